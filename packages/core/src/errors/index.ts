@@ -1,0 +1,3 @@
+export * from "./port-failure.ts"
+export * from "./refusals.ts"
+export * from "./validation-error.ts"

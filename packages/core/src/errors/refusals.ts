@@ -1,0 +1,49 @@
+import { Schema } from "effect"
+
+/**
+ * A command that the process's current state does not allow, e.g. closing a complaint that was
+ * never accepted. Deciders return it instead of producing events; the state is unchanged.
+ */
+export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("InvalidTransition", {
+  process: Schema.String,
+  instanceId: Schema.String,
+  state: Schema.String,
+  command: Schema.String,
+  /** Why, in plain words, e.g. "a rejected complaint cannot be investigated". */
+  reason: Schema.String,
+}) {
+  override get message(): string {
+    return `${this.process} ${this.instanceId}: ${this.command} is not allowed in state ${this.state} (${this.reason})`
+  }
+}
+
+/**
+ * A decision above the actor's authority (权责外), e.g. an officer granting a refund larger than
+ * the officer's limit. The process escalates or asks for approval instead.
+ */
+export class NotWithinAuthority extends Schema.TaggedError<NotWithinAuthority>()("NotWithinAuthority", {
+  decision: Schema.String,
+  role: Schema.String,
+  /** The limit in minor units of `currency`, or null where the role may not decide at all. */
+  limitMinor: Schema.NullOr(Schema.Number),
+  requestedMinor: Schema.Number,
+  currency: Schema.String,
+}) {
+  override get message(): string {
+    const limit = this.limitMinor === null ? "no authority" : `limit ${this.limitMinor} ${this.currency}`
+    return `${this.role} may not decide ${this.decision} of ${this.requestedMinor} ${this.currency} (${limit})`
+  }
+}
+
+/**
+ * A command refused by a business rule of the policy rather than by the state machine, e.g. a
+ * complaint registered without the fields the acceptance rule asks for.
+ */
+export class PolicyRefusal extends Schema.TaggedError<PolicyRefusal>()("PolicyRefusal", {
+  rule: Schema.String,
+  detail: Schema.String,
+}) {
+  override get message(): string {
+    return `${this.rule}: ${this.detail}`
+  }
+}

@@ -1,0 +1,28 @@
+export type {
+  AnyField,
+  BooleanField,
+  ChoiceField,
+  CustomerField,
+  DateField,
+  DateTimeField,
+  DecimalField,
+  DepartmentField,
+  Field,
+  FieldCommon,
+  FieldKind,
+  FieldOptions,
+  FieldValue,
+  IntegerField,
+  LongTextField,
+  MoneyField,
+  MultiChoiceField,
+  PercentField,
+  PersonField,
+  PhoneField,
+  RequiredFlag,
+  RowValue,
+  TableField,
+  TextField,
+} from "./field.ts"
+export { field, objectSchema } from "./field.ts"
+export * from "./form.ts"

@@ -1,0 +1,2 @@
+export * from "./idempotency-key.ts"
+export * from "./ids.ts"

@@ -1,0 +1,13 @@
+/**
+ * @tixi/core — the customer-service management system (客户服务管理体系) as a pure domain core:
+ * forms, policies, processes and analysis models, with the ports adapters implement.
+ */
+export * from "./errors/index.ts"
+export * from "./forms/index.ts"
+export * from "./ids/index.ts"
+export * from "./labels/index.ts"
+export * as Money from "./money/index.ts"
+export * from "./ports/index.ts"
+export * from "./process/index.ts"
+export * from "./roles/index.ts"
+export * from "./time/index.ts"

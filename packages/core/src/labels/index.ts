@@ -1,0 +1,2 @@
+export * from "./enumeration.ts"
+export * from "./label.ts"

@@ -1,0 +1,23 @@
+/** The languages every tixi label carries: the handbooks' Chinese and English. */
+export type Locale = "zh-CN" | "en"
+
+/** Every locale tixi renders, in the order forms show them. */
+export const locales: ReadonlyArray<Locale> = ["zh-CN", "en"]
+
+/**
+ * A text in both languages. Forms, enumerations and reports carry one of these instead of a bare
+ * string, so the same definition renders a DingTalk form in Chinese and a HubSpot property in English.
+ */
+export interface Label {
+  readonly "zh-CN": string
+  readonly en: string
+}
+
+/** Builds a label; Chinese first, as the handbooks name things. */
+export const label = (chinese: string, english: string): Label => ({ "zh-CN": chinese, en: english })
+
+/** The label's text in one locale. */
+export const textOf = (value: Label, locale: Locale): string => value[locale]
+
+/** Whether a string names a supported locale; used to validate `--lang` and configuration. */
+export const isLocale = (value: unknown): value is Locale => value === "zh-CN" || value === "en"

@@ -1,0 +1,74 @@
+import { Directory, departmentId, personId } from "@tixi/core"
+import { Effect, type Layer } from "effect"
+import { describe, expect } from "vitest"
+import type { sampleCompany } from "../fixtures/company.ts"
+import { conformanceCase, failureOf, type SuiteOptions } from "./suite.ts"
+
+/** What a directory implementation gives the suite: a directory holding `sampleCompany`. */
+export interface DirectoryHarness<Extra = never> {
+  readonly layer: (company: typeof sampleCompany) => Layer.Layer<Directory | Extra, unknown>
+}
+
+/** The cases of the Directory conformance suite. */
+export type DirectoryCase =
+  | "person is found with roles and department"
+  | "person of an unknown id fails NotFound"
+  | "people by role lists only active holders"
+  | "people within a department include its sub-departments"
+  | "departments are listed with their parents"
+
+/** The Directory conformance suite: in-memory, DingTalk and WeCom directories run it. */
+export function directorySuite<Extra = never>(
+  name: string,
+  harness: DirectoryHarness<Extra>,
+  company: typeof sampleCompany,
+  options: SuiteOptions<DirectoryCase> = {},
+): void {
+  const test = (caseName: DirectoryCase, program: () => Effect.Effect<void, unknown, Directory | Extra>) =>
+    conformanceCase(caseName, options, () => harness.layer(company), program)
+
+  describe(`Directory conformance: ${name}`, () => {
+    test("person is found with roles and department", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        const manager = yield* directory.person(personId("manager-qian"))
+        expect(manager.roles).toContain("manager")
+        expect(manager.departmentId).toBe("customer-service")
+      }))
+
+    test("person of an unknown id fails NotFound", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        const failure = yield* failureOf(directory.person(personId("nobody-here")))
+        expect(failure.reason._tag).toBe("NotFound")
+      }))
+
+    test("people by role lists only active holders", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        const officers = yield* directory.people({ role: "officer" })
+        expect(officers.map((person) => person.id).sort()).toEqual(["officer-wu", "officer-zheng"])
+      }))
+
+    test("people within a department include its sub-departments", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        const service = yield* directory.people({ departmentId: departmentId("customer-service") })
+        expect(service.map((person) => person.id).sort()).toEqual([
+          "manager-qian",
+          "officer-wu",
+          "officer-zheng",
+          "supervisor-sun",
+        ])
+      }))
+
+    test("departments are listed with their parents", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        const departments = yield* directory.departments()
+        const desk = departments.find((department) => department.id === "complaints-desk")
+        expect(desk?.parentId).toBe("customer-service")
+        expect(departments.length).toBe(company.departments.length)
+      }))
+  })
+}

@@ -1,0 +1,42 @@
+import { Effect, type Layer } from "effect"
+import { it } from "vitest"
+
+/**
+ * Cases an implementation may skip, each with the reason, e.g.
+ * `{ "changes.staffOrigin": "the Salesforce fake has no staff UI; covered by the CDC tests" }`.
+ * A skip without a reason does not type-check, so every skipped case says why.
+ */
+export type Skips<Case extends string> = Partial<Record<Case, string>>
+
+/** Options every conformance suite takes. */
+export interface SuiteOptions<Case extends string> {
+  readonly skip?: Skips<Case>
+  /** Milliseconds per case; fakes that enforce real rate-limit windows may need more. */
+  readonly timeout?: number
+}
+
+/**
+ * Declares one conformance case: runs `program` on a fresh layer, or skips it with its reason in
+ * the test's title so the report shows why.
+ */
+export function conformanceCase<Case extends string, Services>(
+  caseName: Case,
+  options: SuiteOptions<Case>,
+  layer: () => Layer.Layer<Services, unknown>,
+  program: () => Effect.Effect<void, unknown, Services>,
+): void {
+  const reason = options.skip?.[caseName]
+  if (reason !== undefined) {
+    it.skip(`${caseName} (skipped: ${reason})`, () => {})
+    return
+  }
+  it(caseName, () => Effect.runPromise(Effect.provide(Effect.suspend(program), layer())), options.timeout)
+}
+
+/** The failure of an effect that must fail, for asserting on typed errors. */
+export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.result(effect), (result) =>
+    result._tag === "Failure"
+      ? Effect.succeed(result.failure)
+      : Effect.die(new Error("expected a failure, got a success")),
+  )

@@ -1,0 +1,10 @@
+/**
+ * @tixi/testing — conformance suites that every implementation of tixi's ports runs, and the
+ * fixtures they share. Used from vitest: `hostCrmSuite("HubSpot", harness)`.
+ */
+export * from "./conformance/approvals-test.ts"
+export * from "./conformance/directory-test.ts"
+export * from "./conformance/host-crm-test.ts"
+export * from "./conformance/notifier-test.ts"
+export * from "./conformance/suite.ts"
+export * from "./fixtures/company.ts"
