@@ -1,0 +1,12 @@
+/**
+ * @tixi/adapter-kit — the parts every tixi adapter needs and the vendor clients do badly:
+ * HTTP with deadlines, vendor-neutral failures, retries that honour Retry-After, token caching,
+ * rolling-window rate limits with daily budgets, and constant-time signature comparison.
+ */
+export * from "./auth/token-cache.ts"
+export * from "./batching/chunk.ts"
+export * from "./crypto/constant-time-equal.ts"
+export * from "./http/send-http.ts"
+export * from "./http/status-reason.ts"
+export * from "./limits/rate-limiter.ts"
+export * from "./retry/retry-retryable.ts"

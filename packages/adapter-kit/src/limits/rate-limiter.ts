@@ -1,0 +1,111 @@
+import { PortFailure, RateLimited } from "@tixi/core"
+import { Clock, Effect, Semaphore } from "effect"
+
+/** A host's request limits. */
+export interface RateLimitOptions {
+  /** Requests allowed in any rolling window (HubSpot: 100, 110, 190 or 250 per 10 s). */
+  readonly limit: number
+  readonly windowMillis: number
+  /** Requests allowed per day, if the host has a daily budget (HubSpot: 250k–1M per account). */
+  readonly dailyLimit?: number
+  /** The day an instant belongs to, for the daily budget (default: the UTC day). */
+  readonly dayOf?: (at: number) => number
+  /** Names the limiter in failures, e.g. `HubSpot`. */
+  readonly vendor: string
+}
+
+/** A rolling-window rate limiter shared by every call an adapter makes to one host. */
+export interface RateLimiter {
+  /**
+   * Waits until a request may be sent, then counts it. Fails (not retryable) when the daily
+   * budget is spent, so bulk jobs stop instead of burning the host's whole allowance.
+   */
+  readonly acquire: Effect.Effect<void, PortFailure>
+  /** Holds every caller for `millis` (after a 429, or when the host says none remain). */
+  readonly pauseFor: (millis: number) => Effect.Effect<void>
+  /**
+   * Aligns with the host's own count from response headers (e.g. `X-HubSpot-RateLimit-Remaining`):
+   * when other clients share the limit, the host knows better than this process does.
+   */
+  readonly observe: (remaining: number, intervalMillis: number) => Effect.Effect<void>
+  /** Requests sent today and in the current window, for progress reports. */
+  readonly usage: Effect.Effect<{ readonly today: number; readonly inWindow: number }>
+}
+
+/** Builds a rate limiter; see `RateLimiter`. */
+export const makeRateLimiter = (options: RateLimitOptions): Effect.Effect<RateLimiter> =>
+  Effect.gen(function* () {
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new RangeError("limit must be a positive integer")
+    const dayOf = options.dayOf ?? ((at: number) => Math.floor(at / 86_400_000))
+    const lock = yield* Semaphore.make(1)
+    // Send times of the last `limit` requests, oldest first, in a ring buffer.
+    const sent = new Float64Array(options.limit)
+    let head = 0
+    let count = 0
+    let pausedUntil = 0
+    let day = -1
+    let today = 0
+
+    const inWindow = (now: number) => {
+      let within = 0
+      for (let index = 0; index < count; index++) {
+        if (sent[(head + index) % options.limit]! > now - options.windowMillis) within += 1
+      }
+      return within
+    }
+
+    const acquire = Semaphore.withPermit(
+      lock,
+      Effect.gen(function* () {
+        for (;;) {
+          const now = yield* Clock.currentTimeMillis
+          if (dayOf(now) !== day) {
+            day = dayOf(now)
+            today = 0
+          }
+          if (options.dailyLimit !== undefined && today >= options.dailyLimit) {
+            return yield* new PortFailure({
+              port: "HostCrm",
+              operation: "rateLimit",
+              reason: new RateLimited({ recoverable: false, scope: "DAILY" }),
+              detail: `${options.vendor}: the daily budget of ${options.dailyLimit} requests is spent`,
+              vendor: { vendor: options.vendor },
+            })
+          }
+          if (now < pausedUntil) {
+            yield* Effect.sleep(pausedUntil - now)
+            continue
+          }
+          if (count === options.limit) {
+            const oldest = sent[head]!
+            const freeAt = oldest + options.windowMillis
+            if (freeAt > now) {
+              yield* Effect.sleep(freeAt - now)
+              continue
+            }
+            head = (head + 1) % options.limit
+            count -= 1
+          }
+          sent[(head + count) % options.limit] = now
+          count += 1
+          today += 1
+          return
+        }
+      }),
+    )
+
+    const pauseFor = (millis: number) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.sync(() => {
+          pausedUntil = Math.max(pausedUntil, now + Math.max(0, millis))
+        }),
+      )
+
+    const observe = (remaining: number, intervalMillis: number) =>
+      remaining > 0 ? Effect.void : pauseFor(intervalMillis)
+
+    const usage = Effect.map(Clock.currentTimeMillis, (now) => ({ today, inWindow: inWindow(now) }))
+
+    return { acquire, pauseFor, observe, usage }
+  })

@@ -1,0 +1,94 @@
+import { it } from "@effect/vitest"
+import { makeRateLimiter } from "@tixi/adapter-kit"
+import { Clock, Effect, Fiber } from "effect"
+import { TestClock } from "effect/testing"
+import { describe, expect } from "vitest"
+
+describe("makeRateLimiter", () => {
+  it.effect("lets `limit` requests through per rolling window and holds the rest", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 3, windowMillis: 10_000, vendor: "test" })
+      const times: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.forEach(
+          Array.from({ length: 7 }),
+          () =>
+            Effect.flatMap(limiter.acquire, () =>
+              Effect.map(Clock.currentTimeMillis, (now) => times.push(now)),
+            ),
+          { discard: true },
+        ),
+      )
+      yield* TestClock.adjust(9_999)
+      expect(times).toEqual([0, 0, 0])
+      yield* TestClock.adjust(1)
+      expect(times).toEqual([0, 0, 0, 10_000, 10_000, 10_000])
+      yield* TestClock.adjust(10_000)
+      yield* Fiber.join(fiber)
+      expect(times).toEqual([0, 0, 0, 10_000, 10_000, 10_000, 20_000])
+    }),
+  )
+
+  it.effect("uses a rolling window, not fixed buckets", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 2, windowMillis: 1_000, vendor: "test" })
+      yield* limiter.acquire
+      yield* TestClock.adjust(600)
+      yield* limiter.acquire
+      const times: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.flatMap(limiter.acquire, () => Effect.map(Clock.currentTimeMillis, (now) => times.push(now))),
+      )
+      // The first request leaves the window at 1,000 ms, not at a bucket boundary.
+      yield* TestClock.adjust(399)
+      expect(times).toEqual([])
+      yield* TestClock.adjust(1)
+      yield* Fiber.join(fiber)
+      expect(times).toEqual([1_000])
+    }),
+  )
+
+  it.effect("stops at the daily budget with a failure that is not retryable", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({
+        limit: 100,
+        windowMillis: 10_000,
+        dailyLimit: 2,
+        vendor: "HubSpot",
+      })
+      yield* limiter.acquire
+      yield* limiter.acquire
+      const failure = yield* Effect.flip(limiter.acquire)
+      expect(failure.reason._tag).toBe("RateLimited")
+      expect(failure.isRetryable).toBe(false)
+      expect(failure.detail).toContain("daily budget of 2")
+      // A new UTC day brings a new budget.
+      yield* TestClock.adjust(86_400_000)
+      yield* limiter.acquire
+      expect((yield* limiter.usage).today).toBe(1)
+    }),
+  )
+
+  it.effect("holds everyone during a pause after a 429, and when the host says none remain", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 100, windowMillis: 10_000, vendor: "test" })
+      yield* limiter.pauseFor(5_000)
+      const times: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.flatMap(limiter.acquire, () => Effect.map(Clock.currentTimeMillis, (now) => times.push(now))),
+      )
+      yield* TestClock.adjust(4_999)
+      expect(times).toEqual([])
+      yield* TestClock.adjust(1)
+      yield* Fiber.join(fiber)
+      expect(times).toEqual([5_000])
+      yield* limiter.observe(0, 10_000)
+      const second = yield* Effect.forkChild(
+        Effect.flatMap(limiter.acquire, () => Effect.map(Clock.currentTimeMillis, (now) => times.push(now))),
+      )
+      yield* TestClock.adjust(10_000)
+      yield* Fiber.join(second)
+      expect(times).toEqual([5_000, 15_000])
+    }),
+  )
+})
