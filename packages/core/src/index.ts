@@ -2,6 +2,7 @@
  * @tixi/core — the customer-service management system (客户服务管理体系) as a pure domain core:
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
+export * from "./calendar/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"

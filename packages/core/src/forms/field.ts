@@ -3,7 +3,7 @@ import type { Enumeration } from "../labels/enumeration.ts"
 import type { Label } from "../labels/label.ts"
 import { isKnownCurrency, minorDigits } from "../money/currency.ts"
 import type { Money } from "../money/money.ts"
-import { type CivilDate, parseCivilDate } from "../time/civil-date.ts"
+import { type CivilDate, civilDateSchema } from "../time/civil-date.ts"
 import type { Instant } from "../time/instant.ts"
 
 /**
@@ -228,11 +228,7 @@ export interface DateField extends Field<CivilDate, "date"> {}
 export function date<const Required extends boolean = true>(
   options: FieldOptions<Required>,
 ): DateField & RequiredFlag<NoInfer<Required>> {
-  const schema = z
-    .string()
-    .refine((value) => parseCivilDate(value) !== undefined, "must be a real date written YYYY-MM-DD")
-    .transform((value) => value as CivilDate)
-  return { ...common("date", options), schema: schema as unknown as z.ZodType<CivilDate> }
+  return { ...common("date", options), schema: civilDateSchema }
 }
 
 /** A point in time (投诉受理日 上午/下午 时 分), milliseconds since the epoch. */

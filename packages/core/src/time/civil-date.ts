@@ -1,3 +1,4 @@
+import { z } from "zod"
 import { dayMillis, type Instant } from "./instant.ts"
 
 /**
@@ -27,6 +28,12 @@ export function parseCivilDate(text: string): CivilDate | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   return text as CivilDate
 }
+
+/** Validates a `YYYY-MM-DD` date from untrusted data, rejecting dates that do not exist. */
+export const civilDateSchema: z.ZodType<CivilDate> = z
+  .string()
+  .refine((value) => parseCivilDate(value) !== undefined, "must be a real date written YYYY-MM-DD")
+  .transform((value) => value as CivilDate) as unknown as z.ZodType<CivilDate>
 
 /** Like `parseCivilDate`, but throws; for literals in code, data and tests. */
 export function civilDate(text: string): CivilDate {
