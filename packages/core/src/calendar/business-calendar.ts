@@ -30,6 +30,7 @@ export interface WorkingInterval {
 /** What a calendar says about one date: its kind, the holiday's name, and its working hours. */
 export interface CalendarDayDescription {
   readonly date: CivilDate
+  /** Working day, rest day, holiday or make-up working day (`calendarDayKind` labels it). */
   readonly kind: CalendarDayKind
   /** The holiday's or make-up day's name (春节, 春节调休上班); absent on ordinary days. */
   readonly name?: Label
@@ -48,6 +49,7 @@ export interface CalendarDayDescription {
  * are not instants, dates or counts, as those are programming errors, not user input.
  */
 export interface BusinessCalendar {
+  /** The validated definition the calendar was built from (store it, show it, extend it). */
   readonly definition: CalendarDefinition
   /** Minutes in a standard working day (the Monday pattern), e.g. 480 — lets policies say "1 working day". */
   readonly standardDayMinutes: number

@@ -27,6 +27,7 @@ export interface CalendarDay {
 export interface CalendarDefinition {
   /** A stable machine name: "cn-mainland", "acme-shanghai-support". */
   readonly id: string
+  /** The name an administrator sees when choosing a calendar for a policy or a queue. */
   readonly name: Label
   /** The IANA zone the working hours are read in: "Asia/Shanghai", "Europe/Berlin". */
   readonly timeZone: string

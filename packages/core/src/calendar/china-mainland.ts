@@ -24,7 +24,9 @@ export interface ChinaMainlandOptions {
   readonly week?: CalendarDefinition["week"]
   /** Hours on 调休 make-up days; default the Monday hours. */
   readonly makeUpHours?: ReadonlyArray<WorkingPeriod>
+  /** The calendar's id, default "cn-mainland"; give a company calendar its own ("acme-shanghai-support"). */
   readonly id?: string
+  /** The calendar's name, default 中国大陆法定工作日历 / Mainland China statutory working calendar. */
   readonly name?: Label
   /**
    * Company-specific extra days off, added to the official ones. An extra day off on an official

@@ -23,8 +23,9 @@ export interface HolidayNotice {
 export interface HolidayArrangement {
   /** The holidays this item covers, in the notice's order. */
   readonly holidays: ReadonlyArray<ChinaOfficialHoliday>
-  /** The first and last day off, both included. */
+  /** The first day off. */
   readonly firstDayOff: CivilDate
+  /** The last day off (included; the same as the first for a one-day holiday). */
   readonly lastDayOff: CivilDate
   /** "共N天": the number of days off the notice states, kept as a check on the dates. */
   readonly statedDays: number
@@ -35,6 +36,8 @@ export interface HolidayArrangement {
 /** A year of mainland China's official calendar, transcribed from its notice. */
 export interface OfficialHolidayYear {
   readonly year: number
+  /** The notice the dates are transcribed from; cite it when a customer asks why a day is off. */
   readonly notice: HolidayNotice
+  /** The notice's items in its order (一、元旦 … 七、国庆节). */
   readonly arrangements: ReadonlyArray<HolidayArrangement>
 }
