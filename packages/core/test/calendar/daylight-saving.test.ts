@@ -168,7 +168,7 @@ describe("agrees with the minute-by-minute definition around DST changes", () =>
           expect(calendar.workingMinutesBetween(from, from + span * minute)).toBe(expected)
           expect(calendar.isWorkingInstant(from)).toBe(referenceIsWorking(timeZone, from))
         }),
-        { numRuns: 25 },
+        { numRuns: 20 },
       )
     })
   }
