@@ -1,8 +1,8 @@
 import { it } from "@effect/vitest"
-import { makeRateLimiter } from "@tixi/adapter-kit"
+import { makeRateLimiter, readRateLimitHeaders } from "@tixi/adapter-kit"
 import { Clock, Effect, Fiber } from "effect"
 import { TestClock } from "effect/testing"
-import { describe, expect } from "vitest"
+import { describe, expect, it as plainIt } from "vitest"
 
 describe("makeRateLimiter", () => {
   it.effect("lets `limit` requests through per rolling window and holds the rest", () =>
@@ -91,4 +91,79 @@ describe("makeRateLimiter", () => {
       expect(times).toEqual([5_000, 15_000])
     }),
   )
+})
+
+describe("makeRateLimiter: aligning with the host", () => {
+  it.effect("does not pause when it filled the window itself, only when others spend the budget", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 2, windowMillis: 1_000, vendor: "test" })
+      yield* limiter.acquire
+      yield* limiter.acquire
+      // The host agrees: none remain, and this limiter sent both. No extra pause.
+      yield* limiter.observe(0, 1_000)
+      const times: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.flatMap(limiter.acquire, () => Effect.map(Clock.currentTimeMillis, (now) => times.push(now))),
+      )
+      yield* TestClock.adjust(1_000)
+      yield* Fiber.join(fiber)
+      expect(times).toEqual([1_000])
+    }),
+  )
+
+  it.effect("takes the host's daily remaining when it is lower than its own count", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({
+        limit: 100,
+        windowMillis: 10_000,
+        dailyLimit: 10,
+        vendor: "HubSpot",
+      })
+      yield* limiter.acquire
+      yield* limiter.observeDaily(1)
+      expect((yield* limiter.usage).today).toBe(9)
+      yield* limiter.acquire
+      const failure = yield* Effect.flip(limiter.acquire)
+      expect(failure.reason._tag).toBe("RateLimited")
+      // A higher remaining never gives back budget this process already spent.
+      yield* limiter.observeDaily(8)
+      expect((yield* limiter.usage).today).toBe(10)
+    }),
+  )
+})
+
+describe("readRateLimitHeaders", () => {
+  plainIt("reads HubSpot's headers from Headers and from plain lower-case records", () => {
+    const headers = new Headers({
+      "X-HubSpot-RateLimit-Max": "190",
+      "X-HubSpot-RateLimit-Remaining": "12",
+      "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+      "X-HubSpot-RateLimit-Daily": "625000",
+      "X-HubSpot-RateLimit-Daily-Remaining": "600000",
+    })
+    const expected = {
+      max: 190,
+      remaining: 12,
+      intervalMillis: 10_000,
+      daily: 625_000,
+      dailyRemaining: 600_000,
+    }
+    expect(readRateLimitHeaders(headers, "X-HubSpot-RateLimit")).toEqual(expected)
+    const record = Object.fromEntries([...headers.entries()])
+    expect(readRateLimitHeaders(record, "X-HubSpot-RateLimit")).toEqual(expected)
+  })
+
+  plainIt("leaves absent and garbled values undefined (OAuth apps get no daily headers)", () => {
+    const read = readRateLimitHeaders(
+      { "x-hubspot-ratelimit-max": "abc", "x-hubspot-ratelimit-remaining": "" },
+      "X-HubSpot-RateLimit",
+    )
+    expect(read).toEqual({
+      max: undefined,
+      remaining: undefined,
+      intervalMillis: undefined,
+      daily: undefined,
+      dailyRemaining: undefined,
+    })
+  })
 })

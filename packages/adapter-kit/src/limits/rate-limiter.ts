@@ -25,9 +25,17 @@ export interface RateLimiter {
   readonly pauseFor: (millis: number) => Effect.Effect<void>
   /**
    * Aligns with the host's own count from response headers (e.g. `X-HubSpot-RateLimit-Remaining`):
-   * when other clients share the limit, the host knows better than this process does.
+   * when other clients share the limit, the host knows better than this process does. A host
+   * that says none remain while this limiter has sent fewer than `limit` in the window means
+   * someone else is spending the budget, so everyone here waits `intervalMillis`; when this
+   * limiter itself filled the window, its own accounting already holds the next request.
    */
   readonly observe: (remaining: number, intervalMillis: number) => Effect.Effect<void>
+  /**
+   * Aligns the daily budget with the host's count (e.g. `X-HubSpot-RateLimit-Daily-Remaining`,
+   * which every app of the account spends): the budget never claims more than the host has left.
+   */
+  readonly observeDaily: (remaining: number) => Effect.Effect<void>
   /** Requests sent today and in the current window, for progress reports. */
   readonly usage: Effect.Effect<{ readonly today: number; readonly inWindow: number }>
 }
@@ -103,9 +111,25 @@ export const makeRateLimiter = (options: RateLimitOptions): Effect.Effect<RateLi
       )
 
     const observe = (remaining: number, intervalMillis: number) =>
-      remaining > 0 ? Effect.void : pauseFor(intervalMillis)
+      remaining > 0
+        ? Effect.void
+        : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            inWindow(now) < options.limit ? pauseFor(intervalMillis) : Effect.void,
+          )
+
+    const observeDaily = (remaining: number) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.sync(() => {
+          if (options.dailyLimit === undefined || !Number.isFinite(remaining)) return
+          if (dayOf(now) !== day) {
+            day = dayOf(now)
+            today = 0
+          }
+          today = Math.max(today, options.dailyLimit - Math.max(0, remaining))
+        }),
+      )
 
     const usage = Effect.map(Clock.currentTimeMillis, (now) => ({ today, inWindow: inWindow(now) }))
 
-    return { acquire, pauseFor, observe, usage }
+    return { acquire, pauseFor, observe, observeDaily, usage }
   })

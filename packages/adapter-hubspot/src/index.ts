@@ -1,0 +1,54 @@
+/**
+ * @tixi/adapter-hubspot — tixi inside a HubSpot portal: the HostCrm port on companies, contacts,
+ * tickets, tasks, meetings and calls; install of tixi's properties and complaint pipeline; signed
+ * webhooks with deduplication and echo suppression; bulk write-back at the rate-limit ceiling.
+ */
+export { HubSpot, type HubSpotAdapter, type HubSpotOptions, layer, make } from "./adapter.ts"
+export type { PortalCompany, ReadProgress } from "./bulk/read-portal.ts"
+export type { WriteBackOptions, WriteBackOutcome, WriteBackProgress } from "./bulk/write-back.ts"
+export {
+  createHubSpotAdapter,
+  type HubSpotClientAdapter,
+  type PromisedHostCrm,
+} from "./create-hubspot-adapter.ts"
+export { failureFromReply, reasonFor } from "./errors/hubspot-errors.ts"
+export { dayInTimeZone, type GatewayMetrics } from "./gateway/gateway.ts"
+export { adoptedCaseKey, customerRecordId, parseCustomerRecordId } from "./host-crm/record-ids.ts"
+export { formatInstallReport, type InstallReport } from "./install/install.ts"
+export type { InstallChange } from "./install/plan.ts"
+export {
+  customerKeyProperty,
+  keyProperty,
+  ownerProperty,
+  propertyNameOf,
+  tixiGroupName,
+} from "./mapping/names.ts"
+export {
+  environmentVariables,
+  type HubSpotDomain,
+  hubSpotConfig,
+  layerConfig,
+} from "./settings/layer-config.ts"
+export {
+  type CaseStage,
+  defaultPipelineLabel,
+  type HubSpotSettings,
+  type ResolvedSettings,
+} from "./settings/settings.ts"
+export { type HubSpotTier, hubSpotTierLimits, hubSpotTiers } from "./settings/tiers.ts"
+export type { HubSpotWebhookEvent } from "./vendor/schemas.ts"
+export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
+export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
+export {
+  maxSignatureAgeMillis,
+  type SignatureCheck,
+  type SignatureRejection,
+  type SignedRequest,
+  verifyHubSpotSignature,
+} from "./webhooks/verify-signature.ts"
+export {
+  handleHubSpotWebhook,
+  type WebhookChange,
+  type WebhookHandlerOptions,
+  type WebhookOutcome,
+} from "./webhooks/webhook-handler.ts"

@@ -1,0 +1,26 @@
+import type { PortFailure } from "@tixi/core"
+import { Effect } from "effect"
+import type { Gateway } from "../gateway/gateway.ts"
+import type { HubSpotProperty } from "../vendor/schemas.ts"
+import type { PropertyInput } from "./create-property.ts"
+import type { HubSpotObjectType } from "./object-types.ts"
+
+/** Changes a property's label, description or options (never its name, type or uniqueness). */
+export const updateProperty = (
+  gateway: Gateway,
+  type: HubSpotObjectType,
+  name: string,
+  patch: Partial<Pick<PropertyInput, "label" | "description" | "options" | "fieldType">>,
+): Effect.Effect<HubSpotProperty, PortFailure> =>
+  Effect.map(
+    // https://developers.hubspot.com/docs/api-reference/crm-properties-v3/core/patch-crm-v3-properties-objectType-propertyName
+    gateway.send<HubSpotProperty>(
+      "updateProperty",
+      (client) =>
+        client.crm.properties.coreApi.updateWithHttpInfo(type, name, {
+          ...patch,
+          ...(patch.options ? { options: [...patch.options] } : {}),
+        } as never) as never,
+    ),
+    (reply) => reply.data,
+  )

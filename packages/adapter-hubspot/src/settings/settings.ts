@@ -1,0 +1,157 @@
+import {
+  type FieldSpec,
+  InvalidRequest,
+  type Label,
+  type Locale,
+  type PersonId,
+  PortFailure,
+} from "@tixi/core"
+import { Redacted } from "effect"
+import { type HubSpotTier, hubSpotTierLimits, hubSpotTiers, publicAppBurstPerTenSeconds } from "./tiers.ts"
+
+/** One stage of tixi's case process as a ticket pipeline stage: its tixi name, label and state. */
+export interface CaseStage {
+  /** tixi's stage name, e.g. `registered`; `HostCase.stage` carries it. */
+  readonly name: string
+  readonly label: Label
+  /** Whether a ticket in this stage is open or closed (HubSpot `ticketState`). */
+  readonly state: "open" | "closed"
+}
+
+/** How tixi runs inside one HubSpot portal. */
+export interface HubSpotSettings {
+  /** A private-app or OAuth access token (`HUBSPOT_ACCESS_TOKEN`). */
+  readonly accessToken: Redacted.Redacted<string> | string
+  /** The portal's subscription tier, for the burst and daily limits (default `starter`: 100 per 10 s). */
+  readonly tier?: HubSpotTier
+  /** Whether the token belongs to a private app (the tier's limits) or a public OAuth app (110 per 10 s). */
+  readonly appKind?: "private" | "public"
+  /** Overrides the burst limit per 10 s (100, 110, 190 or 250). */
+  readonly burstPerTenSeconds?: number
+  /** Overrides the daily budget; tixi stops before spending more. */
+  readonly dailyLimit?: number
+  /** The portal's time zone: HubSpot resets the daily limit at its midnight (default `UTC`). */
+  readonly timeZone?: string
+  /**
+   * The id of the app the token belongs to. tixi tells its own writes from staff changes by it
+   * (HubSpot records the writing app as `sourceId`); discovered from the token when absent.
+   */
+  readonly appId?: number
+  /** The app's client secret, which signs webhooks (`HUBSPOT_CLIENT_SECRET`). */
+  readonly clientSecret?: Redacted.Redacted<string> | string
+  /** The exact URL HubSpot posts webhooks to, as configured in the app (v2/v3 signatures cover it). */
+  readonly webhookUrl?: string
+  /** The portal's language: property and stage labels use it; the other goes in descriptions. */
+  readonly language?: Locale
+  /** The API origin (default `https://api.hubapi.com`); tests and examples point it at a fake. */
+  readonly baseUrl?: string
+  /** tixi's custom fields on the portal, to create on install and to read back on every record. */
+  readonly fields?: ReadonlyArray<FieldSpec>
+  /** The stages of the case pipeline, in order. */
+  readonly stages?: ReadonlyArray<CaseStage>
+  /** The label of tixi's ticket pipeline. */
+  readonly pipelineLabel?: Label
+  /** Maps a tixi person to a HubSpot owner id, so tickets and tasks show their owner. */
+  readonly ownerIdOf?: (person: PersonId) => string | undefined
+  /** Milliseconds added to the 10-second window so clock skew and latency never cause a 429 (default 250). */
+  readonly safetyMarginMillis?: number
+  /** Batch calls in flight at once during bulk work (default 8). */
+  readonly concurrency?: number
+  /** Milliseconds before one call is abandoned as unavailable (default 30 s). */
+  readonly timeoutMillis?: number
+  /** Attempts per call for retryable failures, the first included (default 8). */
+  readonly maxAttempts?: number
+}
+
+/** Settings with every default applied and checked. */
+export interface ResolvedSettings {
+  readonly accessToken: Redacted.Redacted<string>
+  readonly tier: HubSpotTier
+  readonly appKind: "private" | "public"
+  readonly burstPerTenSeconds: number
+  readonly dailyLimit: number
+  readonly timeZone: string
+  readonly appId: number | undefined
+  readonly clientSecret: Redacted.Redacted<string> | undefined
+  readonly webhookUrl: string | undefined
+  readonly language: Locale
+  readonly baseUrl: string
+  readonly fields: ReadonlyArray<FieldSpec>
+  readonly stages: ReadonlyArray<CaseStage>
+  readonly pipelineLabel: Label
+  readonly ownerIdOf: (person: PersonId) => string | undefined
+  readonly safetyMarginMillis: number
+  readonly concurrency: number
+  readonly timeoutMillis: number
+  readonly maxAttempts: number
+}
+
+/** The default label of tixi's ticket pipeline. */
+export const defaultPipelineLabel: Label = { "zh-CN": "tixi 客户投诉处理", en: "tixi complaints" }
+
+const invalid = (field: string, message: string) =>
+  new PortFailure({
+    port: "HostCrm",
+    operation: "settings",
+    reason: new InvalidRequest({ fields: [{ field, message }] }),
+    detail: `HubSpot settings: ${field} ${message}`,
+  })
+
+/** Applies defaults and checks settings; a bad value fails naming the setting. */
+export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | PortFailure {
+  const token = Redacted.isRedacted(settings.accessToken)
+    ? settings.accessToken
+    : Redacted.make(settings.accessToken)
+  if (Redacted.value(token).trim() === "") return invalid("accessToken", "is empty")
+  const tier = settings.tier ?? "starter"
+  if (!hubSpotTiers.includes(tier)) return invalid("tier", `must be one of ${hubSpotTiers.join(", ")}`)
+  const appKind = settings.appKind ?? "private"
+  const burst =
+    settings.burstPerTenSeconds ??
+    (appKind === "public" ? publicAppBurstPerTenSeconds : hubSpotTierLimits[tier].burstPerTenSeconds)
+  if (!Number.isInteger(burst) || burst < 1 || burst > 1000) {
+    return invalid("burstPerTenSeconds", "must be a whole number from 1 to 1000")
+  }
+  const dailyLimit = settings.dailyLimit ?? hubSpotTierLimits[tier].daily
+  if (!Number.isInteger(dailyLimit) || dailyLimit < 1)
+    return invalid("dailyLimit", "must be a positive whole number")
+  const timeZone = settings.timeZone ?? "UTC"
+  try {
+    new Intl.DateTimeFormat("en", { timeZone })
+  } catch {
+    return invalid("timeZone", `${JSON.stringify(timeZone)} is not an IANA time zone`)
+  }
+  const stages = settings.stages ?? []
+  const stageNames = new Set<string>()
+  for (const [index, stage] of stages.entries()) {
+    if (stageNames.has(stage.name)) return invalid(`stages[${index}].name`, `${stage.name} is listed twice`)
+    stageNames.add(stage.name)
+  }
+  const clientSecret =
+    settings.clientSecret === undefined
+      ? undefined
+      : Redacted.isRedacted(settings.clientSecret)
+        ? settings.clientSecret
+        : Redacted.make(settings.clientSecret)
+  return {
+    accessToken: token,
+    tier,
+    appKind,
+    burstPerTenSeconds: burst,
+    dailyLimit,
+    timeZone,
+    appId: settings.appId,
+    clientSecret,
+    webhookUrl: settings.webhookUrl,
+    language: settings.language ?? "zh-CN",
+    baseUrl: (settings.baseUrl ?? "https://api.hubapi.com").replace(/\/+$/, ""),
+    fields: settings.fields ?? [],
+    stages,
+    pipelineLabel: settings.pipelineLabel ?? defaultPipelineLabel,
+    ownerIdOf: settings.ownerIdOf ?? ((person) => (/^\d+$/.test(person) ? person : undefined)),
+    safetyMarginMillis: settings.safetyMarginMillis ?? 250,
+    concurrency: settings.concurrency ?? 8,
+    timeoutMillis: settings.timeoutMillis ?? 30_000,
+    maxAttempts: settings.maxAttempts ?? 8,
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * HubSpot's wire shapes that tixi reads, kept apart from tixi's model (DESIGN rule 4: raw vendor
+ * schemas separate from the mapped model). Names and fields follow the v3/v4 API reference; every
+ * field tixi does not read is left out. `@hubspot/api-client` returns these as class instances
+ * with dates parsed; tixi reads them structurally.
+ */
+
+/** A property value's history entry (`propertiesWithHistory`). */
+export interface HubSpotHistoryEntry {
+  readonly value: string
+  readonly timestamp: Date | string
+  readonly sourceType: string
+  readonly sourceId?: string
+  readonly updatedByUserId?: number
+}
+
+/** A CRM record (`SimplePublicObject`). */
+export interface HubSpotObject {
+  readonly id: string
+  readonly properties: Readonly<Record<string, string | null | undefined>>
+  readonly propertiesWithHistory?: Readonly<Record<string, ReadonlyArray<HubSpotHistoryEntry>>>
+  readonly createdAt: Date | string
+  readonly updatedAt: Date | string
+  readonly archived?: boolean
+  /** Set on `batch/upsert` results: whether the record was created. */
+  readonly new?: boolean
+  readonly objectWriteTraceId?: string
+}
+
+/** One failure of a batch (`StandardError`), naming the ids or trace ids it concerns. */
+export interface HubSpotStandardError {
+  readonly status: string
+  readonly category: string
+  readonly message: string
+  readonly context?: Readonly<Record<string, ReadonlyArray<string>>>
+  readonly errors?: ReadonlyArray<HubSpotErrorDetail>
+}
+
+/** A field-level error detail. */
+export interface HubSpotErrorDetail {
+  readonly message: string
+  readonly code?: string
+  readonly in?: string
+  readonly context?: Readonly<Record<string, ReadonlyArray<string>>>
+}
+
+/** A batch response; `errors` and `numErrors` come with status 207. */
+export interface HubSpotBatchResponse<Item = HubSpotObject> {
+  readonly status: string
+  readonly results: ReadonlyArray<Item>
+  readonly errors?: ReadonlyArray<HubSpotStandardError>
+  readonly numErrors?: number
+}
+
+/** A page of search results (`CollectionResponseWithTotal…`). */
+export interface HubSpotSearchPage {
+  readonly total: number
+  readonly results: ReadonlyArray<HubSpotObject>
+  readonly paging?: { readonly next?: { readonly after: string } }
+}
+
+/** An error body (`Error`), or the 429 body with `policyName`. */
+export interface HubSpotErrorBody {
+  readonly status?: string
+  readonly message?: string
+  readonly category?: string
+  readonly correlationId?: string
+  readonly errorType?: string
+  readonly policyName?: "TEN_SECONDLY_ROLLING" | "DAILY" | "SECONDLY" | string
+  readonly errors?: ReadonlyArray<HubSpotErrorDetail>
+  readonly context?: Readonly<Record<string, ReadonlyArray<string>>>
+}
+
+/** An enumeration option of a property. */
+export interface HubSpotPropertyOption {
+  readonly label: string
+  readonly value: string
+  readonly description?: string
+  readonly displayOrder?: number
+  readonly hidden?: boolean
+}
+
+/** A property definition. */
+export interface HubSpotProperty {
+  readonly name: string
+  readonly label: string
+  readonly type: string
+  readonly fieldType: string
+  readonly groupName: string
+  readonly description?: string
+  readonly options?: ReadonlyArray<HubSpotPropertyOption>
+  readonly hasUniqueValue?: boolean
+  readonly hidden?: boolean
+  readonly modificationMetadata?: { readonly readOnlyDefinition?: boolean }
+  readonly hubspotDefined?: boolean
+}
+
+/** A property group. */
+export interface HubSpotPropertyGroup {
+  readonly name: string
+  readonly label: string
+  readonly displayOrder?: number
+}
+
+/** A pipeline stage; ticket stages carry `metadata.ticketState`. */
+export interface HubSpotPipelineStage {
+  readonly id: string
+  readonly label: string
+  readonly displayOrder: number
+  readonly metadata: Readonly<Record<string, string>>
+  readonly archived?: boolean
+}
+
+/** A pipeline. */
+export interface HubSpotPipeline {
+  readonly id: string
+  readonly label: string
+  readonly displayOrder: number
+  readonly stages: ReadonlyArray<HubSpotPipelineStage>
+  readonly archived?: boolean
+}
+
+/** One record associated with another (v4 `getPage`). */
+export interface HubSpotAssociatedObject {
+  readonly toObjectId: number | string
+  readonly associationTypes: ReadonlyArray<{ readonly category: string; readonly typeId: number }>
+}
+
+/** A webhook event, as the delivered JSON array carries it. */
+export interface HubSpotWebhookEvent {
+  readonly eventId: number
+  readonly subscriptionId: number
+  readonly portalId: number
+  readonly appId: number
+  readonly occurredAt: number
+  readonly subscriptionType: string
+  readonly attemptNumber: number
+  readonly objectId: number
+  readonly propertyName?: string
+  readonly propertyValue?: string
+  readonly changeSource?: string
+  readonly sourceId?: string
+  readonly changeFlag?: string
+  readonly primaryObjectId?: number
+  readonly mergedObjectIds?: ReadonlyArray<number>
+  readonly associationType?: string
+  readonly fromObjectId?: number
+  readonly toObjectId?: number
+  readonly associationRemoved?: boolean
+}
+
+/** The token metadata endpoint's answer (`GET /oauth/v1/access-tokens/{token}`). */
+export interface HubSpotTokenInfo {
+  readonly app_id: number
+  readonly hub_id: number
+  readonly scopes?: ReadonlyArray<string>
+}
