@@ -74,18 +74,28 @@ export const writeBack = (
       batches,
       ({ type, indices }) =>
         Effect.gen(function* () {
-          const outcome = yield* updateBatch(
-            gateway,
-            type,
-            indices.map((index) => ({
-              id: parseCustomerRecordId(updates[index]!.id)!.id,
-              properties: registry.toProperties("customer", updates[index]!.fields),
-            })),
+          const result = yield* Effect.result(
+            updateBatch(
+              gateway,
+              type,
+              indices.map((index) => ({
+                id: parseCustomerRecordId(updates[index]!.id)!.id,
+                properties: registry.toProperties("customer", updates[index]!.fields),
+              })),
+            ),
           )
-          for (const position of outcome.succeeded)
-            succeeded.push({ index: indices[position]!, value: updates[indices[position]!]!.id })
-          for (const { index: position, error } of outcome.failed)
-            failed.push({ index: indices[position]!, error })
+          if (result._tag === "Failure") {
+            // Retries are spent or the daily budget is: this batch's records fail with the reason
+            // (the caller writes them again later); the other batches go on.
+            for (const index of indices) failed.push({ index, error: result.failure })
+          } else {
+            for (const position of result.success.succeeded) {
+              succeeded.push({ index: indices[position]!, value: updates[indices[position]!]!.id })
+            }
+            for (const { index: position, error } of result.success.failed) {
+              failed.push({ index: indices[position]!, error })
+            }
+          }
           done += indices.length
           if (options.onProgress) {
             const now = yield* Clock.currentTimeMillis

@@ -1,6 +1,6 @@
 import { type FieldSpec, label } from "@tixi/core"
 import { defaultFakeApp, type FakeHubSpotOptions, FakeHubSpotPortal } from "@tixi/testing/hubspot"
-import { http } from "msw"
+import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll } from "vitest"
 import type { CaseStage, HubSpotOptions } from "../../src/index.ts"
@@ -36,7 +36,12 @@ export const testFields: ReadonlyArray<FieldSpec> = [
  */
 export function useFakePortal(options: FakeHubSpotOptions = {}) {
   let current = new FakeHubSpotPortal(options)
-  const server = setupServer(http.all("https://api.hubapi.com/*", ({ request }) => current.fetch(request)))
+  // A fault injected as a dropped connection reaches the client as a network error.
+  const server = setupServer(
+    http.all("https://api.hubapi.com/*", ({ request }) =>
+      current.fetch(request).catch(() => HttpResponse.error()),
+    ),
+  )
   beforeAll(() => server.listen({ onUnhandledFrame: "error" }))
   afterEach(() => server.resetHandlers())
   afterAll(() => server.close())

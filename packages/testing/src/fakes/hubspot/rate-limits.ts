@@ -78,7 +78,7 @@ export class PortalLimits {
   private day = ""
   private usedToday = 0
 
-  private readonly options: {
+  private options: {
     readonly burst: number
     readonly daily: number
     readonly timeZone: string
@@ -88,6 +88,15 @@ export class PortalLimits {
   constructor(options: PortalLimits["options"]) {
     this.options = options
     this.search = new RollingWindow(searchPerSecond, 1000)
+  }
+
+  /**
+   * Changes the limits, as an upgrade of the subscription would (tests set up a portal at one
+   * limit, then tighten it). Windows start afresh; the count of the day is kept.
+   */
+  configure(limits: { readonly burst?: number; readonly daily?: number }) {
+    this.options = { ...this.options, ...limits }
+    this.burstByApp.clear()
   }
 
   /** The burst limit of an app: its tier's, or 110 for public apps. */

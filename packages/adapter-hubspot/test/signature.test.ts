@@ -1,0 +1,184 @@
+import { createHmac } from "node:crypto"
+import { Redacted } from "effect"
+import { describe, expect, it } from "vitest"
+import { maxSignatureAgeMillis, verifyHubSpotSignature } from "../src/index.ts"
+
+// Test vectors from HubSpot's official SDKs: hubspot-api-nodejs test/unit/signature.spec.ts and
+// hubspot-api-python tests/spec/utils/test_signature.py.
+const secret = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy"
+const url = "https://www.example.com/webhook_uri"
+const nodeV1Body =
+  '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]'
+const pythonBody = "{'example_field':'example_value'}"
+
+describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
+  it("v1 (Node SDK): hex SHA-256 of secret + body", () => {
+    const check = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: nodeV1Body,
+        headers: {
+          "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+        },
+      },
+      { clientSecret: secret, now: 0 },
+    )
+    expect(check).toEqual({ valid: true, version: "v1" })
+  })
+
+  it("v1 (Python SDK) and v2 (Python SDK, POST)", () => {
+    const v1 = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: pythonBody,
+        headers: {
+          "x-hubspot-signature": "69fc6631a867edd4f9e9e627fc5c1148e3fbdd8b21837b6d2b8901c1fa57f750",
+          "x-hubspot-signature-version": "v1",
+        },
+      },
+      { clientSecret: secret, now: 0 },
+    )
+    expect(v1.valid).toBe(true)
+    const v2 = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: pythonBody,
+        headers: {
+          "X-HubSpot-Signature": "4fe4e3a7d3cf09db53be39d0a58130e2aaba074ec123a9e355b876a689a1c383",
+          "X-HubSpot-Signature-Version": "v2",
+        },
+      },
+      { clientSecret: secret, now: 0 },
+    )
+    expect(v2).toEqual({ valid: true, version: "v2" })
+  })
+
+  it("v2 (Node SDK): GET with an empty body, and POST with a JSON body", () => {
+    const get = verifyHubSpotSignature(
+      {
+        method: "GET",
+        uri: url,
+        rawBody: "",
+        headers: new Headers({
+          "X-HubSpot-Signature": "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e",
+          "X-HubSpot-Signature-Version": "v2",
+        }),
+      },
+      { clientSecret: secret, now: 0 },
+    )
+    expect(get.valid).toBe(true)
+    const post = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: new TextEncoder().encode('{"example_field":"example_value"}'),
+        headers: {
+          "X-HubSpot-Signature": "9569219f8ba981ffa6f6f16aa0f48637d35d728c7e4d93d0d52efaa512af7900",
+          "X-HubSpot-Signature-Version": "v2",
+        },
+      },
+      { clientSecret: Redacted.make(secret), now: 0 },
+    )
+    expect(post.valid).toBe(true)
+  })
+
+  it("v3 (Python SDK): base64 HMAC of method + URI + body + timestamp", () => {
+    const check = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: pythonBody,
+        headers: {
+          "X-HubSpot-Signature-v3": "HPW73RUtKmcYoEDADG0s6MmGFWUzWJKAW07r8RDgcQw=",
+          "X-HubSpot-Request-Timestamp": "15000000",
+        },
+      },
+      { clientSecret: secret, now: 15_000_000 + 1_000 },
+    )
+    expect(check).toEqual({ valid: true, version: "v3" })
+  })
+})
+
+describe("verifyHubSpotSignature: refusals", () => {
+  const v3Headers = (timestamp: number, body: string, uri = url, key = secret) => ({
+    "X-HubSpot-Signature-v3": createHmac("sha256", key)
+      .update(`POST${uri}${body}${timestamp}`)
+      .digest("base64"),
+    "X-HubSpot-Request-Timestamp": String(timestamp),
+  })
+
+  it("refuses a v3 delivery signed more than five minutes ago, and one from the future", () => {
+    const at = 1_767_600_000_000
+    const body = "[]"
+    const old = verifyHubSpotSignature(
+      { method: "POST", uri: url, rawBody: body, headers: v3Headers(at, body) },
+      { clientSecret: secret, now: at + maxSignatureAgeMillis + 1 },
+    )
+    expect(old).toMatchObject({ valid: false, rejection: "stale-timestamp" })
+    const future = verifyHubSpotSignature(
+      { method: "POST", uri: url, rawBody: body, headers: v3Headers(at, body) },
+      { clientSecret: secret, now: at - maxSignatureAgeMillis - 1 },
+    )
+    expect(future).toMatchObject({ valid: false, rejection: "stale-timestamp" })
+    const fresh = verifyHubSpotSignature(
+      { method: "POST", uri: url, rawBody: body, headers: v3Headers(at, body) },
+      { clientSecret: secret, now: at + maxSignatureAgeMillis },
+    )
+    expect(fresh.valid).toBe(true)
+  })
+
+  it("refuses a changed body, another URI, another secret, a missing timestamp or no signature", () => {
+    const at = 1_767_600_000_000
+    const body = '[{"eventId":1}]'
+    const headers = v3Headers(at, body)
+    const verify = (overrides: Partial<Parameters<typeof verifyHubSpotSignature>[0]>) =>
+      verifyHubSpotSignature(
+        { method: "POST", uri: url, rawBody: body, headers, ...overrides },
+        { clientSecret: secret, now: at },
+      )
+    expect(verify({ rawBody: '[{"eventId":2}]' })).toMatchObject({ rejection: "bad-signature" })
+    expect(verify({ uri: `${url}?a=1` })).toMatchObject({ rejection: "bad-signature" })
+    expect(verify({ method: "PUT" })).toMatchObject({ rejection: "bad-signature" })
+    expect(verify({ headers: v3Headers(at, body, url, "another-secret") })).toMatchObject({
+      rejection: "bad-signature",
+    })
+    expect(
+      verify({ headers: { "X-HubSpot-Signature-v3": headers["X-HubSpot-Signature-v3"] } }),
+    ).toMatchObject({
+      rejection: "missing-timestamp",
+    })
+    expect(verify({ headers: {} })).toMatchObject({ rejection: "missing-signature" })
+  })
+
+  it("accepts a v3 URI signed with HubSpot's partial decoding, and refuses versions it was told not to take", () => {
+    const at = 1_767_600_000_000
+    const encoded = "https://example.com/hooks?next=%2Fhome%3Fa%3D1&mail=a%40b.cn"
+    // %3D (=) is not in HubSpot's list, so it stays encoded.
+    const decoded = "https://example.com/hooks?next=/home?a%3D1&mail=a@b.cn"
+    const check = verifyHubSpotSignature(
+      { method: "POST", uri: encoded, rawBody: "[]", headers: v3Headers(at, "[]", decoded) },
+      { clientSecret: secret, now: at },
+    )
+    expect(check.valid).toBe(true)
+    const v1Only = verifyHubSpotSignature(
+      { method: "POST", uri: encoded, rawBody: "[]", headers: v3Headers(at, "[]", decoded) },
+      { clientSecret: secret, now: at, versions: ["v1"] },
+    )
+    expect(v1Only).toMatchObject({ valid: false, rejection: "unsupported-version" })
+    const v1Refused = verifyHubSpotSignature(
+      {
+        method: "POST",
+        uri: url,
+        rawBody: nodeV1Body,
+        headers: {
+          "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+        },
+      },
+      { clientSecret: secret, now: 0, versions: ["v3"] },
+    )
+    expect(v1Refused).toMatchObject({ valid: false, rejection: "unsupported-version" })
+  })
+})
