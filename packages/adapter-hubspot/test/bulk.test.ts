@@ -1,4 +1,4 @@
-import { hostRecordId } from "@tixi/core"
+import { type HostFields, type HostRecordId, hostRecordId } from "@tixi/core"
 import { rateLimitBody } from "@tixi/testing/hubspot"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
@@ -37,7 +37,7 @@ const grades = ["A", "B", "C"] as const
 describe("write-back through batch/update", () => {
   it("writes 100 records a call and fails only the records HubSpot refused (207 and a rejected batch)", async () => {
     const { adapter, ids } = await seeded(250)
-    const updates = [
+    const updates: Array<{ id: HostRecordId; fields: HostFields }> = [
       ...ids.map((id, index) => ({
         id: customerRecordId("companies", id),
         fields: { customer_grade: grades[index % 3]!, credit_limit: 1000 + index },
