@@ -87,6 +87,7 @@ export const makeGateway = (settings: ResolvedSettings): Effect.Effect<Gateway> 
     void client.crm.pipelines.pipelineStagesApi
     void client.crm.associations.v4.basicApi
     void client.crm.associations.v4.batchApi
+    void client.oauth.accessTokensApi
     const limiter = yield* makeRateLimiter({
       limit: settings.burstPerTenSeconds,
       windowMillis: 10_000 + settings.safetyMarginMillis,
