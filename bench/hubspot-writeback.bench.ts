@@ -1,7 +1,7 @@
 // Write-back of 100,000 company grades to a HubSpot portal at the Professional tier (190 requests
 // per 10 s per app): tixi's batch write-back against the official client used as its README shows.
 //
-// Both run against the same fake portal, served over HTTP on 127.0.0.1, which enforces HubSpot's
+// Both run against the same fake portal, served over HTTP on 127.0.0.1 from a worker thread, which enforces HubSpot's
 // rolling 10-second window per app with its 429 bodies and X-HubSpot-RateLimit headers, the daily
 // limit, batch inputs ≤ 100 and 207 partial failures. Time is real: no clock is scaled.
 // - tixi: `adapter.writeBack` over all 100,000 companies (1,000 batch/update calls at the ceiling,
@@ -12,12 +12,41 @@
 //   even at the ceiling). Its rate is requests-bound, so it is reported per second and
 //   extrapolated to 100,000 linearly; the sample size is in the result.
 // Each client uses its own app (token) in the same portal, so one's window never slows the other.
+
+import { Worker } from "node:worker_threads"
 import { Client, DEFAULT_LIMITER_OPTIONS } from "@hubspot/api-client"
 import { customerRecordId, make } from "@tixi/adapter-hubspot"
 import { type FieldSpec, label } from "@tixi/core"
-import { defaultFakeApp, FakeHubSpotPortal, serveFakeHubSpot } from "@tixi/testing/hubspot"
+import { defaultFakeApp } from "@tixi/testing/hubspot"
 import { Effect } from "effect"
 import { defineBenchmark } from "./harness.ts"
+import type { FakeWorkerRequest } from "./support/hubspot-fake-worker.ts"
+
+type Request = FakeWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never
+
+/** Starts the fake portal's thread and returns its base URL and a way to ask it things. */
+async function startFake(apps: ReadonlyArray<typeof defaultFakeApp>) {
+  const worker = new Worker(new URL("./support/hubspot-fake-worker.ts", import.meta.url), {
+    workerData: { apps },
+  })
+  const pending = new Map<number, (reply: Record<string, unknown>) => void>()
+  let next = 1
+  const started = new Promise<string>((resolve, reject) => {
+    worker.once("error", reject)
+    pending.set(0, (reply) => resolve(reply.baseUrl as string))
+  })
+  worker.on("message", (reply: Record<string, unknown> & { id: number }) => {
+    pending.get(reply.id)?.(reply)
+    pending.delete(reply.id)
+  })
+  const ask = <Reply extends Record<string, unknown>>(request: Request) =>
+    new Promise<Reply>((resolve) => {
+      const id = next++
+      pending.set(id, (reply) => resolve(reply as Reply))
+      worker.postMessage({ ...request, id })
+    })
+  return { baseUrl: await started, ask, stop: () => ask({ type: "close" }).then(() => worker.terminate()) }
+}
 
 const records = Number(process.env.HUBSPOT_BENCH_RECORDS ?? 100_000)
 const baselineSample = Number(process.env.HUBSPOT_BENCH_BASELINE_SAMPLE ?? 300)
@@ -46,8 +75,8 @@ export default defineBenchmark({
   name: "hubspot-writeback",
   description: `write-back of ${records.toLocaleString("en-US")} company grades at 190 requests / 10 s (ceiling ${ceiling.toLocaleString("en-US")} records/s)`,
   run: async () => {
-    const portal = new FakeHubSpotPortal({ tier: "professional", apps: [defaultFakeApp, baselineApp] })
-    const served = await serveFakeHubSpot(portal)
+    const fake = await startFake([defaultFakeApp, baselineApp])
+    const served = { baseUrl: fake.baseUrl }
     try {
       // Install tixi's properties, then seed the portal's companies as staff created them.
       const installer = await Effect.runPromise(
@@ -60,14 +89,9 @@ export default defineBenchmark({
         }),
       )
       await Effect.runPromise(installer.install({ dryRun: false }))
-      const staff = portal.staff()
-      const ids = Array.from(
-        { length: records },
-        (_, index) => staff.create("companies", { name: `公司 ${index}` }).id,
-      )
+      const { ids } = await fake.ask<{ ids: Array<string> }>({ type: "seed", count: records })
       // A new 10-second window for both clients.
-      portal.limits.configure({})
-      portal.requests.length = 0
+      await fake.ask({ type: "new-window" })
 
       // tixi.
       const adapter = await Effect.runPromise(
@@ -101,12 +125,18 @@ export default defineBenchmark({
         ),
       )
       const tixiSeconds = (performance.now() - started) / 1000
-      const tixiRequests = portal.requests.filter((request) => request.appId === defaultFakeApp.appId)
-      const tixi429 = tixiRequests.filter((request) => request.status === 429).length
-      let tixiLost = 0
-      for (const [index, id] of ids.entries()) {
-        if (portal.read("companies", id)?.tixi_customer_grade !== gradeOf(index, 1)) tixiLost += 1
-      }
+      const tixiTally = await fake.ask<{ requests: number; rateLimited: number }>({
+        type: "tally",
+        appId: defaultFakeApp.appId,
+      })
+      const tixiValues = (
+        await fake.ask<{ values: Array<string | undefined> }>({
+          type: "read",
+          property: "tixi_customer_grade",
+          ids,
+        })
+      ).values
+      const tixiLost = tixiValues.filter((value, index) => value !== gradeOf(index, 1)).length
       const tixiRate = records / tixiSeconds
 
       // Baseline: the official client, one update per record, its own limiter and retries.
@@ -125,13 +155,19 @@ export default defineBenchmark({
         ),
       )
       const baselineSeconds = (performance.now() - baselineStarted) / 1000
-      const baselineRequests = portal.requests.filter((request) => request.appId === baselineApp.appId)
-      const baseline429 = baselineRequests.filter((request) => request.status === 429).length
+      const baselineTally = await fake.ask<{ requests: number; rateLimited: number }>({
+        type: "tally",
+        appId: baselineApp.appId,
+      })
       const baselineFailed = results.filter((result) => result.status === "rejected").length
-      let baselineLost = 0
-      for (const [index, id] of sample.entries()) {
-        if (portal.read("companies", id)?.tixi_customer_grade !== gradeOf(index, 2)) baselineLost += 1
-      }
+      const baselineValues = (
+        await fake.ask<{ values: Array<string | undefined> }>({
+          type: "read",
+          property: "tixi_customer_grade",
+          ids: sample,
+        })
+      ).values
+      const baselineLost = baselineValues.filter((value, index) => value !== gradeOf(index, 2)).length
       const baselineRate = sample.length / baselineSeconds
       const fraction = tixiRate / ceiling
       return {
@@ -155,9 +191,9 @@ export default defineBenchmark({
             seconds: tixiSeconds,
             recordsPerSecond: tixiRate,
             fractionOfCeiling: fraction,
-            requests: tixiRequests.length,
-            rateLimited429: tixi429,
-            share429: share(tixi429, tixiRequests.length),
+            requests: tixiTally.requests,
+            rateLimited429: tixiTally.rateLimited,
+            share429: share(tixiTally.rateLimited, tixiTally.requests),
             retries: adapter.metrics.retries,
             failed: outcome.failed.length,
             lostUpdates: tixiLost,
@@ -167,9 +203,9 @@ export default defineBenchmark({
             seconds: baselineSeconds,
             recordsPerSecond: baselineRate,
             fractionOfCeiling: baselineRate / ceiling,
-            requests: baselineRequests.length,
-            rateLimited429: baseline429,
-            share429: share(baseline429, baselineRequests.length),
+            requests: baselineTally.requests,
+            rateLimited429: baselineTally.rateLimited,
+            share429: share(baselineTally.rateLimited, baselineTally.requests),
             failed: baselineFailed,
             lostUpdates: baselineLost,
             extrapolatedMinutesFor100k: 100_000 / baselineRate / 60,
@@ -178,7 +214,7 @@ export default defineBenchmark({
         },
       }
     } finally {
-      await served.close()
+      await fake.stop()
     }
   },
 })

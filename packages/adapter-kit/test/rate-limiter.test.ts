@@ -167,3 +167,36 @@ describe("readRateLimitHeaders", () => {
     })
   })
 })
+
+describe("makeRateLimiter.withSlot", () => {
+  it.effect("frees a slot a window after the request completes, not after it was sent", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 1, windowMillis: 1_000, vendor: "test" })
+      const times: Array<number> = []
+      // The first request takes 300 ms to complete; the host may have counted it at any point.
+      const slow = yield* Effect.forkChild(limiter.withSlot(Effect.sleep(300)))
+      const next = yield* Effect.forkChild(
+        limiter.withSlot(Effect.map(Clock.currentTimeMillis, (now) => times.push(now))),
+      )
+      yield* TestClock.adjust(1_000)
+      expect(times).toEqual([])
+      yield* TestClock.adjust(300)
+      yield* Fiber.join(slow)
+      yield* Fiber.join(next)
+      expect(times[0]).toBeGreaterThanOrEqual(1_300)
+      expect(times[0]).toBeLessThan(1_310)
+    }),
+  )
+
+  it.effect("releases the slot when the request fails, and counts it against the day", () =>
+    Effect.gen(function* () {
+      const limiter = yield* makeRateLimiter({ limit: 2, windowMillis: 1_000, dailyLimit: 5, vendor: "test" })
+      const failed = yield* Effect.flip(limiter.withSlot(Effect.fail("host said no")))
+      expect(failed).toBe("host said no")
+      yield* limiter.withSlot(Effect.void)
+      expect(yield* limiter.usage).toEqual({ today: 2, inWindow: 2 })
+      yield* TestClock.adjust(1_001)
+      expect((yield* limiter.usage).inWindow).toBe(0)
+    }),
+  )
+})

@@ -122,13 +122,18 @@ export const makeGateway = (settings: ResolvedSettings): Effect.Effect<Gateway> 
       options: SendOptions = {},
     ): Effect.Effect<Sent<A>, PortFailure> => {
       const once = Effect.gen(function* () {
-        yield* (options.search ? searchLimiter : limiter).acquire
-        metrics.requests += 1
+        const request = Effect.tryPromise({ try: () => call(client), catch: (cause) => cause }).pipe(
+          Effect.timeoutOrElse({
+            duration: settings.timeoutMillis,
+            orElse: () => Effect.fail(timedOut(operation, settings.timeoutMillis)),
+          }),
+        )
+        // The slot is held until the reply: HubSpot counts a request when it arrives.
         const outcome = yield* Effect.result(
-          Effect.tryPromise({ try: () => call(client), catch: (cause) => cause }).pipe(
-            Effect.timeoutOrElse({
-              duration: settings.timeoutMillis,
-              orElse: () => Effect.fail(timedOut(operation, settings.timeoutMillis)),
+          (options.search ? searchLimiter : limiter).withSlot(
+            Effect.suspend(() => {
+              metrics.requests += 1
+              return request
             }),
           ),
         )
@@ -143,7 +148,7 @@ export const makeGateway = (settings: ResolvedSettings): Effect.Effect<Gateway> 
           (thrown as { _tag?: string })._tag === "PortFailure"
             ? (thrown as PortFailure)
             : failureFromThrown(operation, thrown, options.context)
-        if (failure.reason._tag === "RateLimited") {
+        if (failure.reason._tag === "RateLimited" && failure.vendor?.status === 429) {
           metrics.rateLimited += 1
           const reason = failure.reason
           if (reason.recoverable) {

@@ -53,7 +53,7 @@ export interface HubSpotSettings {
   readonly pipelineLabel?: Label
   /** Maps a tixi person to a HubSpot owner id, so tickets and tasks show their owner. */
   readonly ownerIdOf?: (person: PersonId) => string | undefined
-  /** Milliseconds added to the 10-second window so clock skew and latency never cause a 429 (default 250). */
+  /** Milliseconds added to the 10-second window, for HubSpot's clock and window edges (default 100); latency is covered by holding each slot until its reply. */
   readonly safetyMarginMillis?: number
   /** Batch calls in flight at once during bulk work (default 8). */
   readonly concurrency?: number
@@ -149,7 +149,7 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
     stages,
     pipelineLabel: settings.pipelineLabel ?? defaultPipelineLabel,
     ownerIdOf: settings.ownerIdOf ?? ((person) => (/^\d+$/.test(person) ? person : undefined)),
-    safetyMarginMillis: settings.safetyMarginMillis ?? 250,
+    safetyMarginMillis: settings.safetyMarginMillis ?? 100,
     concurrency: settings.concurrency ?? 8,
     timeoutMillis: settings.timeoutMillis ?? 30_000,
     maxAttempts: settings.maxAttempts ?? 8,

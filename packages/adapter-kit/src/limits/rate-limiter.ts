@@ -21,6 +21,14 @@ export interface RateLimiter {
    * budget is spent, so bulk jobs stop instead of burning the host's whole allowance.
    */
   readonly acquire: Effect.Effect<void, PortFailure>
+  /**
+   * Runs one request in a slot that frees `windowMillis` after the request *completes*, not
+   * after it was sent. The host counts a request when it arrives, somewhere between the two; a
+   * slot held until completion can never be counted in the same window as the request that
+   * takes it over, however late the first one arrived (network jitter, a busy event loop). The
+   * price is one round trip per window.
+   */
+  readonly withSlot: <A, E, R>(request: Effect.Effect<A, E, R>) => Effect.Effect<A, E | PortFailure, R>
   /** Holds every caller for `millis` (after a 429, or when the host says none remain). */
   readonly pauseFor: (millis: number) => Effect.Effect<void>
   /**
@@ -39,6 +47,9 @@ export interface RateLimiter {
   /** Requests sent today and in the current window, for progress reports. */
   readonly usage: Effect.Effect<{ readonly today: number; readonly inWindow: number }>
 }
+
+/** How often a full window whose oldest request is still in flight is looked at again. */
+const inFlightPollMillis = 5
 
 /** Builds a rate limiter; see `RateLimiter`. */
 export const makeRateLimiter = (options: RateLimitOptions): Effect.Effect<RateLimiter> =>
@@ -63,45 +74,65 @@ export const makeRateLimiter = (options: RateLimitOptions): Effect.Effect<RateLi
       return within
     }
 
-    const acquire = Semaphore.withPermit(
-      lock,
-      Effect.gen(function* () {
-        for (;;) {
-          const now = yield* Clock.currentTimeMillis
-          if (dayOf(now) !== day) {
-            day = dayOf(now)
-            today = 0
-          }
-          if (options.dailyLimit !== undefined && today >= options.dailyLimit) {
-            return yield* new PortFailure({
-              port: "HostCrm",
-              operation: "rateLimit",
-              reason: new RateLimited({ recoverable: false, scope: "DAILY" }),
-              detail: `${options.vendor}: the daily budget of ${options.dailyLimit} requests is spent`,
-              vendor: { vendor: options.vendor },
-            })
-          }
-          if (now < pausedUntil) {
-            yield* Effect.sleep(pausedUntil - now)
-            continue
-          }
-          if (count === options.limit) {
-            const oldest = sent[head]!
-            const freeAt = oldest + options.windowMillis
-            if (freeAt > now) {
-              yield* Effect.sleep(freeAt - now)
+    /** Takes a slot (its time is the send time, or +∞ while a `withSlot` request is in flight). */
+    const take = (inFlight: boolean) =>
+      Semaphore.withPermit(
+        lock,
+        Effect.gen(function* () {
+          for (;;) {
+            const now = yield* Clock.currentTimeMillis
+            if (dayOf(now) !== day) {
+              day = dayOf(now)
+              today = 0
+            }
+            if (options.dailyLimit !== undefined && today >= options.dailyLimit) {
+              return yield* new PortFailure({
+                port: "HostCrm",
+                operation: "rateLimit",
+                reason: new RateLimited({ recoverable: false, scope: "DAILY" }),
+                detail: `${options.vendor}: the daily budget of ${options.dailyLimit} requests is spent`,
+                vendor: { vendor: options.vendor },
+              })
+            }
+            if (now < pausedUntil) {
+              yield* Effect.sleep(pausedUntil - now)
               continue
             }
-            head = (head + 1) % options.limit
-            count -= 1
+            if (count === options.limit) {
+              const oldest = sent[head]!
+              // The oldest request is still in flight: its slot frees a window after it completes.
+              if (oldest === Number.POSITIVE_INFINITY) {
+                yield* Effect.sleep(inFlightPollMillis)
+                continue
+              }
+              const freeAt = oldest + options.windowMillis
+              if (freeAt > now) {
+                yield* Effect.sleep(freeAt - now)
+                continue
+              }
+              head = (head + 1) % options.limit
+              count -= 1
+            }
+            const slot = (head + count) % options.limit
+            sent[slot] = inFlight ? Number.POSITIVE_INFINITY : now
+            count += 1
+            today += 1
+            return slot
           }
-          sent[(head + count) % options.limit] = now
-          count += 1
-          today += 1
-          return
-        }
-      }),
-    )
+        }),
+      )
+
+    const acquire = Effect.asVoid(take(false))
+
+    const withSlot = <A, E, R>(request: Effect.Effect<A, E, R>) =>
+      Effect.acquireUseRelease(
+        take(true),
+        () => request,
+        (slot) =>
+          Effect.map(Clock.currentTimeMillis, (now) => {
+            sent[slot] = now
+          }),
+      )
 
     const pauseFor = (millis: number) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) =>
@@ -131,5 +162,5 @@ export const makeRateLimiter = (options: RateLimitOptions): Effect.Effect<RateLi
 
     const usage = Effect.map(Clock.currentTimeMillis, (now) => ({ today, inWindow: inWindow(now) }))
 
-    return { acquire, pauseFor, observe, observeDaily, usage }
+    return { acquire, withSlot, pauseFor, observe, observeDaily, usage }
   })
