@@ -1,5 +1,5 @@
 import { chunk } from "@tixi/adapter-kit"
-import type { PortFailure } from "@tixi/core"
+import { PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { Gateway } from "../gateway/gateway.ts"
 import type { HubSpotBatchResponse, HubSpotObject } from "../vendor/schemas.ts"
@@ -22,16 +22,18 @@ export const readByKey = (
     const unique = [...new Set(keys)]
     for (const batch of chunk(unique, batchSize)) {
       // https://developers.hubspot.com/docs/api-reference/crm-companies-v3/batch/post-crm-v3-objects-companies-batch-read
-      const reply = yield* gateway.send<HubSpotBatchResponse>(
-        "readByKey",
-        (client) =>
-          client.crm.objects.batchApi.readWithHttpInfo(type, {
-            idProperty,
-            inputs: batch.map((id) => ({ id })),
-            properties: [...properties, idProperty],
-            propertiesWithHistory: [],
-          }) as never,
-      )
+      const reply = yield* gateway
+        .send<HubSpotBatchResponse>(
+          "readByKey",
+          (client) =>
+            client.crm.objects.batchApi.readWithHttpInfo(type, {
+              idProperty,
+              inputs: batch.map((id) => ({ id })),
+              properties: [...properties, idProperty],
+              propertiesWithHistory: [],
+            }) as never,
+        )
+        .pipe(Effect.mapError((failure) => notInstalledHint(failure, type, idProperty)))
       for (const record of reply.data.results) {
         const key = record.properties[idProperty]
         if (key) found.set(key, record)
@@ -39,3 +41,15 @@ export const readByKey = (
     }
     return found
   })
+
+/** A 400 about the key property most often means tixi was never installed in this portal. */
+export function notInstalledHint(failure: PortFailure, type: string, idProperty: string): PortFailure {
+  if (failure.reason._tag !== "InvalidRequest" || !failure.detail.includes(idProperty)) return failure
+  return new PortFailure({
+    port: failure.port,
+    operation: failure.operation,
+    reason: failure.reason,
+    detail: `${failure.detail} — ${type}.${idProperty} is tixi's key; run install first`,
+    ...(failure.vendor ? { vendor: failure.vendor } : {}),
+  })
+}

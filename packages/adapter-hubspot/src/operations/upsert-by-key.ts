@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import type { Gateway } from "../gateway/gateway.ts"
 import type { HubSpotBatchResponse, HubSpotObject } from "../vendor/schemas.ts"
 import { batchSize, type HubSpotObjectType } from "./object-types.ts"
+import { notInstalledHint } from "./read-by-key.ts"
 
 /** One record to create or update, matched on the unique property's value. */
 export interface UpsertInput {
@@ -26,17 +27,19 @@ export const upsertByKey = (
     const written = new Map<string, HubSpotObject>()
     for (const batch of chunk(inputs, batchSize)) {
       // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/batch/post-crm-v3-objects-objectType-batch-upsert
-      const reply = yield* gateway.send<HubSpotBatchResponse>(
-        "upsertByKey",
-        (client) =>
-          client.crm.objects.batchApi.upsertWithHttpInfo(type, {
-            inputs: batch.map((input) => ({
-              id: input.key,
-              idProperty,
-              properties: { ...input.properties },
-            })),
-          }) as never,
-      )
+      const reply = yield* gateway
+        .send<HubSpotBatchResponse>(
+          "upsertByKey",
+          (client) =>
+            client.crm.objects.batchApi.upsertWithHttpInfo(type, {
+              inputs: batch.map((input) => ({
+                id: input.key,
+                idProperty,
+                properties: { ...input.properties },
+              })),
+            }) as never,
+        )
+        .pipe(Effect.mapError((failure) => notInstalledHint(failure, type, idProperty)))
       for (const record of reply.data.results) {
         const key = record.properties[idProperty]
         if (key) written.set(key, record)
