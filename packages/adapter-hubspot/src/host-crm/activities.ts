@@ -1,12 +1,4 @@
-import {
-  type ActivityDraft,
-  type HostActivity,
-  type HostTask,
-  InvalidRequest,
-  NotFound,
-  PortFailure,
-  type TaskDraft,
-} from "@tixi/core"
+import type { ActivityDraft, HostActivity, HostTask, TaskDraft } from "@tixi/core"
 import { Clock, Effect } from "effect"
 import { keyProperty, ownerProperty } from "../mapping/names.ts"
 import { createObject, type NewAssociation } from "../operations/create-object.ts"
@@ -19,6 +11,7 @@ import type { HubSpotObject } from "../vendor/schemas.ts"
 import { findCase } from "./cases.ts"
 import type { HostCrmContext } from "./context.ts"
 import { findCustomer } from "./customers.ts"
+import { invalid, notFound } from "./failures.ts"
 import { parseCustomerRecordId } from "./record-ids.ts"
 import { coreProperties, toActivity, toTask } from "./records.ts"
 
@@ -42,22 +35,6 @@ const objectTypeOfKind: Record<ActivityDraft["kind"], ActivityObjectType> = {
   email: "emails",
   note: "notes",
 }
-
-const invalid = (operation: string, field: string, message: string) =>
-  new PortFailure({
-    port: "HostCrm",
-    operation,
-    reason: new InvalidRequest({ fields: [{ field, message }] }),
-    detail: `${field}: ${message}`,
-  })
-
-const notFound = (operation: string, resource: string, id: string) =>
-  new PortFailure({
-    port: "HostCrm",
-    operation,
-    reason: new NotFound({ resource, id }),
-    detail: `${resource} ${id} does not exist on HubSpot`,
-  })
 
 /**
  * Finds an activity by its tixi key. HubSpot has no unique properties on activities, and search

@@ -1,4 +1,4 @@
-import { type CaseDraft, type HostRecordId, InvalidRequest, NotFound, PortFailure } from "@tixi/core"
+import type { CaseDraft, HostRecordId } from "@tixi/core"
 import { Effect } from "effect"
 import { customerKeyProperty, keyProperty, ownerProperty } from "../mapping/names.ts"
 import { associateDefault } from "../operations/associate-default.ts"
@@ -9,16 +9,9 @@ import { upsertByKey } from "../operations/upsert-by-key.ts"
 import type { HubSpotObject } from "../vendor/schemas.ts"
 import type { HostCrmContext } from "./context.ts"
 import { findCustomer } from "./customers.ts"
+import { invalid, notFound } from "./failures.ts"
 import { adoptedTicketId, parseCustomerRecordId } from "./record-ids.ts"
 import { coreProperties, hubSpotPriorityOf, toCase } from "./records.ts"
-
-const notFound = (operation: string, resource: string, id: string) =>
-  new PortFailure({
-    port: "HostCrm",
-    operation,
-    reason: new NotFound({ resource, id }),
-    detail: `${resource} ${id} does not exist on HubSpot`,
-  })
 
 const ticketProperties = (context: HostCrmContext) =>
   Effect.map(context.fields.propertiesOf("tickets"), (fields) => ({
@@ -81,12 +74,7 @@ export const findCase = (context: HostCrmContext, key: string) =>
 export const upsertCase = (context: HostCrmContext, draft: CaseDraft) =>
   Effect.gen(function* () {
     if (draft.externalKey.trim() === "") {
-      return yield* new PortFailure({
-        port: "HostCrm",
-        operation: "upsertCase",
-        reason: new InvalidRequest({ fields: [{ field: "externalKey", message: "must not be empty" }] }),
-        detail: "externalKey must not be empty",
-      })
+      return yield* invalid("upsertCase", "externalKey", "must not be empty")
     }
     const stage = yield* context.stages.idsOf(draft.stage)
     const customer =

@@ -1,14 +1,5 @@
 import { chunk } from "@tixi/adapter-kit"
-import {
-  type BatchOutcome,
-  type CustomerDraft,
-  type HostCustomer,
-  type HostRecordId,
-  InvalidRequest,
-  NotFound,
-  type Page,
-  PortFailure,
-} from "@tixi/core"
+import type { BatchOutcome, CustomerDraft, HostCustomer, HostRecordId, Page, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import { keyProperty } from "../mapping/names.ts"
 import { batchSize } from "../operations/object-types.ts"
@@ -19,26 +10,11 @@ import { settleEach } from "../operations/settle-each.ts"
 import { upsertByKey } from "../operations/upsert-by-key.ts"
 import type { HubSpotObject } from "../vendor/schemas.ts"
 import type { HostCrmContext } from "./context.ts"
+import { invalid, notFound } from "./failures.ts"
 import { customerRecordId, parseCustomerRecordId } from "./record-ids.ts"
 import { coreProperties, toCustomer } from "./records.ts"
 
 type CustomerType = "companies" | "contacts"
-
-const notFound = (operation: string, id: string) =>
-  new PortFailure({
-    port: "HostCrm",
-    operation,
-    reason: new NotFound({ resource: "customer", id }),
-    detail: `customer ${id} does not exist on HubSpot`,
-  })
-
-const invalid = (field: string, message: string) =>
-  new PortFailure({
-    port: "HostCrm",
-    operation: "upsertCustomers",
-    reason: new InvalidRequest({ fields: [{ field, message }] }),
-    detail: `${field}: ${message}`,
-  })
 
 /** The properties to read with a customer: core ones and every tixi field. */
 const propertiesFor = (context: HostCrmContext, type: CustomerType) =>
@@ -51,11 +27,11 @@ const propertiesFor = (context: HostCrmContext, type: CustomerType) =>
 export const getCustomer = (context: HostCrmContext, id: HostRecordId) =>
   Effect.gen(function* () {
     const parsed = parseCustomerRecordId(id)
-    if (!parsed) return yield* notFound("getCustomer", id)
+    if (!parsed) return yield* notFound("getCustomer", "customer", id)
     const properties = yield* propertiesFor(context, parsed.type)
     const record = yield* readById(context.gateway, parsed.type, parsed.id, properties.all).pipe(
       Effect.mapError((failure) =>
-        failure.reason._tag === "NotFound" ? notFound("getCustomer", id) : failure,
+        failure.reason._tag === "NotFound" ? notFound("getCustomer", "customer", id) : failure,
       ),
     )
     return toCustomer(parsed.type, record, context.fields, properties.fields)
@@ -106,25 +82,11 @@ export const listCustomers = (
 ) =>
   Effect.gen(function* () {
     if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > 1000) {
-      return yield* new PortFailure({
-        port: "HostCrm",
-        operation: "listCustomers",
-        reason: new InvalidRequest({
-          fields: [{ field: "limit", message: "must be a whole number from 1 to 1000" }],
-        }),
-        detail: "limit must be a whole number from 1 to 1000",
-      })
+      return yield* invalid("listCustomers", "limit", "must be a whole number from 1 to 1000")
     }
     let cursor = decodeCursor(request.cursor)
     if (!cursor) {
-      return yield* new PortFailure({
-        port: "HostCrm",
-        operation: "listCustomers",
-        reason: new InvalidRequest({
-          fields: [{ field: "cursor", message: "is not a cursor this host issued" }],
-        }),
-        detail: "cursor is not a cursor this host issued",
-      })
+      return yield* invalid("listCustomers", "cursor", "is not a cursor this host issued")
     }
     const items: Array<HostCustomer> = []
     while (cursor && items.length < request.limit) {
@@ -165,10 +127,14 @@ export const upsertCustomers = (context: HostCrmContext, drafts: ReadonlyArray<C
     const valid: Array<number> = []
     const seen = new Map<string, number>()
     drafts.forEach((draft, index) => {
-      if (draft.externalKey.trim() === "") failed.set(index, invalid("externalKey", "must not be empty"))
-      else if (draft.name.trim() === "") failed.set(index, invalid("name", "must not be empty"))
-      else valid.push(index)
-      seen.set(draft.externalKey, index)
+      if (draft.externalKey.trim() === "")
+        failed.set(index, invalid("upsertCustomers", "externalKey", "must not be empty"))
+      else if (draft.name.trim() === "")
+        failed.set(index, invalid("upsertCustomers", "name", "must not be empty"))
+      else {
+        valid.push(index)
+        seen.set(draft.externalKey, index)
+      }
     })
     // The same key twice in one call: the last draft wins, as repeated upserts would.
     const writes = valid.filter((index) => seen.get(drafts[index]!.externalKey) === index)
@@ -226,7 +192,8 @@ export const upsertCustomers = (context: HostCrmContext, drafts: ReadonlyArray<C
       const written = idsByIndex.get(seen.get(draft.externalKey)!)
       const customer = written ? current.get(customerRecordId(written.type, written.id)) : undefined
       if (customer) succeeded.push({ index, value: customer })
-      else if (!failed.has(index)) failed.set(index, notFound("upsertCustomers", draft.externalKey))
+      else if (!failed.has(index))
+        failed.set(index, notFound("upsertCustomers", "customer", draft.externalKey))
     })
     return {
       succeeded,
