@@ -37,6 +37,11 @@ export {
 } from "./settings/settings.ts"
 export { type HubSpotTier, hubSpotTierLimits, hubSpotTiers } from "./settings/tiers.ts"
 export type { HubSpotWebhookEvent } from "./vendor/schemas.ts"
+export {
+  type HubSpotDeliveryVerdict,
+  type IntakeLikeRequest,
+  verifyHubSpotDelivery,
+} from "./webhooks/intake-delivery.ts"
 export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
 export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
 export {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { maxSignatureAgeMillis, verifyHubSpotSignature } from "../src/index.ts"
+import { maxSignatureAgeMillis, verifyHubSpotDelivery, verifyHubSpotSignature } from "../src/index.ts"
 
 // Test vectors from HubSpot's official SDKs: hubspot-api-nodejs test/unit/signature.spec.ts and
 // hubspot-api-python tests/spec/utils/test_signature.py.
@@ -180,5 +180,73 @@ describe("verifyHubSpotSignature: refusals", () => {
       { clientSecret: secret, now: 0, versions: ["v3"] },
     )
     expect(v1Refused).toMatchObject({ valid: false, rejection: "unsupported-version" })
+  })
+})
+
+describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
+  const at = 1_767_600_000_000
+  const url = new URL("https://tixi.example.com/hooks/hubspot")
+  const events = [
+    {
+      eventId: 7,
+      subscriptionId: 3,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: at,
+      subscriptionType: "ticket.creation",
+      attemptNumber: 0,
+      objectId: 901,
+      changeSource: "CRM_UI",
+      sourceId: "userId:5",
+    },
+    {
+      eventId: 8,
+      subscriptionId: 4,
+      portalId: 62515,
+      appId: 54321,
+      occurredAt: at,
+      subscriptionType: "ticket.propertyChange",
+      attemptNumber: 0,
+      objectId: 902,
+      propertyName: "subject",
+      propertyValue: "x",
+      changeSource: "INTEGRATION",
+      sourceId: "54321",
+    },
+  ]
+  const body = new TextEncoder().encode(JSON.stringify(events))
+  const signed = (timestamp: number) => ({
+    "x-hubspot-signature-v3": createHmac("sha256", secret)
+      .update(Buffer.concat([Buffer.from(`POST${url.href}`), body, Buffer.from(String(timestamp))]))
+      .digest("base64"),
+    "x-hubspot-request-timestamp": String(timestamp),
+  })
+
+  it("returns staff changes as host.change events keyed for deduplication, without tixi's echoes", () => {
+    const verdict = verifyHubSpotDelivery(
+      { method: "POST", url, headers: signed(at), body, receivedAt: at + 1_000 },
+      { clientSecret: secret },
+    )
+    expect(verdict).toMatchObject({ ok: true, echoes: 1 })
+    if (!verdict.ok) return
+    expect(verdict.events).toHaveLength(1)
+    expect(verdict.events[0]).toMatchObject({
+      id: `7:${at}:3:901:`,
+      type: "host.change",
+      payload: { recordId: "901", changeType: "created", origin: "host" },
+    })
+  })
+
+  it("calls a stale timestamp a replay and a bad signature a forgery", () => {
+    const replay = verifyHubSpotDelivery(
+      { method: "POST", url, headers: signed(at), body, receivedAt: at + 400_000 },
+      { clientSecret: secret },
+    )
+    expect(replay).toMatchObject({ ok: false, reason: "replayed" })
+    const forged = verifyHubSpotDelivery(
+      { method: "POST", url, headers: signed(at), body, receivedAt: at },
+      { clientSecret: "other" },
+    )
+    expect(forged).toMatchObject({ ok: false, reason: "forged" })
   })
 })

@@ -65,7 +65,10 @@ const coreNames: Record<string, string> = {
 }
 
 /** The change an event reports, or undefined when tixi does not follow it. */
-function toChange(event: HubSpotWebhookEvent, options: WebhookHandlerOptions): WebhookChange | undefined {
+export function toWebhookChange(
+  event: HubSpotWebhookEvent,
+  options: Pick<WebhookHandlerOptions, "appId" | "fieldNameOf">,
+): WebhookChange | undefined {
   const [objectName, kind] = event.subscriptionType.split(".")
   const target = objects[objectName ?? ""]
   if (!target) return undefined
@@ -137,7 +140,7 @@ export const handleHubSpotWebhook = (request: SignedRequest, options: WebhookHan
         continue
       }
       marked.push(eventKey(event))
-      const change = toChange(event, options)
+      const change = toWebhookChange(event, options)
       if (!change) ignored += 1
       else if (change.origin === "tixi") echoes += 1
       else changes.push(change)
