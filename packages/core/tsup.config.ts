@@ -1,3 +1,6 @@
 import { packageBuild } from "../../tsup.shared.ts"
 
-export default packageBuild({ index: "src/index.ts" })
+export default packageBuild({
+  index: "src/index.ts",
+  callcenter: "src/callcenter/index.ts",
+})

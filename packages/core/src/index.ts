@@ -3,6 +3,7 @@
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
 export * from "./calendar/index.ts"
+export * as CallCenter from "./callcenter/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"
