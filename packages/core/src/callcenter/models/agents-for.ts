@@ -30,6 +30,14 @@ export const serviceTargetShape = {
 
 const agentsForInputSchema = z.object({ ...intervalTrafficShape, ...serviceTargetShape })
 
+/**
+ * Whether `agents` keep occupancy A/N at or below the cap. The relative slack of 10⁻¹² keeps a
+ * load computed as 121.5 and one computed as 121.49999999999999 from being staffed differently
+ * at exactly the cap (121.5 / 135 = 0.9000000000000001).
+ */
+export const withinOccupancy = (load: number, agents: number, maxOccupancy: number): boolean =>
+  load <= maxOccupancy * agents * (1 + 1e-12)
+
 /** The staffing of one interval: the agents, what they achieve, and which constraint decided it. */
 export interface IntervalStaffing {
   readonly agents: number
@@ -74,7 +82,7 @@ export function staffLoad(
     const serviceLevel = 1 - waiting * Math.exp(-(agents - load) * decay)
     if (serviceLevel >= target.targetServiceLevel) {
       firstMeetingServiceLevel ??= agents
-      if (load / agents <= maxOccupancy) {
+      if (withinOccupancy(load, agents, maxOccupancy)) {
         return {
           agents,
           result: erlangCOfLoad(load, agents, averageHandleSeconds, blocking),

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { type ServiceTarget, serviceTargetShape } from "./agents-for.ts"
+import { type ServiceTarget, serviceTargetShape, withinOccupancy } from "./agents-for.ts"
 import { erlangB } from "./erlang-b.ts"
 import {
   agentCountSchema,
@@ -223,7 +223,7 @@ export function staffErlangA(input: AgentsForErlangAInput): ErlangAStaffing {
     const serviceLevel = result.serviceLevel(input.answerWithinSeconds)
     const meets =
       serviceLevel >= input.targetServiceLevel &&
-      result.occupancy <= (input.maxOccupancy ?? 1) &&
+      withinOccupancy(result.occupancy * agents, agents, input.maxOccupancy ?? 1) &&
       result.probabilityOfAbandonment <= (input.maxAbandonment ?? 1)
     return { agents, result, serviceLevel, meets }
   }
