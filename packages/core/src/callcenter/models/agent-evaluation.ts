@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { invalid } from "../../errors/validation-error.ts"
-import type { Label } from "../../labels/label.ts"
+import { type Label, labelSchema } from "../../labels/label.ts"
 import type { AgentRating } from "../labels/call-labels.ts"
 import type { MonitoringScore } from "./monitoring-score.ts"
 import { validModelInput } from "./traffic.ts"
@@ -57,7 +57,7 @@ const inputSchema = z.object({
   measures: z.array(
     z.object({
       id: z.string().min(1),
-      name: z.object({ "zh-CN": z.string(), en: z.string() }),
+      name: labelSchema,
       actual: z.number().finite().min(0),
       target: z.number().finite().positive("must be positive"),
       higherIsBetter: z.boolean(),

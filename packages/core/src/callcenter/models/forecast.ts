@@ -2,8 +2,8 @@ import { z } from "zod"
 import {
   addDays,
   type CivilDate,
+  civilDateSchema,
   daysBetween,
-  parseCivilDate,
   type Weekday,
   weekdayOf,
 } from "../../time/civil-date.ts"
@@ -69,10 +69,6 @@ export interface CallForecast {
 }
 
 const count = z.number().finite("must be a finite number").min(0, "must not be negative")
-const dateSchema = z
-  .string()
-  .refine((value) => parseCivilDate(value) !== undefined, "must be a real date written YYYY-MM-DD")
-  .transform((value) => value as CivilDate)
 const unit = z.number().gt(0, "must be above 0").max(1, "must be at most 1")
 
 const forecastInputSchema = z
@@ -80,7 +76,7 @@ const forecastInputSchema = z
     history: z
       .array(
         z.object({
-          date: dateSchema,
+          date: civilDateSchema,
           calls: z.array(count).min(1, "needs at least one interval"),
           excluded: z.boolean().optional(),
         }),

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { invalid } from "../../errors/validation-error.ts"
-import type { Label } from "../../labels/label.ts"
+import { type Label, labelSchema } from "../../labels/label.ts"
+import { formatTimeOfDay, parseTimeOfDay } from "../../time/time-of-day.ts"
 import { solveCoveringRelaxation } from "./covering-linear-program.ts"
 import { handbookTeamLeadSpan, type TeamLeadSpan, teamLeadsFor } from "./team-leads.ts"
 import { validModelInput } from "./traffic.ts"
@@ -96,12 +97,12 @@ export interface ShiftSchedule {
   readonly method: string
 }
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM")
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
-const clockOf = (minutes: number) => {
-  const within = ((minutes % 1440) + 1440) % 1440
-  return `${String(Math.floor(within / 60)).padStart(2, "0")}:${String(within % 60).padStart(2, "0")}`
-}
+const clock = z
+  .string()
+  .refine((text) => text !== "24:00" && parseTimeOfDay(text) !== undefined, "must be a time written HH:MM")
+const minutesOf = (time: string) => parseTimeOfDay(time)!
+/** The HH:MM of a minute that may run past midnight into the next day's grid (a wrapped shift's end). */
+const clockOf = (minutes: number) => formatTimeOfDay(((minutes % 1440) + 1440) % 1440)
 
 const positiveMinutes = z.number().int("must be whole minutes").positive("must be positive")
 const scheduleInputSchema = z
@@ -115,7 +116,7 @@ const scheduleInputSchema = z
       .array(
         z.object({
           id: z.string().min(1),
-          name: z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) }),
+          name: labelSchema,
           lengthMinutes: positiveMinutes.max(1440, "at most a day"),
           earliestStart: clock,
           latestStart: clock,

@@ -1,7 +1,7 @@
 import type { Result } from "effect"
 import { z } from "zod"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
-import { label } from "../../labels/label.ts"
+import { label, labelSchema } from "../../labels/label.ts"
 import { ServiceLevelConvention } from "../labels/call-labels.ts"
 import type { StaffingModel } from "../models/daily-staffing.ts"
 import type { ShrinkageComponent } from "../models/shrinkage.ts"
@@ -103,7 +103,7 @@ const policySchema = z
     shrinkage: z.array(
       z.object({
         id: z.string().min(1),
-        name: z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) }),
+        name: labelSchema,
         share,
       }),
     ),

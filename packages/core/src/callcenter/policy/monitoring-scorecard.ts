@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { type Label, label } from "../../labels/label.ts"
+import { type Label, label, labelSchema } from "../../labels/label.ts"
 
 /** One scored line of a monitoring scorecard (呼叫业务质量监控表 · 监控项目). */
 export interface ScorecardItem {
@@ -130,7 +130,7 @@ export const defaultScorecard: ScorecardTemplate = {
   ],
 }
 
-const text = z.object({ "zh-CN": z.string().min(1), en: z.string().min(1) })
+const text = labelSchema
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9._-]{0,79}$/, "must be an id (a letter, then letters, digits, . _ -)")

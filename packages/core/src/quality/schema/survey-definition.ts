@@ -1,7 +1,7 @@
 import type { Result } from "effect"
 import { z } from "zod"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
-import type { Label } from "../../labels/label.ts"
+import { type Label, labelSchema } from "../../labels/label.ts"
 import type { RatingScale } from "../models/answer-checks.ts"
 
 /**
@@ -98,7 +98,7 @@ export interface SurveyDefinition {
   readonly questions: ReadonlyArray<SurveyQuestion>
 }
 
-const text = z.object({ "zh-CN": z.string().trim().min(1), en: z.string().trim().min(1) })
+const text = labelSchema
 const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9._-]{0,79}$/, "must be an id (a letter, then letters, digits, . _ -)")
