@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { type ServiceTarget, serviceTargetShape, withinOccupancy } from "./agents-for.ts"
-import { erlangB } from "./erlang-b.ts"
+import { erlangB, nextErlangB } from "./erlang-b.ts"
 import {
   agentCountSchema,
   type IntervalTraffic,
@@ -75,6 +75,8 @@ export function erlangAOfRates(
   averageHandleSeconds: number,
   averagePatienceSeconds: number,
   agents: number,
+  /** Erlang B for these agents and load, when the caller already has it (searches keep a table). */
+  blocking?: number,
 ): ErlangAResult {
   const load = arrivalsPerSecond * averageHandleSeconds
   if (arrivalsPerSecond === 0) {
@@ -134,8 +136,11 @@ export function erlangAOfRates(
     answeredWaitGivenWait += share * answered * harmonic
   }
 
-  const blocking = erlangB(agents, load)
-  const logBelow = blocking === 1 ? Number.NEGATIVE_INFINITY : Math.log1p(-blocking) - Math.log(blocking)
+  const blockingOfAgents = blocking ?? erlangB(agents, load)
+  const logBelow =
+    blockingOfAgents === 1
+      ? Number.NEGATIVE_INFINITY
+      : Math.log1p(-blockingOfAgents) - Math.log(blockingOfAgents)
   const probabilityOfWaiting = 1 / (1 + Math.exp(logBelow - logMax - Math.log(queueMass)))
   const probabilityOfAbandonment = probabilityOfWaiting * abandonGivenWait
   const averageWaitSeconds = probabilityOfWaiting * abandonGivenWait * averagePatienceSeconds
@@ -218,8 +223,21 @@ export interface ErlangAStaffing {
  */
 export function staffErlangA(input: AgentsForErlangAInput): ErlangAStaffing {
   const arrivals = input.callsPerInterval / input.intervalSeconds
+  const load = offeredLoad(input)
+  // Erlang B for 0…N, extended as the search reaches further: each probe then costs only its queue tail.
+  const blockings = [1]
+  const blockingOf = (agents: number) => {
+    while (blockings.length <= agents) blockings.push(nextErlangB(blockings.at(-1)!, blockings.length, load))
+    return blockings[agents]!
+  }
   const evaluate = (agents: number) => {
-    const result = erlangAOfRates(arrivals, input.averageHandleSeconds, input.averagePatienceSeconds, agents)
+    const result = erlangAOfRates(
+      arrivals,
+      input.averageHandleSeconds,
+      input.averagePatienceSeconds,
+      agents,
+      blockingOf(agents),
+    )
     const serviceLevel = result.serviceLevel(input.answerWithinSeconds)
     const meets =
       serviceLevel >= input.targetServiceLevel &&
@@ -231,7 +249,6 @@ export function staffErlangA(input: AgentsForErlangAInput): ErlangAStaffing {
     const none = evaluate(0)
     return { agents: 0, result: none.result, serviceLevel: none.serviceLevel }
   }
-  const load = offeredLoad(input)
   let probe = evaluate(Math.max(1, Math.ceil(load)))
   let failing = -1
   let meeting: ReturnType<typeof evaluate>
