@@ -1,3 +1,7 @@
 import { packageBuild } from "../../tsup.shared.ts"
 
-export default packageBuild({ index: "src/index.ts" })
+export default packageBuild({
+  index: "src/index.ts",
+  callcenter: "src/callcenter/index.ts",
+  quality: "src/quality/index.ts",
+})

@@ -3,6 +3,7 @@
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
 export * from "./calendar/index.ts"
+export * as CallCenter from "./callcenter/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"
@@ -10,5 +11,6 @@ export * from "./labels/index.ts"
 export * as Money from "./money/index.ts"
 export * from "./ports/index.ts"
 export * from "./process/index.ts"
+export * as Quality from "./quality/index.ts"
 export * from "./roles/index.ts"
 export * from "./time/index.ts"

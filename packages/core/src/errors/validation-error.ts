@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { z } from "zod"
 
 /** One problem with an input: where it is (the field path) and what is wrong. */
@@ -56,4 +56,19 @@ export function fromZodIssues(subject: string, issues: ReadonlyArray<z.core.$Zod
       code: issue.code,
     })),
   })
+}
+
+/**
+ * Validates an input with a zod schema: the typed value, or a `ValidationError` naming every bad
+ * field under `subject`. The one way models and policies turn untrusted input into typed data.
+ */
+export function parseWith<Output>(
+  subject: string,
+  schema: z.ZodType<Output>,
+  input: unknown,
+): Result.Result<Output, ValidationError> {
+  const parsed = schema.safeParse(input)
+  return parsed.success
+    ? Result.succeed(parsed.data)
+    : Result.fail(fromZodIssues(subject, parsed.error.issues))
 }

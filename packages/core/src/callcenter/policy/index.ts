@@ -1,0 +1,2 @@
+export * from "./call-centre-policy.ts"
+export * from "./monitoring-scorecard.ts"

@@ -1,0 +1,2 @@
+export * from "./quality-review.ts"
+export * from "./satisfaction-survey.ts"
