@@ -1,11 +1,14 @@
 /**
  * @tixi/adapter-kit — the parts every tixi adapter needs and the vendor clients do badly:
  * HTTP with deadlines, vendor-neutral failures, retries that honour Retry-After, token caching,
- * rolling-window rate limits with daily budgets, and constant-time signature comparison.
+ * rolling-window rate limits with daily budgets, constant-time signature comparison, and the
+ * callback crypto DingTalk and WeCom share.
  */
 export * from "./auth/token-cache.ts"
 export * from "./batching/chunk.ts"
 export * from "./crypto/constant-time-equal.ts"
+export * from "./crypto/message-crypto.ts"
+export * from "./dedupe/recent-ids.ts"
 export * from "./http/send-http.ts"
 export * from "./http/status-reason.ts"
 export * from "./limits/rate-limit-headers.ts"
