@@ -5,3 +5,4 @@ export default packageBuild({
   callcenter: "src/callcenter/index.ts",
   quality: "src/quality/index.ts",
 })
+export default packageBuild({ index: "src/index.ts", "approvals/index": "src/approvals/index.ts" })

@@ -1,0 +1,2 @@
+export * from "./plan-chain.ts"
+export * from "./resolve-chain.ts"

@@ -1,0 +1,69 @@
+import { field } from "../../forms/field.ts"
+import { defineForm } from "../../forms/form.ts"
+import { enumeration } from "../../labels/enumeration.ts"
+import { label } from "../../labels/label.ts"
+
+/** An order or delivery that would take the customer over the credit limit (资信控制). */
+export const creditLimitOverrideRequestForm = defineForm({
+  id: "approval.creditLimitOverride",
+  title: label("超信用额度申请", "Credit-limit override request"),
+  source: "000 ch.7 资信控制",
+  fields: {
+    customer: field.customer({ label: label("客户", "Customer") }),
+    creditLimit: field.money({ label: label("信用额度", "Credit limit") }),
+    exposure: field.money({ label: label("当前应收余额", "Current exposure") }),
+    orderAmount: field.money({ label: label("本次订单金额", "Order amount") }),
+    orderReference: field.text({ label: label("订单编号", "Order reference"), maxLength: 60 }),
+    reason: field.longText({ label: label("申请理由", "Reason") }),
+  },
+})
+
+/** Credit grades of 004's 信用调查总表. */
+export const CreditGradeChoice = enumeration("approval.creditGrade", {
+  A: label("A级", "A"),
+  B: label("B级", "B"),
+  C: label("C级", "C"),
+  D: label("D级", "D"),
+})
+
+/** 客户信用度变更表 (004 ch.7 §11). */
+export const creditGradeChangeRequestForm = defineForm({
+  id: "approval.creditGradeChange",
+  title: label("客户信用度变更表", "Credit-grade change"),
+  source: "004 ch.7 §11 客户信用度变更表",
+  fields: {
+    customer: field.customer({ label: label("客户名称", "Customer") }),
+    legalRepresentative: field.text({ label: label("法人代表", "Legal representative"), required: false }),
+    address: field.text({ label: label("地址", "Address"), required: false }),
+    contact: field.phone({ label: label("联系方式", "Telephone"), required: false }),
+    annualVolume: field.money({ label: label("年度交易额", "Annual trade volume"), required: false }),
+    currentGrade: field.choice(CreditGradeChoice, { label: label("原信用等级", "Current grade") }),
+    newGrade: field.choice(CreditGradeChoice, { label: label("变更后等级", "New grade") }),
+    reason: field.longText({ label: label("信用等级变更原因", "Reason for the change") }),
+    strategy: field.longText({ label: label("发展对策", "Strategy"), required: false }),
+    notes: field.longText({ label: label("备注", "Notes"), required: false }),
+  },
+  rules: (value) =>
+    value.currentGrade === value.newGrade
+      ? [{ path: ["newGrade"], message: "must differ from the current grade" }]
+      : [],
+})
+
+/** A customer asks to pay later than agreed (延期付款审核, 002 ch.9 §9.4). */
+export const deferredPaymentRequestForm = defineForm({
+  id: "approval.deferredPayment",
+  title: label("延期付款申请", "Deferred payment request"),
+  source: "002 ch.9 §9.4 延期付款审核工作流程",
+  fields: {
+    customer: field.customer({ label: label("客户", "Customer") }),
+    receivable: field.text({ label: label("应收单号", "Receivable reference"), maxLength: 60 }),
+    amount: field.money({ label: label("延期金额", "Amount deferred") }),
+    originalDueDate: field.date({ label: label("原付款日期", "Original due date") }),
+    requestedDueDate: field.date({ label: label("申请付款日期", "Requested due date") }),
+    reason: field.longText({ label: label("延期原因", "Reason") }),
+  },
+  rules: (value) =>
+    value.requestedDueDate <= value.originalDueDate
+      ? [{ path: ["requestedDueDate"], message: "must be after the original due date" }]
+      : [],
+})

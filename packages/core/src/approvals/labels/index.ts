@@ -1,0 +1,2 @@
+export * from "./approval-labels.ts"
+export * from "./request-type.ts"

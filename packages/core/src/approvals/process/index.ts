@@ -1,0 +1,3 @@
+export * from "./approval-messages.ts"
+export * from "./approval-process.ts"
+export * from "./approval-state.ts"
