@@ -165,7 +165,7 @@ export function makeDingTalkApprovals(
             port: failure.port,
             operation: failure.operation,
             reason: new InvalidRequest({ fields }),
-            detail: `${failure.detail}; field ${fields[0]?.field}`,
+            detail: `${failure.detail}; field ${fields[0]?.field}: the template's control does not match the form, run install`,
             ...(failure.vendor === undefined ? {} : { vendor: failure.vendor }),
           })
         }),

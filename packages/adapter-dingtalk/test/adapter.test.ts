@@ -1,0 +1,411 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { type ApprovalSubmission, personId } from "@tixi/core"
+import { ConfigProvider, Effect, Layer, Result } from "effect"
+import { afterEach, describe, expect, it } from "vitest"
+import { DingTalk, type DingTalkAdapter, layerConfig, make } from "../src/adapter.ts"
+import type { DingTalkFake } from "../src/testing/dingtalk-fake.ts"
+import { appKey, remedyApprovalForm, settingsFor, startCompanyFake } from "./support.ts"
+
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+const fail = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.flip(effect))
+
+const submission = (key: string, amountMinor = 300_000): ApprovalSubmission => ({
+  key,
+  requestType: "complaint.remedy",
+  businessKey: "TS-20260105-0001",
+  title: { "zh-CN": "投诉补偿审批", en: "Complaint remedy approval" },
+  originator: personId("officer-wu"),
+  formId: "complaint.remedyApproval",
+  values: { complaintNumber: "TS-20260105-0001", amount: { minor: amountMinor, currency: "CNY" } },
+  steps: [
+    { mode: "any", approvers: [personId("manager-qian")] },
+    { mode: "all", approvers: [personId("finance-zhou"), personId("gm-zhao")] },
+  ],
+})
+
+let fake: DingTalkFake | undefined
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+async function installed(extra: Parameters<typeof settingsFor>[1] = {}): Promise<DingTalkAdapter> {
+  fake ??= await startCompanyFake()
+  const adapter = await run(make(settingsFor(fake.url, extra)))
+  await run(adapter.install({ dryRun: false }))
+  return adapter
+}
+
+describe("install", () => {
+  it("plans without applying, creates once, then reports unchanged", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(make(settingsFor(fake.url)))
+    const plan = await run(adapter.install({ dryRun: true }))
+    expect(plan.map((step) => [step.formId, step.action])).toEqual([["complaint.remedyApproval", "create"]])
+    expect(fake.templates()).toEqual([])
+    const applied = await run(adapter.install({ dryRun: false }))
+    expect(applied[0]?.action).toBe("create")
+    const [template] = fake.templates()
+    expect(template?.name).toBe("投诉补偿审批")
+    expect(
+      template?.components.map((component) => [
+        component.componentType,
+        (component.props as { label: string }).label,
+      ]),
+    ).toEqual([
+      ["TextField", "受理编号"],
+      ["MoneyField", "补偿金额"],
+      ["TextField", "业务单号"],
+      ["TextField", "tixi 关联码"],
+    ])
+    const again = await run(adapter.install({ dryRun: false }))
+    expect(again[0]).toMatchObject({ action: "unchanged", processCode: template?.processCode })
+  })
+
+  it("updates a template whose controls changed, in place", async () => {
+    const adapter = await installed()
+    const [template] = fake!.templates()
+    fake!.renameControl(template!.processCode, "补偿金额", "金额")
+    const plan = await run(adapter.install({ dryRun: true }))
+    expect(plan[0]).toMatchObject({ action: "update", detail: "add 补偿金额, remove 金额" })
+    await run(adapter.install({ dryRun: false }))
+    expect(fake!.templates().length).toBe(1)
+    expect((await run(adapter.install({ dryRun: true })))[0]?.action).toBe("unchanged")
+  })
+
+  it("never touches a template of the same name that tixi did not create", async () => {
+    fake = await startCompanyFake()
+    const english = await run(make(settingsFor(fake.url, { locale: "en" })))
+    await run(english.install({ dryRun: false }))
+    const renamed = { ...remedyApprovalForm, title: { "zh-CN": "Complaint remedy approval", en: "x" } }
+    const chinese = await run(make(settingsFor(fake.url, { forms: [renamed] })))
+    const plan = await run(chinese.install({ dryRun: false }))
+    expect(plan[0]?.action).toBe("conflict")
+  })
+
+  it("renders every field kind of the core's request forms", async () => {
+    fake = await startCompanyFake()
+    const { forms: _forms, ...defaults } = settingsFor(fake.url)
+    const adapter = await run(make(defaults))
+    const plan = await run(adapter.install({ dryRun: false }))
+    expect(plan.length).toBe(10)
+    expect(plan.every((step) => step.action === "create")).toBe(true)
+    const gift = fake.templates().find((template) => template.name === "礼品馈赠申请表")
+    const table = gift?.components.find((component) => component.componentType === "TableField")
+    expect(
+      ((table?.children ?? []) as ReadonlyArray<{ componentType: string }>).map(
+        (child) => child.componentType,
+      ),
+    ).toEqual(["TextField", "NumberField", "MoneyField", "TextField"])
+  })
+})
+
+describe("approvals", () => {
+  it("sends the chain as DingTalk nodes: one approver NONE, 会签 AND, 或签 OR", async () => {
+    const adapter = await installed()
+    const record = await run(
+      adapter.approvals.submit({
+        ...submission("k-nodes"),
+        steps: [
+          { mode: "any", approvers: [personId("manager-qian")] },
+          { mode: "any", approvers: [personId("supervisor-sun"), personId("director-li")] },
+          { mode: "all", approvers: [personId("finance-zhou"), personId("gm-zhao")] },
+        ],
+      }),
+    )
+    const instance = fake!.instances().find((candidate) => candidate.id === record.id)
+    expect(instance?.nodes.map((node) => [node.actionType, node.userIds])).toEqual([
+      ["NONE", ["dt-manager-qian"]],
+      ["OR", ["dt-supervisor-sun", "dt-director-li"]],
+      ["AND", ["dt-finance-zhou", "dt-gm-zhao"]],
+    ])
+    expect(instance?.values.find((value) => value.name === "补偿金额")?.value).toBe("3000.00")
+    expect(instance?.values.find((value) => value.name === "tixi 关联码")?.value).toBe(
+      "complaint.remedy k-nodes",
+    )
+  })
+
+  it("a submission retried after a crash finds the instance instead of opening another", async () => {
+    const first = await installed()
+    const opened = await run(first.approvals.submit(submission("k-crash")))
+    // A new process: nothing in memory, only what DingTalk holds.
+    const restarted = await run(make(settingsFor(fake!.url)))
+    const again = await run(restarted.approvals.submit(submission("k-crash")))
+    expect(again.id).toBe(opened.id)
+    expect(fake!.instances().length).toBe(1)
+    const found = await run((await run(make(settingsFor(fake!.url)))).approvals.findByKey("k-crash"))
+    expect(found?.id).toBe(opened.id)
+    expect(found).toMatchObject({
+      key: "k-crash",
+      businessKey: "TS-20260105-0001",
+      requestType: "complaint.remedy",
+    })
+  })
+
+  it("refuses bad values before calling DingTalk, naming the field", async () => {
+    const adapter = await installed()
+    const calls = fake!.calls("/v1.0/workflow/processInstances")
+    const failure = await fail(
+      adapter.approvals.submit({
+        ...submission("k-bad"),
+        values: { complaintNumber: "", amount: { minor: 1.5, currency: "CNY" } },
+      }),
+    )
+    expect(failure.reason._tag).toBe("InvalidRequest")
+    const fields =
+      failure.reason._tag === "InvalidRequest" ? failure.reason.fields?.map((entry) => entry.field) : []
+    expect(fields).toEqual(["values.complaintNumber", "values.amount.minor"])
+    expect(fake!.calls("/v1.0/workflow/processInstances")).toBe(calls)
+  })
+
+  it("a value whose label no longer matches the template fails InvalidRequest naming the tixi field", async () => {
+    const adapter = await installed()
+    fake!.renameControl(fake!.templates()[0]!.processCode, "补偿金额", "金额（元）")
+    const failure = await fail(adapter.approvals.submit(submission("k-label")))
+    expect(failure.reason._tag).toBe("InvalidRequest")
+    expect(failure.reason._tag === "InvalidRequest" && failure.reason.fields?.[0]?.field).toBe(
+      "values.amount",
+    )
+    expect(failure.message).toContain("run install")
+    expect(failure.vendor?.code).toBe("formConverterError")
+  })
+
+  it("an expired token is refetched once, transparently", async () => {
+    const adapter = await installed()
+    const before = fake!.tokensIssued()
+    fake!.expireTokens()
+    await run(adapter.approvals.submit(submission("k-token")))
+    expect(fake!.tokensIssued()).toBe(before + 1)
+    expect(adapter.client.stats().tokenFetches).toBe(2)
+  })
+
+  it("QPS-limit replies are retried within the limit", async () => {
+    const adapter = await installed()
+    fake!.throttleNext(2, "qps")
+    const record = await run(adapter.approvals.submit(submission("k-qps")))
+    expect(record.state).toBe("pending")
+  })
+
+  it("withdraws a pending approval; a decided one cannot be withdrawn", async () => {
+    const adapter = await installed()
+    const opened = await run(adapter.approvals.submit(submission("k-withdraw")))
+    expect((await run(adapter.approvals.withdraw(opened.id, "客户撤诉"))).state).toBe("withdrawn")
+    const other = await run(
+      adapter.approvals.submit({
+        ...submission("k-decided"),
+        steps: [{ mode: "any", approvers: [personId("manager-qian")] }],
+      }),
+    )
+    fake!.decide(other.id, "dt-manager-qian", "refuse", "金额过高")
+    const record = await run(adapter.approvals.get(other.id))
+    expect(record).toMatchObject({
+      state: "rejected",
+      decisions: [{ approver: "manager-qian", outcome: "rejected", comment: "金额过高", step: 0 }],
+    })
+    expect((await fail(adapter.approvals.withdraw(other.id, "late"))).reason._tag).toBe("InvalidRequest")
+  })
+})
+
+describe("events", () => {
+  const callbackKeys = { token: "tixitoken1", aesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }
+
+  /** A local HTTP server that answers with the adapter's handler, failing the first `failFirst` pushes. */
+  async function callbackServer(adapter: DingTalkAdapter, failFirst = 0) {
+    const received: Array<unknown> = []
+    let failures = failFirst
+    const server = createServer((request, response) => {
+      const chunks: Array<Buffer> = []
+      request.on("data", (chunk: Buffer) => chunks.push(chunk))
+      request.on("end", () => {
+        if (failures > 0) {
+          failures -= 1
+          response.writeHead(503).end()
+          return
+        }
+        const url = new URL(request.url ?? "/", "http://local")
+        const outcome = adapter.handleCallback({
+          query: url.searchParams,
+          body: Buffer.concat(chunks).toString("utf8"),
+        })
+        if (outcome.accepted) received.push(...outcome.events)
+        response
+          .writeHead(outcome.reply.status, { "content-type": outcome.reply.contentType })
+          .end(outcome.reply.body)
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dingtalk/callback`
+    return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  }
+
+  it("a signed callback carries the approval, and it maps to tixi's outcome; duplicates are dropped", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(
+      make(
+        settingsFor(fake.url, { callback: { ...callbackKeys, ownerKey: { kind: "appKey", value: appKey } } }),
+      ),
+    )
+    await run(adapter.install({ dryRun: false }))
+    const server = await callbackServer(adapter)
+    fake.setCallback({
+      url: server.url,
+      ...callbackKeys,
+      ownerKey: appKey,
+      duplicate: true,
+      retryDelaysMillis: [50, 100],
+    })
+    const opened = await run(
+      adapter.approvals.submit({
+        ...submission("k-event"),
+        steps: [{ mode: "any", approvers: [personId("manager-qian")] }],
+      }),
+    )
+    fake.decide(opened.id, "dt-manager-qian", "agree", "同意补偿")
+    await fake.settle()
+    await server.close()
+    const finishes = server.received.filter(
+      (event) =>
+        (event as { eventType: string; type?: string }).eventType === "bpms_instance_change" &&
+        (event as { type?: string }).type === "finish",
+    )
+    expect(finishes.length).toBe(1)
+    expect(fake.pushes().filter((push) => push.delivered).length).toBe(6)
+    const outcome = await run(adapter.toOutcome(finishes[0] as never))
+    expect(outcome).toEqual({
+      eventId: `dingtalk:${opened.id}:approved`,
+      approvalId: opened.id,
+      key: "k-event",
+      businessKey: "TS-20260105-0001",
+      requestType: "complaint.remedy",
+      outcome: "approved",
+      decidedBy: "manager-qian",
+      comment: "同意补偿",
+      at: expect.any(Number),
+    })
+    const task = server.received.find(
+      (event) => (event as { eventType: string }).eventType === "bpms_task_change",
+    )
+    expect(await run(adapter.toTaskDecision(task as never))).toMatchObject({
+      approver: "manager-qian",
+      outcome: "approved",
+      key: "k-event",
+    })
+  })
+
+  it("a callback encrypted for the corpId while the app key is configured is refused, naming the corpId", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(
+      make(
+        settingsFor(fake.url, { callback: { ...callbackKeys, ownerKey: { kind: "appKey", value: appKey } } }),
+      ),
+    )
+    await run(adapter.install({ dryRun: false }))
+    const server = await callbackServer(adapter)
+    fake.setCallback({
+      url: server.url,
+      ...callbackKeys,
+      ownerKey: "dingfakecorp0001",
+      retryDelaysMillis: [],
+    })
+    await run(adapter.approvals.submit(submission("k-owner")))
+    await fake.settle()
+    await server.close()
+    expect(server.received).toEqual([])
+    const [push] = fake.pushes()
+    expect(push).toMatchObject({ delivered: false, reason: "status 400" })
+    const direct = adapter.handleCallback({ query: {}, body: "{}" })
+    expect(direct.accepted).toBe(false)
+  })
+
+  it("pushes that failed during an outage are retried, then pulled from the failed list", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(
+      make(
+        settingsFor(fake.url, { callback: { ...callbackKeys, ownerKey: { kind: "appKey", value: appKey } } }),
+      ),
+    )
+    await run(adapter.install({ dryRun: false }))
+    // Down for the first push and both retries of it: the start event goes to the failed list.
+    const server = await callbackServer(adapter, 3)
+    fake.setCallback({ url: server.url, ...callbackKeys, ownerKey: appKey, retryDelaysMillis: [20, 20] })
+    const opened = await run(adapter.approvals.submit(submission("k-outage")))
+    await fake.settle()
+    expect(fake.failedCount()).toBe(1)
+    const recovered = await run(adapter.recoverFailedDeliveries)
+    expect(recovered.map((event) => [event.eventType, event.type, event.processInstanceId])).toEqual([
+      ["bpms_instance_change", "start", opened.id],
+    ])
+    expect(fake.failedCount()).toBe(0)
+    expect(await run(adapter.recoverFailedDeliveries)).toEqual([])
+    await server.close()
+  })
+})
+
+describe("configuration", () => {
+  const withEnv = (env: Record<string, string>) => ConfigProvider.layer(ConfigProvider.fromEnv({ env }))
+
+  it("reads the settings from the environment, secrets redacted", async () => {
+    fake = await startCompanyFake()
+    const program = Effect.gen(function* () {
+      const adapter = yield* DingTalk
+      return adapter.client.settings
+    })
+    const settings = await run(
+      Effect.provide(
+        program,
+        layerConfig({ apiBaseUrl: fake.url, oapiBaseUrl: fake.url }).pipe(
+          Layer.provide(
+            withEnv({
+              TIXI_DINGTALK_APP_KEY: appKey,
+              TIXI_DINGTALK_APP_SECRET: "fake-app-secret",
+              TIXI_DINGTALK_CALLBACK_TOKEN: "tixitoken1",
+              TIXI_DINGTALK_CALLBACK_AES_KEY: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+              TIXI_DINGTALK_CALLBACK_OWNER: "appKey",
+            }),
+          ),
+        ),
+      ),
+    )
+    expect(settings.callback?.ownerKey).toEqual({ kind: "appKey", value: appKey })
+    expect(String(settings.appSecret)).not.toContain("fake-app-secret")
+  })
+
+  it("names the missing variable", async () => {
+    const result = await Effect.runPromise(
+      Effect.result(
+        Effect.provide(
+          Effect.gen(function* () {
+            yield* DingTalk
+          }),
+          layerConfig().pipe(Layer.provide(withEnv({ TIXI_DINGTALK_APP_KEY: "x" }))),
+        ),
+      ),
+    )
+    expect(Result.isFailure(result) && String(result.failure)).toContain("TIXI_DINGTALK_APP_SECRET")
+  })
+
+  it("refuses a callback owner that does not say which id", async () => {
+    const result = await Effect.runPromise(
+      Effect.result(
+        Effect.provide(
+          Effect.gen(function* () {
+            yield* DingTalk
+          }),
+          layerConfig().pipe(
+            Layer.provide(
+              withEnv({
+                TIXI_DINGTALK_APP_KEY: "x",
+                TIXI_DINGTALK_APP_SECRET: "y",
+                TIXI_DINGTALK_CALLBACK_TOKEN: "t",
+                TIXI_DINGTALK_CALLBACK_AES_KEY: "k",
+                TIXI_DINGTALK_CALLBACK_OWNER: "dingsomething",
+              }),
+            ),
+          ),
+        ),
+      ),
+    )
+    expect(Result.isFailure(result) && String(result.failure)).toContain("TIXI_DINGTALK_CALLBACK_OWNER")
+  })
+})
