@@ -1,4 +1,4 @@
-import { makeRecentIds } from "@tixi/adapter-kit"
+import { makeIdMapping, makeRecentIds } from "@tixi/adapter-kit"
 import {
   type ApprovalOutcomeEvent,
   type ApprovalRecord,
@@ -14,7 +14,6 @@ import { Config, ConfigProvider, Context, Effect, Layer, Option } from "effect"
 import { type DingTalkApprovals, makeDingTalkApprovals } from "./approvals/approvals-service.ts"
 import { makeTemplateRegistry } from "./approvals/process-codes.ts"
 import { type DingTalkClient, makeDingTalkClient } from "./client/dingtalk-client.ts"
-import { makeIdMapping } from "./client/id-mapping.ts"
 import { makeDingTalkDirectory } from "./directory/directory-service.ts"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 import type { DingTalkApprovalEvent, DingTalkOtherEvent } from "./events/dingtalk-event.ts"
@@ -81,7 +80,7 @@ export const make = (settings: DingTalkSettings): Effect.Effect<DingTalkAdapter>
   Effect.gen(function* () {
     const resolved = resolveSettings(settings)
     const client = yield* makeDingTalkClient(resolved)
-    const ids = makeIdMapping(resolved.ids)
+    const ids = makeIdMapping(resolved.ids, "DingTalk")
     const registry = makeTemplateRegistry(client)
     const approvals = makeDingTalkApprovals(client, registry, ids)
     const directory = makeDingTalkDirectory(client, ids)

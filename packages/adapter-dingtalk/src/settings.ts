@@ -1,3 +1,4 @@
+import type { HostIdMapping } from "@tixi/adapter-kit"
 import type { AnyForm, Locale, Role } from "@tixi/core"
 import { Approval } from "@tixi/core"
 import { Redacted } from "effect"
@@ -28,12 +29,7 @@ export interface DingTalkCallbackSettings {
  * How tixi's ids map to DingTalk's. Unmapped people are their DingTalk userid; unmapped
  * departments their dept_id. Map them when tixi's ids come from elsewhere (a CRM, an HR system).
  */
-export interface DingTalkIdMapping {
-  /** tixi person id → DingTalk userid. */
-  readonly people?: Readonly<Record<string, string>>
-  /** tixi department id → DingTalk dept_id. */
-  readonly departments?: Readonly<Record<string, number>>
-}
+export type DingTalkIdMapping = HostIdMapping
 
 /** Everything the DingTalk adapter needs; only the app's key and secret are required. */
 export interface DingTalkSettings {

@@ -4,6 +4,7 @@
  * rolling-window rate limits with daily budgets, constant-time signature comparison, and the
  * callback crypto DingTalk and WeCom share.
  */
+export * from "./approvals/reference-controls.ts"
 export * from "./auth/token-cache.ts"
 export * from "./batching/chunk.ts"
 export * from "./crypto/constant-time-equal.ts"
@@ -12,5 +13,6 @@ export * from "./dedupe/recent-ids.ts"
 export * from "./http/send-http.ts"
 export * from "./http/status-reason.ts"
 export * from "./limits/rate-limit-headers.ts"
+export * from "./ids/id-mapping.ts"
 export * from "./limits/rate-limiter.ts"
 export * from "./retry/retry-retryable.ts"

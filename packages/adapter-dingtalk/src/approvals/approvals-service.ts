@@ -1,3 +1,5 @@
+import type { IdMapping } from "@tixi/adapter-kit"
+import { approvalReferenceControls as markerControls, referenceValue } from "@tixi/adapter-kit"
 import {
   type ApprovalRecord,
   type ApprovalSubmission,
@@ -8,8 +10,6 @@ import {
 } from "@tixi/core"
 import { Clock, Effect, Result } from "effect"
 import type { DingTalkClient } from "../client/dingtalk-client.ts"
-import type { IdMapping } from "../client/id-mapping.ts"
-import { markerControls, referenceValue } from "../forms/markers.ts"
 import { renderValues } from "../forms/render-values.ts"
 import { getProcessInstance } from "../operations/get-process-instance.ts"
 import { type InstanceIdPage, listProcessInstanceIds } from "../operations/list-process-instance-ids.ts"

@@ -1,3 +1,4 @@
+import { approvalReferenceControls as markerControls, parseReference } from "@tixi/adapter-kit"
 import {
   type ApprovalDecision,
   type ApprovalRecord,
@@ -6,7 +7,6 @@ import {
   type Locale,
   personId,
 } from "@tixi/core"
-import { markerControls, parseReference } from "../forms/markers.ts"
 import type { RawProcessInstance } from "../operations/raw-schemas.ts"
 
 /** The tixi references read back from an instance's form values. */

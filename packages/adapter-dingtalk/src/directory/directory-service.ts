@@ -1,3 +1,4 @@
+import type { IdMapping } from "@tixi/adapter-kit"
 import {
   type Department,
   type DirectoryService,
@@ -9,7 +10,6 @@ import {
 } from "@tixi/core"
 import { Clock, Effect } from "effect"
 import type { DingTalkClient } from "../client/dingtalk-client.ts"
-import type { IdMapping } from "../client/id-mapping.ts"
 import { getDepartment } from "../operations/get-department.ts"
 import { getUser } from "../operations/get-user.ts"
 import { listDepartmentUsers } from "../operations/list-department-users.ts"

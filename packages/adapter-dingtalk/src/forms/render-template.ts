@@ -1,6 +1,6 @@
+import { approvalReferenceControls as markerControls } from "@tixi/adapter-kit"
 import type { AnyField, AnyForm, Locale, TableField } from "@tixi/core"
 import type { RawFormComponent } from "../operations/raw-schemas.ts"
-import { markerControls } from "./markers.ts"
 
 /** A form that cannot become a DingTalk template, with the field to fix. */
 export class TemplateRenderError extends Error {

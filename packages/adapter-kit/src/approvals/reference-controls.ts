@@ -1,11 +1,11 @@
 import { label } from "@tixi/core"
 
 /**
- * The controls tixi appends to every template it installs. The reference carries the request
+ * The controls tixi appends to every approval template it installs (DingTalk, WeCom). The reference carries the request
  * type and the submission key, so an instance found after a crash, or named by a callback, maps
  * back to the submission that opened it; the business reference is what staff search for.
  */
-export const markerControls = {
+export const approvalReferenceControls = {
   businessKey: { alias: "tixiBusinessKey", label: label("业务单号", "Business reference") },
   reference: { alias: "tixiReference", label: label("tixi 关联码", "tixi reference") },
 } as const
