@@ -1,0 +1,88 @@
+import { listOf, textOf, type XmlObject, type XmlValue } from "./parse-xml.ts"
+
+/** A `sys_approval_change` event (审批申请状态变化回调), as tixi reads it from the XML or JSON body. */
+export interface WeComApprovalEvent {
+  readonly event: "sys_approval_change"
+  /** WeCom's documented dedupe key is FromUserName + CreateTime; the approval and its change are added. */
+  readonly dedupeKey: string
+  readonly spNo: string
+  readonly templateId: string | undefined
+  /** 1 审批中, 2 已通过, 3 已驳回, 4 已撤销, 6 通过后撤销, 7 已删除, 10 已支付. */
+  readonly spStatus: number
+  /** 1 提单, 2 同意, 3 驳回, 4 转审, 5 催办, 6 撤销, 8 通过后撤销, 10 添加备注. */
+  readonly statusChangeEvent: number | undefined
+  readonly applicant: string | undefined
+  readonly createTime: number
+  /** Each node's decisions in order. */
+  readonly records: ReadonlyArray<{
+    readonly spStatus: number
+    readonly approverAttr: number | undefined
+    readonly details: ReadonlyArray<{
+      readonly approver: string | undefined
+      readonly speech: string | undefined
+      readonly spStatus: number
+      readonly spTime: number
+    }>
+  }>
+}
+
+/** Any other message (text, other events), passed through. */
+export interface WeComOtherMessage {
+  readonly event: string
+  readonly dedupeKey: string
+  readonly payload: XmlObject | Readonly<Record<string, unknown>>
+}
+
+const number = (value: XmlValue | unknown | undefined) => {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value : undefined
+  const parsed = text === undefined ? Number.NaN : Number(text)
+  return Number.isFinite(parsed) ? parsed : undefined
+}
+
+/** Reads a decrypted message (the XML as parsed, or the JSON object of JSON-mode callbacks). */
+export function parseWeComMessage(
+  message: XmlObject | Readonly<Record<string, unknown>>,
+): WeComApprovalEvent | WeComOtherMessage {
+  const get = (name: string) => (message as Record<string, XmlValue>)[name]
+  const from = textOf(get("FromUserName")) ?? ""
+  const createTime = number(get("CreateTime")) ?? 0
+  const event = textOf(get("Event")) ?? textOf(get("MsgType")) ?? "unknown"
+  const info = get("ApprovalInfo")
+  if (event !== "sys_approval_change" || typeof info !== "object" || Array.isArray(info)) {
+    return { event, dedupeKey: `${from}:${createTime}:${event}`, payload: message }
+  }
+  const approval = info as XmlObject
+  const spNo = textOf(approval.SpNo) ?? String(approval.SpNo ?? "")
+  const statusChangeEvent = number(approval.StatuChangeEvent)
+  return {
+    event: "sys_approval_change",
+    dedupeKey: `${from}:${createTime}:${spNo}:${statusChangeEvent ?? ""}`,
+    spNo,
+    templateId: textOf(approval.TemplateId),
+    spStatus: number(approval.SpStatus) ?? 0,
+    statusChangeEvent,
+    applicant: textOf((approval.Applyer as XmlObject | undefined)?.UserId),
+    createTime,
+    records: listOf(approval.SpRecord).map((record) => {
+      const node = record as XmlObject
+      return {
+        spStatus: number(node.SpStatus) ?? 0,
+        approverAttr: number(node.ApproverAttr),
+        details: listOf(node.Details).map((detail) => {
+          const entry = detail as XmlObject
+          return {
+            approver: textOf((entry.Approver as XmlObject | undefined)?.UserId),
+            speech: textOf(entry.Speech) || undefined,
+            spStatus: number(entry.SpStatus) ?? 0,
+            spTime: number(entry.SpTime) ?? 0,
+          }
+        }),
+      }
+    }),
+  }
+}
+
+/** Whether a parsed message is an approval change. */
+export const isApprovalEvent = (
+  message: WeComApprovalEvent | WeComOtherMessage,
+): message is WeComApprovalEvent => message.event === "sys_approval_change" && "spNo" in message

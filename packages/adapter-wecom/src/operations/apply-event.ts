@@ -1,0 +1,37 @@
+import { Effect } from "effect"
+import type { WeComClient } from "../client/wecom-client.ts"
+import type { RawContent, RawText } from "./raw-schemas.ts"
+
+/** What `applyEvent` sends. */
+export interface ApplyEventInput {
+  readonly creator_userid: string
+  readonly template_id: string
+  /** 0: the approvers below; 1: the template's own flow (with its conditions). */
+  readonly use_template_approver: 0 | 1
+  /** Nodes of type 1 (approvers), `apv_rel` 1 any-one (或签) or 2 all (会签). */
+  readonly process?: {
+    readonly node_list: ReadonlyArray<{
+      readonly type: 1 | 2 | 3
+      readonly apv_rel?: 1 | 2
+      readonly userid: ReadonlyArray<string>
+    }>
+  }
+  readonly apply_data: { readonly contents: ReadonlyArray<RawContent> }
+  readonly summary_list: ReadonlyArray<{ readonly summary_info: ReadonlyArray<RawText> }>
+}
+
+/**
+ * Submits an approval for an employee; returns its sp_no. WeCom has no idempotency key.
+ * https://developer.work.weixin.qq.com/document/path/91853
+ * `POST /cgi-bin/oa/applyevent`
+ */
+export const applyEvent = (client: WeComClient, input: ApplyEventInput) =>
+  Effect.map(
+    client.call({
+      site: { port: "Approvals", operation: "submit", resource: "template", id: input.template_id },
+      method: "POST",
+      path: "/cgi-bin/oa/applyevent",
+      json: input,
+    }),
+    (body) => String(body.sp_no ?? ""),
+  )
