@@ -13,7 +13,8 @@ beforeAll(async () => {
 })
 afterAll(() => fake.close())
 
-const wecomId = (personId: string) => sampleCompany.people.find((person) => person.id === personId)!.accounts.wecom!
+const wecomId = (personId: string) =>
+  sampleCompany.people.find((person) => person.id === personId)!.accounts.wecom!
 
 approvalsSuite(
   "WeCom",
@@ -26,7 +27,8 @@ approvalsSuite(
           return Context.make(Approvals, adapter.approvals)
         }),
       ),
-    decide: (id, approver, outcome) => Effect.sync(() => fake.decide(id, wecomId(approver), outcome === "approved" ? "approve" : "reject")),
+    decide: (id, approver, outcome) =>
+      Effect.sync(() => fake.decide(id, wecomId(approver), outcome === "approved" ? "approve" : "reject")),
   },
   {
     skip: {

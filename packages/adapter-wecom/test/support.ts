@@ -22,7 +22,14 @@ export const departmentIds: Readonly<Record<string, number>> = {
   logistics: 6,
 }
 
-const roleTag = { officer: "专员", supervisor: "主管", manager: "经理", director: "总监", generalManager: "总经理", finance: "财务" } as const
+const roleTag = {
+  officer: "专员",
+  supervisor: "主管",
+  manager: "经理",
+  director: "总监",
+  generalManager: "总经理",
+  finance: "财务",
+} as const
 
 export const corpId = "ww5823bf96d3bd56c7"
 export const corpSecret = "fake-approval-secret"
@@ -38,7 +45,10 @@ export const startCompanyFake = (options: Partial<WeComFakeOptions> = {}) =>
       departments: [departmentIds[person.departmentId]!],
       ...(person.managerId === undefined
         ? {}
-        : { directLeader: sampleCompany.people.find((other) => other.id === person.managerId)!.accounts.wecom! }),
+        : {
+            directLeader: sampleCompany.people.find((other) => other.id === person.managerId)!.accounts
+              .wecom!,
+          }),
       tags: person.roles.map((role) => roleTag[role]),
       status: person.active ? 1 : 5,
     })),
@@ -48,7 +58,11 @@ export const startCompanyFake = (options: Partial<WeComFakeOptions> = {}) =>
       ...(department.parentId === undefined ? {} : { parentId: departmentIds[department.parentId]! }),
       ...(department.headId === undefined
         ? {}
-        : { leaders: [sampleCompany.people.find((person) => person.id === department.headId)!.accounts.wecom!] }),
+        : {
+            leaders: [
+              sampleCompany.people.find((person) => person.id === department.headId)!.accounts.wecom!,
+            ],
+          }),
     })),
     ...options,
   })

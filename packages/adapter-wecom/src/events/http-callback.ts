@@ -102,7 +102,7 @@ export function makeWeComCallbackHandler(options: {
       return refuse({ _tag: "MalformedCallback", message: "the body has no Encrypt" })
     const decrypted = decryptWeComMessage(options.keys, { signature, timestamp, nonce, encrypt })
     if (Result.isFailure(decrypted)) return refuse(decrypted.failure)
-    let message
+    let message: ReturnType<typeof parseXml> | Record<string, unknown>
     try {
       const text = decrypted.success.trim()
       message = text.startsWith("{") ? (JSON.parse(text) as Record<string, unknown>) : parseXml(text)

@@ -9,7 +9,7 @@ type Issue = { path: Array<string | number>; message: string; code: string }
 /** Midnight in China (UTC+8) of a civil date, in seconds, as WeCom's day controls store it. */
 export const chinaMidnightSeconds = (date: string) => Math.floor(Date.parse(`${date}T00:00:00+08:00`) / 1000)
 
-function valueOf(
+function contentValue(
   field: AnyField,
   value: unknown,
   control: RawControl,
@@ -84,7 +84,15 @@ function valueOf(
             })
             continue
           }
-          const cell = valueOf(inner, row[column], child, locale, ids, [...path, rowIndex, column], issues)
+          const cell = contentValue(
+            inner,
+            row[column],
+            child,
+            locale,
+            ids,
+            [...path, rowIndex, column],
+            issues,
+          )
           if (cell !== undefined)
             list.push({ control: child.property.control, id: child.property.id, value: cell })
         }
@@ -132,7 +140,7 @@ export function renderContents(
       })
       continue
     }
-    const rendered = valueOf(field, value, control, locale, ids, [key], issues)
+    const rendered = contentValue(field, value, control, locale, ids, [key], issues)
     if (rendered !== undefined)
       contents.push({ control: control.property.control, id: control.property.id, value: rendered })
   }

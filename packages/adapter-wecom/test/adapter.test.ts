@@ -1,0 +1,309 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { type ApprovalSubmission, personId } from "@tixi/core"
+import { ConfigProvider, Effect, Layer, Result } from "effect"
+import { afterEach, describe, expect, it } from "vitest"
+import { layerConfig, make, WeCom, type WeComAdapter } from "../src/adapter.ts"
+import { weComFailure } from "../src/client/vendor-errors.ts"
+import { isApprovalEvent, type WeComApprovalEvent } from "../src/events/wecom-event.ts"
+import type { WeComFake } from "../src/testing/wecom-fake.ts"
+import { corpId, settingsFor, startCompanyFake } from "./support.ts"
+
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+const fail = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.flip(effect))
+
+const submission = (key: string): ApprovalSubmission => ({
+  key,
+  requestType: "complaint.remedy",
+  businessKey: "TS-20260105-0001",
+  title: { "zh-CN": "投诉补偿审批", en: "Complaint remedy approval" },
+  originator: personId("officer-wu"),
+  formId: "complaint.remedyApproval",
+  values: { complaintNumber: "TS-20260105-0001", amount: { minor: 300_000, currency: "CNY" } },
+  steps: [
+    { mode: "any", approvers: [personId("manager-qian"), personId("director-li")] },
+    { mode: "all", approvers: [personId("finance-zhou"), personId("gm-zhao")] },
+  ],
+})
+
+let fake: WeComFake | undefined
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+async function installed(extra: Parameters<typeof settingsFor>[1] = {}): Promise<WeComAdapter> {
+  fake ??= await startCompanyFake()
+  const adapter = await run(make(settingsFor(fake.url, extra)))
+  await run(adapter.install({ dryRun: false }))
+  return adapter
+}
+
+describe("install", () => {
+  it("plans, creates, then (with the id kept) reports unchanged and updates what changed", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(make(settingsFor(fake.url)))
+    expect((await run(adapter.install({ dryRun: true })))[0]?.action).toBe("create")
+    expect(fake.templates()).toEqual([])
+    const [created] = await run(adapter.install({ dryRun: false }))
+    expect(created?.detail).toContain("settings.templateIds")
+    const template = fake.templates()[0]!
+    expect(
+      template.controls.map((control) => [
+        control.property.control,
+        control.property.id,
+        control.property.title[0]?.text,
+      ]),
+    ).toEqual([
+      ["Text", "Text-01", "受理编号"],
+      ["Money", "Money-02", "补偿金额"],
+      ["Text", "Text-90", "业务单号"],
+      ["Text", "Text-91", "tixi 关联码"],
+    ])
+    const later = await run(
+      make(settingsFor(fake.url, { templateIds: { "complaint.remedyApproval": template.id } })),
+    )
+    expect((await run(later.install({ dryRun: false })))[0]?.action).toBe("unchanged")
+    fake.renameControl(template.id, "补偿金额", "金额")
+    expect((await run(later.install({ dryRun: false })))[0]?.action).toBe("update")
+    expect(fake.templates().length).toBe(1)
+    expect(fake.templates()[0]!.controls[1]!.property.title[0]?.text).toBe("补偿金额")
+  })
+
+  it("renders the core's request forms, tables and selectors included", async () => {
+    fake = await startCompanyFake()
+    const { forms: _forms, ...defaults } = settingsFor(fake.url)
+    const plan = await run((await run(make(defaults))).install({ dryRun: false }))
+    expect(plan.map((step) => step.action)).toEqual(Array(10).fill("create"))
+    const credit = fake.templates().find((template) => template.names[0]?.text === "客户信用度变更表")
+    const grade = credit?.controls.find((control) => control.property.title[0]?.text === "原信用等级")
+    expect(grade?.config).toMatchObject({
+      selector: {
+        type: "single",
+        options: [{ key: "option-A" }, { key: "option-B" }, { key: "option-C" }, { key: "option-D" }],
+      },
+    })
+  })
+})
+
+describe("approvals", () => {
+  it("sends the chain as approver nodes: 或签 apv_rel 1, 会签 apv_rel 2", async () => {
+    const adapter = await installed()
+    const record = await run(adapter.approvals.submit(submission("k-nodes")))
+    const approval = fake!.approvals().find((candidate) => candidate.spNo === record.id)
+    expect(approval?.nodes.map((node) => [node.apvRel, node.details.map((detail) => detail.userid)])).toEqual(
+      [
+        [1, ["wc-manager-qian", "wc-director-li"]],
+        [2, ["wc-finance-zhou", "wc-gm-zhao"]],
+      ],
+    )
+    expect(approval?.contents.find((content) => content.id === "Money-02")?.value).toEqual({
+      new_money: "3000.00",
+    })
+  })
+
+  it("a submission retried after a crash finds the approval instead of submitting another", async () => {
+    const first = await installed()
+    const opened = await run(first.approvals.submit(submission("k-crash")))
+    const templateIds = { "complaint.remedyApproval": fake!.templates()[0]!.id }
+    const restarted = await run(make(settingsFor(fake!.url, { templateIds })))
+    expect((await run(restarted.approvals.submit(submission("k-crash")))).id).toBe(opened.id)
+    expect(fake!.approvals().length).toBe(1)
+    const found = await run(
+      (await run(make(settingsFor(fake!.url, { templateIds })))).approvals.findByKey("k-crash"),
+    )
+    expect(found).toMatchObject({
+      id: opened.id,
+      key: "k-crash",
+      businessKey: "TS-20260105-0001",
+      state: "pending",
+    })
+  })
+
+  it("a field whose title no longer matches the template fails InvalidRequest naming the field", async () => {
+    const adapter = await installed()
+    fake!.renameControl(fake!.templates()[0]!.id, "补偿金额", "金额（元）")
+    const templateIds = { "complaint.remedyApproval": fake!.templates()[0]!.id }
+    const fresh = await run(make(settingsFor(fake!.url, { templateIds })))
+    const failure = await fail(fresh.approvals.submit(submission("k-label")))
+    expect(failure.reason._tag === "InvalidRequest" && failure.reason.fields).toEqual([
+      { field: "values.amount", message: 'the template has no control titled "补偿金额": run install' },
+    ])
+    expect(fake!.calls("/cgi-bin/oa/applyevent")).toBe(0)
+    void adapter
+  })
+
+  it("an expired token is refetched once; frequency limits are retried", async () => {
+    const adapter = await installed()
+    fake!.expireTokens()
+    fake!.throttleNext(2, 45033)
+    const record = await run(adapter.approvals.submit(submission("k-token")))
+    expect(record.state).toBe("pending")
+    expect(adapter.client.stats().tokenFetches).toBe(2)
+  })
+
+  it("maps WeCom's statuses and decisions; withdrawal is refused while pending, accepted once done in the app", async () => {
+    const adapter = await installed()
+    const opened = await run(adapter.approvals.submit(submission("k-flow")))
+    fake!.decide(opened.id, "wc-director-li", "approve", "同意")
+    fake!.decide(opened.id, "wc-finance-zhou", "approve")
+    expect((await run(adapter.approvals.get(opened.id))).state).toBe("pending")
+    const refusal = await fail(adapter.approvals.withdraw(opened.id, "客户撤诉"))
+    expect(refusal.reason._tag).toBe("InvalidRequest")
+    expect(refusal.message).toContain("撤销")
+    fake!.decide(opened.id, "wc-gm-zhao", "approve")
+    const done = await run(adapter.approvals.get(opened.id))
+    expect(done.state).toBe("approved")
+    expect(done.decisions.map((decision) => [decision.step, decision.approver, decision.outcome])).toEqual([
+      [0, "director-li", "approved"],
+      [1, "finance-zhou", "approved"],
+      [1, "gm-zhao", "approved"],
+    ])
+    const other = await run(adapter.approvals.submit(submission("k-app-withdraw")))
+    fake!.withdrawInApp(other.id)
+    expect((await run(adapter.approvals.withdraw(other.id, "again"))).state).toBe("withdrawn")
+  })
+
+  it("lists tixi's approvals in a window for reconciliation", async () => {
+    const adapter = await installed()
+    await run(adapter.approvals.submit(submission("k-1")))
+    await run(adapter.approvals.submit(submission("k-2")))
+    const listed = await run(adapter.approvals.list(Date.now() - 3_600_000, Date.now() + 1000))
+    expect(listed.map((record) => record.key).sort()).toEqual(["k-1", "k-2"])
+  })
+})
+
+describe("callbacks", () => {
+  const callbackKeys = { token: "tixiWeCom1", encodingAesKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C" }
+
+  it("a signed sys_approval_change maps to tixi's outcome; retries and duplicates give one event", async () => {
+    fake = await startCompanyFake()
+    const adapter = await run(
+      make(settingsFor(fake.url, { callback: { ...callbackKeys, receiveId: corpId } })),
+    )
+    await run(adapter.install({ dryRun: false }))
+    const received: Array<WeComApprovalEvent> = []
+    let failFirst = 1
+    const server = createServer((request, response) => {
+      const chunks: Array<Buffer> = []
+      request.on("data", (chunk: Buffer) => chunks.push(chunk))
+      request.on("end", () => {
+        if (failFirst-- > 0) return response.writeHead(502).end()
+        const url = new URL(request.url ?? "/", "http://local")
+        const outcome = adapter.handleCallback({
+          method: request.method ?? "POST",
+          query: url.searchParams,
+          body: Buffer.concat(chunks).toString("utf8"),
+        })
+        if (outcome.accepted) received.push(...outcome.events.filter(isApprovalEvent))
+        response
+          .writeHead(outcome.reply.status, { "content-type": outcome.reply.contentType })
+          .end(outcome.reply.body)
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom`
+    fake.setCallback({
+      url,
+      ...callbackKeys,
+      receiveId: corpId,
+      duplicate: true,
+      retryDelaysMillis: [30, 30, 30],
+    })
+    const opened = await run(
+      adapter.approvals.submit({
+        ...submission("k-callback"),
+        steps: [{ mode: "any", approvers: [personId("manager-qian")] }],
+      }),
+    )
+    fake.decide(opened.id, "wc-manager-qian", "approve", "同意补偿")
+    await fake.settle()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    expect(fake.pushes().filter((push) => !push.delivered).length).toBe(1)
+    // Two changes (提单, 同意), each pushed twice: one event each after dedupe.
+    expect(received.map((event) => event.statusChangeEvent)).toEqual([1, 2])
+    const outcome = await run(adapter.toOutcome(received[1]!))
+    expect(outcome).toEqual({
+      eventId: `wecom:${opened.id}:approved`,
+      approvalId: opened.id,
+      key: "k-callback",
+      businessKey: "TS-20260105-0001",
+      requestType: "complaint.remedy",
+      outcome: "approved",
+      decidedBy: "manager-qian",
+      comment: "同意补偿",
+      at: expect.any(Number),
+    })
+    expect(await run(adapter.toOutcome(received[0]!))).toBeUndefined()
+    expect(await run(adapter.toTaskDecision(received[1]!))).toMatchObject({
+      approver: "manager-qian",
+      outcome: "approved",
+      key: "k-callback",
+    })
+  })
+})
+
+describe("errcodes and configuration", () => {
+  const site = { port: "Approvals", operation: "get", resource: "approval", id: "sp-1" }
+  it("maps WeCom's errcodes", () => {
+    expect(weComFailure(site, 200, { errcode: 0, errmsg: "ok" }, "")).toBeUndefined()
+    expect(weComFailure(site, 200, { errcode: 42001, errmsg: "access_token expired" }, "")?.reason._tag).toBe(
+      "Unauthorized",
+    )
+    expect(
+      weComFailure(site, 200, { errcode: 45009, errmsg: "api freq out of limit" }, "")?.reason,
+    ).toMatchObject({ _tag: "RateLimited", retryAfterMillis: 60_000 })
+    expect(
+      weComFailure(
+        site,
+        200,
+        { errcode: 301025, errmsg: "get approval param error:invalid control id Money-02" },
+        "",
+      )?.reason,
+    ).toMatchObject({
+      _tag: "InvalidRequest",
+      fields: [{ field: "Money-02" }],
+    })
+    expect(weComFailure(site, 200, { errcode: 301026, errmsg: "sp_no not exist" }, "")?.reason).toMatchObject(
+      { _tag: "NotFound", id: "sp-1" },
+    )
+    expect(
+      weComFailure(site, 200, { errcode: 301002, errmsg: "not allow operate another agent" }, "")?.reason
+        ._tag,
+    ).toBe("Unauthorized")
+    expect(weComFailure(site, 200, { errcode: -1, errmsg: "system busy" }, "")?.vendor).toMatchObject({
+      vendor: "wecom",
+      code: "-1",
+    })
+  })
+
+  it("reads the environment and names what is missing", async () => {
+    const withEnv = (env: Record<string, string>) => ConfigProvider.layer(ConfigProvider.fromEnv({ env }))
+    const program = Effect.gen(function* () {
+      return (yield* WeCom).client.settings
+    })
+    const settings = await run(
+      Effect.provide(
+        program,
+        layerConfig().pipe(
+          Layer.provide(
+            withEnv({
+              TIXI_WECOM_CORP_ID: corpId,
+              TIXI_WECOM_CORP_SECRET: "s",
+              TIXI_WECOM_CALLBACK_TOKEN: "t",
+              TIXI_WECOM_CALLBACK_AES_KEY: "k",
+              TIXI_WECOM_CALLBACK_RECEIVE_ID: "suiteId:ww-suite",
+            }),
+          ),
+        ),
+      ),
+    )
+    expect(settings.callback?.receiveId).toEqual({ kind: "suiteId", value: "ww-suite" })
+    const missing = await Effect.runPromise(
+      Effect.result(
+        Effect.provide(program, layerConfig().pipe(Layer.provide(withEnv({ TIXI_WECOM_CORP_ID: corpId })))),
+      ),
+    )
+    expect(Result.isFailure(missing) && String(missing.failure)).toContain("TIXI_WECOM_CORP_SECRET")
+  })
+})
