@@ -4,7 +4,9 @@
  */
 export * from "./calendar/index.ts"
 export * as CallCenter from "./callcenter/index.ts"
+
 export * as Approval from "./approvals/index.ts"
+export * from "./calendar/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"
