@@ -5,11 +5,13 @@
  * callback crypto DingTalk and WeCom share.
  */
 export * from "./approvals/reference-controls.ts"
+export * from "./auth/secret.ts"
 export * from "./auth/token-cache.ts"
 export * from "./batching/chunk.ts"
 export * from "./crypto/constant-time-equal.ts"
 export * from "./crypto/message-crypto.ts"
 export * from "./dedupe/recent-ids.ts"
+export * from "./directory/people-query.ts"
 export * from "./http/send-http.ts"
 export * from "./http/status-reason.ts"
 export * from "./limits/rate-limit-headers.ts"

@@ -1,15 +1,10 @@
-import type { HostIdMapping } from "@tixi/adapter-kit"
+import { type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
 import type { AnyForm, Locale, Role } from "@tixi/core"
 import { Approval } from "@tixi/core"
-import { Redacted } from "effect"
 import type { WeComReceiveId } from "./events/wecom-crypto.ts"
 
-/** A secret, wrapped so that it never prints (`Redacted`), or a plain string for callers without Effect. */
-export type Secret = Redacted.Redacted<string> | string
-
-/** The plain value of a secret. */
-export const reveal = (secret: Secret): string =>
-  Redacted.isRedacted(secret) ? Redacted.value(secret) : secret
+/** Secrets are `Redacted` (or plain strings for callers without Effect); re-exported from the kit. */
+export { reveal, type Secret }
 
 /** The keys of the app's callback (接收消息服务器配置). */
 export interface WeComCallbackSettings {

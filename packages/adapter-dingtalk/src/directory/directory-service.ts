@@ -1,4 +1,4 @@
-import type { IdMapping } from "@tixi/adapter-kit"
+import { type IdMapping, roleNameIndex, rolesNamed, selectPeople, subtreeOf } from "@tixi/adapter-kit"
 import {
   type Department,
   type DirectoryService,
@@ -6,7 +6,6 @@ import {
   type Person,
   type PortFailure,
   personId,
-  Role,
 } from "@tixi/core"
 import { Clock, Effect } from "effect"
 import type { DingTalkClient } from "../client/dingtalk-client.ts"
@@ -28,19 +27,12 @@ const rootDeptId = 1
  */
 export function makeDingTalkDirectory(client: DingTalkClient, ids: IdMapping): DirectoryService {
   const { settings } = client
-  const namesOf = new Map<string, Array<Role>>()
-  for (const role of Role.values) {
-    for (const name of settings.roleNames?.[role] ?? [Role.label(role, "zh-CN")]) {
-      namesOf.set(name, [...(namesOf.get(name) ?? []), role])
-    }
-  }
-  const rolesOf = (user: RawUser): ReadonlyArray<Role> => {
-    const found = new Set<Role>()
-    for (const role of user.role_list ?? [])
-      for (const tixiRole of namesOf.get(role.name ?? "") ?? []) found.add(tixiRole)
-    for (const tixiRole of namesOf.get(user.title ?? "") ?? []) found.add(tixiRole)
-    return Role.values.filter((role) => found.has(role))
-  }
+  const roleNames = roleNameIndex(settings.roleNames)
+  const rolesOf = (user: RawUser) =>
+    rolesNamed(roleNames, [
+      ...(user.role_list ?? []).map((role) => role.name ?? ""),
+      ...(user.title ? [user.title] : []),
+    ])
   const personOf = (user: RawUser): Person => ({
     id: personId(ids.personIdOf(user.userid)),
     name: user.name ?? user.userid,
@@ -97,36 +89,29 @@ export function makeDingTalkDirectory(client: DingTalkClient, ids: IdMapping): D
     people: (query) =>
       Effect.gen(function* () {
         const loaded = yield* load
-        let within: Set<number> | undefined
+        let within: ReadonlySet<number> | undefined
         if (query.departmentId !== undefined) {
           const wanted = query.departmentId
           const top = yield* Effect.try({
             try: () => ids.deptIdOf(wanted),
             catch: (failure) => failure as PortFailure,
           })
-          within = new Set([top])
-          for (let grew = true; grew; ) {
-            grew = false
-            for (const department of loaded.departments) {
-              if (
-                department.parent_id !== undefined &&
-                within.has(department.parent_id) &&
-                !within.has(department.dept_id)
-              ) {
-                within.add(department.dept_id)
-                grew = true
-              }
-            }
-          }
-        }
-        return loaded.users
-          .filter(
-            (user) => within === undefined || (user.dept_id_list ?? []).some((dept) => within.has(dept)),
+          within = subtreeOf(
+            top,
+            loaded.departments.map((department) => ({
+              id: department.dept_id,
+              parentId: department.parent_id,
+            })),
           )
-          .map(personOf)
-          .filter((person) => ((query.activeOnly ?? true) ? person.active : true))
-          .filter((person) => query.role === undefined || person.roles.includes(query.role))
-          .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+        }
+        return selectPeople(
+          loaded.users
+            .filter(
+              (user) => within === undefined || (user.dept_id_list ?? []).some((dept) => within.has(dept)),
+            )
+            .map(personOf),
+          query,
+        )
       }),
     department: (id) =>
       Effect.flatMap(

@@ -1,4 +1,4 @@
-import type { IdMapping } from "@tixi/adapter-kit"
+import { type IdMapping, roleNameIndex, rolesNamed, selectPeople, subtreeOf } from "@tixi/adapter-kit"
 import {
   type Department,
   type DirectoryService,
@@ -6,7 +6,6 @@ import {
   type Person,
   type PortFailure,
   personId,
-  Role,
 } from "@tixi/core"
 import { Clock, Effect } from "effect"
 import type { WeComClient } from "../client/wecom-client.ts"
@@ -33,12 +32,7 @@ interface Snapshot {
  */
 export function makeWeComDirectory(client: WeComClient, ids: IdMapping): DirectoryService {
   const { settings } = client
-  const rolesByName = new Map<string, Array<Role>>()
-  for (const role of Role.values) {
-    for (const name of settings.roleNames?.[role] ?? [Role.label(role, "zh-CN")]) {
-      rolesByName.set(name, [...(rolesByName.get(name) ?? []), role])
-    }
-  }
+  const rolesByName = roleNameIndex(settings.roleNames)
   let snapshot: Snapshot | undefined
   const load: Effect.Effect<Snapshot, PortFailure> = Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
@@ -60,12 +54,11 @@ export function makeWeComDirectory(client: WeComClient, ids: IdMapping): Directo
   })
   const personOf = (member: RawMember, tags: ReadonlyMap<string, ReadonlyArray<string>>): Person => {
     const names = [...(tags.get(member.userid) ?? []), ...(member.position ? [member.position] : [])]
-    const roles = new Set(names.flatMap((name) => rolesByName.get(name) ?? []))
     const mainDepartment = member.main_department ?? member.department?.[0] ?? 1
     return {
       id: personId(ids.personIdOf(member.userid)),
       name: member.name ?? member.userid,
-      roles: Role.values.filter((role) => roles.has(role)),
+      roles: rolesNamed(rolesByName, names),
       departmentId: departmentId(ids.departmentIdOf(mainDepartment)),
       managerId: member.direct_leader?.[0] ? personId(ids.personIdOf(member.direct_leader[0])) : undefined,
       locale: "zh-CN",
@@ -94,29 +87,21 @@ export function makeWeComDirectory(client: WeComClient, ids: IdMapping): Directo
     people: (query) =>
       Effect.gen(function* () {
         const loaded = yield* load
-        let within: Set<number> | undefined
+        let within: ReadonlySet<number> | undefined
         if (query.departmentId !== undefined) {
-          within = new Set([yield* deptIdOf(query.departmentId)])
-          for (let grew = true; grew; ) {
-            grew = false
-            for (const department of loaded.departments) {
-              if (
-                department.parentid !== undefined &&
-                within.has(department.parentid) &&
-                !within.has(department.id)
-              ) {
-                within.add(department.id)
-                grew = true
-              }
-            }
-          }
+          within = subtreeOf(
+            yield* deptIdOf(query.departmentId),
+            loaded.departments.map((department) => ({ id: department.id, parentId: department.parentid })),
+          )
         }
-        return loaded.members
-          .filter((member) => within === undefined || (member.department ?? []).some((id) => within.has(id)))
-          .map((member) => personOf(member, loaded.tags))
-          .filter((person) => ((query.activeOnly ?? true) ? person.active : true))
-          .filter((person) => query.role === undefined || person.roles.includes(query.role))
-          .sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0))
+        return selectPeople(
+          loaded.members
+            .filter(
+              (member) => within === undefined || (member.department ?? []).some((id) => within.has(id)),
+            )
+            .map((member) => personOf(member, loaded.tags)),
+          query,
+        )
       }),
     department: (id) =>
       Effect.gen(function* () {
