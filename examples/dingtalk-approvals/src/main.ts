@@ -14,7 +14,6 @@ import {
   type ApprovalOutcomeEvent,
   handle,
   InMemoryHostCrm,
-  InMemoryNotifier,
   label,
   Money,
   performEffect,
@@ -98,6 +97,7 @@ async function main() {
   const fake = await startDingTalkFake({
     appKey,
     appSecret,
+    agentId: 4001,
     users: [
       { userid: "officer-wu", name: "吴专员", deptIds: [2], roles: ["专员"] },
       { userid: "manager-qian", name: "钱经理", deptIds: [2], roles: ["经理"] },
@@ -113,13 +113,14 @@ async function main() {
   const dingtalkLayer = layer({
     appKey,
     appSecret,
+    agentId: 4001,
     apiBaseUrl: fake.url,
     oapiBaseUrl: fake.url,
     forms: [Approval.hospitalityMealRequestForm as never],
     ids: { departments: { service: 2 } },
     callback: { ...callbackKeys, ownerKey: { kind: "appKey", value: appKey } },
   })
-  const services = Layer.mergeAll(dingtalkLayer, InMemoryHostCrm.layer(), InMemoryNotifier.layer())
+  const services = Layer.mergeAll(dingtalkLayer, InMemoryHostCrm.layer())
   const outcomes: Array<ApprovalOutcomeEvent> = []
   const events: Array<DingTalkApprovalEvent> = []
 
@@ -190,6 +191,7 @@ async function main() {
             })
           }
           log(`hospitality meal MEAL-2026-0001 is ${flow.state().status}`)
+          for (const notice of fake.notices()) log(`work notice to ${notice.userid}: ${notice.title}`)
           yield* Effect.promise(() => new Promise<void>((resolve) => server.close(() => resolve())))
         }),
         services,

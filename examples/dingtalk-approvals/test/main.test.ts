@@ -24,5 +24,6 @@ describe("examples/dingtalk-approvals", () => {
     )
     expect(output).toContain("outcome approved by finance-zhou")
     expect(output).toContain("hospitality meal MEAL-2026-0001 is approved")
+    expect(output).toContain("work notice to officer-wu: 审批已通过：客户招待用餐申请：华东贸易")
   })
 })

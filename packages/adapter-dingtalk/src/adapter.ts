@@ -4,9 +4,13 @@ import {
   type ApprovalRecord,
   type ApprovalSubmission,
   Approvals,
+  type DeliveredNotification,
   type Department,
   Directory,
   type DirectoryService,
+  type NotificationDraft,
+  Notifier,
+  type NotifierService,
   type PeopleQuery,
   type Person,
 } from "@tixi/core"
@@ -31,6 +35,7 @@ import {
   startDingTalkStream,
 } from "./events/stream-client.ts"
 import { installTemplates, type TemplatePlanStep } from "./install/install-templates.ts"
+import { makeDingTalkNotifier } from "./notifier/notifier-service.ts"
 import { type DingTalkSettings, resolveSettings, reveal } from "./settings.ts"
 
 /** Everything the DingTalk adapter offers, as Effects. */
@@ -38,6 +43,8 @@ export interface DingTalkAdapter {
   readonly client: DingTalkClient
   readonly approvals: DingTalkApprovals
   readonly directory: DirectoryService
+  /** Work notices (工作通知) from the app; needs `agentId`. */
+  readonly notifier: NotifierService
   /** Creates or updates the approval templates of the forms; `dryRun` prints the plan only. */
   readonly install: (options: {
     readonly dryRun: boolean
@@ -105,6 +112,7 @@ export const make = (settings: DingTalkSettings): Effect.Effect<DingTalkAdapter>
       client,
       approvals,
       directory,
+      notifier: makeDingTalkNotifier(client, ids),
       install: (options) => installTemplates(client, registry, options),
       handleCallback: (request) => {
         if (handler === undefined)
@@ -128,12 +136,13 @@ export const make = (settings: DingTalkSettings): Effect.Effect<DingTalkAdapter>
     }
   })
 
-/** A layer providing `Approvals`, `Directory` and the adapter itself (`DingTalk`). */
+/** A layer providing `Approvals`, `Directory`, `Notifier` and the adapter itself (`DingTalk`). */
 export const layer = (settings: DingTalkSettings) =>
   Layer.effectContext(
     Effect.map(make(settings), (adapter) =>
       Context.make(Approvals, adapter.approvals).pipe(
         Context.add(Directory, adapter.directory),
+        Context.add(Notifier, adapter.notifier),
         Context.add(DingTalk, adapter),
       ),
     ),
@@ -226,6 +235,7 @@ export interface DingTalkAdapterClient {
     readonly department: (id: string) => Promise<Department>
     readonly departments: () => Promise<ReadonlyArray<Department>>
   }
+  readonly notify: (draft: NotificationDraft) => Promise<DeliveredNotification>
   readonly install: (options: { readonly dryRun: boolean }) => Promise<ReadonlyArray<TemplatePlanStep>>
   readonly handleCallback: (request: RawCallbackRequest) => AcceptedCallback | RejectedCallback
   readonly toOutcome: (event: DingTalkApprovalEvent) => Promise<ApprovalOutcomeEvent | undefined>
@@ -250,6 +260,7 @@ export function createDingTalkAdapter(settings: DingTalkSettings): DingTalkAdapt
       department: (id) => run(adapter.directory.department(id as never)),
       departments: () => run(adapter.directory.departments()),
     },
+    notify: (draft) => run(adapter.notifier.notify(draft)),
     install: (options) => run(adapter.install(options)),
     handleCallback: adapter.handleCallback,
     toOutcome: (event) => run(adapter.toOutcome(event)),

@@ -342,6 +342,31 @@ describe("events", () => {
   })
 })
 
+describe("work notices", () => {
+  it("a notice resent by a restarted process is dropped by DingTalk's once-a-day rule", async () => {
+    fake = await startCompanyFake({ agentId: 4001 })
+    const draft = {
+      key: "complaint/TS-1/7/notify",
+      recipients: [personId("supervisor-sun"), personId("manager-qian")],
+      severity: "urgent" as const,
+      title: { "zh-CN": "投诉即将超时", en: "Complaint about to breach" },
+      body: { "zh-CN": "TS-1 距承诺办理期限还有 2 小时", en: "TS-1 is due in 2 hours" },
+      caseKey: "TS-1",
+    }
+    await run((await run(make(settingsFor(fake.url, { agentId: 4001 })))).notifier.notify(draft))
+    await run((await run(make(settingsFor(fake.url, { agentId: 4001 })))).notifier.notify(draft))
+    expect(fake.notices().map((notice) => [notice.userid, notice.title])).toEqual([
+      ["dt-supervisor-sun", "【紧急】投诉即将超时"],
+      ["dt-manager-qian", "【紧急】投诉即将超时"],
+    ])
+    expect(fake.notices()[0]?.text).toContain("业务单号：TS-1")
+    const noAgent = await fail(
+      (await run(make(settingsFor(fake.url)))).notifier.notify({ ...draft, key: "other" }),
+    )
+    expect(noAgent.reason._tag === "InvalidRequest" && noAgent.reason.fields?.[0]?.field).toBe("agentId")
+  })
+})
+
 describe("configuration", () => {
   const withEnv = (env: Record<string, string>) => ConfigProvider.layer(ConfigProvider.fromEnv({ env }))
 

@@ -1,5 +1,5 @@
 import { Approvals } from "@tixi/core"
-import { approvalsSuite, directorySuite, sampleCompany } from "@tixi/testing"
+import { approvalsSuite, directorySuite, notifierSuite, sampleCompany } from "@tixi/testing"
 import { Context, Effect, Layer } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { layer, make } from "../src/adapter.ts"
@@ -36,3 +36,9 @@ approvalsSuite("DingTalk", {
 })
 
 directorySuite("DingTalk", { layer: () => layer(settingsFor(fake.url)) }, sampleCompany)
+
+notifierSuite("DingTalk work notices", {
+  layer: () => layer(settingsFor(fake.url, { agentId: 4001 })),
+  deliveries: (key) =>
+    Effect.sync(() => fake.notices().filter((notice) => notice.text.endsWith(`tixi ${key}</font>`)).length),
+})

@@ -4,9 +4,13 @@ import {
   type ApprovalRecord,
   type ApprovalSubmission,
   Approvals,
+  type DeliveredNotification,
   type Department,
   Directory,
   type DirectoryService,
+  type NotificationDraft,
+  Notifier,
+  type NotifierService,
   type PeopleQuery,
   type Person,
   type PortFailure,
@@ -25,6 +29,7 @@ import {
 import { makeOutcomeMapper, type WeComTaskDecision } from "./events/map-outcome.ts"
 import type { WeComApprovalEvent } from "./events/wecom-event.ts"
 import { installTemplates, type TemplatePlanStep } from "./install/install-templates.ts"
+import { makeWeComNotifier } from "./notifier/notifier-service.ts"
 import { resolveSettings, reveal, type WeComSettings } from "./settings.ts"
 
 /** Everything the WeCom adapter offers, as Effects. */
@@ -32,6 +37,8 @@ export interface WeComAdapter {
   readonly client: WeComClient
   readonly approvals: WeComApprovals
   readonly directory: DirectoryService
+  /** App messages (应用消息) from the app; needs `agentId`. */
+  readonly notifier: NotifierService
   /** Creates or updates the approval templates; `dryRun` prints the plan only. */
   readonly install: (options: {
     readonly dryRun: boolean
@@ -78,6 +85,7 @@ export const make = (settings: WeComSettings): Effect.Effect<WeComAdapter> =>
       client,
       approvals,
       directory,
+      notifier: makeWeComNotifier(client, ids),
       install: (options) => installTemplates(client, templates, options),
       handleCallback: (request) => {
         if (handler === undefined)
@@ -89,12 +97,13 @@ export const make = (settings: WeComSettings): Effect.Effect<WeComAdapter> =>
     }
   })
 
-/** A layer providing `Approvals`, `Directory` and the adapter itself (`WeCom`). */
+/** A layer providing `Approvals`, `Directory`, `Notifier` and the adapter itself (`WeCom`). */
 export const layer = (settings: WeComSettings) =>
   Layer.effectContext(
     Effect.map(make(settings), (adapter) =>
       Context.make(Approvals, adapter.approvals).pipe(
         Context.add(Directory, adapter.directory),
+        Context.add(Notifier, adapter.notifier),
         Context.add(WeCom, adapter),
       ),
     ),
@@ -175,6 +184,7 @@ export interface WeComAdapterClient {
     readonly department: (id: string) => Promise<Department>
     readonly departments: () => Promise<ReadonlyArray<Department>>
   }
+  readonly notify: (draft: NotificationDraft) => Promise<DeliveredNotification>
   readonly install: (options: { readonly dryRun: boolean }) => Promise<ReadonlyArray<TemplatePlanStep>>
   readonly handleCallback: (request: RawWeComRequest) => AcceptedWeComCallback | RejectedWeComCallback
   readonly toOutcome: (event: WeComApprovalEvent) => Promise<ApprovalOutcomeEvent | undefined>
@@ -198,6 +208,7 @@ export function createWeComAdapter(settings: WeComSettings): WeComAdapterClient 
       department: (id) => run(adapter.directory.department(id as never)),
       departments: () => run(adapter.directory.departments()),
     },
+    notify: (draft) => run(adapter.notifier.notify(draft)),
     install: (options) => run(adapter.install(options)),
     handleCallback: adapter.handleCallback,
     toOutcome: (event) => run(adapter.toOutcome(event)),

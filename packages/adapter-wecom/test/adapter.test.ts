@@ -243,6 +243,31 @@ describe("callbacks", () => {
   })
 })
 
+describe("app messages", () => {
+  it("a message resent by a restarted process is dropped by WeCom's duplicate check; unknown members are refused", async () => {
+    fake = await startCompanyFake({ agentId: 3010040 })
+    const draft = {
+      key: "approval/REQ-1/3/notify",
+      recipients: [personId("manager-qian")],
+      severity: "warning" as const,
+      title: { "zh-CN": "催办：超信用额度审批", en: "Reminder: credit-limit override" },
+      body: { "zh-CN": "ORDER-77 等待您审批", en: "ORDER-77 is waiting for you" },
+    }
+    await run((await run(make(settingsFor(fake.url, { agentId: 3010040 })))).notifier.notify(draft))
+    await run((await run(make(settingsFor(fake.url, { agentId: 3010040 })))).notifier.notify(draft))
+    expect(fake.messages().map((message) => message.userid)).toEqual(["wc-manager-qian"])
+    expect(fake.messages()[0]?.content).toContain("### 【提醒】催办：超信用额度审批")
+    const unknown = await fail(
+      (await run(make(settingsFor(fake.url, { agentId: 3010040 })))).notifier.notify({
+        ...draft,
+        key: "k2",
+        recipients: [personId("nobody")],
+      }),
+    )
+    expect(unknown.reason._tag).toBe("InvalidRequest")
+  })
+})
+
 describe("errcodes and configuration", () => {
   const site = { port: "Approvals", operation: "get", resource: "approval", id: "sp-1" }
   it("maps WeCom's errcodes", () => {

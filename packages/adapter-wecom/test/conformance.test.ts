@@ -1,5 +1,5 @@
 import { Approvals } from "@tixi/core"
-import { approvalsSuite, directorySuite, sampleCompany } from "@tixi/testing"
+import { approvalsSuite, directorySuite, notifierSuite, sampleCompany } from "@tixi/testing"
 import { Context, Effect, Layer } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { layer, make } from "../src/adapter.ts"
@@ -39,3 +39,11 @@ approvalsSuite(
 )
 
 directorySuite("WeCom", { layer: () => layer(settingsFor(fake.url)) }, sampleCompany)
+
+notifierSuite("WeCom app messages", {
+  layer: () => layer(settingsFor(fake.url, { agentId: 3010040 })),
+  deliveries: (key) =>
+    Effect.sync(
+      () => fake.messages().filter((message) => message.content.endsWith(`tixi ${key}</font>`)).length,
+    ),
+})

@@ -49,6 +49,8 @@ export interface DingTalkFakeOptions {
   /** DingTalk refuses to withdraw within 15 s of creation; 0 turns the rule off. */
   readonly withdrawDelaySeconds?: number
   readonly callback?: FakeCallbackTarget
+  /** The app's AgentId, checked on work notices. */
+  readonly agentId?: number
   /** The fake's clock (default Date.now). */
   readonly now?: () => number
 }
@@ -139,6 +141,12 @@ export interface DingTalkFake {
   readonly pushes: () => ReadonlyArray<FakePush>
   /** Events that could not be delivered, as `get_call_back_failed_result` will list them. */
   readonly failedCount: () => number
+  /** Work notices delivered, one entry per user and message (after DingTalk's once-a-day rule). */
+  readonly notices: () => ReadonlyArray<{
+    readonly userid: string
+    readonly title: string
+    readonly text: string
+  }>
   /** Requests received, by path. */
   readonly calls: (path?: string) => number
   readonly tokensIssued: () => number
@@ -172,6 +180,7 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
   const failed: Array<{ tag: string; time: number; data: Record<string, unknown> }> = []
   const pending = new Set<Promise<void>>()
   const calls = new Map<string, number>()
+  const notices: Array<{ userid: string; title: string; text: string; day: number }> = []
   let callback = options.callback
   let sequence = 0
   let taskSequence = 1000
@@ -678,6 +687,31 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
           })),
         })
       }
+      case "/topapi/message/corpconversation/asyncsend_v2": {
+        if (options.agentId !== undefined && Number(body.agent_id) !== options.agentId)
+          return oapi(response, 400035, "agent_id不合法")
+        const recipients = String(body.userid_list ?? "")
+          .split(",")
+          .filter((user) => users.has(user))
+        if (recipients.length === 0) return oapi(response, 60121, "找不到该用户")
+        const markdown = ((body.msg as { markdown?: { title?: string; text?: string } } | undefined)
+          ?.markdown ?? {}) as {
+          title?: string
+          text?: string
+        }
+        const day = Math.floor(now() / 86_400_000)
+        for (const userid of recipients) {
+          // DingTalk delivers the same content from an app to a user once a day.
+          if (
+            notices.some(
+              (notice) => notice.userid === userid && notice.text === markdown.text && notice.day === day,
+            )
+          )
+            continue
+          notices.push({ userid, title: markdown.title ?? "", text: markdown.text ?? "", day })
+        }
+        return oapi(response, 0, "ok", { task_id: ++sequence })
+      }
       case "/topapi/v2/user/get": {
         const user = users.get(String(body.userid ?? ""))
         if (user === undefined) return oapi(response, 60121, "找不到该用户")
@@ -755,6 +789,7 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
       callback = target
     },
     instances: () => [...instances.values()],
+    notices: () => notices.map(({ userid, title, text }) => ({ userid, title, text })),
     templates: () => [...templates.values()],
     pushes: () => [...pushes],
     failedCount: () => failed.length,

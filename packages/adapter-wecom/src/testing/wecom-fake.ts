@@ -46,6 +46,8 @@ export interface WeComFakeOptions {
   readonly departments?: ReadonlyArray<FakeWeComDepartment>
   readonly tokenLifetimeSeconds?: number
   readonly callback?: FakeWeComCallback
+  /** The app's AgentId, checked on app messages. */
+  readonly agentId?: number
   readonly now?: () => number
 }
 
@@ -104,6 +106,8 @@ export interface WeComFake {
   readonly approvals: () => ReadonlyArray<Approval>
   readonly templates: () => ReadonlyArray<Template>
   readonly pushes: () => ReadonlyArray<FakeWeComPush>
+  /** App messages delivered, one entry per member and message (after WeCom's duplicate check). */
+  readonly messages: () => ReadonlyArray<{ readonly userid: string; readonly content: string }>
   readonly calls: (path?: string) => number
   readonly tokensIssued: () => number
   readonly settle: () => Promise<void>
@@ -134,6 +138,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
   const pushes: Array<FakeWeComPush> = []
   const pending = new Set<Promise<void>>()
   const calls = new Map<string, number>()
+  const messages: Array<{ userid: string; content: string; at: number }> = []
   let callback = options.callback
   let sequence = 0
 
@@ -475,6 +480,31 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
         const next = offset + size < matching.length ? String(offset + size) : ""
         return reply(response, { sp_no_list: page.map((approval) => approval.spNo), new_next_cursor: next })
       }
+      case "/cgi-bin/message/send": {
+        if (options.agentId !== undefined && Number(body.agentid) !== options.agentId)
+          return error(response, 40056, "invalid agentid")
+        const requested = String(body.touser ?? "")
+          .split("|")
+          .filter((user) => user.length > 0)
+        const known = requested.filter((user) => members.has(user))
+        const unknown = requested.filter((user) => !members.has(user))
+        if (known.length === 0) return error(response, 81013, "user & party & tag all invalid")
+        const content = String((body.markdown as { content?: string } | undefined)?.content ?? "")
+        const interval =
+          body.enable_duplicate_check === 1 ? Number(body.duplicate_check_interval ?? 1800) * 1000 : 0
+        for (const userid of known) {
+          if (
+            interval > 0 &&
+            messages.some(
+              (message) =>
+                message.userid === userid && message.content === content && now() - message.at < interval,
+            )
+          )
+            continue
+          messages.push({ userid, content, at: now() })
+        }
+        return reply(response, { invaliduser: unknown.join("|"), msgid: `msg-${++sequence}` })
+      }
       case "/cgi-bin/user/get": {
         const member = members.get(url.searchParams.get("userid") ?? "")
         if (member === undefined) return error(response, 60111, "userid not found")
@@ -565,6 +595,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
       callback = target
     },
     approvals: () => [...approvals.values()],
+    messages: () => messages.map(({ userid, content }) => ({ userid, content })),
     templates: () => [...templates.values()],
     pushes: () => [...pushes],
     calls: (path) =>
