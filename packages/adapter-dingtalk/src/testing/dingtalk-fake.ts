@@ -185,7 +185,7 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
   let sequence = 0
   let taskSequence = 1000
 
-  const isoMinute = (millis: number) => new Date(millis).toISOString().slice(0, 16) + "Z"
+  const isoMinute = (millis: number) => `${new Date(millis).toISOString().slice(0, 16)}Z`
 
   const push = (eventType: string, data: Record<string, unknown>) => {
     const target = callback

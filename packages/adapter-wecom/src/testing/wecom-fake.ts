@@ -383,8 +383,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
           const options =
             (control.config?.selector as { options?: Array<{ key: string }> } | undefined)?.options ?? []
           if (
-            selector &&
-            selector.options.some((option) => !options.some((candidate) => candidate.key === option.key))
+            selector?.options.some((option) => !options.some((candidate) => candidate.key === option.key))
           ) {
             return error(
               response,
