@@ -2,11 +2,9 @@
  * @tixi/core — the customer-service management system (客户服务管理体系) as a pure domain core:
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
-export * from "./calendar/index.ts"
-export * as CallCenter from "./callcenter/index.ts"
-
 export * as Approval from "./approvals/index.ts"
 export * from "./calendar/index.ts"
+export * as CallCenter from "./callcenter/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"
