@@ -118,7 +118,14 @@ export const makeSalesforceClient = (
           const renewable = yield* sessions.invalidate(session.accessToken)
           if (renewable && !renewed) return yield* attempt(call, site, true)
           const failure = failureFromReply(site, reply.status, reply.json, reply.text)
-          return yield* new PortFailure({ ...failure, reason: new Unauthorized() })
+          const why = renewable
+            ? "rejected again after signing in anew"
+            : "this access token cannot be renewed here; configure the JWT flow for unattended use"
+          return yield* new PortFailure({
+            ...failure,
+            reason: new Unauthorized(),
+            detail: `${failure.detail} (${why})`,
+          })
         }
         const ok = call.okStatuses
           ? call.okStatuses.includes(reply.status)

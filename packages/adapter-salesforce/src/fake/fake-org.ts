@@ -158,6 +158,10 @@ export class FakeSalesforceOrg {
   bulkFailAfterRecords: number | undefined
   readonly now: () => number
   private readonly stores = new Map<string, ObjectStore>()
+  /** Record ids (15-character form) to their object, so lookups by id do not scan. */
+  private readonly objectById = new Map<string, string>()
+  /** External-id indexes: object → field → lower-cased value → ids. */
+  private readonly keyIndex = new Map<string, Map<string, Map<string, Set<string>>>>()
   private sequence = 0
   private replay = 0
   private caseNumber = 1000
@@ -273,13 +277,43 @@ export class FakeSalesforceOrg {
   /** The record with an id, searching every object, or undefined. */
   findById(id: string): { object: string; record: FakeRecord } | undefined {
     if (!isRecordId(id)) return undefined
-    for (const store of this.stores.values()) {
-      if (store.definition.keyPrefix !== id.slice(0, 3)) continue
-      for (const [recordId, record] of store.records) {
-        if (shortId(recordId) === shortId(id)) return { object: store.definition.name, record }
+    const object = this.objectById.get(shortId(id))
+    if (!object) return undefined
+    const store = this.store(object)
+    const record = store.records.get(this.canonicalIds.get(shortId(id))!)
+    return record ? { object: store.definition.name, record } : undefined
+  }
+
+  private readonly canonicalIds = new Map<string, string>()
+
+  private remember(object: string, record: FakeRecord): void {
+    const id = String(record.Id)
+    this.objectById.set(shortId(id), object)
+    this.canonicalIds.set(shortId(id), id)
+  }
+
+  /** Records whose external-id field holds `value` (any case), through the index. */
+  private byKey(object: string, field: string, value: unknown): Array<FakeRecord> {
+    const ids = this.keyIndex.get(object)?.get(field.toLowerCase())?.get(String(value).toLowerCase())
+    const store = this.store(object)
+    return [...(ids ?? [])].map((id) => store.records.get(id)!).filter((record) => record.IsDeleted !== true)
+  }
+
+  private index(object: string, before: FakeRecord | undefined, after: FakeRecord): void {
+    for (const field of this.store(object).definition.fields) {
+      if (!field.externalId && !field.unique) continue
+      const byField = this.keyIndex.get(object) ?? new Map<string, Map<string, Set<string>>>()
+      this.keyIndex.set(object, byField)
+      const values = byField.get(field.name.toLowerCase()) ?? new Map<string, Set<string>>()
+      byField.set(field.name.toLowerCase(), values)
+      const old = before?.[field.name]
+      if (old !== undefined && old !== null) values.get(String(old).toLowerCase())?.delete(String(after.Id))
+      const next = after[field.name]
+      if (next !== undefined && next !== null) {
+        const key = String(next).toLowerCase()
+        values.set(key, (values.get(key) ?? new Set()).add(String(after.Id)))
       }
     }
-    return undefined
   }
 
   /** Live (not deleted) records of an object. */
@@ -311,7 +345,7 @@ export class FakeSalesforceOrg {
     const store = this.store(object)
     const id = this.nextId(store.definition.keyPrefix)
     const stamp = this.stamp()
-    store.records.set(id, {
+    const record: FakeRecord = {
       Id: id,
       IsDeleted: false,
       CreatedDate: stamp,
@@ -320,7 +354,10 @@ export class FakeSalesforceOrg {
       CreatedById: this.integrationUserId || id,
       LastModifiedById: this.integrationUserId || id,
       ...values,
-    })
+    }
+    store.records.set(id, record)
+    this.remember(store.definition.name, record)
+    this.index(store.definition.name, undefined, record)
     return id
   }
 
@@ -418,7 +455,7 @@ export class FakeSalesforceOrg {
         [field.name],
       )
     }
-    const found = this.records(target).filter((record) => compareValues(record[definition.name], key) === 0)
+    const found = this.byKey(this.store(target).definition.name, definition.name, key)
     if (found.length === 0) {
       throw new FakeRecordError(
         "INVALID_FIELD",
@@ -564,8 +601,8 @@ export class FakeSalesforceOrg {
       )
         continue
       if (!field.unique) continue
-      const clash = this.records(object).find(
-        (other) => other.Id !== record.Id && compareValues(other[field.name], record[field.name]) === 0,
+      const clash = this.byKey(this.store(object).definition.name, field.name, record[field.name]).find(
+        (other) => other.Id !== record.Id,
       )
       if (clash) {
         throw new FakeRecordError(
@@ -596,6 +633,8 @@ export class FakeSalesforceOrg {
     this.derive(object, record, undefined)
     this.checkUnique(object, record)
     store.records.set(id, record)
+    this.remember(store.definition.name, record)
+    this.index(store.definition.name, undefined, record)
     this.publish(object, "CREATE", record, Object.keys(clean), caller)
     return id
   }
@@ -644,7 +683,10 @@ export class FakeSalesforceOrg {
         `Provided external ID field does not exist or is not accessible: ${externalIdField}`,
       )
     }
-    const found = this.records(object).filter((record) => compareValues(record[field.name], key) === 0)
+    const found =
+      field.name === "Id"
+        ? [this.findById(key)?.record].filter((record) => record !== undefined)
+        : this.byKey(this.store(object).definition.name, field.name, key)
     if (found.length > 1) {
       throw new FakeRecordError(
         "DUPLICATE_EXTERNAL_ID",

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from "node:crypto"
+import { Redacted } from "effect"
 import { http, type RequestHandler } from "msw"
+import type { SalesforceSettings } from "../settings/settings.ts"
 import { type Caller, type FakeOrgOptions, type FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRestApi } from "./rest-handler.ts"
 
@@ -114,5 +116,47 @@ export function createFakeSalesforce(
         if (!result.success) throw new Error(`the decision failed: ${JSON.stringify(result.errors)}`)
       },
     },
+  }
+}
+
+/**
+ * A `fetch` that answers the fake org's URLs in process (no sockets, no msw) and passes every
+ * other URL to `fallback`. Benchmarks install it as `globalThis.fetch` so that what they measure is
+ * tixi's work and the org's modelled latency, not the test machine's network stack.
+ */
+export function inProcessFetch(
+  fake: FakeSalesforce,
+  fallback: typeof fetch = globalThis.fetch,
+): typeof fetch {
+  const origins = new Set([new URL(fake.org.instanceUrl).origin, new URL(fake.org.loginUrl).origin])
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const request = new Request(input, init)
+    if (!origins.has(new URL(request.url).origin)) return fallback(input, init)
+    return fake.api.handle(request)
+  }) as typeof fetch
+}
+
+/**
+ * Adapter settings that sign in to the fake org with the JWT bearer flow (its key held in memory)
+ * and map tixi's sample people to the org's users.
+ */
+export function fakeOrgSettings(
+  fake: FakeSalesforce,
+  extra: Partial<SalesforceSettings> = {},
+): SalesforceSettings {
+  const people = [...fake.org.usersByName.entries()]
+    .filter(([username]) => username !== fake.username && username.endsWith("@tixi.example"))
+    .map(([username, id]) => [username.replace(/@tixi\.example$/, ""), id] as const)
+  return {
+    credentials: {
+      kind: "jwt",
+      clientId: fake.clientId,
+      username: fake.username,
+      privateKey: Redacted.make(fake.keys.privateKeyPem),
+    },
+    loginUrl: fake.org.loginUrl,
+    apiVersion: "66.0",
+    users: Object.fromEntries(people),
+    ...extra,
   }
 }

@@ -6,6 +6,7 @@
  */
 export * from "./fake-org.ts"
 export * from "./fake-salesforce.ts"
+export * from "./local-server.ts"
 export * from "./org-errors.ts"
 export * from "./rest-handler.ts"
 export * from "./schema.ts"

@@ -183,6 +183,14 @@ export class FakeRestApi {
       }
       if (head === "sobjects" && second && third && fourth === undefined && request.method === "PATCH") {
         await this.delay(1)
+        const target = this.org.findById(third)
+        if (
+          !target ||
+          target.object !== this.org.store(second).definition.name ||
+          target.record.IsDeleted === true
+        ) {
+          throw new FakeRequestError(404, "NOT_FOUND", "The requested resource does not exist")
+        }
         this.recordOrThrow(() =>
           this.org.update(second, third, this.org.canonicalValues(second, parsed() as FakeRecord), caller),
         )

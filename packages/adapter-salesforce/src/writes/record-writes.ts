@@ -16,6 +16,7 @@ import { getJobResults } from "../operations/bulk/get-job-results.ts"
 import { setJobState } from "../operations/bulk/set-job-state.ts"
 import { uploadJobData } from "../operations/bulk/upload-job-data.ts"
 import { updateCollection } from "../operations/rest/update-collection.ts"
+import { updateRecord } from "../operations/rest/update-record.ts"
 import { upsertCollection } from "../operations/rest/upsert-collection.ts"
 import { upsertRecord } from "../operations/rest/upsert-record.ts"
 import type { RawBulkJob, RawSaveResult } from "../vendor/rest.ts"
@@ -90,52 +91,59 @@ export const writeRecords = (
       if (options.onBulkJob) yield* options.onBulkJob(job.id)
       outcomes = yield* finishBulkJob(client, write, job.id, model, options.site)
     } else if (chosen === "collections") {
-      outcomes = []
-      let offset = 0
-      for (const batch of chunk(write.records, 200)) {
-        const results = yield* write.operation === "upsert"
-          ? upsertCollection(client, {
-              object: write.object,
-              externalIdField: write.externalIdField!,
-              records: batch,
-              operation: options.site.operation,
-            })
-          : updateCollection(client, {
-              object: write.object,
-              records: batch,
-              operation: options.site.operation,
-            })
-        const start = offset
-        for (const [position, result] of results.entries()) {
-          outcomes.push(fromSaveResult(start + position, result, options.site, batch[position]))
-        }
-        offset += batch.length
-      }
+      const batches = chunk(write.records, 200)
+      const results = yield* Effect.forEach(
+        batches,
+        (batch) =>
+          write.operation === "upsert"
+            ? upsertCollection(client, {
+                object: write.object,
+                externalIdField: write.externalIdField!,
+                records: batch,
+                operation: options.site.operation,
+              })
+            : updateCollection(client, {
+                object: write.object,
+                records: batch,
+                operation: options.site.operation,
+              }),
+        { concurrency: client.settings.maxConcurrentRequests },
+      )
+      outcomes = results.flatMap((batchResults, batchIndex) =>
+        batchResults.map((result, position) =>
+          fromSaveResult(batchIndex * 200 + position, result, options.site, batches[batchIndex]![position]),
+        ),
+      )
     } else {
       outcomes = yield* Effect.forEach(
         write.records,
-        (record, index) =>
-          Effect.map(
-            Effect.result(
-              write.operation === "upsert"
-                ? upsertRecord(client, {
+        (record, index) => {
+          const one =
+            write.operation === "upsert"
+              ? upsertRecord(client, {
+                  object: write.object,
+                  externalIdField: write.externalIdField!,
+                  key: String(record[write.externalIdField!]),
+                  values: withoutKey(record, write.externalIdField!),
+                  operation: options.site.operation,
+                })
+              : Effect.as(
+                  updateRecord(client, {
                     object: write.object,
-                    externalIdField: write.externalIdField!,
-                    key: String(record[write.externalIdField!]),
-                    values: withoutKey(record, write.externalIdField!),
+                    id: String(record.Id),
+                    values: withoutKey(record, "Id"),
                     operation: options.site.operation,
-                  })
-                : updateCollection(client, {
-                    object: write.object,
-                    records: [record],
-                    operation: options.site.operation,
-                  }).pipe(Effect.map((results) => results[0]!)),
-            ),
+                  }),
+                  { id: String(record.Id), success: true, errors: [] } satisfies RawSaveResult,
+                )
+          return Effect.map(
+            Effect.result(one),
             (result): RecordOutcome =>
               result._tag === "Success"
                 ? fromSaveResult(index, result.success, options.site, record)
                 : { index, ok: false, error: result.failure },
-          ),
+          )
+        },
         { concurrency: client.settings.maxConcurrentRequests },
       )
     }

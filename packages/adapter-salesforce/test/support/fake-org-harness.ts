@@ -4,9 +4,14 @@ import {
   type SalesforceAdapterService,
   type SalesforceSettings,
 } from "@tixi/adapter-salesforce"
-import { createFakeSalesforce, type FakeOrgOptions, type FakeSalesforce } from "@tixi/adapter-salesforce/fake"
+import {
+  createFakeSalesforce,
+  type FakeOrgOptions,
+  type FakeSalesforce,
+  fakeOrgSettings,
+} from "@tixi/adapter-salesforce/fake"
 import { Approvals, type FieldSpec, HostCrm, label } from "@tixi/core"
-import { Context, Effect, Layer, Redacted } from "effect"
+import { Context, Effect, Layer } from "effect"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll } from "vitest"
 
@@ -20,36 +25,12 @@ export function useMsw(): void {
   afterAll(() => server.close())
 }
 
-/** The people of `sampleCompany` who are users in the fake org. */
-export const samplePeople = [
-  "supervisor-sun",
-  "manager-qian",
-  "finance-zhou",
-  "officer-wu",
-  "director-li",
-  "gm-zhao",
-] as const
-
-/** Settings that sign in to a fake org with the JWT flow and a key held in memory. */
+/** Settings that sign in to a fake org with the JWT flow and a key held in memory, polling Bulk jobs fast. */
 export function settingsFor(
   fake: FakeSalesforce,
   extra: Partial<SalesforceSettings> = {},
 ): SalesforceSettings {
-  return {
-    credentials: {
-      kind: "jwt",
-      clientId: fake.clientId,
-      username: fake.username,
-      privateKey: Redacted.make(fake.keys.privateKeyPem),
-    },
-    loginUrl: fake.org.loginUrl,
-    apiVersion: "66.0",
-    users: Object.fromEntries(
-      samplePeople.map((person) => [person, fake.staff.userId(`${person}@tixi.example`)]),
-    ),
-    bulkPolling: { initialMillis: 5, maxMillis: 20 },
-    ...extra,
-  }
+  return fakeOrgSettings(fake, { bulkPolling: { initialMillis: 5, maxMillis: 20 }, ...extra })
 }
 
 /** A fake org mounted on the msw server, with an adapter signed in to it. */
