@@ -17,6 +17,11 @@ import { type CrmContext, makeCrmContext } from "./crm/crm-context.ts"
 import { updateCustomerFields } from "./crm/customers.ts"
 import { makeSalesforceHostCrm } from "./crm/salesforce-host-crm.ts"
 import { type InstallPlan, install } from "./install/install.ts"
+import {
+  type PubSubOptions,
+  type PubSubSubscription,
+  subscribeToChangeEvents,
+} from "./pubsub/pubsub-subscriber.ts"
 import { type SalesforceConfigError, settingsFromEnvironment } from "./settings/layer-config.ts"
 import { parseSalesforceSettings, type SalesforceSettings } from "./settings/settings.ts"
 import {
@@ -56,6 +61,11 @@ export interface SalesforceAdapterService {
   }
   /** Resumes following a Bulk job (after a restart) and reports its rows against `write`. */
   readonly resumeBulkJob: (jobId: string, write: RecordWrite) => Effect.Effect<WriteReport, PortFailure>
+  /**
+   * Subscribes to Change Data Capture through the Pub/Sub API; changes arrive through
+   * `options.onChanges` (see `subscribeToChangeEvents`).
+   */
+  readonly subscribeChangeEvents: (options: PubSubOptions) => Effect.Effect<PubSubSubscription, PortFailure>
   /** Change Data Capture intake: events from any transport into `HostChange`s. */
   readonly changeEvents: ReturnType<typeof makeChangeEventIntake>
   /** Approval outcomes (approved, rejected, recalled) since a cursor, for the runtime to deliver. */
@@ -76,6 +86,7 @@ export class SalesforceAdapter extends Context.Service<SalesforceAdapter, Salesf
 
 const build = (context: CrmContext): SalesforceAdapterService => {
   const approvals = makeSalesforceApprovals(context)
+  const changeEvents = makeChangeEventIntake(context)
   return {
     hostCrm: makeSalesforceHostCrm(context),
     approvals,
@@ -111,7 +122,9 @@ const build = (context: CrmContext): SalesforceAdapterService => {
           jobIds: [jobId],
         }
       }),
-    changeEvents: makeChangeEventIntake(context),
+    changeEvents,
+    subscribeChangeEvents: (options) =>
+      subscribeToChangeEvents(context.client, changeEvents, options, context.identity),
     pollApprovalOutcomes: approvals.pollOutcomes,
     usage: context.client.usage,
   }

@@ -22,6 +22,13 @@ export { approvalKeyField, approverField } from "./install/base-fields.ts"
 export { fieldMetadata } from "./install/field-metadata.ts"
 export type { InstallPlan } from "./install/install.ts"
 export { customFieldName } from "./mapping/field-names.ts"
+export { fieldsOfBitmaps } from "./pubsub/changed-fields.ts"
+export { pubSubEndpoint } from "./pubsub/pubsub-descriptor.ts"
+export {
+  type PubSubOptions,
+  type PubSubSubscription,
+  subscribeToChangeEvents,
+} from "./pubsub/pubsub-subscriber.ts"
 export {
   environmentVariables,
   SalesforceConfigError,

@@ -54,6 +54,8 @@ export interface SalesforceClient {
   ) => Effect.Effect<void, PortFailure>
   /** REST calls this client has sent (sign-ins excluded), for reports and benchmarks. */
   readonly callsSent: Effect.Effect<number>
+  /** The signed-in session, for transports beside REST (the Pub/Sub API's gRPC metadata). */
+  readonly sessions: SessionProvider
 }
 
 /**
@@ -154,5 +156,6 @@ export const makeSalesforceClient = (
       remainingCalls: guard.remaining,
       reserveCalls,
       callsSent: Effect.sync(() => sent),
+      sessions,
     }
   })

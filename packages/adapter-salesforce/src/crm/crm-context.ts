@@ -22,6 +22,8 @@ export interface CrmContext {
   readonly costModel: WriteCostModel
   /** The org's Case statuses, read once. */
   readonly caseStatuses: Effect.Effect<ReadonlyArray<CaseStatusValue>, PortFailure>
+  /** Who tixi is signed in as, read once: the integration user (its writes are tixi's) and the org. */
+  readonly identity: Effect.Effect<{ readonly userId: string; readonly organizationId: string }, PortFailure>
   /** The integration user's id (its writes are tixi's). */
   readonly integrationUserId: Effect.Effect<string, PortFailure>
   /** The Person Account record type id, when the org has Person Accounts. */
@@ -79,6 +81,7 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
       reason: new InvalidRequest({ fields: [{ field, message }] }),
       detail: `${field}: ${message}`,
     })
+  const identity = once(getIdentity(client))
   return {
     client,
     settings,
@@ -104,7 +107,8 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
           })),
       ),
     ),
-    integrationUserId: once(Effect.map(getIdentity(client), (identity) => identity.userId)),
+    identity,
+    integrationUserId: Effect.map(identity, (found) => found.userId),
     personAccountRecordType: once(
       settings.personAccounts
         ? Effect.map(

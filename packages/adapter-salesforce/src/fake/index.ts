@@ -5,6 +5,7 @@
  * per-record errors, Change Data Capture events and a latency model for benchmarks.
  */
 export * from "./fake-org.ts"
+export * from "./fake-pubsub.ts"
 export * from "./fake-salesforce.ts"
 export * from "./local-server.ts"
 export * from "./org-errors.ts"
