@@ -181,13 +181,13 @@ export const upsertCustomers = (context: CrmContext, drafts: ReadonlyArray<Custo
               ...(personType && object === "Account" ? { RecordTypeId: personType } : {}),
             }
           : { Name: draft.name }
-      groups.set(object, [
-        ...(groups.get(object) ?? []),
-        {
-          index,
-          record: { [context.settings.externalIdField]: draft.externalKey, ...naming, ...converted.success },
-        },
-      ])
+      // Push, not spread: a 100,000-customer write must stay linear.
+      const group = groups.get(object) ?? []
+      group.push({
+        index,
+        record: { [context.settings.externalIdField]: draft.externalKey, ...naming, ...converted.success },
+      })
+      groups.set(object, group)
     }
     const now = yield* Clock.currentTimeMillis
     for (const [object, entries] of groups) {
@@ -251,10 +251,9 @@ export const updateCustomerFields = (
         failed.push({ index, error: converted.failure })
         continue
       }
-      groups.set(object, [
-        ...(groups.get(object) ?? []),
-        { index, record: { Id: update.id, ...converted.success } },
-      ])
+      const group = groups.get(object) ?? []
+      group.push({ index, record: { Id: update.id, ...converted.success } })
+      groups.set(object, group)
     }
     for (const [object, entries] of groups) {
       const report = yield* writeRecords(

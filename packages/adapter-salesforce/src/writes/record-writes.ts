@@ -232,7 +232,9 @@ export const finishBulkJob = (
     const indexByKey = new Map<string, Array<number>>()
     write.records.forEach((record, index) => {
       const key = keyOf(write, record)
-      indexByKey.set(key, [...(indexByKey.get(key) ?? []), index])
+      const indexes = indexByKey.get(key) ?? []
+      indexes.push(index)
+      indexByKey.set(key, indexes)
     })
     const outcomes = new Map<number, RecordOutcome>()
     const keyColumn = write.operation === "update" ? "Id" : write.externalIdField!
