@@ -54,8 +54,7 @@ export async function main(
   const real =
     environment.SALESFORCE_CLIENT_ID !== undefined || environment.SALESFORCE_ACCESS_TOKEN !== undefined
   if (real) {
-    const users = JSON.parse(environment.SALESFORCE_USERS ?? "{}") as Record<string, string>
-    const settings = await Effect.runPromise(settingsFromEnvironment({ ...approvalSettings, users }))
+    const settings = await Effect.runPromise(settingsFromEnvironment(approvalSettings))
     const adapter = await Effect.runPromise(make(settings))
     log(`running against ${settings.loginUrl ?? "https://login.salesforce.com"}`)
     return Effect.runPromise(runCreditExample(adapter, log))

@@ -82,6 +82,23 @@ describe("settings", () => {
       ),
     )
     expect(String((token as Error).message)).toContain("SALESFORCE_INSTANCE_URL")
+    const users = await Effect.runPromise(
+      Effect.flip(
+        Layer.build(layerConfig()).pipe(
+          Effect.scoped,
+          Effect.provide(
+            ConfigProvider.layer(
+              ConfigProvider.fromUnknown({
+                SALESFORCE_ACCESS_TOKEN: "abc",
+                SALESFORCE_INSTANCE_URL: "https://x.my.salesforce.com",
+                SALESFORCE_USERS: "[1]",
+              }),
+            ),
+          ),
+        ),
+      ),
+    )
+    expect(String((users as Error).message)).toContain("SALESFORCE_USERS must be JSON")
   })
 
   it("builds the layer from the environment with an in-memory key", async () => {

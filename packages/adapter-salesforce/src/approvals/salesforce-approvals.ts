@@ -240,6 +240,13 @@ export const makeSalesforceApprovals = (
       return yield* get(approvalId(result.instanceId), "submit")
     })
 
+  /**
+   * Recalls a pending approval (撤销) with `actionType: "Removed"` on its workitem, the action
+   * Apex `ProcessWorkitemRequest` and SOAP `process()` use for a recall. The REST resource's page
+   * documents Submit, Approve and Reject only, so this is unverified against a live org; the
+   * process must allow recall ("Initial submitters may recall") and the integration user must
+   * be the submitter or an administrator.
+   */
   const withdraw = (id: ApprovalId, reason: string) =>
     Effect.gen(function* () {
       const current = yield* get(id, "withdraw")

@@ -12,6 +12,7 @@ export const environmentVariables = {
   accessToken: "SALESFORCE_ACCESS_TOKEN",
   instanceUrl: "SALESFORCE_INSTANCE_URL",
   personAccounts: "SALESFORCE_PERSON_ACCOUNTS",
+  users: "SALESFORCE_USERS",
 } as const
 
 /** A configuration problem, naming the variable to set. */
@@ -25,7 +26,8 @@ const optional = (name: string) => Config.option(Config.String(name))
  * Settings from the environment: the JWT flow (`SALESFORCE_CLIENT_ID`, `SALESFORCE_USERNAME` and
  * `SALESFORCE_PRIVATE_KEY` — the PEM itself, `\n` escapes allowed — or
  * `SALESFORCE_PRIVATE_KEY_FILE`) or an access token (`SALESFORCE_ACCESS_TOKEN` with
- * `SALESFORCE_INSTANCE_URL`). Secrets stay `Redacted`. A missing variable fails naming it.
+ * `SALESFORCE_INSTANCE_URL`), and optionally `SALESFORCE_USERS`, JSON mapping tixi person ids to
+ * User Ids. Secrets stay `Redacted`. A missing or unreadable variable fails naming it.
  */
 export const settingsFromEnvironment = (
   extra: Omit<SalesforceSettings, "credentials" | "loginUrl" | "apiVersion"> = {},
@@ -39,8 +41,31 @@ export const settingsFromEnvironment = (
     const loginUrl = yield* read(environmentVariables.loginUrl)
     const apiVersion = yield* read(environmentVariables.apiVersion)
     const personAccounts = yield* read(environmentVariables.personAccounts)
+    const usersText = yield* read(environmentVariables.users)
+    let users: Record<string, string> | undefined
+    if (usersText !== undefined) {
+      try {
+        const parsed = JSON.parse(usersText) as unknown
+        if (
+          !parsed ||
+          typeof parsed !== "object" ||
+          Array.isArray(parsed) ||
+          !Object.values(parsed).every((value) => typeof value === "string")
+        ) {
+          throw new TypeError("not an object of strings")
+        }
+        users = parsed as Record<string, string>
+      } catch (error) {
+        return yield* Effect.fail(
+          new SalesforceConfigError(
+            `${environmentVariables.users} must be JSON like {"manager-qian":"005…"} (${String(error)})`,
+          ),
+        )
+      }
+    }
     const common = {
       ...extra,
+      ...(users === undefined ? {} : { users: { ...users, ...extra.users } }),
       ...(loginUrl === undefined ? {} : { loginUrl }),
       ...(apiVersion === undefined ? {} : { apiVersion }),
       ...(personAccounts === undefined ? {} : { personAccounts: personAccounts === "true" }),
