@@ -35,6 +35,8 @@ export {
   settingsFromEnvironment,
 } from "./settings/layer-config.ts"
 export * from "./settings/settings.ts"
+export type * from "./vendor/rest.ts"
+export type * from "./vendor/tooling.ts"
 export type { RecordOutcome, RecordWrite, WriteReport } from "./writes/record-writes.ts"
 export {
   chooseWritePath,
