@@ -86,6 +86,24 @@ describe("changes by polling SystemModstamp", () => {
     expect(new Set(accountIds).size).toBe(accountIds.length)
   })
 
+  it("keeps the cursor small however long one object stays quiet", async () => {
+    const time = clock()
+    const { fake, adapter } = await fakeOrgWithAdapter({ org: { now: time.now }, install: [] })
+    fake.staff.create("Account", { Name: "很久以前" })
+    let cursor = (await run(adapter.hostCrm.pollChanges(undefined, 100))).cursor
+    for (let round = 0; round < 12; round++) {
+      time.advance(120_000)
+      fake.staff.create("Case", { Subject: `第 ${round} 件` })
+      const page = await run(adapter.hostCrm.pollChanges(cursor, 100))
+      expect(page.changes).toHaveLength(1)
+      cursor = page.cursor
+    }
+    const decoded = JSON.parse(Buffer.from(cursor ?? "", "base64url").toString("utf8")) as {
+      recent: ReadonlyArray<string>
+    }
+    expect(decoded.recent.length).toBeLessThanOrEqual(2)
+  })
+
   it("rejects a cursor it did not issue", async () => {
     const { adapter } = await fakeOrgWithAdapter({})
     const failure = await run(Effect.flip(adapter.hostCrm.pollChanges("not-a-cursor", 10)))

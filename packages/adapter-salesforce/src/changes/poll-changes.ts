@@ -9,6 +9,9 @@ import { decodeCursor, encodeCursor, initialCursor, type PollCursor } from "./po
 /** How far back each poll re-reads, to catch transactions that committed after later stamps. */
 export const overlapMillis = 60_000
 
+/** The key prefix of each polled object's ids. */
+const prefixOf: Readonly<Record<string, string>> = { Case: "500", Account: "001", Contact: "003" }
+
 /** The objects polled for changes and what tixi calls them. */
 const polledObjects = (
   context: CrmContext,
@@ -55,10 +58,14 @@ export const pollChanges = (context: CrmContext, cursorText: string | undefined,
     const watermarks: Record<string, number> = { ...cursor.watermarks }
     for (const change of taken)
       watermarks[change.sourceObject] = Math.max(watermarks[change.sourceObject] ?? 0, change.stamp)
-    const floor = Math.min(...Object.values(watermarks), Number.POSITIVE_INFINITY) - overlapMillis
-    const kept = [...cursor.recent, ...taken.map((change) => change.changeId)].filter(
-      (entry) => Number(entry.split("@")[1]) >= floor,
-    )
+    // Each object's recent changes are kept only within its own overlap window, so an object that
+    // stopped changing long ago does not make the cursor grow with every other object's changes.
+    const objectOfPrefix = new Map(polledObjects(context).map(({ object }) => [prefixOf[object], object]))
+    const kept = [...cursor.recent, ...taken.map((change) => change.changeId)].filter((entry) => {
+      const object = objectOfPrefix.get(entry.slice(0, 3))
+      const mark = object === undefined ? undefined : watermarks[object]
+      return mark !== undefined && Number(entry.split("@")[1]) >= mark - overlapMillis
+    })
     const next: PollCursor = { version: 1, watermarks, recent: [...new Set(kept)] }
     const changes: Array<HostChange> = taken.map(
       ({ sourceObject: _source, stamp: _stamp, ...change }) => change,
