@@ -5,8 +5,12 @@ import { conformanceCase, failureOf, type SuiteOptions } from "./suite.ts"
 
 /** What a host implementation gives the suite: a fresh host per case, and optional staff actions. */
 export interface HostCrmHarness<Extra = never> {
-  /** A fresh, empty host for each case. */
-  readonly layer: () => Layer.Layer<HostCrm | Extra, unknown>
+  /**
+   * A fresh, empty host for each case. Hosts that reject unknown custom fields (Salesforce,
+   * HubSpot) get the case name, to install the fields the case writes except the ones
+   * `fields.ensure` creates.
+   */
+  readonly layer: (caseName: HostCrmCase) => Layer.Layer<HostCrm | Extra, unknown>
   /**
    * Acting as staff in the host's own screens: opens a case there (a ticket created by an agent
    * in HubSpot, a Case in Salesforce). Without it the staff-origin cases are skipped.

@@ -17,12 +17,13 @@ export interface SuiteOptions<Case extends string> {
 
 /**
  * Declares one conformance case: runs `program` on a fresh layer, or skips it with its reason in
- * the test's title so the report shows why.
+ * the test's title so the report shows why. The layer is told which case it serves, so a fake host
+ * can hold what that case presumes (e.g. custom fields a real org would have installed).
  */
 export function conformanceCase<Case extends string, Services>(
   caseName: Case,
   options: SuiteOptions<Case>,
-  layer: () => Layer.Layer<Services, unknown>,
+  layer: (caseName: Case) => Layer.Layer<Services, unknown>,
   program: () => Effect.Effect<void, unknown, Services>,
 ): void {
   const reason = options.skip?.[caseName]
@@ -30,7 +31,11 @@ export function conformanceCase<Case extends string, Services>(
     it.skip(`${caseName} (skipped: ${reason})`, () => {})
     return
   }
-  it(caseName, () => Effect.runPromise(Effect.provide(Effect.suspend(program), layer())), options.timeout)
+  it(
+    caseName,
+    () => Effect.runPromise(Effect.provide(Effect.suspend(program), layer(caseName))),
+    options.timeout,
+  )
 }
 
 /** The failure of an effect that must fail, for asserting on typed errors. */

@@ -1,0 +1,156 @@
+import { approverField } from "@tixi/adapter-salesforce"
+import type { FakeSalesforce } from "@tixi/adapter-salesforce/fake"
+import { type ApprovalSubmission, label, personId } from "@tixi/core"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { fakeOrgWithAdapter, useMsw } from "./support/fake-org-harness.ts"
+
+useMsw()
+
+const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+
+const overrideProcesses = [
+  { name: "Tixi_Credit_Override_Any", steps: ["any"] as const },
+  { name: "Tixi_Credit_Override_Any_All", steps: ["any", "all"] as const },
+]
+
+const setUp = async () => {
+  const { fake, adapter } = await fakeOrgWithAdapter({
+    settings: {
+      approvalProcesses: {
+        "credit.limitOverride": { object: "Account", processes: overrideProcesses, approversPerStep: 3 },
+      },
+    },
+    install: [],
+  })
+  defineProcesses(fake)
+  fake.staff.create("Account", { Name: "华东贸易", Tixi_Key__c: "C-1" })
+  return { fake, adapter }
+}
+
+const defineProcesses = (fake: FakeSalesforce) => {
+  for (const process of overrideProcesses) {
+    fake.org.defineApprovalProcess({
+      name: process.name,
+      object: "Account",
+      steps: process.steps.map((mode, step) => ({
+        name: `Step_${step + 1}`,
+        approverFields: [0, 1, 2].map((slot) => approverField(step, slot)),
+        unanimous: mode === "all",
+      })),
+    })
+  }
+}
+
+const submission = (key: string, steps: ApprovalSubmission["steps"]): ApprovalSubmission => ({
+  key,
+  requestType: "credit.limitOverride",
+  businessKey: "C-1",
+  title: label("超信用额度审批", "Credit limit override"),
+  originator: personId("officer-wu"),
+  formId: "credit.limitOverride",
+  values: { customer: "C-1" },
+  steps,
+})
+
+describe("Salesforce Approval Processes", () => {
+  it("submits to the process matching the chain and routes by the approver fields", async () => {
+    const { fake, adapter } = await setUp()
+    const opened = await run(
+      adapter.approvals.submit(
+        submission("k-1", [
+          { mode: "any", approvers: [personId("supervisor-sun")] },
+          { mode: "all", approvers: [personId("manager-qian"), personId("finance-zhou")] },
+        ]),
+      ),
+    )
+    expect(opened).toMatchObject({
+      state: "pending",
+      key: "k-1",
+      businessKey: "C-1",
+      requestType: "credit.limitOverride",
+    })
+    const account = fake.org.records("Account").find((row) => row.Tixi_Key__c === "C-1")!
+    expect(account[approverField(0, 0)]).toBe(fake.staff.userId("supervisor-sun@tixi.example"))
+    expect(account[approverField(1, 1)]).toBe(fake.staff.userId("finance-zhou@tixi.example"))
+    expect(account[approverField(0, 1)]).toBeNull()
+    const instance = fake.org.records("ProcessInstance").find((row) => row.Id === opened.id)!
+    expect(
+      fake.org.records("ProcessDefinition").find((row) => row.Id === instance.ProcessDefinitionId)!
+        .DeveloperName,
+    ).toBe("Tixi_Credit_Override_Any_All")
+  })
+
+  it("refuses a chain shape no bound process has, and approvers without a Salesforce user", async () => {
+    const { adapter } = await setUp()
+    const shape = await run(
+      Effect.flip(
+        adapter.approvals.submit(submission("k-2", [{ mode: "all", approvers: [personId("manager-qian")] }])),
+      ),
+    )
+    expect(shape.reason).toMatchObject({ _tag: "InvalidRequest", fields: [{ field: "steps" }] })
+    const stranger = await run(
+      Effect.flip(
+        adapter.approvals.submit(submission("k-3", [{ mode: "any", approvers: [personId("nobody-here")] }])),
+      ),
+    )
+    expect(stranger.reason).toMatchObject({
+      _tag: "InvalidRequest",
+      fields: [{ field: "steps[0].approvers[0]" }],
+    })
+    const crowded = await run(
+      Effect.flip(
+        adapter.approvals.submit(
+          submission("k-4", [
+            { mode: "any", approvers: ["a", "b", "c", "d"].map((name) => personId(`p-${name}`)) },
+          ]),
+        ),
+      ),
+    )
+    expect(crowded.reason).toMatchObject({
+      _tag: "InvalidRequest",
+      fields: [{ field: "steps[0].approvers" }],
+    })
+  })
+
+  it("refuses a second approval while the record is in one (ALREADY_IN_PROCESS)", async () => {
+    const { adapter } = await setUp()
+    await run(
+      adapter.approvals.submit(submission("k-5", [{ mode: "any", approvers: [personId("supervisor-sun")] }])),
+    )
+    const failure = await run(
+      Effect.flip(
+        adapter.approvals.submit(submission("k-6", [{ mode: "any", approvers: [personId("manager-qian")] }])),
+      ),
+    )
+    expect(failure.reason._tag).toBe("Conflict")
+    expect(failure.vendor?.code).toBe("ALREADY_IN_PROCESS")
+  })
+
+  it("delivers outcomes by polling, once each, with who decided", async () => {
+    const { fake, adapter } = await setUp()
+    const opened = await run(
+      adapter.approvals.submit(
+        submission("k-7", [
+          { mode: "any", approvers: [personId("supervisor-sun"), personId("manager-qian")] },
+        ]),
+      ),
+    )
+    const none = await run(adapter.pollApprovalOutcomes(undefined))
+    expect(none.events).toEqual([])
+    fake.staff.decide(opened.id, "manager-qian@tixi.example", "Approve", "同意，下不为例")
+    const decided = await run(adapter.pollApprovalOutcomes(none.cursor))
+    expect(decided.events).toMatchObject([
+      {
+        approvalId: opened.id,
+        key: "k-7",
+        businessKey: "C-1",
+        outcome: "approved",
+        decidedBy: "manager-qian",
+        comment: "同意，下不为例",
+      },
+    ])
+    const record = await run(adapter.approvals.get(opened.id))
+    expect(record.decisions).toMatchObject([{ step: 0, approver: "manager-qian", outcome: "approved" }])
+  })
+})

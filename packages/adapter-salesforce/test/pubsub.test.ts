@@ -1,0 +1,158 @@
+import { fieldsOfBitmaps, type IntakeResult, make } from "@tixi/adapter-salesforce"
+import {
+  type FakeSalesforce,
+  startFakePubSub,
+  startFakeSalesforceServer,
+} from "@tixi/adapter-salesforce/fake"
+import type { FieldSpec } from "@tixi/core"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { settingsFor, suiteFields } from "./support/fake-org-harness.ts"
+
+/**
+ * gRPC runs over HTTP/2 sockets, which msw would intercept, so these tests serve the fake org's
+ * REST API on a loopback HTTP server and its Pub/Sub API on a loopback gRPC server.
+ */
+const servedOrg = async (install: ReadonlyArray<FieldSpec>) => {
+  const served = await startFakeSalesforceServer()
+  const adapter = await Effect.runPromise(make(settingsFor(served.fake)))
+  await Effect.runPromise(adapter.install(install, { dryRun: false }))
+  const pubsub = await startFakePubSub(served.fake)
+  return {
+    fake: served.fake as FakeSalesforce,
+    adapter,
+    pubsub,
+    close: async () => {
+      await pubsub.close()
+      await served.close()
+    },
+  }
+}
+
+const until = async (condition: () => boolean, millis = 5_000) => {
+  const started = Date.now()
+  while (!condition()) {
+    if (Date.now() - started > millis) throw new Error("timed out waiting")
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe("Change Data Capture over the Pub/Sub API", () => {
+  it("decodes field bitmaps against the event schema", () => {
+    const fields = [
+      { name: "ChangeEventHeader" },
+      { name: "Subject" },
+      { name: "Name", nested: ["FirstName", "LastName"] },
+      { name: "Status" },
+    ]
+    expect(fieldsOfBitmaps(["0xA"], fields)).toEqual(["Subject", "Status"])
+    expect(fieldsOfBitmaps(["2-0x2"], fields)).toEqual(["Name.LastName"])
+    expect(fieldsOfBitmaps(["LastModifiedDate"], fields)).toEqual(["LastModifiedDate"])
+  })
+
+  it("streams events with Avro payloads, tells tixi's writes from staff's, and resumes from a replay id", async () => {
+    const { fake, adapter, pubsub, close } = await servedOrg(suiteFields)
+    const received: Array<IntakeResult> = []
+    try {
+      const subscription = await Effect.runPromise(
+        adapter.subscribeChangeEvents({
+          topic: "/data/CaseChangeEvent",
+          endpoint: pubsub.endpoint,
+          insecure: true,
+          batchSize: 2,
+          onChanges: (result) => {
+            received.push(result)
+          },
+        }),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await Effect.runPromise(
+        adapter.hostCrm.upsertCase({
+          externalKey: "TS-7",
+          subject: "包装破损",
+          description: "d",
+          status: "open",
+          stage: "registered",
+          priority: "high",
+          fields: { complaint_urgency: "urgent" },
+        }),
+      )
+      const staffCase = fake.staff.create("Case", { Subject: "客户来电" })
+      fake.staff.update("Case", staffCase, { Status: "Escalated", IsEscalated: true })
+      fake.staff.create("Account", { Name: "不在此主题" })
+      await until(() => received.flatMap((result) => result.changes).length >= 3)
+      const changes = received.flatMap((result) => result.changes)
+      expect(
+        changes.map((change) => [change.externalKey ?? change.recordId, change.changeType, change.origin]),
+      ).toEqual([
+        ["TS-7", "created", "tixi"],
+        [staffCase, "created", "host"],
+        [staffCase, "updated", "host"],
+      ])
+      expect(changes[2]!.changedFields).toEqual(expect.arrayContaining(["Status", "IsEscalated"]))
+      const resumeFrom = received[0]!.lastReplayId!
+      subscription.close()
+      await subscription.done
+
+      const again: Array<IntakeResult> = []
+      const resumed = await Effect.runPromise(
+        adapter.subscribeChangeEvents({
+          topic: "/data/CaseChangeEvent",
+          endpoint: pubsub.endpoint,
+          insecure: true,
+          replayId: resumeFrom,
+          onChanges: (result) => {
+            again.push(result)
+          },
+        }),
+      )
+      await until(
+        () => again.reduce((count, result) => count + result.duplicates + result.changes.length, 0) >= 1,
+      )
+      expect(again.flatMap((result) => result.changes).every((change) => change.recordId === staffCase)).toBe(
+        true,
+      )
+      resumed.close()
+    } finally {
+      await close()
+    }
+  })
+
+  it("renews an expired session once and resubscribes", async () => {
+    const { fake, adapter, pubsub, close } = await servedOrg([])
+    try {
+      const first = await Effect.runPromise(
+        adapter.subscribeChangeEvents({
+          topic: "/data/ChangeEvents",
+          endpoint: pubsub.endpoint,
+          insecure: true,
+          onChanges: () => {},
+        }),
+      )
+      first.close()
+      fake.org.expireSessions()
+      const received: Array<IntakeResult> = []
+      const subscription = await Effect.runPromise(
+        adapter.subscribeChangeEvents({
+          topic: "/data/ChangeEvents",
+          endpoint: pubsub.endpoint,
+          insecure: true,
+          onChanges: (result) => {
+            received.push(result)
+          },
+        }),
+      )
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      fake.staff.create("Account", { Name: "新客户" })
+      await until(() => received.length > 0)
+      expect(received[0]!.changes[0]).toMatchObject({
+        object: "customer",
+        origin: "host",
+        changeType: "created",
+      })
+      subscription.close()
+    } finally {
+      await close()
+    }
+  })
+})
