@@ -1,4 +1,5 @@
 export * from "./definition.ts"
 export * from "./effect-request.ts"
+export * from "./in-memory-runner.ts"
 export * from "./perform-effect.ts"
 export * from "./replay.ts"
