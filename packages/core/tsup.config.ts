@@ -4,5 +4,6 @@ export default packageBuild({
   index: "src/index.ts",
   approvals: "src/approvals/index.ts",
   callcenter: "src/callcenter/index.ts",
+  complaints: "src/complaints/index.ts",
   quality: "src/quality/index.ts",
 })

@@ -5,6 +5,7 @@
 export * as Approval from "./approvals/index.ts"
 export * from "./calendar/index.ts"
 export * as CallCenter from "./callcenter/index.ts"
+export * as Complaints from "./complaints/index.ts"
 export * from "./errors/index.ts"
 export * from "./forms/index.ts"
 export * from "./ids/index.ts"

@@ -1,0 +1,7 @@
+/**
+ * Complaints (客户投诉管理, DOMAIN.md module 1): the labels, the handbook's forms, the policy with
+ * its defaults, the reception and handling flow charts as one decider, and the statistics.
+ */
+export * from "./labels/index.ts"
+export * from "./policy/index.ts"
+export * from "./schema/index.ts"

@@ -1,0 +1,3 @@
+export * from "./approval-chain.ts"
+export * from "./complaint-policy.ts"
+export * from "./parse-complaint-policy.ts"
