@@ -3,5 +3,7 @@
  * its defaults, the reception and handling flow charts as one decider, and the statistics.
  */
 export * from "./labels/index.ts"
+export * from "./models/index.ts"
 export * from "./policy/index.ts"
+export * from "./process/index.ts"
 export * from "./schema/index.ts"

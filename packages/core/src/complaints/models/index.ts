@@ -1,0 +1,5 @@
+export * from "./complaint-facts.ts"
+export * from "./figures.ts"
+export * from "./pareto.ts"
+export * from "./records.ts"
+export * from "./statistics.ts"
