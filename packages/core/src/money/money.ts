@@ -178,13 +178,21 @@ export function allocate(money: Money, weights: ReadonlyArray<number>): Array<Mo
   return shares.map((share) => ({ minor: Number(share * sign), currency: money.currency }))
 }
 
+// Building an Intl.NumberFormat costs far more than using one; reports format thousands of amounts.
+const formatters = new Map<string, Intl.NumberFormat>()
+
 /** The amount as the locale writes it, e.g. `¥1,234.56` (zh-CN) or `CN¥1,234.56` (en). */
 export function format(money: Money, locale: "zh-CN" | "en" = "zh-CN"): string {
-  const formatter = new Intl.NumberFormat(locale === "en" ? "en-US" : "zh-CN", {
-    style: "currency",
-    currency: money.currency,
-    minimumFractionDigits: minorDigits(money.currency),
-  })
+  const cacheKey = `${locale}|${money.currency}`
+  let formatter = formatters.get(cacheKey)
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale === "en" ? "en-US" : "zh-CN", {
+      style: "currency",
+      currency: money.currency,
+      minimumFractionDigits: minorDigits(money.currency),
+    })
+    formatters.set(cacheKey, formatter)
+  }
   // Intl formats decimal strings exactly, so no float ever touches the amount.
   return formatter.format(toMajorString(money) as unknown as number)
 }

@@ -13,6 +13,7 @@ import type {
 } from "./definition.ts"
 import type { EffectKind, EffectRequest } from "./effect-request.ts"
 import { type EffectPorts, performEffect } from "./perform-effect.ts"
+import { PriorityQueue } from "./priority-queue.ts"
 import type { Handled } from "./replay.ts"
 
 /** One process instance as the runner holds it: its state and its whole event log. */
@@ -128,51 +129,6 @@ interface HeapEntry {
   readonly generation: number
 }
 
-/** A binary min-heap of deadlines by instant, ties in the order they were scheduled. */
-class DeadlineHeap {
-  private readonly entries: Array<HeapEntry> = []
-
-  get size(): number {
-    return this.entries.length
-  }
-
-  peek(): HeapEntry | undefined {
-    return this.entries[0]
-  }
-
-  push(entry: HeapEntry): void {
-    const entries = this.entries
-    entries.push(entry)
-    let index = entries.length - 1
-    while (index > 0) {
-      const parent = (index - 1) >> 1
-      if (!before(entries[index]!, entries[parent]!)) break
-      ;[entries[index], entries[parent]] = [entries[parent]!, entries[index]!]
-      index = parent
-    }
-  }
-
-  pop(): HeapEntry | undefined {
-    const entries = this.entries
-    const top = entries[0]
-    const last = entries.pop()
-    if (entries.length === 0 || last === undefined) return top
-    entries[0] = last
-    let index = 0
-    for (;;) {
-      const left = index * 2 + 1
-      const right = left + 1
-      let smallest = index
-      if (left < entries.length && before(entries[left]!, entries[smallest]!)) smallest = left
-      if (right < entries.length && before(entries[right]!, entries[smallest]!)) smallest = right
-      if (smallest === index) break
-      ;[entries[index], entries[smallest]] = [entries[smallest]!, entries[index]!]
-      index = smallest
-    }
-    return top
-  }
-}
-
 const before = (left: HeapEntry, right: HeapEntry) =>
   left.dueAt < right.dueAt || (left.dueAt === right.dueAt && left.order < right.order)
 
@@ -194,7 +150,7 @@ export function makeInMemoryRunner<
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3)
   const instances = new Map<string, MutableInstance<State, Event>>()
   const schedules = new Map<string, Map<string, Scheduled<Command>>>()
-  const heap = new DeadlineHeap()
+  const heap = new PriorityQueue<HeapEntry>(before)
   const deadLetters: Array<DeadLetter> = []
   const performed: Partial<Record<EffectKind, number>> = {}
   let order = 0
