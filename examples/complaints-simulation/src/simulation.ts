@@ -1,6 +1,7 @@
 import {
+  type ApprovalId,
   type ApprovalRecord,
-  type ApprovalSubmission,
+  Approvals,
   addDays,
   type BusinessCalendar,
   type CivilDate,
@@ -16,6 +17,7 @@ import {
   Money,
   makeInMemoryRunner,
   type PersonId,
+  type Role,
   type RunnerStatistics,
   Unavailable,
   type Unstamped,
@@ -147,6 +149,7 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
     const definition = Complaints.complaintProcess({ calendar, policy })
     const runner: Runner = makeInMemoryRunner(definition)
     const approvals = yield* InMemoryApprovals
+    const approvalsPort = yield* Approvals
     const host = yield* InMemoryHostCrm
     const notifier = yield* InMemoryNotifier
     const agenda = new Agenda<Ports>()
@@ -310,8 +313,10 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
                 })
             }
             const proposed = yield* dispatch(plan.id, { type: "ProposeRemedy", actor: handler, remedies })
-            if (Result.isSuccess(proposed) && proposed.success.state.stage === "negotiating")
+            if (Result.isFailure(proposed)) return
+            if (proposed.success.state.stage === "negotiating")
               agenda.add(at + customerHours(item) * hour, () => customerResponds(item))
+            else yield* scheduleApproval(item, at)
             return
           }
           case "executing":
@@ -445,34 +450,34 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
         if (Result.isSuccess(reopened)) scheduleWork(item, afterWork(at, random.int(120, 900)))
       })
 
-    /** The approvers in the in-memory approvals host: each step is decided after a while. */
-    let approvalsSeen = 0
-    let approvalsOpened = 0
-    const scheduleApprovals = () =>
+    /** The person who decides for a post: the first active holder, as the directory resolves it. */
+    const deciderFor = (role: Role): PersonId =>
+      company.people
+        .filter((member) => member.active && member.roles.includes(role))
+        .map((member) => member.id)
+        .sort()[0]!
+
+    /**
+     * The approvers in the in-memory approvals host: when a solution went to approval, its chain's
+     * steps are decided one after another, each after a while (urgent cases first).
+     */
+    const scheduleApproval = (item: Tracked, from: Instant) =>
       Effect.gen(function* () {
-        // Only look when the runner opened approvals since the last look.
-        const submitted = runner.statistics().effectsPerformed["approval.submit"] ?? 0
-        if (submitted === approvalsSeen) return
-        approvalsSeen = submitted
-        const at = yield* now()
-        // The host lists submissions and records in the order they were opened: look at the new ones.
-        const records = approvals.records()
-        const submissions = approvals.submissions()
-        for (let index = approvalsOpened; index < records.length; index++) {
-          const record = records[index]!
-          if (record.state === "pending") scheduleStep(record, submissions[index]!, 0, at)
-        }
-        approvalsOpened = records.length
+        const approval = stateOf(item.plan.id).proposal?.approval
+        if (approval === undefined || approval.status !== "pending") return
+        const record = yield* approvalsPort.findByKey(approval.key).pipe(Effect.orDie)
+        if (record === undefined) return
+        scheduleStep(item, record.id, approval.steps, 0, from)
       })
 
     const scheduleStep = (
-      record: ApprovalRecord,
-      submission: ApprovalSubmission,
+      item: Tracked,
+      approvalId: ApprovalId,
+      steps: ReadonlyArray<Complaints.ApprovalChainStep>,
       step: number,
       from: Instant,
     ) => {
-      const approver = submission.steps[step]!.approvers[0]!
-      const role = company.people.find((member) => member.id === approver)?.roles[0] ?? "manager"
+      const role = steps[step]!.roles[0]!
       const delay = {
         supervisor: 180,
         manager: 300,
@@ -482,22 +487,25 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
         officer: 120,
       }[role]
       // Approvers take urgent cases first.
-      const urgency = tracked.get(record.businessKey)?.plan.urgency ?? "normal"
-      const factor = urgency === "critical" ? 0.2 : urgency === "urgent" ? 0.5 : 1
+      const factor = item.plan.urgency === "critical" ? 0.2 : item.plan.urgency === "urgent" ? 0.5 : 1
       agenda.add(afterWork(from, random.logNormal(delay * factor, 0.5)), () =>
-        decideApproval(record, submission, step),
+        decideApproval(item, approvalId, steps, step),
       )
     }
 
-    const decideApproval = (record: ApprovalRecord, submission: ApprovalSubmission, step: number) =>
+    const decideApproval = (
+      item: Tracked,
+      approvalId: ApprovalId,
+      steps: ReadonlyArray<Complaints.ApprovalChainStep>,
+      step: number,
+    ) =>
       Effect.gen(function* () {
-        const item = tracked.get(record.businessKey)!
         // Withdrawn meanwhile (the customer withdrew the complaint): nothing left to decide.
-        if (stateOf(record.businessKey).proposal?.approval.status !== "pending") return
+        if (stateOf(item.plan.id).proposal?.approval.status !== "pending") return
         const at = yield* now()
         const passes = item.plan.approvals[item.approvalRounds] ?? true
-        const outcome = approvals.decide(record.id, {
-          approver: submission.steps[step]!.approvers[0]!,
+        const outcome = approvals.decide(approvalId, {
+          approver: deciderFor(steps[step]!.roles[0]!),
           outcome: passes ? "approved" : "rejected",
           at,
           ...(passes ? {} : { comment: "金额偏高，请与客户重新协商" }),
@@ -505,14 +513,14 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
         approvals.takeOutcomes()
         if (outcome === undefined) {
           // The next step of the chain (finance after the manager) decides in turn.
-          scheduleStep(record, submission, step + 1, at)
+          scheduleStep(item, approvalId, steps, step + 1, at)
           return
         }
         item.approvalRounds += 1
         const command = Complaints.remedyApprovalCommand(outcome)
         if (command === undefined) return
         const { at: _at, ...unstamped } = command
-        const decided = yield* dispatch(record.businessKey, unstamped)
+        const decided = yield* dispatch(item.plan.id, unstamped)
         if (Result.isFailure(decided)) return
         if (decided.success.state.stage === "negotiating")
           agenda.add(at + customerHours(item) * hour, () => customerResponds(item))
@@ -606,7 +614,6 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
     for (let next = agenda.take(); next !== undefined && next.at < endAt; next = agenda.take()) {
       yield* runner.advanceTo(next.at, TestClock.setTime)
       yield* next.run()
-      yield* scheduleApprovals()
     }
     yield* runner.advanceTo(endAt, TestClock.setTime)
 

@@ -12,6 +12,7 @@ import type { Instant } from "../../time/instant.ts"
 import { inPersonChannels } from "../labels/channel.ts"
 import { FollowUpMethod } from "../labels/follow-up-method.ts"
 import { RejectionReason } from "../labels/rejection-reason.ts"
+import { RemedyKind } from "../labels/remedy-kind.ts"
 import { ResolutionOutcome } from "../labels/resolution-outcome.ts"
 import { caseDraftOf } from "./case-draft.ts"
 import type { DecideContext } from "./context.ts"
@@ -36,6 +37,9 @@ const slaLabels: Readonly<Record<SlaKind, Label>> = {
 }
 
 const pad = (value: number) => String(value).padStart(2, "0")
+
+/** An amount for a task or a message: `CNY 450.00` (exact, and much cheaper than Intl formatting). */
+const amountText = (amount: Money.Money) => `${amount.currency} ${Money.toMajorString(amount)}`
 
 /** An instant as the calendar's local date and time, `2026-01-05 14:00`, for messages. */
 export function localDateTime(calendar: BusinessCalendar, at: Instant): string {
@@ -302,10 +306,10 @@ export function complaintEffects(
           label(`执行投诉 ${id} 的处理方案`, `Carry out the solution of complaint ${id}`),
           label(
             state.proposal.remedies
-              .map((remedy) => `${remedy.kind} ${Money.format(remedy.amount, "zh-CN")}`)
+              .map((remedy) => `${RemedyKind.label(remedy.kind, "zh-CN")} ${amountText(remedy.amount)}`)
               .join("；"),
             state.proposal.remedies
-              .map((remedy) => `${remedy.kind} ${Money.format(remedy.amount, "en")}`)
+              .map((remedy) => `${RemedyKind.label(remedy.kind, "en")} ${amountText(remedy.amount)}`)
               .join("; "),
           ),
           state.resolution?.schedule.dueAt,
