@@ -3,7 +3,7 @@
 // The baseline is the same sequence of state transitions as a bare switch over plain objects.
 import { Complaints, chinaMainlandCalendar, Money, personId, type Unstamped as Unstamp } from "@tixi/core"
 import { Result } from "effect"
-import { defineBenchmark, timeRuns } from "./harness.ts"
+import { defineBenchmark, median } from "./harness.ts"
 
 type Command = Complaints.ComplaintCommand
 type Unstamped = Unstamp<Command>
@@ -270,44 +270,56 @@ export default defineBenchmark({
     "complete complaint lifecycles per second through the decider (decide + evolve + deadlines + effects for every command), 100,000 complaints",
   async run() {
     let commands = 0
-    let events = 0
-    for (let index = 0; index < 10; index++) {
-      commands += 1 + pathOf(index).commands.length
+    for (let index = 0; index < 10; index++) commands += 1 + pathOf(index).commands.length
+    const everything: Parts = { deadlines: true, effects: true }
+    const runTixi = (count: number, parts: Parts) => {
+      let work = 0
+      for (let index = 0; index < count; index++) work += tixiLifecycle(index, parts)
+      return work
     }
-    const tixi = await timeRuns(
-      () => {
-        let work = 0
-        for (let index = 0; index < lifecycles; index++) work += tixiLifecycle(index)
-        return work
-      },
-      { warmup: 1, runs: 5 },
-    )
-    const baseline = await timeRuns(
-      () => {
-        let total = 0
-        for (let index = 0; index < lifecycles; index++) total += baselineLifecycle(index)
-        events = total
-        return total
-      },
-      { warmup: 1, runs: 5 },
-    )
+    let events = 0
+    const runBaseline = () => {
+      let total = 0
+      for (let index = 0; index < lifecycles; index++) total += baselineLifecycle(index)
+      events = total
+    }
+    const timed = (work: () => unknown) => {
+      const started = performance.now()
+      work()
+      return performance.now() - started
+    }
     // Where the time goes, on a tenth of the complaints: decide + evolve alone, then with the
     // deadlines, then with the effects as well.
     const share = Math.max(1, Math.floor(lifecycles / 10))
-    const phase = async (parts: Parts) => {
-      const timing = await timeRuns(
-        () => {
-          for (let index = 0; index < share; index++) tixiLifecycle(index, parts)
-        },
-        { warmup: 1, runs: 3 },
-      )
-      return Math.round((timing.medianMilliseconds * 1000) / share)
+    const phaseParts: ReadonlyArray<[string, Parts]> = [
+      ["decideAndEvolve", { deadlines: false, effects: false }],
+      ["plusDeadlines", { deadlines: true, effects: false }],
+      ["plusEffects", everything],
+    ]
+    // Warm up, then measure in rounds that take turns (tixi, baseline, phases), so a machine
+    // whose load changes during the run slows both sides alike; the ratio is the median of the
+    // rounds' ratios.
+    runTixi(Math.min(lifecycles, 20_000), everything)
+    runBaseline()
+    const rounds = 5
+    const tixiSamples: Array<number> = []
+    const baselineSamples: Array<number> = []
+    const phaseSamples: Record<string, Array<number>> = {}
+    for (let round = 0; round < rounds; round++) {
+      tixiSamples.push(timed(() => runTixi(lifecycles, everything)))
+      baselineSamples.push(timed(runBaseline))
+      for (const [name, parts] of phaseParts) {
+        const samples = phaseSamples[name] ?? []
+        samples.push(timed(() => runTixi(share, parts)) * (1000 / share))
+        phaseSamples[name] = samples
+      }
     }
-    const phases = {
-      decideAndEvolveMicroseconds: await phase({ deadlines: false, effects: false }),
-      plusDeadlinesMicroseconds: await phase({ deadlines: true, effects: false }),
-      plusEffectsMicroseconds: await phase({ deadlines: true, effects: true }),
-    }
+    const tixi = { medianMilliseconds: median(tixiSamples), samples: tixiSamples }
+    const baseline = { medianMilliseconds: median(baselineSamples), samples: baselineSamples }
+    const pairedRatio = median(tixiSamples.map((sample, index) => baselineSamples[index]! / sample))
+    const phases = Object.fromEntries(
+      phaseParts.map(([name]) => [`${name}Microseconds`, Math.round(median(phaseSamples[name]!))]),
+    )
     const tixiPerSecond = lifecycles / (tixi.medianMilliseconds / 1000)
     const baselinePerSecond = lifecycles / (baseline.medianMilliseconds / 1000)
     const commandsPerLifecycle = commands / 10
@@ -320,8 +332,8 @@ export default defineBenchmark({
         description:
           "the same commands and stage transitions as a hand-written switch, each event spread into a plain object; no validation, no policy, no calendar, no deadlines, no effects (bench/complaint-lifecycle.bench.ts)",
       },
-      ratio: tixiPerSecond / baselinePerSecond,
-      ratioMeaning: "tixi's lifecycles per second as a share of the bare switch's",
+      ratio: pairedRatio,
+      ratioMeaning: "tixi's lifecycles per second as a share of the bare switch's (median of paired rounds)",
       details: {
         lifecycles,
         mix: paths.map((path) => ({

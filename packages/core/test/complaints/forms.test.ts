@@ -221,6 +221,8 @@ describe("the handling forms", () => {
       Complaints.handlingNoticeForm,
       Complaints.caseTrackingForm,
       Complaints.summaryForm,
+      Complaints.grievanceForm,
+      Complaints.grievanceHandlingForm,
     ]
     expect(new Set(forms.map((form) => form.id)).size).toBe(forms.length)
     for (const form of forms) expect(form.source).toMatch(/^004 ch\.6 §\d+/)
@@ -254,5 +256,47 @@ describe("the handling forms", () => {
         }),
       ),
     ).toEqual(["rows.0.date"])
+  })
+})
+
+describe("客户抱怨表 and 客户抱怨处理表 (grievances)", () => {
+  it("a grievance records what was done or what needs doing", () => {
+    const value = {
+      customerName: "李明",
+      number: "BY-2026-0012",
+      filledBy: "officer-wu",
+      filledOn: "2026-01-06",
+      summary: "送货司机态度不好",
+    }
+    expect(pathsOf(Complaints.grievanceForm.parse(value))).toEqual(["actionsNeeded"])
+    expect(Result.isSuccess(Complaints.grievanceForm.parse({ ...value, actionsTaken: "已致电道歉" }))).toBe(
+      true,
+    )
+  })
+
+  it("the handling form keeps its items with the unit responsible, and a return names its quantity", () => {
+    const value = {
+      priority: "urgent",
+      date: "2026-01-08",
+      customerName: "上海恒通贸易有限公司",
+      kind: "return",
+      product: "工业除湿机",
+      model: "DH-60",
+      quantity: 6,
+      shippedOn: "2026-01-02",
+      grievance: [{ content: "6 台受潮无法开机", owner: "manager-qian" }],
+      causeAnalysis: [{ content: "仓库漏水", defectRatePercent: 15, owner: "inspector-shen" }],
+      recurrencePrevention: [{ content: "仓库加装防水层" }],
+    }
+    expect(Result.isSuccess(Complaints.grievanceHandlingForm.parse(value))).toBe(true)
+    const { quantity: _quantity, ...withoutQuantity } = value
+    expect(
+      pathsOf(Complaints.grievanceHandlingForm.parse({ ...withoutQuantity, shippedOn: "2026-01-09" })),
+    ).toEqual(["quantity", "shippedOn"])
+    expect(
+      pathsOf(
+        Complaints.grievanceHandlingForm.parse({ ...value, causeAnalysis: [{ defectRatePercent: 150 }] }),
+      ),
+    ).toEqual(["causeAnalysis.0.defectRatePercent"])
   })
 })

@@ -9,6 +9,8 @@ const enumerations: ReadonlyArray<Enumeration<string>> = [
   Complaints.ContentCategory,
   Complaints.CustomerKind,
   Complaints.FollowUpMethod,
+  Complaints.GrievanceKind,
+  Complaints.GrievancePriority,
   Complaints.ImprovementArea,
   Complaints.LitigationVerdict,
   Complaints.OpinionDepartment,

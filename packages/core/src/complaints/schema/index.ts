@@ -1,5 +1,7 @@
 export * from "./analysis-form.ts"
 export * from "./case-tracking-form.ts"
+export * from "./grievance-form.ts"
+export * from "./grievance-handling-form.ts"
 export * from "./handling-form.ts"
 export * from "./handling-notice-form.ts"
 export * from "./handling-record-form.ts"
