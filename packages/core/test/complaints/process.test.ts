@@ -512,3 +512,54 @@ describe("bad input", () => {
     expect((form as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual(["urgency"])
   })
 })
+
+describe("policy versions (DESIGN rule 6)", () => {
+  it("goes on under the policy a complaint was registered under, and says so when it is missing", () => {
+    const first = Complaints.defaultComplaintPolicy
+    const second = {
+      ...first,
+      version: "handbook-2026.2",
+      sla: { ...first.sla, normal: { ...first.sla.normal, resolutionWorkingMinutes: 2400 } },
+    }
+    const before = Complaints.complaintProcess({ calendar, policy: first })
+    let state = before.initialState
+    for (const command of [
+      { type: "Register", at: monday, complaintId: "TS-V", actor: officer, registration: registration() },
+    ] as const) {
+      const decided = before.decide(state, command)
+      if (decided._tag === "Failure") throw decided.failure
+      for (const event of decided.success) state = before.evolve(state, event)
+    }
+    expect(state.policyVersion).toBe("handbook-2026.1")
+    const after = Complaints.complaintProcess({ calendar, policy: second, previousPolicies: [first] })
+    const accepted = after.decide(state, { type: "Accept", at: monday + minutes(10), actor: officer })
+    // Seven working days (3360 minutes) of the first policy, not the five of the second.
+    const event = accepted._tag === "Success" ? accepted.success[0] : undefined
+    expect(event?.type === "ComplaintAccepted" && event.resolution.workingMinutes).toBe(3360)
+    // A new complaint is registered under the new policy.
+    const fresh = after.decide(after.initialState, {
+      type: "Register",
+      at: monday,
+      complaintId: "TS-W",
+      actor: officer,
+      registration: registration(),
+    })
+    expect(
+      fresh._tag === "Success" &&
+        fresh.success[0]?.type === "ComplaintRegistered" &&
+        fresh.success[0].policyVersion,
+    ).toBe("handbook-2026.2")
+    const without = Complaints.complaintProcess({ calendar, policy: second })
+    const refused = without.decide(state, { type: "Accept", at: monday + minutes(10), actor: officer })
+    expect(refused._tag === "Failure" && refused.failure).toBeInstanceOf(PolicyRefusal)
+    expect(() =>
+      Complaints.complaintProcess({ calendar, policy: second, previousPolicies: [second] }),
+    ).toThrow(/two complaint policies have the version/)
+    expect(() =>
+      Complaints.complaintProcess({
+        calendar,
+        policy: { ...first, sla: { ...first.sla, normal: { ...first.sla.normal, warningAtPercent: 0 } } },
+      }),
+    ).toThrow(ValidationError)
+  })
+})
