@@ -6,7 +6,7 @@ import { bar, pad, table } from "./text-table.ts"
 const words = {
   period: { "zh-CN": "模拟期间", en: "Period" },
   to: { "zh-CN": "至", en: "to" },
-  customers: { "zh-CN": "客户", en: "customers" },
+  customers: { "zh-CN": "位客户", en: "customers" },
   organizations: { "zh-CN": "法人", en: "organisations" },
   persons: { "zh-CN": "自然人", en: "natural persons" },
   staff: { "zh-CN": "名员工", en: "staff" },
