@@ -391,6 +391,60 @@ describe("客户投诉处理流程 (handling)", () => {
   })
 })
 
+describe("tasks follow the people who act", () => {
+  it("moves the open tasks to a new handler and to a new investigator, and closes every task it opened", () => {
+    const story = acceptedStory(monday)
+    // Classified with 郑凯 investigating; a supervisor gives the investigation to 吴晓燕 instead.
+    story.do({
+      type: "Classify",
+      at: monday + minutes(50),
+      actor: supervisor,
+      category: "quality",
+      departmentId: "quality",
+      investigator: officer.personId,
+    })
+    story.do({ ...ownSide(monday + minutes(120)), actor: officer })
+    story.do({
+      type: "ProposeRemedy",
+      at: monday + minutes(130),
+      actor: officer,
+      remedies: [{ kind: "repair", amount: cny("200") }],
+    })
+    story.do({ type: "RecordCustomerResponse", at: monday + minutes(140), actor: officer, accepted: true })
+    story.do({
+      type: "AssignHandler",
+      at: monday + minutes(150),
+      actor: supervisor,
+      handler: officerZheng.personId,
+    })
+    const moved = effectsOf(story.effects, "host.task.create").slice(-2)
+    expect(moved.map((task) => [task.draft.externalKey, task.assignee])).toEqual([
+      ["TS-20260105-0001:handling:0:officer-zheng", { person: officerZheng.personId }],
+      ["TS-20260105-0001:execution:0:1:officer-zheng", { person: officerZheng.personId }],
+    ])
+    story.do({ type: "RecordExecution", at: monday + minutes(300), actor: officerZheng })
+    story.do({ type: "Close", at: monday + minutes(310), actor: officerZheng, summary: "已维修" })
+    story.do({
+      type: "RecordFollowUp",
+      at: monday + minutes(900),
+      actor: officerZheng,
+      satisfaction: 5,
+      method: "phone",
+    })
+    const created = effectsOf(story.effects, "host.task.create").map((task) => task.draft.externalKey)
+    const completed = effectsOf(story.effects, "host.task.complete").map((task) => task.taskKey)
+    expect([...completed].sort()).toEqual([...created].sort())
+    expect(
+      story.refuse({
+        type: "AssignHandler",
+        at: monday + minutes(901),
+        actor: supervisor,
+        handler: officerZheng.personId,
+      }),
+    ).toBeInstanceOf(InvalidTransition)
+  })
+})
+
 describe("who may decide", () => {
   it("refuses a remedy no post may grant, and a rejection below the policy's post", () => {
     const policy = Complaints.defaultComplaintPolicy

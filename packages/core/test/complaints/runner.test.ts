@@ -134,7 +134,7 @@ describe("a complaint on the in-memory runner and hosts", () => {
     expect(outcome.finalCase.fields.complaint_approval_status).toBe("approved")
     expect(outcome.finalCase.fields.complaint_remedy_amount).toBe(6000)
     expect(outcome.tasks.map((task) => [task.externalKey, task.assigneeId])).toEqual([
-      ["TS-1:handling:0", "officer-wu"],
+      ["TS-1:handling:0:officer-wu", "officer-wu"],
     ])
     expect(outcome.statistics.deadLetters).toBe(0)
     expect(outcome.instance.status).toBe("negotiating")

@@ -249,7 +249,7 @@ describe("service levels in working time", () => {
     expect(keysOf(story)).toContain("c1:resolution:breach")
     const reopenTasks = effectsOf(story.effects, "host.task.create").slice(-2)
     expect(reopenTasks.map((task) => task.draft.externalKey)).toEqual([
-      "TS-20260105-0001:handling:1",
+      "TS-20260105-0001:handling:1:officer-wu",
       `TS-20260105-0001:investigation:1:${personId("officer-zheng")}`,
     ])
 

@@ -188,6 +188,12 @@ export function decideClassify(
     complaintType: command.complaintType ?? state.type,
     departmentId: command.departmentId,
     investigator: command.investigator ?? state.investigator,
+    previousInvestigator:
+      command.investigator !== undefined &&
+      state.investigator !== undefined &&
+      command.investigator !== state.investigator
+        ? state.investigator
+        : undefined,
   })
 }
 
@@ -204,5 +210,6 @@ export function decideAssignHandler(state: ComplaintState, command: AssignHandle
     at: command.at,
     by: command.actor.personId,
     handler: command.handler,
+    previousHandler: state.handler,
   })
 }

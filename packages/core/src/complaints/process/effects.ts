@@ -20,15 +20,19 @@ import type { ComplaintEvent } from "./events.ts"
 import { handlingFormValuesOf } from "./records.ts"
 import { complaintProcessName } from "./refusal.ts"
 import type { SlaKind } from "./sla.ts"
-import type { ComplaintState } from "./state.ts"
+import { type ComplaintState, handlingStages } from "./state.ts"
 
-/** The host task keys of a complaint: one per purpose and cycle, so a retry never opens a second. */
+/**
+ * The host task keys of a complaint: one per purpose, cycle and person, so a retry never opens a
+ * second task, and a task that moves to another person (a new handler) becomes a new task.
+ */
 export const complaintTaskKeys = {
-  handling: (id: string, cycle: number) => `${id}:handling:${cycle}`,
+  handling: (id: string, cycle: number, handler: string) => `${id}:handling:${cycle}:${handler}`,
   investigation: (id: string, cycle: number, investigator: string) =>
     `${id}:investigation:${cycle}:${investigator}`,
-  execution: (id: string, cycle: number, proposal: number) => `${id}:execution:${cycle}:${proposal}`,
-  followUp: (id: string, cycle: number) => `${id}:followUp:${cycle}`,
+  execution: (id: string, cycle: number, proposal: number, handler: string) =>
+    `${id}:execution:${cycle}:${proposal}:${handler}`,
+  followUp: (id: string, cycle: number, handler: string) => `${id}:followUp:${cycle}:${handler}`,
 }
 
 const slaLabels: Readonly<Record<SlaKind, Label>> = {
@@ -143,6 +147,65 @@ class EffectList {
   when(at: Instant) {
     return localDateTime(this.context.calendar, at)
   }
+
+  /** The handler's task for the complaint (处理投诉), due at the promised deadline. */
+  handlingTask(handler: PersonId, reopenedBecause?: string) {
+    const dueAt = this.state.resolution?.schedule.dueAt
+    const due = dueAt === undefined ? "—" : this.when(dueAt)
+    const { id } = this
+    this.task(
+      complaintTaskKeys.handling(id, this.state.cycle, handler),
+      handler,
+      reopenedBecause === undefined
+        ? label(`处理投诉 ${id}`, `Handle complaint ${id}`)
+        : label(`重新处理投诉 ${id}`, `Handle reopened complaint ${id}`),
+      reopenedBecause === undefined
+        ? label(`承诺办理期限：${due}`, `Promised by ${due}`)
+        : label(`重开原因：${reopenedBecause}；期限 ${due}`, `Reopened: ${reopenedBecause}; due by ${due}`),
+      dueAt,
+    )
+  }
+
+  /** The handler's task to carry out the accepted solution (按照方案执行). */
+  executionTask(handler: PersonId) {
+    const proposal = this.state.proposal
+    if (proposal === undefined) return
+    const { id } = this
+    this.task(
+      complaintTaskKeys.execution(id, this.state.cycle, proposal.number, handler),
+      handler,
+      label(`执行投诉 ${id} 的处理方案`, `Carry out the solution of complaint ${id}`),
+      label(
+        proposal.remedies
+          .map((remedy) => `${RemedyKind.label(remedy.kind, "zh-CN")} ${amountText(remedy.amount)}`)
+          .join("；"),
+        proposal.remedies
+          .map((remedy) => `${RemedyKind.label(remedy.kind, "en")} ${amountText(remedy.amount)}`)
+          .join("; "),
+      ),
+      this.state.resolution?.schedule.dueAt,
+    )
+  }
+
+  /** The handler's follow-up visit after closure (回访). */
+  followUpTask(handler: PersonId) {
+    const dueAt = this.state.followUp?.dueAt
+    if (dueAt === undefined) return
+    const due = this.when(dueAt)
+    const { id } = this
+    this.task(
+      complaintTaskKeys.followUp(id, this.state.cycle, handler),
+      handler,
+      label(`回访投诉客户 ${id}`, `Follow-up visit for complaint ${id}`),
+      label(`请于 ${due} 前回访并记录满意度`, `Visit or call by ${due} and record the satisfaction`),
+      dueAt,
+    )
+  }
+
+  /** The person whose tasks these are: the handler (always set once the complaint is accepted). */
+  get handlerId(): PersonId {
+    return (this.state.handler ?? this.state.registeredBy ?? "unassigned") as PersonId
+  }
 }
 
 /**
@@ -179,13 +242,7 @@ export function complaintEffects(
     case "ComplaintAccepted": {
       out.upsertCase()
       const due = out.when(event.resolution.dueAt)
-      out.task(
-        complaintTaskKeys.handling(id, cycle),
-        event.handler,
-        label(`处理投诉 ${id}`, `Handle complaint ${id}`),
-        label(`承诺办理期限：${due}`, `Promised by ${due}`),
-        event.resolution.dueAt,
-      )
+      out.handlingTask(event.handler)
       out.activity(
         "note",
         label("投诉已受理", "Complaint accepted"),
@@ -211,6 +268,9 @@ export function complaintEffects(
       break
     case "ComplaintClassified":
       out.upsertCase()
+      // A new investigator takes over an investigation still open: the previous one's task closes.
+      if (event.previousInvestigator !== undefined && state.investigation === undefined)
+        out.complete(complaintTaskKeys.investigation(id, cycle, event.previousInvestigator))
       if (event.investigator !== undefined)
         out.task(
           complaintTaskKeys.investigation(id, cycle, event.investigator),
@@ -220,8 +280,28 @@ export function complaintEffects(
           state.resolution?.schedule.dueAt,
         )
       break
-    case "HandlerAssigned":
+    case "HandlerAssigned": {
       out.upsertCase()
+      // The open tasks of the previous handler move to the new one.
+      const previous = event.previousHandler
+      if (previous !== undefined) {
+        if (handlingStages.has(state.stage) || state.stage === "litigation") {
+          out.complete(complaintTaskKeys.handling(id, cycle, previous))
+          out.handlingTask(event.handler)
+        }
+        if (state.stage === "executing" && state.proposal) {
+          out.complete(complaintTaskKeys.execution(id, cycle, state.proposal.number, previous))
+          out.executionTask(event.handler)
+        }
+        if (
+          state.stage === "closed" &&
+          state.followUp?.dueAt !== undefined &&
+          state.followUp.recordedAt === undefined
+        ) {
+          out.complete(complaintTaskKeys.followUp(id, cycle, previous))
+          out.followUpTask(event.handler)
+        }
+      }
       out.notify(
         "assigned",
         [{ person: event.handler }],
@@ -230,6 +310,7 @@ export function complaintEffects(
         label(state.registration?.subject ?? id, state.registration?.subject ?? id),
       )
       break
+    }
     case "InvestigationConcluded":
       out.upsertCase()
       if (state.investigator !== undefined)
@@ -299,21 +380,7 @@ export function complaintEffects(
         label(event.note ?? "", event.note ?? ""),
         event.at,
       )
-      if (event.accepted && state.proposal)
-        out.task(
-          complaintTaskKeys.execution(id, cycle, state.proposal.number),
-          state.handler,
-          label(`执行投诉 ${id} 的处理方案`, `Carry out the solution of complaint ${id}`),
-          label(
-            state.proposal.remedies
-              .map((remedy) => `${RemedyKind.label(remedy.kind, "zh-CN")} ${amountText(remedy.amount)}`)
-              .join("；"),
-            state.proposal.remedies
-              .map((remedy) => `${RemedyKind.label(remedy.kind, "en")} ${amountText(remedy.amount)}`)
-              .join("; "),
-          ),
-          state.resolution?.schedule.dueAt,
-        )
+      if (event.accepted) out.executionTask(out.handlerId)
       break
     case "LitigationStarted":
       out.upsertCase()
@@ -329,9 +396,9 @@ export function complaintEffects(
       break
     case "ComplaintResolved":
       out.upsertCase()
-      out.complete(complaintTaskKeys.handling(id, cycle))
+      out.complete(complaintTaskKeys.handling(id, cycle, out.handlerId))
       if (event.outcome === "remedied" && state.proposal)
-        out.complete(complaintTaskKeys.execution(id, cycle, state.proposal.number))
+        out.complete(complaintTaskKeys.execution(id, cycle, state.proposal.number, out.handlerId))
       out.activity(
         "note",
         label(
@@ -344,20 +411,12 @@ export function complaintEffects(
       break
     case "ComplaintClosed":
       out.upsertCase()
-      if (event.followUpDueAt !== undefined) {
-        const due = out.when(event.followUpDueAt)
-        out.task(
-          complaintTaskKeys.followUp(id, cycle),
-          state.handler,
-          label(`回访投诉客户 ${id}`, `Follow-up visit for complaint ${id}`),
-          label(`请于 ${due} 前回访并记录满意度`, `Visit or call by ${due} and record the satisfaction`),
-          event.followUpDueAt,
-        )
-      }
+      out.followUpTask(out.handlerId)
       break
     case "FollowUpRecorded": {
       out.upsertCase()
-      if (state.followUp?.dueAt !== undefined) out.complete(complaintTaskKeys.followUp(id, cycle))
+      if (state.followUp?.dueAt !== undefined)
+        out.complete(complaintTaskKeys.followUp(id, cycle, out.handlerId))
       out.activity(
         event.method === "visit" ? "visit" : event.method === "phone" ? "call" : "email",
         label(
@@ -394,14 +453,7 @@ export function complaintEffects(
       break
     case "ComplaintReopened": {
       out.upsertCase()
-      const due = out.when(event.resolution.dueAt)
-      out.task(
-        complaintTaskKeys.handling(id, cycle),
-        state.handler,
-        label(`重新处理投诉 ${id}`, `Handle reopened complaint ${id}`),
-        label(`重开原因：${event.reason}；期限 ${due}`, `Reopened: ${event.reason}; due by ${due}`),
-        event.resolution.dueAt,
-      )
+      out.handlingTask(out.handlerId, event.reason)
       if (state.investigator !== undefined)
         out.task(
           complaintTaskKeys.investigation(id, cycle, state.investigator),
@@ -429,7 +481,7 @@ export function complaintEffects(
           submissionKey: approval.key,
           reason: `complaint withdrawn by the customer: ${event.reason}`,
         })
-      if (state.acceptedAt !== undefined) out.complete(complaintTaskKeys.handling(id, cycle))
+      if (state.acceptedAt !== undefined) out.complete(complaintTaskKeys.handling(id, cycle, out.handlerId))
       if (
         state.investigator !== undefined &&
         state.investigation === undefined &&
@@ -437,7 +489,7 @@ export function complaintEffects(
       )
         out.complete(complaintTaskKeys.investigation(id, cycle, state.investigator))
       if (state.proposal?.customerResponse === "accepted")
-        out.complete(complaintTaskKeys.execution(id, cycle, state.proposal.number))
+        out.complete(complaintTaskKeys.execution(id, cycle, state.proposal.number, out.handlerId))
       out.activity(
         "note",
         label("客户撤回投诉", "Customer withdrew the complaint"),

@@ -64,6 +64,8 @@ export interface ComplaintClassified {
   readonly complaintType: ComplaintType
   readonly departmentId: string
   readonly investigator: PersonId | undefined
+  /** The investigator this classification replaces, whose open task is closed. */
+  readonly previousInvestigator: PersonId | undefined
 }
 
 /** A new handler (承办人) takes the case. */
@@ -72,6 +74,8 @@ export interface HandlerAssigned {
   readonly at: Instant
   readonly by: PersonId
   readonly handler: PersonId
+  /** The handler before; their open tasks move to the new one. */
+  readonly previousHandler: PersonId | undefined
 }
 
 /** ③ the cause and the responsible party are established (查明原因和责任方). */
