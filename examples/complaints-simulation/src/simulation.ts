@@ -2,6 +2,7 @@ import {
   type ApprovalId,
   type ApprovalRecord,
   Approvals,
+  type Assignee,
   addDays,
   type BusinessCalendar,
   type CivilDate,
@@ -17,7 +18,6 @@ import {
   Money,
   makeInMemoryRunner,
   type PersonId,
-  type Role,
   type RunnerStatistics,
   Unavailable,
   type Unstamped,
@@ -450,12 +450,14 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
         if (Result.isSuccess(reopened)) scheduleWork(item, afterWork(at, random.int(120, 900)))
       })
 
-    /** The person who decides for a post: the first active holder, as the directory resolves it. */
-    const deciderFor = (role: Role): PersonId =>
-      company.people
-        .filter((member) => member.active && member.roles.includes(role))
-        .map((member) => member.id)
-        .sort()[0]!
+    /** The person who decides for an approver: the person named, or the first active holder of the post (as the directory resolves it). */
+    const deciderOf = (approver: Assignee): PersonId =>
+      "person" in approver
+        ? approver.person
+        : company.people
+            .filter((member) => member.active && member.roles.includes(approver.role))
+            .map((member) => member.id)
+            .sort()[0]!
 
     /**
      * The approvers in the in-memory approvals host: when a solution went to approval, its chain's
@@ -477,7 +479,11 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
       step: number,
       from: Instant,
     ) => {
-      const role = steps[step]!.roles[0]!
+      const approver = steps[step]!.approvers[0]!
+      const role =
+        "role" in approver
+          ? approver.role
+          : (company.people.find((member) => member.id === approver.person)?.roles[0] ?? "manager")
       const delay = {
         supervisor: 180,
         manager: 300,
@@ -505,7 +511,7 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
         const at = yield* now()
         const passes = item.plan.approvals[item.approvalRounds] ?? true
         const outcome = approvals.decide(approvalId, {
-          approver: deciderFor(steps[step]!.roles[0]!),
+          approver: deciderOf(steps[step]!.approvers[0]!),
           outcome: passes ? "approved" : "rejected",
           at,
           ...(passes ? {} : { comment: "金额偏高，请与客户重新协商" }),

@@ -1,4 +1,4 @@
-import { Complaints, Money, NotWithinAuthority, type ValidationError } from "@tixi/core"
+import { Approval, Complaints, Money, NotWithinAuthority, type ValidationError } from "@tixi/core"
 import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -130,27 +130,31 @@ describe("remedy approval routing (权责内 / 权责外 → 审批)", () => {
   })
 
   it("above it the lowest post whose limit covers the total decides", () => {
-    expect(Result.getOrThrow(remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("500.01")))).toEqual({
+    expect(
+      Result.getOrThrow(remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("500.01"))),
+    ).toMatchObject({
       required: true,
       decidingRole: "supervisor",
-      steps: [{ mode: "any", roles: ["supervisor"] }],
+      steps: [{ mode: "any", approvers: [{ role: "supervisor" }] }],
     })
-    expect(Result.getOrThrow(remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("8000")))).toEqual({
+    expect(
+      Result.getOrThrow(remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("8000"))),
+    ).toMatchObject({
       required: true,
       decidingRole: "manager",
-      steps: [{ mode: "any", roles: ["manager"] }],
+      steps: [{ mode: "any", approvers: [{ role: "manager" }] }],
     })
   })
 
   it("finance countersigns from the threshold on", () => {
     expect(
       Result.getOrThrow(remedyApprovalRoute(defaultComplaintPolicy, "supervisor", cny("10000"))),
-    ).toEqual({
+    ).toMatchObject({
       required: true,
       decidingRole: "manager",
       steps: [
-        { mode: "any", roles: ["manager"] },
-        { mode: "any", roles: ["finance"] },
+        { mode: "any", approvers: [{ role: "manager" }] },
+        { mode: "any", approvers: [{ role: "finance" }] },
       ],
     })
   })
@@ -161,12 +165,29 @@ describe("remedy approval routing (权责内 / 权责外 → 审批)", () => {
       approval: { ...defaultComplaintPolicy.approval, chain: "ladder" as const },
     }
     const route = Result.getOrThrow(remedyApprovalRoute(policy, "officer", cny("30000")))
-    expect(route.required && route.steps.map((step) => step.roles[0])).toEqual([
-      "supervisor",
-      "manager",
-      "director",
-      "finance",
+    expect(route.required && route.steps.map((step) => step.approvers)).toEqual([
+      [{ role: "supervisor" }],
+      [{ role: "manager" }],
+      [{ role: "director" }],
+      [{ role: "finance" }],
     ])
+  })
+
+  it("takes the company's configurable chain and form when an approval policy is given", () => {
+    const route = Result.getOrThrow(
+      remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("8000"), Approval.defaultApprovalPolicy),
+    )
+    expect(route).toMatchObject({
+      required: true,
+      decidingRole: "manager",
+      formId: "approval.complaintRemedy",
+      steps: [{ mode: "any", approvers: [{ role: "manager" }] }],
+    })
+    expect(
+      Result.getOrThrow(
+        remedyApprovalRoute(defaultComplaintPolicy, "officer", cny("300"), Approval.defaultApprovalPolicy),
+      ),
+    ).toEqual({ required: false })
   })
 
   it("refuses when no post may grant the amount", () => {

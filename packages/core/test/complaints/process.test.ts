@@ -1,4 +1,13 @@
-import { Complaints, InvalidTransition, NotWithinAuthority, PolicyRefusal, ValidationError } from "@tixi/core"
+import {
+  Approval,
+  Complaints,
+  type EffectRequest,
+  InvalidTransition,
+  NotWithinAuthority,
+  PolicyRefusal,
+  ValidationError,
+} from "@tixi/core"
+import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   acceptedStory,
@@ -446,6 +455,39 @@ describe("tasks follow the people who act", () => {
 })
 
 describe("who may decide", () => {
+  it("sends the remedy through the company's configured approval chain and its request form", () => {
+    const configured = Complaints.complaintProcess({
+      calendar,
+      approvalPolicy: Approval.defaultApprovalPolicy,
+    })
+    let state = configured.initialState
+    const effects: Array<EffectRequest> = []
+    for (const command of [
+      { type: "Register", at: monday, complaintId: "TS-A", actor: officer, registration: registration() },
+      { type: "Accept", at: monday + 1, actor: officer },
+      { type: "Classify", at: monday + 2, actor: officer, category: "quality", departmentId: "quality" },
+      ownSide(monday + 3),
+      {
+        type: "ProposeRemedy",
+        at: monday + 4,
+        actor: officer,
+        remedies: [{ kind: "refund", amount: cny("3000") }],
+      },
+    ] as ReadonlyArray<Complaints.ComplaintCommand>) {
+      const decided = configured.decide(state, command)
+      if (decided._tag === "Failure") throw decided.failure
+      for (const event of decided.success) {
+        const sequence = state.version
+        state = configured.evolve(state, event)
+        effects.push(...configured.effects(state, event, { instanceId: "TS-A", sequence }))
+      }
+    }
+    const [submit] = effectsOf(effects, "approval.submit")
+    expect(submit?.submission.formId).toBe("approval.complaintRemedy")
+    expect(submit?.submission.steps).toEqual([{ mode: "any", approvers: [{ role: "manager" }] }])
+    expect(Result.isSuccess(Approval.complaintRemedyRequestForm.parse(submit?.submission.values))).toBe(true)
+  })
+
   it("refuses a remedy no post may grant, and a rejection below the policy's post", () => {
     const policy = Complaints.defaultComplaintPolicy
     const strict = Complaints.complaintProcess({

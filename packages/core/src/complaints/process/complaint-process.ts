@@ -1,4 +1,5 @@
 import { Result } from "effect"
+import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { BusinessCalendar } from "../../calendar/index.ts"
 import { PolicyRefusal } from "../../errors/refusals.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
@@ -34,6 +35,13 @@ export interface ComplaintProcessOptions {
    * under the version it started with (DESIGN rule 6).
    */
   readonly previousPolicies?: ReadonlyArray<ComplaintPolicy>
+  /**
+   * The company's approval chains (`Approval.defaultApprovalPolicy` or its own): when given, a
+   * remedy above the handler's authority goes through its `complaint.remedy` chain and form;
+   * otherwise the complaints policy's own routing applies (the lowest authorised post, finance
+   * from the threshold).
+   */
+  readonly approvalPolicy?: ApprovalPolicy
 }
 
 /** Whether a complaint has ended and waits on nothing: rejected, or closed with no follow-up pending. */
@@ -61,14 +69,16 @@ export function complaintProcess(options: ComplaintProcessOptions): ComplaintPro
     return parsed.success
   }
   const current = validate(options.policy ?? defaultComplaintPolicy)
-  const byVersion = new Map<string, DecideContext>([
-    [current.version, { policy: current, calendar: options.calendar }],
-  ])
+  const shared = {
+    calendar: options.calendar,
+    ...(options.approvalPolicy !== undefined ? { approvalPolicy: options.approvalPolicy } : {}),
+  }
+  const byVersion = new Map<string, DecideContext>([[current.version, { policy: current, ...shared }]])
   for (const previous of options.previousPolicies ?? []) {
     const policy = validate(previous)
     if (byVersion.has(policy.version))
       throw new TypeError(`two complaint policies have the version ${policy.version}`)
-    byVersion.set(policy.version, { policy, calendar: options.calendar })
+    byVersion.set(policy.version, { policy, ...shared })
   }
   const currentContext = byVersion.get(current.version)!
   const contextOf = (state: ComplaintState): DecideContext | undefined =>

@@ -128,7 +128,7 @@ export function decideProposeRemedy(
   } catch {
     return invalidInput("ProposeRemedy", ["remedies"], "the total is too large")
   }
-  const route = remedyApprovalRoute(context.policy, command.actor.role, total)
+  const route = remedyApprovalRoute(context.policy, command.actor.role, total, context.approvalPolicy)
   if (Result.isFailure(route)) return Result.fail(route.failure)
   return emit({
     type: "RemedyProposed",
@@ -145,7 +145,12 @@ export function decideProposeRemedy(
     total,
     note: command.note,
     approval: route.success.required
-      ? { decidingRole: route.success.decidingRole, steps: route.success.steps }
+      ? {
+          decidingRole: route.success.decidingRole,
+          steps: route.success.steps,
+          formId: route.success.formId,
+          title: route.success.title,
+        }
       : undefined,
   })
 }

@@ -17,7 +17,7 @@ import { ResolutionOutcome } from "../labels/resolution-outcome.ts"
 import { caseDraftOf } from "./case-draft.ts"
 import type { DecideContext } from "./context.ts"
 import type { ComplaintEvent } from "./events.ts"
-import { handlingFormValuesOf } from "./records.ts"
+import { approvalValuesOf } from "./records.ts"
 import { complaintProcessName } from "./refusal.ts"
 import type { SlaKind } from "./sla.ts"
 import { type ComplaintState, handlingStages } from "./state.ts"
@@ -328,7 +328,7 @@ export function complaintEffects(
       out.upsertCase()
       const approval = state.proposal?.approval
       if (event.approval && approval && approval.status === "pending") {
-        const total = Money.format(event.total, "zh-CN")
+        const total = amountText(event.total)
         out.requests.push({
           kind: "approval.submit",
           key: approval.key,
@@ -336,16 +336,13 @@ export function complaintEffects(
             requestType: "complaint.remedy",
             businessKey: id,
             title: label(
-              `投诉 ${id} 处理方案审批（${total}）`,
-              `Remedy for complaint ${id} (${Money.format(event.total, "en")})`,
+              `${event.approval.title["zh-CN"]}：投诉 ${id}（${total}）`,
+              `${event.approval.title.en}: complaint ${id} (${total})`,
             ),
             originator: { person: event.by },
-            formId: "complaint.handling",
-            values: (handlingFormValuesOf(state) ?? {}) as Readonly<Record<string, unknown>>,
-            steps: event.approval.steps.map((chainStep) => ({
-              mode: chainStep.mode,
-              approvers: chainStep.roles.map((role) => ({ role })),
-            })),
+            formId: event.approval.formId,
+            values: approvalValuesOf(state, event.approval.formId),
+            steps: event.approval.steps,
           },
         })
       }

@@ -1,4 +1,5 @@
 import type { PersonId } from "../../ids/ids.ts"
+import type { Label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { Role } from "../../roles/role.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
@@ -113,7 +114,13 @@ export interface RemedyProposed {
   readonly note: string | undefined
   /** Undefined within the handler's authority (权责内); else the approval chain (审批). */
   readonly approval:
-    | { readonly decidingRole: Role; readonly steps: ReadonlyArray<ApprovalChainStep> }
+    | {
+        readonly decidingRole: Role
+        readonly steps: ReadonlyArray<ApprovalChainStep>
+        /** The form the approvers see (客户投诉处理表, or the approval chain's request form). */
+        readonly formId: string
+        readonly title: Label
+      }
     | undefined
 }
 

@@ -106,6 +106,8 @@ function apply(state: ComplaintState, event: ComplaintEvent): ComplaintState {
                 ),
                 decidingRole: event.approval.decidingRole,
                 steps: event.approval.steps,
+                formId: event.approval.formId,
+                title: event.approval.title,
                 decidedBy: undefined,
                 comment: undefined,
               }

@@ -1,4 +1,6 @@
+import { complaintRemedyRequestForm } from "../../approvals/forms/complaint-remedy-request.ts"
 import type { BusinessCalendar } from "../../calendar/index.ts"
+import * as Money from "../../money/money.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
 import { RemedyKind } from "../labels/remedy-kind.ts"
 import { RootCause } from "../labels/root-cause.ts"
@@ -236,4 +238,26 @@ export function caseTrackingOf(state: ComplaintState, calendar: BusinessCalendar
         : undefined,
     closingNumber: closed ? `${state.complaintId}-结案` : undefined,
   }) as CaseTracking
+}
+
+/**
+ * The values an approval of the current solution carries: 客户投诉处理表 when the complaints policy
+ * built the chain, or the approvals module's remedy request (`approval.complaintRemedy`) when the
+ * company's approval policy did.
+ */
+export function approvalValuesOf(state: ComplaintState, formId: string): Readonly<Record<string, unknown>> {
+  const proposal = state.proposal
+  const registration = state.registration
+  if (formId === complaintRemedyRequestForm.id && proposal !== undefined && registration !== undefined) {
+    return {
+      complaintNumber: state.complaintId,
+      customer: registration.customerId,
+      remedy: proposal.remedies
+        .map((remedy) => `${RemedyKind.label(remedy.kind, "zh-CN")} ${Money.toMajorString(remedy.amount)}`)
+        .join("；"),
+      amount: proposal.total,
+      reason: proposal.note ?? registration.demand,
+    }
+  }
+  return handlingFormValuesOf(state) ?? {}
 }

@@ -1,5 +1,6 @@
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
+import type { Label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { Role } from "../../roles/role.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -72,6 +73,8 @@ export interface Proposal {
         readonly key: IdempotencyKey
         readonly decidingRole: Role
         readonly steps: ReadonlyArray<ApprovalChainStep>
+        readonly formId: string
+        readonly title: Label
         readonly decidedBy: PersonId | undefined
         readonly comment: string | undefined
       }
