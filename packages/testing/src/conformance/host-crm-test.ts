@@ -53,6 +53,26 @@ const caseDraft = (key: string, customerKey?: string) => ({
   fields: { complaint_urgency: "urgent" },
 })
 
+/**
+ * The custom fields the suite's cases write. Real hosts refuse values for fields that were never
+ * installed, so every case except the installer's own installs these first through the port.
+ */
+export const hostCrmSuiteFields: ReadonlyArray<FieldSpec> = [
+  { object: "customer", name: "tixi_grade", label: label("客户等级", "Customer grade"), type: "text" },
+  {
+    object: "case",
+    name: "complaint_urgency",
+    label: label("处理紧急程度", "Urgency"),
+    type: "choice",
+    options: [
+      { value: "critical", label: label("特急", "Critical") },
+      { value: "urgent", label: label("急", "Urgent") },
+      { value: "normal", label: label("普通", "Normal") },
+    ],
+  },
+  { object: "case", name: "complaint_cause", label: label("原因", "Cause"), type: "text" },
+]
+
 const fieldSpecs: ReadonlyArray<FieldSpec> = [
   {
     object: "case",
@@ -81,8 +101,15 @@ export function hostCrmSuite<Extra = never>(
     ? {}
     : { "changes.poll reports staff changes as host-origin": "the harness cannot act as staff on this host" }
   const settings: SuiteOptions<HostCrmCase> = { ...options, skip: { ...staffSkip, ...options.skip } }
+  const installer: HostCrmCase = "fields.ensure plans, applies and is idempotent"
   const test = (caseName: HostCrmCase, program: () => Effect.Effect<void, unknown, HostCrm | Extra>) =>
-    conformanceCase(caseName, settings, harness.layer, program)
+    conformanceCase(caseName, settings, harness.layer, () =>
+      caseName === installer
+        ? program()
+        : Effect.flatMap(HostCrm, (host) =>
+            Effect.flatMap(host.ensureFields(hostCrmSuiteFields, { dryRun: false }), () => program()),
+          ),
+    )
 
   describe(`HostCrm conformance: ${name}`, () => {
     test("customers.upsert creates once per externalKey", () =>
