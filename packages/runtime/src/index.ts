@@ -1,0 +1,15 @@
+/**
+ * @tixi/runtime — runs tixi's processes durably on Effect's workflow engine: PGlite embedded by
+ * default, PostgreSQL with several runners at scale; webhook intake; the `tixi` CLI.
+ */
+export * from "./engine/cluster.ts"
+export * from "./engine/errors.ts"
+export * from "./engine/hosted-process.ts"
+export * from "./engine/process-runtime.ts"
+export { earliestDeadline, workflowName } from "./engine/process-workflow.ts"
+export * from "./engine/retry-policy.ts"
+export * from "./engine/runtime-layer.ts"
+export * from "./sql/data-folder-lock.ts"
+export { json } from "./sql/pg-compiler.ts"
+export * from "./sql/pglite-client.ts"
+export { ensureSchema } from "./storage/schema.ts"

@@ -1,0 +1,124 @@
+import { join } from "node:path"
+import { PGlite, types } from "@electric-sql/pglite"
+import { Context, Effect, Layer, Semaphore, Stream } from "effect"
+import { Reactivity } from "effect/reactivity"
+import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
+import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
+import { makePgCompiler } from "./pg-compiler.ts"
+import { toSqlError } from "./pg-sql-error.ts"
+
+/** Where and how the embedded database keeps its data. */
+export interface PgliteClientOptions {
+  /**
+   * The folder holding the database (created when missing) and its lock file. Undefined keeps
+   * the database in memory, for tests that do not need it to outlive the process.
+   */
+  readonly folder?: string | undefined
+  /**
+   * Skip the flush to disk after each statement. Faster, but a crash can lose the last commits,
+   * so it is off unless asked for; benchmarks measure both.
+   */
+  readonly relaxedDurability?: boolean | undefined
+}
+
+/** The open PGlite instance behind the `SqlClient`, for callers that need it directly (dumps, closing). */
+export class PgliteDatabase extends Context.Service<PgliteDatabase, PGlite>()(
+  "@tixi/runtime/PgliteDatabase",
+) {}
+
+type RowTransform = (<A extends object>(rows: ReadonlyArray<A>) => ReadonlyArray<A>) | undefined
+
+// PGlite parses int8 to a JS number, which rounds cluster snowflake ids (64-bit). Parse it as a
+// bigint, as @effect/sql-pg does, so ids survive a round trip.
+const parsers = { [types.INT8]: (value: string) => BigInt(value) }
+
+// Bigint parameters (snowflakes) travel as text; PostgreSQL casts them by the column's type.
+const bindable = (params: ReadonlyArray<unknown>): Array<unknown> =>
+  params.map((value) => (typeof value === "bigint" ? value.toString() : value))
+
+const makeConnection = (database: PGlite): SqlConnection.Connection => {
+  const run = (sql: string, params: ReadonlyArray<unknown>, rowMode: "array" | "object") =>
+    Effect.tryPromise({
+      try: () => database.query(sql, bindable(params), { rowMode, parsers }),
+      catch: (cause) => toSqlError(cause, "execute"),
+    })
+  const rows = (sql: string, params: ReadonlyArray<unknown>, transformRows: RowTransform) =>
+    Effect.map(run(sql, params, "object"), (result) => {
+      const found = result.rows as ReadonlyArray<object>
+      return transformRows ? transformRows(found) : found
+    })
+  // Without parameters the simple protocol runs, which accepts several statements at once
+  // (migrations); with parameters the extended protocol runs one statement.
+  const unprepared = (sql: string, params: ReadonlyArray<unknown>, transformRows: RowTransform) =>
+    params.length > 0
+      ? rows(sql, params, transformRows)
+      : Effect.tryPromise({
+          try: () => database.exec(sql, { parsers }),
+          catch: (cause) => toSqlError(cause, "execute"),
+        }).pipe(
+          Effect.map((results) => {
+            const found = (results.at(-1)?.rows ?? []) as ReadonlyArray<object>
+            return transformRows ? transformRows(found) : found
+          }),
+        )
+  return {
+    execute: rows,
+    executeRaw: (sql, params) => run(sql, params, "object"),
+    executeStream: (sql, params, transformRows) =>
+      Stream.fromIterableEffect(
+        rows(sql, params, transformRows) as Effect.Effect<ReadonlyArray<unknown>, never>,
+      ),
+    executeValues: (sql, params) =>
+      Effect.map(run(sql, params, "array"), (result) => result.rows as ReadonlyArray<ReadonlyArray<unknown>>),
+    executeValuesUnprepared: (sql, params) =>
+      Effect.map(run(sql, params, "array"), (result) => result.rows as ReadonlyArray<ReadonlyArray<unknown>>),
+    executeUnprepared: unprepared,
+  }
+}
+
+/**
+ * Opens PGlite (PostgreSQL compiled to WebAssembly, in this process) and builds an Effect
+ * `SqlClient` over it. PGlite has one session, so statements share it through a one-permit
+ * semaphore and a transaction holds the permit from BEGIN to COMMIT: no other fiber's statement
+ * can land inside it. The driver is named `pglite`, which makes Effect Cluster's runner storage
+ * use table leases instead of session advisory locks (one session cannot hold them apart).
+ */
+export const makePgliteClient = (options: PgliteClientOptions = {}) =>
+  Effect.gen(function* () {
+    if (options.folder !== undefined) yield* lockDataFolder(options.folder)
+    const database = yield* Effect.acquireRelease(
+      Effect.tryPromise({
+        try: () =>
+          PGlite.create({
+            ...(options.folder !== undefined ? { dataDir: join(options.folder, "pgdata") } : {}),
+            relaxedDurability: options.relaxedDurability ?? false,
+          }),
+        catch: (cause) => toSqlError(cause, "open"),
+      }),
+      (opened) => Effect.promise(() => (opened.closed ? Promise.resolve() : opened.close())),
+    )
+    const connection = makeConnection(database)
+    const semaphore = yield* Semaphore.make(1)
+    const acquirers = SqlClient.makeSqliteAcquirers({
+      connection: Effect.succeed(connection),
+      semaphore,
+      isTransaction: () => database.isInTransaction(),
+    })
+    const client = yield* SqlClient.make({
+      ...acquirers,
+      compiler: makePgCompiler(),
+      driver: "pglite",
+      spanAttributes: [["db.system.name", "postgresql"]],
+    })
+    return { client, database }
+  })
+
+/** Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database. */
+export const pgliteLayer = (
+  options: PgliteClientOptions = {},
+): Layer.Layer<SqlClient.SqlClient | PgliteDatabase, DataFolderInUse | SqlError.SqlError> =>
+  Layer.effectContext(
+    Effect.map(makePgliteClient(options), ({ client, database }) =>
+      Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database)),
+    ),
+  ).pipe(Layer.provide(Reactivity.layer))
