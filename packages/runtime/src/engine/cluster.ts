@@ -19,11 +19,17 @@ export interface ClusterOptions {
    * the same identity takes its shards back at once instead of waiting for its old lease to expire.
    */
   readonly runnerId: { readonly host: string; readonly port: number }
-  /** Shards instances are spread over (fixed for the life of a database). Default 300. */
+  /** Shards instances are spread over (fixed for the life of a database). Default 32: enough for a handful of runners, and each shard costs a lease row refreshed every few seconds. */
   readonly shardsPerGroup?: number | undefined
   /** How often a runner looks for stored messages (timers due, commands from other runners). Default 250 ms. */
   readonly pollIntervalMillis?: number | undefined
-  /** How long a silent runner keeps its shards before the others take them. Default 10 s. */
+  /**
+   * How long a silent runner keeps its shards before the others take them. Default 10 s. Each
+   * lease refresh must finish within a quarter of it, so an embedded database (one session that
+   * every statement queues for) needs a long lease: a refresh stuck behind a burst of work would
+   * otherwise count as lost storage and drop every shard. A restarting runner with the same
+   * `runnerId` reclaims its own shards at once whatever the lease.
+   */
   readonly shardLeaseMillis?: number | undefined
 }
 
@@ -46,7 +52,7 @@ export const clusterLayer = (
   const config = ShardingConfig.layer({
     runnerAddress: Option.some(RunnerAddress.make(options.runnerId.host, options.runnerId.port)),
     runnerListenAddress: Option.none(),
-    shardsPerGroup: options.shardsPerGroup ?? 300,
+    shardsPerGroup: options.shardsPerGroup ?? 32,
     entityMessagePollInterval: Duration.millis(options.pollIntervalMillis ?? 250),
     shardLockRefreshInterval: Duration.millis(Math.max(250, Math.floor(lease / 4))),
     shardLockExpiration: Duration.millis(lease),
