@@ -1,0 +1,77 @@
+import { Effect, Latch, Schedule } from "effect"
+import { SqlClient } from "effect/sql"
+import { ProcessRuntime, type RoutedDelivery } from "../engine/process-runtime.ts"
+
+const summarize = (outcomes: ReadonlyArray<RoutedDelivery>): string => {
+  if (outcomes.length === 0) return "unrouted"
+  return outcomes
+    .map((outcome) =>
+      outcome._tag === "Delivered"
+        ? `${outcome.delivery.duplicate ? "duplicate" : "delivered"} ${outcome.delivery.process}/${outcome.delivery.instanceId}`
+        : `rejected ${outcome.process}/${outcome.instanceId}: ${outcome.reason}`,
+    )
+    .join("; ")
+}
+
+interface StoredEvent {
+  readonly source: string
+  readonly event_id: string
+  readonly type: string
+  readonly payload: unknown
+  readonly received_at: bigint | number
+}
+
+/**
+ * Delivers stored intake events to the process instances, oldest first, and marks each delivered
+ * with what became of it. It runs after every store (the latch) and every second, so events
+ * stored before a crash are delivered when a runner is back. Delivering an event twice (two
+ * runners, a crash before the mark) is harmless: the instance inbox de-duplicates by
+ * `source/eventId`.
+ */
+export const makeIntakeDelivery = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const runtime = yield* ProcessRuntime
+  const wake = yield* Latch.make(true)
+
+  const deliverBatch = Effect.gen(function* () {
+    const rows = yield* sql<StoredEvent>`
+      SELECT source, event_id, type, payload, received_at FROM tixi_intake_events
+      WHERE NOT delivered ORDER BY received_at, event_id LIMIT 500
+    `
+    for (const row of rows) {
+      const outcomes = yield* runtime.routeEvent({
+        source: row.source,
+        id: row.event_id,
+        type: row.type,
+        payload: row.payload,
+        receivedAt: Number(row.received_at),
+      })
+      yield* sql`
+        UPDATE tixi_intake_events SET delivered = TRUE, outcome = ${summarize(outcomes)}
+        WHERE source = ${row.source} AND event_id = ${row.event_id}
+      `
+    }
+    return rows.length
+  })
+
+  const drain = Effect.gen(function* () {
+    while ((yield* deliverBatch) > 0) {}
+  })
+
+  yield* Effect.forkScoped(
+    Effect.forever(
+      Effect.gen(function* () {
+        yield* Effect.raceFirst(wake.await, Effect.sleep("1 second"))
+        yield* wake.close
+        yield* drain.pipe(
+          Effect.catchCause((cause) => Effect.logWarning("tixi intake: delivery failed; will retry", cause)),
+        )
+      }),
+    ).pipe(Effect.retry(Schedule.spaced("1 second"))),
+  )
+
+  return {
+    /** Wakes the delivery worker (after a store). */
+    wake: wake.open,
+  }
+})
