@@ -2,6 +2,8 @@
  * @tixi/runtime — runs tixi's processes durably on Effect's workflow engine: PGlite embedded by
  * default, PostgreSQL with several runners at scale; webhook intake; the `tixi` CLI.
  */
+
+export * from "./config/define-config.ts"
 export * from "./engine/cluster.ts"
 export * from "./engine/errors.ts"
 export * from "./engine/hosted-process.ts"
@@ -9,7 +11,14 @@ export * from "./engine/process-runtime.ts"
 export { earliestDeadline, workflowName } from "./engine/process-workflow.ts"
 export * from "./engine/retry-policy.ts"
 export * from "./engine/runtime-layer.ts"
+export * from "./intake/hmac-source.ts"
+export * from "./intake/intake-server.ts"
+export * from "./intake/intake-source.ts"
+export * from "./runner/runner-layer.ts"
 export * from "./sql/data-folder-lock.ts"
 export { json } from "./sql/pg-compiler.ts"
 export * from "./sql/pglite-client.ts"
+export * from "./sql/postgres-client.ts"
+export * from "./status/format-status.ts"
+export * from "./status/runtime-status.ts"
 export { ensureSchema } from "./storage/schema.ts"

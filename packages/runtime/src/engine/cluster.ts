@@ -58,6 +58,8 @@ export const clusterLayer = (
     shardLockExpiration: Duration.millis(lease),
     refreshAssignmentsInterval: Duration.millis(Math.max(250, Math.floor(lease / 4))),
     entityMailboxCapacity: "unbounded",
+    // Messages are persisted (encoded) anyway; encoding them again for local delivery costs CPU only.
+    simulateRemoteSerialization: false,
   })
   const sharding = Sharding.layer.pipe(
     Layer.provideMerge(Runners.layerNoop),

@@ -31,46 +31,50 @@ export const withStorageRetry = <A, R>(
 ): Effect.Effect<A, never, R> =>
   Effect.orDie(Effect.retry(effect, { while: (error) => error.isRetryable, schedule: transient }))
 
-/** Writes a turn to the projection and the event log; writing the same turn twice changes nothing. */
+/**
+ * Writes a turn to the projection, the event log and the inbox in one statement (atomic without a
+ * transaction, one round trip); writing the same turn twice changes nothing.
+ */
 export const recordStep = (step: StepRecord) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    yield* sql.withTransaction(
-      Effect.gen(function* () {
-        yield* sql`
-          UPDATE tixi_instances SET
-            status = ${step.status},
-            finished = ${step.finished},
-            state = ${json(step.state)},
-            sequence = ${step.firstSequence + step.events.length},
-            turn = ${step.turn + 1},
-            next_deadline_key = ${step.nextDeadline?.key ?? null},
-            next_deadline_at = ${step.nextDeadline?.dueAt ?? null},
-            updated_at = ${step.at},
-            finished_at = ${step.finished ? step.at : null}
-          WHERE process = ${step.process} AND instance_id = ${step.instanceId} AND turn <= ${step.turn}
-        `
-        const eventRows = step.events.map(
-          (event, index): Record<string, unknown> => ({
-            process: step.process,
-            instance_id: step.instanceId,
-            sequence: step.firstSequence + index,
-            type: event.type,
-            at: event.at,
-            event: json(event),
-          }),
-        )
-        if (Arr.isReadonlyArrayNonEmpty(eventRows)) {
-          yield* sql`INSERT INTO tixi_events ${sql.insert(eventRows)} ON CONFLICT DO NOTHING`
-        }
-        if (step.consumed) {
-          yield* sql`
-            UPDATE tixi_inbox SET outcome = ${step.consumed.outcome}
-            WHERE process = ${step.process} AND instance_id = ${step.instanceId} AND position = ${step.consumed.position}
-          `
-        }
+    const eventRows = step.events.map(
+      (event, index): Record<string, unknown> => ({
+        process: step.process,
+        instance_id: step.instanceId,
+        sequence: step.firstSequence + index,
+        type: event.type,
+        at: event.at,
+        event: json(event),
       }),
     )
+    const events = Arr.isReadonlyArrayNonEmpty(eventRows)
+      ? sql`, logged AS (INSERT INTO tixi_events ${sql.insert(eventRows)} ON CONFLICT DO NOTHING)`
+      : sql``
+    const consumed = step.consumed
+      ? sql`, consumed AS (
+          UPDATE tixi_inbox SET outcome = ${step.consumed.outcome}
+          WHERE process = ${step.process} AND instance_id = ${step.instanceId} AND position = ${step.consumed.position}
+        )`
+      : sql``
+    yield* sql`
+      WITH projected AS (
+        UPDATE tixi_instances SET
+          status = ${step.status},
+          finished = ${step.finished},
+          state = ${json(step.state)},
+          sequence = ${step.firstSequence + step.events.length},
+          turn = ${step.turn + 1},
+          next_deadline_key = ${step.nextDeadline?.key ?? null},
+          next_deadline_at = ${step.nextDeadline?.dueAt ?? null},
+          updated_at = ${step.at},
+          finished_at = ${step.finished ? step.at : null}
+        WHERE process = ${step.process} AND instance_id = ${step.instanceId} AND turn <= ${step.turn}
+      )
+      ${events}
+      ${consumed}
+      SELECT 1
+    `
   }).pipe(withStorageRetry)
 
 /** Adds retries performed by an instance's effects to its counter (for `tixi status`). */

@@ -69,7 +69,7 @@ export interface ProcessRuntimeService {
   readonly requestRetry: (
     deadLetterId: string,
   ) => Effect.Effect<void, UnknownDeadLetter | RuntimeStorageFailure>
-  /** Signals stored commands and retry requests not yet signalled (after a crash); returns how many. */
+  /** Re-signals commands and retry requests a crash may have left unsignalled; returns how many. */
   readonly pump: Effect.Effect<number, RuntimeStorageFailure>
 }
 
@@ -136,7 +136,6 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
 
     const signal = (
       workflow: ProcessWorkflow,
-      process: string,
       instanceId: string,
       executionId: string,
       position: number,
@@ -149,10 +148,6 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
           token: DurableDeferred.tokenFromExecutionId(deferred, { workflow, executionId }),
           value: { position, command },
         })
-        yield* sql`
-          UPDATE tixi_inbox SET signalled = TRUE
-          WHERE process = ${process} AND instance_id = ${instanceId} AND position = ${position}
-        `.pipe(Effect.mapError(storageFailure("signal")))
       }).pipe(Effect.provideContext(context))
 
     const start: ProcessRuntimeService["start"] = (process, instanceId, input) =>
@@ -161,39 +156,28 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
         const command = yield* stamp(input)
         const executionId = yield* workflow.executionId({ instanceId })
         const text = JSON.stringify(command)
-        const inserted = yield* sql
-          .withTransaction(
-            Effect.gen(function* () {
-              const rows = yield* sql`
-                INSERT INTO tixi_instances ${sql.insert({
-                  process,
-                  instance_id: instanceId,
-                  execution_id: executionId,
-                  version: hosted.definition.version,
-                  status: "starting",
-                  next_position: 1,
-                  started_at: command.at,
-                  updated_at: command.at,
-                })}
-                ON CONFLICT DO NOTHING
-                RETURNING instance_id
-              `
-              if (rows.length === 0) return false
-              yield* sql`
-                INSERT INTO tixi_inbox ${sql.insert({
-                  process,
-                  instance_id: instanceId,
-                  position: 0,
-                  dedup_key: "start",
-                  command: json(command),
-                  received_at: command.at,
-                })}
-              `
-              return true
-            }),
+        // One statement: the instance row and its first inbox item exist together or not at all.
+        const rows = yield* sql`
+          WITH created AS (
+            INSERT INTO tixi_instances ${sql.insert({
+              process,
+              instance_id: instanceId,
+              execution_id: executionId,
+              version: hosted.definition.version,
+              status: "starting",
+              next_position: 1,
+              started_at: command.at,
+              updated_at: command.at,
+            })}
+            ON CONFLICT DO NOTHING
+            RETURNING process, instance_id
           )
-          .pipe(retryTransient, Effect.mapError(storageFailure("start")))
-        if (inserted) yield* signal(workflow, process, instanceId, executionId, 0, text)
+          INSERT INTO tixi_inbox (process, instance_id, position, dedup_key, command, received_at)
+          SELECT process, instance_id, 0, 'start', ${json(command)}, ${command.at} FROM created
+          RETURNING position
+        `.pipe(retryTransient, Effect.mapError(storageFailure("start")))
+        const inserted = rows.length > 0
+        if (inserted) yield* signal(workflow, instanceId, executionId, 0, text)
         return { process, instanceId, position: 0, duplicate: !inserted }
       })
 
@@ -244,7 +228,7 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
           case "Duplicate":
             return { process, instanceId, position: result.position, duplicate: true }
           case "Stored":
-            yield* signal(workflow, process, instanceId, result.executionId, result.position, text)
+            yield* signal(workflow, instanceId, result.executionId, result.position, text)
             return { process, instanceId, position: result.position, duplicate: false }
         }
       })
@@ -294,7 +278,12 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
         if (rows.length === 0) return yield* new UnknownDeadLetter({ id })
       })
 
+    // A command is signalled right after it is stored; only a crash between the two leaves one
+    // unsignalled. Signalling is idempotent (the first completion of a wait point wins), so the
+    // pump re-signals commands still unconsumed after a few seconds, at most once a minute each,
+    // instead of paying an extra write per command to mark it signalled.
     const pump: ProcessRuntimeService["pump"] = Effect.gen(function* () {
+      const now = yield* Clock.currentTimeMillis
       const pending = yield* sql<{
         process: string
         instance_id: string
@@ -302,11 +291,17 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
         command: unknown
         execution_id: string
       }>`
-        SELECT i.process, i.instance_id, i.position, i.command, s.execution_id
-        FROM tixi_inbox i JOIN tixi_instances s ON s.process = i.process AND s.instance_id = i.instance_id
-        WHERE NOT i.signalled
-        ORDER BY i.received_at
-        LIMIT 1000
+        UPDATE tixi_inbox i SET last_signalled_at = ${now}
+        FROM tixi_instances s
+        WHERE s.process = i.process AND s.instance_id = i.instance_id
+          AND i.outcome IS NULL AND NOT s.parked AND i.position >= 0
+          AND i.received_at < ${now - 5_000}
+          AND (i.last_signalled_at IS NULL OR i.last_signalled_at < ${now - 60_000})
+          AND (i.process, i.instance_id, i.position) IN (
+            SELECT process, instance_id, position FROM tixi_inbox
+            WHERE outcome IS NULL ORDER BY received_at LIMIT 1000
+          )
+        RETURNING i.process, i.instance_id, i.position, i.command, s.execution_id
       `.pipe(Effect.mapError(storageFailure("pump")))
       let signalled = 0
       for (const row of pending) {
@@ -314,7 +309,6 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
         if (!entry) continue
         yield* signal(
           entry.workflow,
-          row.process,
           row.instance_id,
           row.execution_id,
           row.position,

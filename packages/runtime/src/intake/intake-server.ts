@@ -1,8 +1,10 @@
+import { timingSafeEqual } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Clock, Context, Effect, Exit, Layer, Schema } from "effect"
+import { Clock, Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
-import type { ProcessRuntime } from "../engine/process-runtime.ts"
+import { ProcessRuntime } from "../engine/process-runtime.ts"
+import { readStatus } from "../status/runtime-status.ts"
 import { makeIntakeDelivery } from "./intake-delivery.ts"
 import type { IntakeRejected, IntakeRequest, IntakeResponse, IntakeSource } from "./intake-source.ts"
 import { makeIntakeStore } from "./intake-store.ts"
@@ -16,6 +18,12 @@ export interface IntakeServerOptions {
   readonly sources: ReadonlyArray<IntakeSource>
   /** Larger bodies are refused with 413 before being read to the end. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
+  /**
+   * Serves `GET /_tixi/status` and `POST /_tixi/retry/<dead-letter>` to callers presenting
+   * `Authorization: Bearer <token>`: how `tixi status` and `tixi retry` reach a runner that holds
+   * an embedded database (which no second process may open).
+   */
+  readonly admin?: { readonly token: Redacted.Redacted } | undefined
 }
 
 /** The running intake: where it listens. */
@@ -89,14 +97,40 @@ export const intakeServerLayer = (
     Effect.gen(function* () {
       const store = yield* makeIntakeStore
       const delivery = yield* makeIntakeDelivery
-      const context = yield* Effect.context<never>()
+      const context = yield* Effect.context<SqlClient.SqlClient>()
       const sources = new Map(options.sources.map((source) => [source.path, source]))
       const limit = options.maxBodyBytes ?? 1024 * 1024
+
+      const runtime = yield* ProcessRuntime
+      const authorized = (incoming: IncomingMessage) => {
+        if (options.admin === undefined) return false
+        const given = Buffer.from(incoming.headers.authorization ?? "")
+        const expected = Buffer.from(`Bearer ${Redacted.value(options.admin.token)}`)
+        return given.length === expected.length && timingSafeEqual(given, expected)
+      }
+      const administer = (incoming: IncomingMessage, url: URL) =>
+        Effect.gen(function* () {
+          if (!authorized(incoming)) return jsonAnswer(401, { error: "admin token required" })
+          if (url.pathname === "/_tixi/status" && incoming.method === "GET") {
+            return jsonAnswer(200, yield* Effect.orDie(readStatus))
+          }
+          const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
+          if (retry && incoming.method === "POST") {
+            const outcome = yield* Effect.exit(runtime.requestRetry(retry[1]!))
+            if (Exit.isSuccess(outcome)) return jsonAnswer(200, { ok: true, id: retry[1] })
+            const failure = outcome.cause.reasons.find((reason) => reason._tag === "Fail")
+            return failure?._tag === "Fail" && failure.error._tag === "UnknownDeadLetter"
+              ? jsonAnswer(404, { error: failure.error.message })
+              : jsonAnswer(503, { error: "storage unavailable" })
+          }
+          return jsonAnswer(404, { error: "no such admin endpoint" })
+        })
 
       const handle = (incoming: IncomingMessage, body: Uint8Array, receivedAt: number) =>
         Effect.gen(function* () {
           const url = new URL(incoming.url ?? "/", "http://intake.local")
           if (url.pathname === "/health") return jsonAnswer(200, { ok: true })
+          if (url.pathname.startsWith("/_tixi/")) return yield* administer(incoming, url)
           const source = sources.get(url.pathname)
           if (source === undefined) return jsonAnswer(404, { error: "no source is served at this path" })
           const headers: Record<string, string | undefined> = {}

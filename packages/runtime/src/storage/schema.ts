@@ -37,12 +37,12 @@ const statements = [
     dedup_key TEXT NOT NULL,
     command JSONB NOT NULL,
     received_at BIGINT NOT NULL,
-    signalled BOOLEAN NOT NULL DEFAULT FALSE,
+    last_signalled_at BIGINT,
     outcome TEXT,
     PRIMARY KEY (process, instance_id, position),
     UNIQUE (process, instance_id, dedup_key)
   )`,
-  `CREATE INDEX IF NOT EXISTS tixi_inbox_unsignalled ON tixi_inbox (received_at) WHERE NOT signalled`,
+  `CREATE INDEX IF NOT EXISTS tixi_inbox_unconsumed ON tixi_inbox (received_at) WHERE outcome IS NULL`,
   `CREATE TABLE IF NOT EXISTS tixi_events (
     process TEXT NOT NULL,
     instance_id TEXT NOT NULL,

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { Effect, Fiber, Layer, Redacted } from "effect"
+import { SqlClient } from "effect/sql"
+import type { TixiConfig } from "../config/define-config.ts"
+import { IntakeServer } from "../intake/intake-server.ts"
+import { databaseLayer, runnerLayer } from "../runner/runner-layer.ts"
+import { formatStatus } from "../status/format-status.ts"
+import { type RuntimeStatus, readStatus } from "../status/runtime-status.ts"
+import { ensureSchema } from "../storage/schema.ts"
+import { adminTokenFile, embeddedHolder, remoteRetry, remoteStatus } from "./admin-client.ts"
+
+/** `tixi serve`: runs the runner until SIGINT/SIGTERM, then shuts down cleanly. */
+export async function serve(config: TixiConfig, log: (line: string) => void): Promise<void> {
+  let effective = config
+  if (config.database.kind === "pglite" && config.admin.token === undefined && config.intake !== false) {
+    // `tixi status` on this machine reads the token from the data folder; nobody else can.
+    const token = randomBytes(24).toString("hex")
+    mkdirSync(config.database.folder, { recursive: true })
+    writeFileSync(adminTokenFile(config.database.folder), token, { mode: 0o600 })
+    effective = { ...config, admin: { token: Redacted.make(token) } }
+  }
+  const program = Effect.gen(function* () {
+    const intake = yield* IntakeServer
+    const names = effective.processes.map(
+      (hosted) => `${hosted.definition.name} v${hosted.definition.version}`,
+    )
+    log(`tixi: runner ${effective.runner.id} serving ${names.join(", ")}`)
+    log(
+      `tixi: database ${effective.database.kind === "pglite" ? `PGlite in ${effective.database.folder}` : "PostgreSQL"}; ${
+        effective.intake === false ? "no intake" : `intake on ${intake.url}`
+      }`,
+    )
+    return yield* Effect.never
+  })
+  const fiber = Effect.runFork(program.pipe(Effect.provide(runnerLayer(effective)), Effect.scoped))
+  await new Promise<void>((resolve, reject) => {
+    const stop = () => {
+      log("tixi: stopping…")
+      Effect.runPromise(Fiber.interrupt(fiber)).then(() => resolve(), reject)
+    }
+    process.once("SIGINT", stop)
+    process.once("SIGTERM", stop)
+    fiber.addObserver((exit) => {
+      if (exit._tag === "Failure" && !exit.cause.reasons.every((reason) => reason._tag === "Interrupt")) {
+        reject(new Error(`the runner stopped: ${String(exit.cause.reasons[0])}`))
+      }
+    })
+  })
+}
+
+const localStatus = (config: TixiConfig) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      yield* ensureSchema
+      return yield* readStatus
+    }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
+  )
+
+const usesRunningEmbedded = (config: TixiConfig) =>
+  config.database.kind === "pglite" && embeddedHolder(config.database.folder) !== undefined
+
+/** `tixi status`: from the database, or from the runner holding the embedded database. */
+export async function status(config: TixiConfig): Promise<RuntimeStatus> {
+  return usesRunningEmbedded(config) ? remoteStatus(config) : localStatus(config)
+}
+
+/** `tixi status` as printed. */
+export async function printStatus(config: TixiConfig, json: boolean, log: (line: string) => void) {
+  const current = await status(config)
+  log(json ? JSON.stringify(current, null, 2) : formatStatus(current))
+}
+
+/** `tixi retry <id>`: marks a parked dead letter for retry; a runner resumes it within a second. */
+export async function retry(config: TixiConfig, id: string): Promise<void> {
+  if (usesRunningEmbedded(config)) return remoteRetry(config, id)
+  await Effect.runPromise(
+    Effect.gen(function* () {
+      yield* ensureSchema
+      const sql = yield* SqlClient.SqlClient
+      const rows = yield* sql`
+        UPDATE tixi_dead_letters SET status = 'retry-requested', retry_requested_at = ${Date.now()}
+        WHERE id = ${id} AND status = 'parked' RETURNING id
+      `
+      if (rows.length === 0)
+        return yield* Effect.fail(new Error(`no parked dead letter has id ${JSON.stringify(id)}`))
+    }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
+  )
+}

@@ -1,0 +1,232 @@
+import { type EffectPorts, fromZodIssues, type ValidationError } from "@tixi/core"
+import { type Layer, Redacted, Result } from "effect"
+import { z } from "zod"
+import type { HostedProcess } from "../engine/hosted-process.ts"
+import type { RetryPolicy } from "../engine/retry-policy.ts"
+import type { IntakeSource } from "../intake/intake-source.ts"
+
+/** What `tixi.config.ts` exports: the processes to host, the host adapters, and how to run them. */
+export interface TixiConfigInput {
+  /** The processes this runtime hosts (`hostProcess(definition, { route })`). */
+  readonly processes: ReadonlyArray<HostedProcess>
+  /** The host adapters providing the ports effects use: HostCrm, Approvals, Directory, Notifier. */
+  readonly host: Layer.Layer<EffectPorts, unknown>
+  /**
+   * Where instances are kept. Default: PGlite in `.tixi/data` (no server to install). For
+   * PostgreSQL the URL is a secret: leave it out here and set `TIXI_DATABASE_URL`.
+   */
+  readonly database?:
+    | { readonly kind: "pglite"; readonly folder?: string }
+    | { readonly kind: "postgres"; readonly url?: Redacted.Redacted; readonly maxConnections?: number }
+  /** This runner among several on one PostgreSQL (`TIXI_RUNNER_ID`), and the cluster's tuning. */
+  readonly runner?: {
+    readonly id?: string
+    readonly shards?: number
+    readonly pollIntervalMillis?: number
+    readonly shardLeaseMillis?: number
+  }
+  /** The webhook intake (`TIXI_INTAKE_PORT`); `false` runs without one. */
+  readonly intake?:
+    | false
+    | {
+        readonly port?: number
+        readonly host?: string
+        readonly sources?: ReadonlyArray<IntakeSource>
+        readonly maxBodyBytes?: number
+      }
+  /** How effects are retried before they are parked as dead letters. */
+  readonly retry?: Partial<RetryPolicy>
+  /** The token `tixi status` / `tixi retry` present to a running runner (`TIXI_ADMIN_TOKEN`). */
+  readonly admin?: { readonly token?: Redacted.Redacted }
+}
+
+/**
+ * Declares a runtime configuration with types checked as you write it. The values are validated
+ * (and secrets read from the environment) when the runtime loads the file, so one mistake shows
+ * every problem at once, each naming its setting.
+ */
+export const defineConfig = (config: TixiConfigInput): TixiConfigInput => config
+
+/** A configuration with defaults applied, secrets resolved and every value checked. */
+export interface TixiConfig {
+  readonly processes: ReadonlyArray<HostedProcess>
+  readonly host: Layer.Layer<EffectPorts, unknown>
+  readonly database:
+    | { readonly kind: "pglite"; readonly folder: string }
+    | { readonly kind: "postgres"; readonly url: Redacted.Redacted; readonly maxConnections: number }
+  readonly runner: {
+    readonly id: string
+    readonly shards: number
+    readonly pollIntervalMillis: number
+    readonly shardLeaseMillis: number
+  }
+  readonly intake:
+    | false
+    | {
+        readonly port: number
+        readonly host: string
+        readonly sources: ReadonlyArray<IntakeSource>
+        readonly maxBodyBytes: number
+      }
+  readonly retry: RetryPolicy
+  readonly admin: { readonly token: Redacted.Redacted | undefined }
+}
+
+const positiveInt = z.number().int().positive()
+const redacted = z.custom<Redacted.Redacted>((value) => Redacted.isRedacted(value), {
+  message: "expected a secret wrapped with Redacted.make (or leave it out and set the environment variable)",
+})
+
+const schema = z.object({
+  processes: z
+    .array(
+      z
+        .object({ definition: z.object({ name: z.string().min(1), version: z.number().int() }).loose() })
+        .loose(),
+      { message: "expected the processes to host, e.g. [hostProcess(complaintProcess)]" },
+    )
+    .min(1, { message: "host at least one process" }),
+  host: z.custom<Layer.Layer<EffectPorts, unknown>>((value) => typeof value === "object" && value !== null, {
+    message: "expected a Layer providing HostCrm, Approvals, Directory and Notifier (an adapter's layer())",
+  }),
+  database: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("pglite"), folder: z.string().min(1).default(".tixi/data") }),
+      z.object({ kind: z.literal("postgres"), url: redacted, maxConnections: positiveInt.default(10) }),
+    ])
+    .default({ kind: "pglite", folder: ".tixi/data" }),
+  runner: z
+    .object({
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "use letters, digits, '.', '_' or '-' (at most 100)" }),
+      shards: positiveInt.max(10_000).default(32),
+      pollIntervalMillis: positiveInt.default(250),
+      shardLeaseMillis: positiveInt.min(1_000).optional(),
+    })
+    .strict(),
+  intake: z.union([
+    z.literal(false),
+    z
+      .object({
+        port: z.number().int().min(0).max(65_535).default(8787),
+        host: z.string().min(1).default("127.0.0.1"),
+        sources: z
+          .array(z.object({ name: z.string(), path: z.string().startsWith("/") }).loose())
+          .default([]),
+        maxBodyBytes: positiveInt.default(1024 * 1024),
+      })
+      .strict(),
+  ]),
+  retry: z
+    .object({
+      attempts: positiveInt.default(6),
+      initialDelayMillis: positiveInt.default(200),
+      maxDelayMillis: positiveInt.default(30_000),
+      factor: z.number().min(1).default(2),
+    })
+    .strict(),
+  admin: z.object({ token: redacted.optional() }).strict(),
+})
+
+const fromEnvironment = (value: string | undefined) =>
+  value === undefined || value === "" ? undefined : value
+
+/**
+ * Applies defaults and the environment (`TIXI_DATABASE_URL`, `TIXI_RUNNER_ID`, `TIXI_INTAKE_PORT`,
+ * `TIXI_ADMIN_TOKEN`) to a configuration and validates it. Settings in the file win over the
+ * environment except for secrets, which only the environment should hold.
+ */
+export function resolveConfig(
+  input: TixiConfigInput,
+  environment: Readonly<Record<string, string | undefined>>,
+): Result.Result<TixiConfig, ValidationError> {
+  const database =
+    input.database?.kind === "postgres"
+      ? {
+          ...input.database,
+          url:
+            input.database.url ??
+            (fromEnvironment(environment.TIXI_DATABASE_URL) === undefined
+              ? undefined
+              : Redacted.make(environment.TIXI_DATABASE_URL!)),
+        }
+      : input.database
+  const embedded = database === undefined || database.kind === "pglite"
+  const intakePort = fromEnvironment(environment.TIXI_INTAKE_PORT)
+  const candidate = {
+    processes: input.processes,
+    host: input.host,
+    database,
+    runner: {
+      ...input.runner,
+      id:
+        input.runner?.id ??
+        fromEnvironment(environment.TIXI_RUNNER_ID) ??
+        (embedded ? "embedded" : undefined),
+    },
+    intake:
+      input.intake === false
+        ? false
+        : {
+            ...input.intake,
+            ...(input.intake?.port === undefined && intakePort !== undefined
+              ? { port: Number(intakePort) }
+              : {}),
+          },
+    retry: input.retry ?? {},
+    admin: {
+      token:
+        input.admin?.token ??
+        (fromEnvironment(environment.TIXI_ADMIN_TOKEN) === undefined
+          ? undefined
+          : Redacted.make(environment.TIXI_ADMIN_TOKEN!)),
+    },
+  }
+  const parsed = schema.safeParse(candidate)
+  if (!parsed.success) {
+    return Result.fail(
+      fromZodIssues(
+        "tixi.config",
+        parsed.error.issues.map((issue) => {
+          const path = issue.path.join(".")
+          if (
+            path === "database.url" &&
+            candidate.database?.kind === "postgres" &&
+            candidate.database.url === undefined
+          ) {
+            return { ...issue, message: "missing: set TIXI_DATABASE_URL (postgres://…) or database.url" }
+          }
+          if (path === "runner.id" && candidate.runner.id === undefined) {
+            return {
+              ...issue,
+              message:
+                "missing: several runners on one PostgreSQL need a name each; set TIXI_RUNNER_ID or runner.id",
+            }
+          }
+          return issue
+        }),
+      ),
+    )
+  }
+  const value = parsed.data
+  return Result.succeed({
+    processes: input.processes,
+    host: input.host,
+    database: value.database,
+    runner: {
+      id: value.runner.id,
+      shards: value.runner.shards,
+      pollIntervalMillis: value.runner.pollIntervalMillis,
+      // One embedded runner has nobody to hand over to; a long lease keeps lease refreshes from
+      // timing out behind bursts on PGlite's single session.
+      shardLeaseMillis: value.runner.shardLeaseMillis ?? (value.database.kind === "pglite" ? 60_000 : 10_000),
+    },
+    intake:
+      value.intake === false
+        ? false
+        : { ...value.intake, sources: input.intake === false ? [] : (input.intake?.sources ?? []) },
+    retry: value.retry,
+    admin: { token: value.admin.token },
+  })
+}

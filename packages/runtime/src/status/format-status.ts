@@ -1,0 +1,93 @@
+import type { RuntimeStatus } from "./runtime-status.ts"
+
+/** Lays rows out as a plain-text table with a header rule, columns padded to their widest cell. */
+export function table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  )
+  const line = (cells: ReadonlyArray<string>) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd()
+  return [line(headers), line(widths.map((width) => "─".repeat(width))), ...rows.map(line)].join("\n")
+}
+
+/** A duration as a person reads it: `45 s`, `12 min`, `3 h 20 min`, `2 d 4 h`. */
+export function humanDuration(millis: number): string {
+  const seconds = Math.round(millis / 1000)
+  if (seconds < 90) return `${seconds} s`
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 90) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours} h ${minutes % 60} min`
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`
+}
+
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text)
+
+/** What `tixi status` prints. */
+export function formatStatus(status: RuntimeStatus): string {
+  const sections: Array<string> = []
+  const total = status.instances.reduce((sum, row) => sum + row.count, 0)
+  sections.push(
+    `Instances (${total}${status.parkedInstances > 0 ? `, ${status.parkedInstances} parked on dead letters` : ""})`,
+    status.instances.length === 0
+      ? "  none yet"
+      : table(
+          ["process", "status", "state", "count"],
+          status.instances.map((row) => [
+            row.process,
+            row.status,
+            row.finished ? "finished" : "open",
+            String(row.count),
+          ]),
+        ),
+  )
+  sections.push(
+    "",
+    `Overdue deadlines (${status.overdueTotal})`,
+    status.overdue.length === 0
+      ? "  none"
+      : table(
+          ["process", "instance", "deadline", "due", "overdue by"],
+          status.overdue.map((row) => [
+            row.process,
+            row.instanceId,
+            row.key,
+            new Date(row.dueAt).toISOString().replace("T", " ").slice(0, 19),
+            humanDuration(row.overdueMillis),
+          ]),
+        ),
+  )
+  sections.push(
+    "",
+    `Dead letters (${status.deadLetters.length}) — retry one with: tixi retry <id>`,
+    status.deadLetters.length === 0
+      ? "  none"
+      : table(
+          ["id", "process/instance", "effect", "tries", "status", "error"],
+          status.deadLetters.map((row) => [
+            row.id,
+            `${row.process}/${row.instanceId}`,
+            row.kind,
+            String(row.attempts),
+            row.status,
+            clip(row.error, 60),
+          ]),
+        ),
+  )
+  sections.push(
+    "",
+    "Retries of side effects",
+    status.retries.length === 0
+      ? "  none"
+      : table(
+          ["process", "retries"],
+          status.retries.map((row) => [row.process, String(row.retries)]),
+        ),
+    "",
+    `Intake: ${status.intake.received} events received, ${status.intake.undelivered} not yet delivered`,
+  )
+  return sections.join("\n")
+}

@@ -1,0 +1,119 @@
+import { Clock, Effect } from "effect"
+import { SqlClient } from "effect/sql"
+
+/** How many instances of a process stand at a status. */
+export interface StatusCount {
+  readonly process: string
+  readonly status: string
+  readonly finished: boolean
+  readonly count: number
+}
+
+/** An instance whose next deadline has passed without firing (a stopped runner, a backlog). */
+export interface OverdueDeadline {
+  readonly process: string
+  readonly instanceId: string
+  readonly key: string
+  readonly dueAt: number
+  readonly overdueMillis: number
+}
+
+/** A side effect parked after its retries, waiting for `tixi retry`. */
+export interface DeadLetterView {
+  readonly id: string
+  readonly process: string
+  readonly instanceId: string
+  readonly kind: string
+  readonly attempts: number
+  readonly error: string
+  readonly status: string
+  readonly parkedAt: number
+}
+
+/** What `tixi status` shows. */
+export interface RuntimeStatus {
+  readonly at: number
+  readonly instances: ReadonlyArray<StatusCount>
+  readonly parkedInstances: number
+  readonly overdueTotal: number
+  /** The most overdue first, at most 20. */
+  readonly overdue: ReadonlyArray<OverdueDeadline>
+  readonly deadLetters: ReadonlyArray<DeadLetterView>
+  /** Effect retries (transient failures retried) per process. */
+  readonly retries: ReadonlyArray<{ readonly process: string; readonly retries: number }>
+  readonly intake: { readonly received: number; readonly undelivered: number }
+}
+
+/** A deadline counts as overdue once it is this late: timers being handled right now are not news. */
+export const overdueGraceMillis = 5_000
+
+/** Reads the runtime's state from its tables (any runner's database, running or not). */
+export const readStatus = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const at = yield* Clock.currentTimeMillis
+  const instances = yield* sql<{ process: string; status: string; finished: boolean; count: number }>`
+    SELECT process, status, finished, COUNT(*)::int AS count FROM tixi_instances
+    GROUP BY process, status, finished ORDER BY process, finished, status
+  `
+  const [parked] = yield* sql<{
+    count: number
+  }>`SELECT COUNT(*)::int AS count FROM tixi_instances WHERE parked`
+  const cutoff = at - overdueGraceMillis
+  const [overdueTotal] = yield* sql<{ count: number }>`
+    SELECT COUNT(*)::int AS count FROM tixi_instances WHERE NOT finished AND next_deadline_at < ${cutoff}
+  `
+  const overdue = yield* sql<{
+    process: string
+    instance_id: string
+    next_deadline_key: string
+    next_deadline_at: bigint
+  }>`
+    SELECT process, instance_id, next_deadline_key, next_deadline_at FROM tixi_instances
+    WHERE NOT finished AND next_deadline_at < ${cutoff}
+    ORDER BY next_deadline_at LIMIT 20
+  `
+  const letters = yield* sql<{
+    id: string
+    process: string
+    instance_id: string
+    kind: string
+    attempts: number
+    error: string
+    status: string
+    parked_at: bigint
+  }>`
+    SELECT id, process, instance_id, kind, attempts, error, status, parked_at FROM tixi_dead_letters
+    WHERE status IN ('parked', 'retry-requested', 'retrying') ORDER BY parked_at LIMIT 100
+  `
+  const retries = yield* sql<{ process: string; retries: number }>`
+    SELECT process, SUM(retries)::int AS retries FROM tixi_instances GROUP BY process ORDER BY process
+  `
+  const [intake] = yield* sql<{ received: number; undelivered: number }>`
+    SELECT COUNT(*)::int AS received, COUNT(*) FILTER (WHERE NOT delivered)::int AS undelivered FROM tixi_intake_events
+  `
+  return {
+    at,
+    instances,
+    parkedInstances: parked?.count ?? 0,
+    overdueTotal: overdueTotal?.count ?? 0,
+    overdue: overdue.map((row) => ({
+      process: row.process,
+      instanceId: row.instance_id,
+      key: row.next_deadline_key,
+      dueAt: Number(row.next_deadline_at),
+      overdueMillis: at - Number(row.next_deadline_at),
+    })),
+    deadLetters: letters.map((row) => ({
+      id: row.id,
+      process: row.process,
+      instanceId: row.instance_id,
+      kind: row.kind,
+      attempts: row.attempts,
+      error: row.error,
+      status: row.status,
+      parkedAt: Number(row.parked_at),
+    })),
+    retries,
+    intake: { received: intake?.received ?? 0, undelivered: intake?.undelivered ?? 0 },
+  } satisfies RuntimeStatus
+})

@@ -1,0 +1,95 @@
+import { Layer, Redacted, Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { defineConfig, resolveConfig } from "../../src/config/define-config.ts"
+import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
+import { hostedTicketProcess } from "../fixtures/ticket-process.ts"
+
+const base = defineConfig({ processes: [hostedTicketProcess], host: inMemoryHostLayer })
+
+const problems = (result: ReturnType<typeof resolveConfig>) =>
+  Result.isFailure(result)
+    ? result.failure.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+    : []
+
+describe("defineConfig and resolveConfig", () => {
+  it("defaults to PGlite in .tixi/data with an intake on 8787", () => {
+    const resolved = resolveConfig(base, {})
+    expect(Result.isSuccess(resolved)).toBe(true)
+    if (Result.isFailure(resolved)) return
+    expect(resolved.success.database).toEqual({ kind: "pglite", folder: ".tixi/data" })
+    expect(resolved.success.runner).toEqual({
+      id: "embedded",
+      shards: 32,
+      pollIntervalMillis: 250,
+      shardLeaseMillis: 60_000,
+    })
+    expect(resolved.success.intake).toMatchObject({ port: 8787, host: "127.0.0.1", sources: [] })
+    expect(resolved.success.retry).toEqual({
+      attempts: 6,
+      initialDelayMillis: 200,
+      maxDelayMillis: 30_000,
+      factor: 2,
+    })
+  })
+
+  it("names the missing PostgreSQL URL and runner id", () => {
+    const resolved = resolveConfig(defineConfig({ ...base, database: { kind: "postgres" } }), {})
+    expect(problems(resolved)).toEqual([
+      "database.url: missing: set TIXI_DATABASE_URL (postgres://…) or database.url",
+      "runner.id: missing: several runners on one PostgreSQL need a name each; set TIXI_RUNNER_ID or runner.id",
+    ])
+    expect(Result.isFailure(resolved) && resolved.failure.message).toMatch(
+      /^invalid tixi\.config: tixi\.config\.database\.url: missing/,
+    )
+  })
+
+  it("reads secrets and settings from the environment, keeping the URL redacted", () => {
+    const resolved = resolveConfig(defineConfig({ ...base, database: { kind: "postgres" } }), {
+      TIXI_DATABASE_URL: "postgres://tixi:secret@db:5432/tixi",
+      TIXI_RUNNER_ID: "runner-a",
+      TIXI_INTAKE_PORT: "9000",
+      TIXI_ADMIN_TOKEN: "admin-secret",
+    })
+    if (Result.isFailure(resolved)) throw resolved.failure
+    const { database, runner, intake, admin } = resolved.success
+    expect(database.kind).toBe("postgres")
+    if (database.kind !== "postgres") return
+    expect(Redacted.isRedacted(database.url)).toBe(true)
+    expect(String(database.url)).not.toContain("secret")
+    expect(Redacted.value(database.url)).toBe("postgres://tixi:secret@db:5432/tixi")
+    expect(runner.id).toBe("runner-a")
+    expect(runner.shardLeaseMillis).toBe(10_000)
+    expect(intake !== false && intake.port).toBe(9000)
+    expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret")
+  })
+
+  it("reports every bad value at once, by path", () => {
+    const resolved = resolveConfig(
+      defineConfig({
+        ...base,
+        processes: [],
+        runner: { id: "has spaces", shards: 0 },
+        intake: { port: 70_000 },
+        retry: { attempts: -1 },
+      }),
+      {},
+    )
+    const paths = problems(resolved).map((problem) => problem.split(":")[0])
+    expect(paths).toEqual(
+      expect.arrayContaining(["processes", "runner.id", "runner.shards", "intake.port", "retry.attempts"]),
+    )
+  })
+
+  it("refuses a plain-string database URL in the file: secrets stay Redacted", () => {
+    const resolved = resolveConfig(
+      { ...base, database: { kind: "postgres", url: "postgres://x" as unknown as Redacted.Redacted } },
+      { TIXI_RUNNER_ID: "a" },
+    )
+    expect(problems(resolved)[0]).toMatch(/^database\.url: expected a secret wrapped with Redacted\.make/)
+  })
+
+  it("accepts no intake at all", () => {
+    const resolved = resolveConfig(defineConfig({ ...base, intake: false, host: Layer.empty as never }), {})
+    expect(Result.isSuccess(resolved) && resolved.success.intake).toBe(false)
+  })
+})
