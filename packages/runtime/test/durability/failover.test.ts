@@ -1,15 +1,11 @@
 import { personId } from "@tixi/core"
+import { findPostgres, startThrowawayPostgres, type ThrowawayPostgres } from "@tixi/testing"
 import { Effect, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { postgresLayer } from "../../src/sql/postgres-client.ts"
 import { type ChildRunner, spawnRunner } from "../fixtures/child-runner.ts"
 import { type RemoteHost, startRemoteHost } from "../fixtures/remote-host/server.ts"
-import {
-  findPostgres,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../fixtures/throwaway-postgres.ts"
 
 const postgres = findPostgres()
 const ci = process.env.CI === "true" || process.env.CI === "1"
