@@ -123,6 +123,9 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const context = yield* Effect.context<WorkflowEngine.WorkflowEngine>()
+    // The clock the runtime was built with, not the caller's: commands are stamped in the same
+    // time as the engine's timers (they differ when a simulation provides its own clock).
+    const clock = yield* Clock.Clock
 
     const lookup = (process: string) => {
       const entry = registry.get(process)
@@ -132,7 +135,7 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
     const stamp = (command: CommandInput) =>
       typeof command.at === "number"
         ? Effect.succeed(command)
-        : Effect.map(Clock.currentTimeMillis, (at) => ({ ...command, at }))
+        : Effect.map(clock.currentTimeMillis, (at) => ({ ...command, at }))
 
     const signal = (
       workflow: ProcessWorkflow,
@@ -269,7 +272,7 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
 
     const requestRetry: ProcessRuntimeService["requestRetry"] = (id) =>
       Effect.gen(function* () {
-        const at = yield* Clock.currentTimeMillis
+        const at = yield* clock.currentTimeMillis
         const rows = yield* sql`
           UPDATE tixi_dead_letters SET status = 'retry-requested', retry_requested_at = ${at}
           WHERE id = ${id} AND status = 'parked'
@@ -283,7 +286,7 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
     // pump re-signals commands still unconsumed after a few seconds, at most once a minute each,
     // instead of paying an extra write per command to mark it signalled.
     const pump: ProcessRuntimeService["pump"] = Effect.gen(function* () {
-      const now = yield* Clock.currentTimeMillis
+      const now = yield* clock.currentTimeMillis
       const pending = yield* sql<{
         process: string
         instance_id: string

@@ -98,6 +98,7 @@ export const intakeServerLayer = (
       const store = yield* makeIntakeStore
       const delivery = yield* makeIntakeDelivery
       const context = yield* Effect.context<SqlClient.SqlClient>()
+      const clock = yield* Clock.Clock
       const sources = new Map(options.sources.map((source) => [source.path, source]))
       const limit = options.maxBodyBytes ?? 1024 * 1024
 
@@ -158,7 +159,7 @@ export const intakeServerLayer = (
             return jsonAnswer(503, { error: "storage unavailable; retry later" })
           }
           if (outcome.value.stored > 0) yield* delivery.wake
-          const elapsed = (yield* Clock.currentTimeMillis) - receivedAt
+          const elapsed = clock.currentTimeMillisUnsafe() - receivedAt
           if (elapsed > source.acknowledgeWithinMillis) {
             yield* Effect.logWarning(
               `tixi intake: acknowledged ${source.name} after ${elapsed} ms (the vendor allows ${source.acknowledgeWithinMillis} ms)`,
@@ -168,7 +169,7 @@ export const intakeServerLayer = (
         })
 
       const server: Server = createServer((incoming, response) => {
-        const receivedAt = Date.now()
+        const receivedAt = clock.currentTimeMillisUnsafe()
         readBody(incoming, limit).then(
           (body) => {
             if (body === "too large") {

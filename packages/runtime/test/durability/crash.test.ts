@@ -13,9 +13,10 @@ import { type RemoteHost, startRemoteHost } from "../fixtures/remote-host/server
 // minutes on PGlite (about 35 statements per turn at ~1 ms each on a shared 2-core machine).
 const count = Number(process.env.TIXI_CRASH_INSTANCES ?? 250)
 const timerEvery = 2
-// Timer instances are seeded last; their timers fall due while the runner is down.
-const remindMillis = 20_000
-const expireMillis = 22_000
+// Timer instances are seeded first; their timers (90 s after opening, longer than seeding and the
+// first turns take) fall due while the runner is down.
+const remindMillis = 90_000
+const expireMillis = 95_000
 const isTimerInstance = (businessKey: string) => Number(businessKey.split("-").at(-1)) % timerEvery === 0
 
 const started = Date.now()
@@ -97,9 +98,20 @@ describe("a runner killed with SIGKILL mid-flight (PGlite)", () => {
     runners.push(first)
     await first.ready
     progress("first runner ready", host)
+    // Every timer instance was opened before seeding ended, so all their timers fall due by then + 95 s.
     const seededAt = await first.seeded
     progress("seeded", host)
-    // Mid-flight: every instance started, turns still being processed, approvals partly decided.
+    // Mid-flight: every timer instance has taken its first turn (its timers are stored), the
+    // approval instances are being worked on, approvals partly decided.
+    await until(
+      "the timer instances' first turns",
+      () =>
+        host.host.cases().filter((record) => isTimerInstance(record.externalKey)).length ===
+        count / timerEvery,
+      300_000,
+      first,
+      host,
+    )
     const closedBeforeKill = host.host.cases().filter((record) => record.status === "closed").length
     const killedAt = Date.now()
     await first.kill9()
