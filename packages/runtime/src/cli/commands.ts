@@ -33,7 +33,11 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
     )
     return yield* Effect.never
   })
+  // Effect's timers do not hold Node's event loop open; without an intake (or with PostgreSQL's
+  // idle sockets only) the process would exit while its timers wait.
+  const keepAlive = setInterval(() => {}, 1 << 30)
   const fiber = Effect.runFork(program.pipe(Effect.provide(runnerLayer(effective)), Effect.scoped))
+  fiber.addObserver(() => clearInterval(keepAlive))
   await new Promise<void>((resolve, reject) => {
     const stop = () => {
       log("tixi: stopping…")

@@ -176,7 +176,7 @@ const makeProcessRuntime = (options: ProcessRuntimeOptions, registry: Registry) 
             RETURNING process, instance_id
           )
           INSERT INTO tixi_inbox (process, instance_id, position, dedup_key, command, received_at)
-          SELECT process, instance_id, 0, 'start', ${json(command)}, ${command.at} FROM created
+          SELECT process, instance_id, 0, 'start', ${json(command)}::jsonb, ${command.at} FROM created
           RETURNING position
         `.pipe(retryTransient, Effect.mapError(storageFailure("start")))
         const inserted = rows.length > 0

@@ -1,15 +1,13 @@
 import { Statement } from "effect/sql"
 
-/** A JSON value bound as one `jsonb` parameter, e.g. `sql\`INSERT … VALUES (${json(state)})\``. */
-export interface PgJsonValue extends Statement.Custom<"TixiPgJson", unknown> {}
-
-const PgJsonValue = Statement.custom<PgJsonValue>("TixiPgJson")
-
 /**
- * Wraps a value so the compiler binds it as JSON text cast to `jsonb`, the same way on PGlite and
- * on PostgreSQL; the drivers then never guess how to serialise an object.
+ * A value bound as one parameter holding its JSON text, the same way on PGlite and on PostgreSQL
+ * (each driver's compiler knows only its own custom fragments, so this uses none). PostgreSQL
+ * types the parameter from its target column (`INSERT`, `UPDATE … SET`); elsewhere, as in a
+ * `SELECT` list, write the cast: `${json(value)}::jsonb`.
  */
-export const json = (value: unknown): Statement.Fragment => Statement.fragment([PgJsonValue(value)])
+export const json = (value: unknown): Statement.Fragment =>
+  Statement.fragment([Statement.parameter(JSON.stringify(value))])
 
 const escapeIdentifier = Statement.defaultEscape('"')
 
@@ -19,7 +17,7 @@ const escapeIdentifier = Statement.defaultEscape('"')
  * cluster storage (which branches on the `pg` dialect) issues the same SQL on both.
  */
 export const makePgCompiler = (): Statement.Compiler =>
-  Statement.makeCompiler<PgJsonValue>({
+  Statement.makeCompiler({
     dialect: "pg",
     placeholder: (index) => `$${index}`,
     onIdentifier: (value) => escapeIdentifier(value),
@@ -27,5 +25,7 @@ export const makePgCompiler = (): Statement.Compiler =>
       `(values ${placeholders}) AS ${alias}${columns}${returning ? ` RETURNING ${returning[0]}` : ""}`,
       returning ? values.flat().concat(returning[1]) : values.flat(),
     ],
-    onCustom: (custom, placeholder) => [`${placeholder(undefined)}::jsonb`, [JSON.stringify(custom.paramA)]],
+    onCustom: (custom) => {
+      throw new TypeError(`the pg compiler has no custom fragment ${String(custom.kind)}`)
+    },
   })
