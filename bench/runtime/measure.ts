@@ -67,22 +67,19 @@ export const relayRun = (count: number, prefix: string) =>
       concurrency: 16,
       discard: true,
     })
-    yield* Effect.forEach(
-      ids,
-      (id) =>
-        Effect.gen(function* () {
-          // Finish once the instance has taken its first turn (the order a person would act in).
-          while (true) {
-            const [row] = yield* sql<{
-              status: string
-            }>`SELECT status FROM tixi_instances WHERE process = 'relay' AND instance_id = ${id}`
-            if (row?.status === "open") break
-            yield* Effect.sleep("20 millis")
-          }
-          yield* runtime.deliver("relay", id, { type: "Finish" })
-        }),
-      { concurrency: 16, discard: true },
-    )
+    // Finish each instance once it has taken its first turn (the order a person would act in),
+    // finding them with one query at a time so the polling does not crowd out the runtime.
+    const finished = new Set<string>()
+    while (finished.size < count) {
+      const open = yield* sql<{ instance_id: string }>`
+        SELECT instance_id FROM tixi_instances
+        WHERE process = 'relay' AND status = 'open' AND instance_id LIKE ${`${prefix}-%`}
+      `
+      const ready = open.map((row) => row.instance_id).filter((id) => !finished.has(id))
+      yield* Effect.forEach(ready, (id) => runtime.deliver("relay", id, { type: "Finish" }), { concurrency: 16, discard: true })
+      for (const id of ready) finished.add(id)
+      if (ready.length === 0) yield* Effect.sleep("50 millis")
+    }
     while (true) {
       const [row] = yield* sql<{ count: number }>`
         SELECT COUNT(*)::int AS count FROM tixi_instances WHERE process = 'relay' AND finished AND instance_id LIKE ${`${prefix}-%`}
