@@ -38,6 +38,9 @@ export const makeIntakeDelivery = Effect.gen(function* () {
       SELECT source, event_id, type, payload, received_at FROM tixi_intake_events
       WHERE NOT delivered ORDER BY received_at, event_id LIMIT 500
     `
+    // Marked in one statement per (source, outcome) group: most events share an outcome
+    // ("unrouted", or one process), and a statement per event would double the intake's writes.
+    const groups = new Map<string, { source: string; outcome: string; ids: Array<string> }>()
     for (const row of rows) {
       const outcomes = yield* runtime.routeEvent({
         source: row.source,
@@ -46,9 +49,16 @@ export const makeIntakeDelivery = Effect.gen(function* () {
         payload: row.payload,
         receivedAt: Number(row.received_at),
       })
+      const outcome = summarize(outcomes)
+      const key = `${row.source}\u0000${outcome}`
+      const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }
+      group.ids.push(row.event_id)
+      groups.set(key, group)
+    }
+    for (const group of groups.values()) {
       yield* sql`
-        UPDATE tixi_intake_events SET delivered = TRUE, outcome = ${summarize(outcomes)}
-        WHERE source = ${row.source} AND event_id = ${row.event_id}
+        UPDATE tixi_intake_events SET delivered = TRUE, outcome = ${group.outcome}
+        WHERE source = ${group.source} AND ${sql.in("event_id", group.ids)}
       `
     }
     return rows.length
