@@ -76,7 +76,10 @@ export const relayRun = (count: number, prefix: string) =>
         WHERE process = 'relay' AND status = 'open' AND instance_id LIKE ${`${prefix}-%`}
       `
       const ready = open.map((row) => row.instance_id).filter((id) => !finished.has(id))
-      yield* Effect.forEach(ready, (id) => runtime.deliver("relay", id, { type: "Finish" }), { concurrency: 16, discard: true })
+      yield* Effect.forEach(ready, (id) => runtime.deliver("relay", id, { type: "Finish" }), {
+        concurrency: 16,
+        discard: true,
+      })
       for (const id of ready) finished.add(id)
       if (ready.length === 0) yield* Effect.sleep("50 millis")
     }
