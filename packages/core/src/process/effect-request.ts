@@ -1,6 +1,6 @@
 import type { DepartmentId, IdempotencyKey, PersonId } from "../ids/index.ts"
 import type { ApprovalStepMode, ApprovalSubmission } from "../ports/approvals.ts"
-import type { ActivityDraft, CaseDraft, TaskDraft } from "../ports/host-crm.ts"
+import type { ActivityDraft, CaseDraft, HostFields, TaskDraft } from "../ports/host-crm.ts"
 import type { NotificationDraft } from "../ports/notifier.ts"
 import type { Role } from "../roles/role.ts"
 
@@ -17,6 +17,19 @@ export interface UpsertCaseRequest {
   readonly kind: "host.case.upsert"
   readonly key: IdempotencyKey
   readonly draft: CaseDraft
+}
+
+/**
+ * Write tixi's fields on an existing customer record (a credit grade and limit after approval,
+ * a customer grade after re-grading), matched on the customer's externalKey. Fields not named
+ * are left as they are, so repeating the write changes nothing.
+ */
+export interface UpdateCustomerFieldsRequest {
+  readonly kind: "host.customer.update"
+  readonly key: IdempotencyKey
+  /** The customer's externalKey on the host (tixi's customer id). */
+  readonly customerKey: string
+  readonly fields: HostFields
 }
 
 /** Create a task for someone (an investigation, a 督促 reminder, a follow-up visit). */
@@ -77,6 +90,7 @@ export interface NotifyRequest {
  */
 export type EffectRequest =
   | UpsertCaseRequest
+  | UpdateCustomerFieldsRequest
   | CreateTaskRequest
   | CompleteTaskRequest
   | LogActivityRequest

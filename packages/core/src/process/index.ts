@@ -1,3 +1,4 @@
+export * from "./approval-decision.ts"
 export * from "./definition.ts"
 export * from "./effect-request.ts"
 export * from "./in-memory-runner.ts"

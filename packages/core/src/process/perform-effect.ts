@@ -61,6 +61,22 @@ export const performEffect = Effect.fnUntraced(function* (request: EffectRequest
       const record = yield* (yield* HostCrm).upsertCase(request.draft)
       return { kind: request.kind, key: request.key, reference: record.id } satisfies EffectOutcome
     }
+    case "host.customer.update": {
+      const host = yield* HostCrm
+      const customer = yield* host.findCustomer(request.customerKey)
+      if (!customer) {
+        return yield* new PortFailure({
+          port: "HostCrm",
+          operation: "updateCustomerFields",
+          reason: new NotFound({ resource: "customer", id: request.customerKey }),
+          detail: `no customer with externalKey ${request.customerKey}`,
+        })
+      }
+      const outcome = yield* host.updateCustomerFields([{ id: customer.id, fields: request.fields }])
+      const failure = outcome.failed[0]
+      if (failure) return yield* failure.error
+      return { kind: request.kind, key: request.key, reference: customer.id } satisfies EffectOutcome
+    }
     case "host.task.create": {
       const assigneeId = request.assignee ? yield* resolveOne("createTask", request.assignee) : undefined
       const task = yield* (yield* HostCrm).createTask({

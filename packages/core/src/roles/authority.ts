@@ -21,10 +21,13 @@ export interface AuthorityPolicy {
 }
 
 /**
- * The handbooks' authority ladder for complaint remedies, in CNY: the officer settles small
- * remedies on the spot, larger ones need the supervisor, the manager (客服经理, who approves in
+ * The handbooks' authority ladder, in CNY. Complaint remedies: the officer settles small remedies
+ * on the spot, larger ones need the supervisor, the manager (客服经理, who approves in
  * 客户投诉接待流程) or the director; the general manager signs without limit (总经理批示).
- * The amounts are tixi's defaults; every company sets its own.
+ * Credit (004 ch.2 客户信用调查表 is signed by 经理 and 总经理; ch.7 客户信用等级变更流程 by the
+ * 客户服务部经理): `credit.limit` is granting a customer a credit limit (赊销限额) of the amount,
+ * `credit.override` letting one order take exposure past the limit by the amount. Officers grant
+ * neither. The amounts are tixi's defaults (the handbooks give none); every company sets its own.
  */
 export const defaultAuthorityPolicy: AuthorityPolicy = {
   version: "handbook-2026.1",
@@ -35,6 +38,18 @@ export const defaultAuthorityPolicy: AuthorityPolicy = {
       supervisor: 2_000_00,
       manager: 10_000_00,
       director: 50_000_00,
+      generalManager: "unlimited",
+    },
+    "credit.limit": {
+      supervisor: 100_000_00,
+      manager: 1_000_000_00,
+      director: 5_000_000_00,
+      generalManager: "unlimited",
+    },
+    "credit.override": {
+      supervisor: 20_000_00,
+      manager: 200_000_00,
+      director: 1_000_000_00,
       generalManager: "unlimited",
     },
   },

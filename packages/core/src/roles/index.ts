@@ -1,2 +1,3 @@
+export * from "./actor.ts"
 export * from "./authority.ts"
 export * from "./role.ts"

@@ -73,3 +73,40 @@ describe("Money", () => {
     expect(Money.format(Money.ofMinor(9007199254740991, "CNY"), "en")).toBe("CN¥90,071,992,547,409.91")
   })
 })
+
+describe("scaleMinor", () => {
+  it("agrees with exact BigInt arithmetic on the fast path and beyond it", () => {
+    const rounding = fc.constantFrom("halfEven", "halfUp", "down", "up") as never
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.boolean(),
+        rounding,
+        (minor: number, numerator: number, denominator: number, negate: boolean, mode: Money.Rounding) => {
+          const divisor = negate ? -denominator : denominator
+          const product = BigInt(minor) * BigInt(numerator)
+          let quotient = product / BigInt(divisor)
+          const remainder = product % BigInt(divisor)
+          if (remainder !== 0n) {
+            const negative = product < 0n !== divisor < 0
+            const twice = (remainder < 0n ? -remainder : remainder) * 2n
+            const absolute = BigInt(Math.abs(divisor))
+            const away =
+              mode === "up" ||
+              (mode === "halfUp" && twice >= absolute) ||
+              (mode === "halfEven" && (twice > absolute || (twice === absolute && quotient % 2n !== 0n)))
+            if (away) quotient += negative ? -1n : 1n
+          }
+          if (quotient > BigInt(Number.MAX_SAFE_INTEGER) || quotient < -BigInt(Number.MAX_SAFE_INTEGER)) {
+            expect(() => Money.scaleMinor(minor, numerator, divisor, mode)).toThrow(RangeError)
+          } else {
+            expect(Money.scaleMinor(minor, numerator, divisor, mode)).toBe(Number(quotient))
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+})

@@ -110,3 +110,55 @@ describe("performEffect", () => {
     expect(Result.isFailure(result) && result.failure.isRetryable).toBe(true)
   })
 })
+
+describe("host.customer.update", () => {
+  it("writes fields on the customer with the externalKey, once however often it is retried", async () => {
+    const program = Effect.gen(function* () {
+      const host = yield* HostCrm
+      yield* host.upsertCustomers([
+        { externalKey: "C-1", kind: "organization", name: "甲公司", fields: { region: "华东" } },
+      ])
+      const request = {
+        kind: "host.customer.update" as const,
+        key: "credit.evaluation/EV-1/4/host.customer.update" as never,
+        customerKey: "C-1",
+        fields: { credit_grade: "B", credit_limit: "150000.00" },
+      }
+      yield* performEffect(request)
+      yield* performEffect(request)
+      const control = yield* InMemoryHostCrm
+      const missing = yield* Effect.result(performEffect({ ...request, customerKey: "C-404" }))
+      return { customer: control.customers()[0], log: control.writeLog(), missing }
+    })
+    const outcome = await Effect.runPromise(Effect.provide(program, ports))
+    expect(outcome.customer?.fields).toEqual({ region: "华东", credit_grade: "B", credit_limit: "150000.00" })
+    expect(outcome.log.filter((line) => line.startsWith("updateCustomerFields"))).toHaveLength(2)
+    expect(Result.isFailure(outcome.missing) && outcome.missing.failure.reason._tag).toBe("NotFound")
+  })
+})
+
+describe("decideApprovalCommand", () => {
+  it("turns an approval outcome from the host into the command processes take", async () => {
+    const { decideApprovalCommand, decideApprovalSchema } = await import("@tixi/core")
+    const command = decideApprovalCommand({
+      eventId: "e-1",
+      approvalId: "a-1" as never,
+      key: "credit.override/OV-1/0/approval.submit",
+      businessKey: "OV-1",
+      requestType: "credit.override",
+      outcome: "approved",
+      decidedBy: personId("p-sup"),
+      comment: undefined,
+      at: 1_000,
+    })
+    expect(command).toEqual({
+      type: "DecideApproval",
+      at: 1_000,
+      approvalKey: "credit.override/OV-1/0/approval.submit",
+      outcome: "approved",
+      decidedBy: "p-sup",
+    })
+    expect(decideApprovalSchema.safeParse(command).success).toBe(true)
+    expect(decideApprovalSchema.safeParse({ ...command, outcome: "maybe" }).success).toBe(false)
+  })
+})

@@ -1,0 +1,21 @@
+import { z } from "zod"
+import type { PersonId } from "../ids/ids.ts"
+import { Role } from "./role.ts"
+
+/**
+ * Who acts, where the flow charts care who acts (who investigates, who approves, who registers a
+ * change): the person and the post they act in. The post decides authority (权责内 / 权责外).
+ */
+export interface Actor {
+  readonly personId: PersonId
+  readonly role: Role
+}
+
+/** The zod validator of a person id inside commands. */
+export const personIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id (letters, digits, . _ : @ / -)")
+  .transform((value) => value as PersonId)
+
+/** The zod validator of an actor inside commands. */
+export const actorSchema = z.strictObject({ personId: personIdSchema, role: Role.schema })
