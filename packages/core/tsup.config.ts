@@ -6,4 +6,5 @@ export default packageBuild({
   callcenter: "src/callcenter/index.ts",
   complaints: "src/complaints/index.ts",
   quality: "src/quality/index.ts",
+  grading: "src/grading/index.ts",
 })

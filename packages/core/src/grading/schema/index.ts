@@ -1,0 +1,7 @@
+export * from "./customer-facts.ts"
+export * from "./development-assessment-form.ts"
+export * from "./grade-classification-form.ts"
+export * from "./grading-columns.ts"
+export * from "./key-customer-form.ts"
+export * from "./relationship-evaluation-form.ts"
+export * from "./sales-band-form.ts"
