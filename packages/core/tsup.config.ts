@@ -7,4 +7,6 @@ export default packageBuild({
   complaints: "src/complaints/index.ts",
   quality: "src/quality/index.ts",
   grading: "src/grading/index.ts",
+  grading: "src/grading/index.ts",
+  credit: "src/credit/index.ts",
 })

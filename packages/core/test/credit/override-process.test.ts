@@ -1,0 +1,118 @@
+import { Credit, idempotencyKey } from "@tixi/core"
+import { Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { staff } from "../support/ports.ts"
+import { drive } from "../support/run-process.ts"
+import { yuan } from "./fixtures.ts"
+
+const hour = 3_600_000
+const t0 = Date.UTC(2026, 5, 1, 3, 0)
+const salesperson = { personId: staff.officer.id, role: "officer" as const }
+const position = {
+  customerId: "W01",
+  grade: "B",
+  limit: yuan("200000"),
+  openReceivables: yuan("150000"),
+  openOrders: yuan("40000"),
+  oldestOverdueDays: 0,
+  bouncedPayments: 0,
+  bankruptcySigns: [],
+}
+
+function request(order: string, changes: Record<string, unknown> = {}) {
+  const process = Credit.creditOverrideProcess(Credit.defaultCreditPolicy)
+  const instance = drive(process, "OV-1")
+  const result = instance.send({
+    type: "RequestOverride",
+    at: t0,
+    requestId: "OV-1",
+    orderNumber: "SO-2026-0601",
+    requestedBy: salesperson,
+    reason: "旺季备货，客户承诺月底回款",
+    position: { ...position, ...changes, order: yuan(order) },
+  })
+  return { process, instance, result }
+}
+
+describe("credit-limit override for one order", () => {
+  it("within the tolerance: released without approval, the warning recorded", () => {
+    const { instance, process } = request("15000")
+    expect(instance.state.status).toBe("released")
+    expect(instance.state.check).toMatchObject({ status: "warning", excess: yuan("5000") })
+    expect(instance.effects).toEqual([])
+    expect(process.isFinished(instance.state)).toBe(true)
+  })
+
+  it("past the tolerance: approval by the post the policy names, then released", () => {
+    const { instance, process } = request("60000")
+    // Exposure ¥250,000, excess ¥50,000: above a supervisor's ¥20,000 override authority → manager.
+    expect(instance.state.status).toBe("awaitingApproval")
+    expect(instance.state.approval).toMatchObject({ decidingRole: "manager", expiresAt: t0 + 24 * hour })
+    const submit = instance.effects[0]
+    if (submit?.kind !== "approval.submit") throw new Error("no approval")
+    expect(submit.key).toBe(idempotencyKey("credit.override", "OV-1", 0, "approval.submit"))
+    expect(Result.isSuccess(Credit.creditOverrideForm.parse(submit.submission.values))).toBe(true)
+    expect(process.deadlines(instance.state)).toEqual([
+      { key: "approval-expiry", dueAt: t0 + 24 * hour, command: { type: "Expire" } },
+    ])
+    instance.must({ type: "DecideApproval", at: t0 + hour, approvalKey: submit.key, outcome: "approved" })
+    expect(instance.state.status).toBe("approved")
+    expect(process.deadlines(instance.state)).toEqual([])
+    expect(instance.effects.at(-1)).toMatchObject({
+      kind: "notify",
+      draft: { recipients: [{ person: "officer-wu" }] },
+    })
+  })
+
+  it("unanswered until the expiry: lapses, the approval is withdrawn, the order stays held", () => {
+    const { instance } = request("60000")
+    const key = instance.state.approval!.key
+    instance.must({ type: "Expire", at: t0 + 24 * hour })
+    expect(instance.state.status).toBe("expired")
+    expect(instance.effects.slice(1).map((effect) => effect.kind)).toEqual(["approval.withdraw", "notify"])
+    expect(instance.effects[1]).toMatchObject({ submissionKey: key })
+    // A decision arriving after the lapse is refused.
+    const late = instance.send({
+      type: "DecideApproval",
+      at: t0 + 25 * hour,
+      approvalKey: key,
+      outcome: "approved",
+    })
+    expect(Result.isFailure(late)).toBe(true)
+  })
+
+  it("blocked by grade: refused with CreditLimitExceeded and nothing recorded", () => {
+    const { instance, result } = request("60000", { grade: "D" })
+    expect(Result.isFailure(result) && result.failure._tag).toBe("CreditLimitExceeded")
+    if (Result.isFailure(result) && result.failure._tag === "CreditLimitExceeded") {
+      expect(result.failure.exposureMinor).toBe(25_000_000)
+      expect(result.failure.controls).toEqual(["limit"])
+    }
+    expect(instance.events).toEqual([])
+  })
+
+  it("an excess no post may approve is refused as not within authority", () => {
+    const policy = {
+      ...Credit.defaultCreditPolicy,
+      authority: {
+        ...Credit.defaultCreditPolicy.authority,
+        limits: {
+          ...Credit.defaultCreditPolicy.authority.limits,
+          "credit.override": { manager: 100_000_00 },
+        },
+      },
+    }
+    const process = Credit.creditOverrideProcess(policy)
+    const instance = drive(process, "OV-2")
+    const result = instance.send({
+      type: "RequestOverride",
+      at: t0,
+      requestId: "OV-2",
+      orderNumber: "SO-9",
+      requestedBy: salesperson,
+      reason: "大单",
+      position: { ...position, order: yuan("500000") },
+    })
+    expect(Result.isFailure(result) && result.failure._tag).toBe("NotWithinAuthority")
+  })
+})
