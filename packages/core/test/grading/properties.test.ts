@@ -197,3 +197,25 @@ describe("grading properties", () => {
     )
   })
 })
+
+describe("descendingOrder", () => {
+  it("orders like a stable comparator sort, negatives, zeros and huge values included", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+      fc.constant(-0),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    )
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), (values) => {
+        const order = Array.from(Grading.descendingOrder(Float64Array.from(values)))
+        const expected = values
+          .map((item, row) => ({ item, row }))
+          .sort((x, y) => (x.item === y.item ? x.row - y.row : y.item - x.item))
+          .map((entry) => entry.row)
+        expect(order).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

@@ -1,11 +1,11 @@
 import { Result } from "effect"
-import { invalid, type ValidationError } from "../../errors/validation-error.ts"
+import { invalid, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
 import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { type CreditColumns, validateCreditColumns } from "../schema/credit-columns.ts"
 import { type CompiledCreditPolicy, compileCreditPolicy } from "./compiled-credit-policy.ts"
 import { creditGradeCode, creditLimitMinor } from "./credit-terms.ts"
 import { creditCheckCode, dangerMask, exposureMinor } from "./exposure.ts"
-import { evaluateScorecard } from "./scorecard.ts"
+import { evaluateScorecard, invalidAnswer } from "./scorecard.ts"
 
 /**
  * The credit assessment of every customer, as columns (row `i` is customer `i`). Grades are codes
@@ -59,8 +59,24 @@ export function assessCreditColumns(
   const { answers, annualRevenue, openReceivables, openOrders, orderAmount, grantedGrade, grantedLimit } =
     columns
   const { oldestOverdueDays, bouncedPayments, bankruptcySigns } = columns
+  const badAnswers: Array<ValidationIssue> = []
   for (let row = 0; row < count; row++) {
-    const rowScore = evaluateScorecard(compiled.scorecard, answers, row * leaves, scratch)
+    let rowScore = evaluateScorecard(compiled.scorecard, answers, row * leaves, scratch)
+    if (rowScore === invalidAnswer) {
+      if (badAnswers.length < 100) {
+        for (let leaf = 0; leaf < leaves; leaf++) {
+          const answer = answers[row * leaves + leaf]!
+          if (answer > 100 && answer !== 255) {
+            badAnswers.push({
+              path: ["answers", row * leaves + leaf],
+              message: "must be 0–100 or 255 (unanswered)",
+              code: "invalid",
+            })
+          }
+        }
+      }
+      rowScore = Number.NaN
+    }
     score[row] = rowScore
     const recommended = creditGradeCode(rowScore, compiled)
     recommendedGrade[row] = recommended
@@ -93,6 +109,8 @@ export function assessCreditColumns(
     danger[row] = mask
     check[row] = creditCheckCode(after, limitMinor, inForce, overdue, mask, compiled)
   }
+  if (badAnswers.length > 0)
+    return Result.fail(new ValidationError({ subject: "credit.columns", issues: badAnswers }))
   return Result.succeed({
     count,
     policy: compiled,

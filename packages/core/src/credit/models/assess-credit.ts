@@ -77,16 +77,21 @@ export function answerRow(compiled: CompiledScorecard, answers: CreditFacts["ans
 function breakdownOf(
   items: ReadonlyArray<ScorecardItem>,
   values: Float64Array,
-  nodeIndex: Map<string, number>,
-) {
+  answers: Uint8Array,
+  compiled: CompiledScorecard,
+  nodeIndex: ReadonlyMap<string, number>,
+): ReadonlyArray<ScoreBreakdown> {
   return items.map((item): ScoreBreakdown => {
-    const value = values[nodeIndex.get(item.id)!]!
+    const node = nodeIndex.get(item.id)!
+    const column = compiled.leafColumn[node]!
+    const value =
+      column >= 0 ? (answers[column] === unanswered ? Number.NaN : answers[column]!) : values[node]!
     return {
       id: item.id,
       label: item.label,
       weight: item.weight,
       score: Number.isNaN(value) ? undefined : Math.round(value * 10) / 10,
-      items: item.items === undefined ? [] : breakdownOf(item.items, values, nodeIndex),
+      items: item.items === undefined ? [] : breakdownOf(item.items, values, answers, compiled, nodeIndex),
     }
   })
 }
@@ -154,7 +159,7 @@ export function assessCredit(
     policyVersion: policy.version,
     model: policy.scoring.model,
     score: Number.isNaN(score) ? undefined : score,
-    breakdown: breakdownOf(scorecard.scorecard.items, values, nodeIndex),
+    breakdown: breakdownOf(scorecard.scorecard.items, values, columns.answers, scorecard, nodeIndex),
     recommended,
     inForce,
     gradeChangeSuggested: facts.grantedGrade !== undefined && facts.grantedGrade !== recommended.grade,

@@ -30,23 +30,39 @@ export interface Scorecard {
 }
 
 /**
- * A scorecard laid out for fast evaluation: its nodes in post-order (children before their
- * group), leaves numbered in depth-first order — the order of the answer columns.
+ * A scorecard laid out for fast evaluation: its groups in post-order (children before their
+ * group), each with a run of child entries that say where the child's value is — an answer column
+ * for a question, another group's slot for a group. Leaves are numbered in depth-first order:
+ * the order of the answer columns.
  */
 export interface CompiledScorecard {
   readonly scorecard: Scorecard
   /** The leaf ids in column order. */
   readonly leafIds: ReadonlyArray<string>
-  /** The ids of every node, in post-order; the root (the whole scorecard) is last. */
+  /** The ids of every node (groups and leaves) in post-order; the root, the whole scorecard, is last. */
   readonly nodeIds: ReadonlyArray<string>
   /** For each node, its leaf column, or -1 for a group. */
   readonly leafColumn: Int32Array
-  /** For each group, where its children start in `children` and how many it has. */
-  readonly firstChild: Int32Array
-  readonly childCount: Int32Array
-  readonly children: Int32Array
-  /** Each node's weight among its siblings (the root's is 100). */
-  readonly weight: Float64Array
+  /** The node of each group, in post-order. */
+  readonly groupNode: Int32Array
+  /** Where each group's child entries start and end (exclusive). */
+  readonly childStart: Int32Array
+  readonly childEnd: Int32Array
+  /** Per child entry: its answer column (-1 for a group child), its node and its weight. */
+  readonly childColumn: Int32Array
+  readonly childNode: Int32Array
+  readonly childWeight: Float64Array
+  /** The sum of each group's child weights. */
+  readonly groupWeight: Float64Array
+  /**
+   * For a group whose children are all questions (they are consecutive columns, as leaves are
+   * numbered depth-first): the first column and the column after the last; -1 for other groups,
+   * which read their child entries. The common case, evaluated without indirection.
+   */
+  readonly firstColumn: Int32Array
+  readonly endColumn: Int32Array
+  /** Each question's weight among its siblings, by column. */
+  readonly columnWeight: Float64Array
   readonly minimumAnsweredShare: number
 }
 
@@ -55,39 +71,63 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
   const leafIds: Array<string> = []
   const nodeIds: Array<string> = []
   const leafColumn: Array<number> = []
-  const firstChild: Array<number> = []
-  const childCount: Array<number> = []
-  const children: Array<number> = []
-  const weight: Array<number> = []
+  const groups: Array<{ node: number; children: ReadonlyArray<{ node: number; weight: number }> }> = []
   const visit = (item: ScorecardItem): number => {
-    let childNodes: Array<number> = []
-    if (item.items !== undefined && item.items.length > 0) childNodes = item.items.map(visit)
+    const children =
+      item.items === undefined || item.items.length === 0
+        ? []
+        : item.items.map((child) => ({ node: visit(child), weight: child.weight }))
     const node = nodeIds.length
     nodeIds.push(item.id)
-    weight.push(item.weight)
-    if (childNodes.length === 0) {
+    if (children.length === 0) {
       leafColumn.push(leafIds.length)
       leafIds.push(item.id)
-      firstChild.push(-1)
-      childCount.push(0)
     } else {
       leafColumn.push(-1)
-      firstChild.push(children.length)
-      childCount.push(childNodes.length)
-      children.push(...childNodes)
+      groups.push({ node, children })
     }
     return node
   }
   visit({ id: scorecard.id, label: scorecard.title, weight: 100, items: scorecard.items })
+  const entries = groups.flatMap((group) => group.children)
+  const allLeaves = (group: (typeof groups)[number]) =>
+    group.children.every((child) => leafColumn[child.node]! >= 0)
+  const columnWeight = new Float64Array(leafIds.length)
+  for (const group of groups) {
+    for (const child of group.children) {
+      const column = leafColumn[child.node]!
+      if (column >= 0) columnWeight[column] = child.weight
+    }
+  }
+  const childStart = new Int32Array(groups.length)
+  const childEnd = new Int32Array(groups.length)
+  let next = 0
+  groups.forEach((group, index) => {
+    childStart[index] = next
+    next += group.children.length
+    childEnd[index] = next
+  })
   return {
     scorecard,
     leafIds,
     nodeIds,
     leafColumn: Int32Array.from(leafColumn),
-    firstChild: Int32Array.from(firstChild),
-    childCount: Int32Array.from(childCount),
-    children: Int32Array.from(children),
-    weight: Float64Array.from(weight),
+    groupNode: Int32Array.from(groups, (group) => group.node),
+    childStart,
+    childEnd,
+    childColumn: Int32Array.from(entries, (entry) => leafColumn[entry.node]!),
+    childNode: Int32Array.from(entries, (entry) => entry.node),
+    childWeight: Float64Array.from(entries, (entry) => entry.weight),
+    groupWeight: Float64Array.from(groups, (group) =>
+      group.children.reduce((sum, child) => sum + child.weight, 0),
+    ),
+    firstColumn: Int32Array.from(groups, (group) =>
+      allLeaves(group) ? leafColumn[group.children[0]!.node]! : -1,
+    ),
+    endColumn: Int32Array.from(groups, (group) =>
+      allLeaves(group) ? leafColumn[group.children[group.children.length - 1]!.node]! + 1 : -1,
+    ),
+    columnWeight,
     minimumAnsweredShare: scorecard.minimumAnsweredPercent / 100,
   }
 }
@@ -95,12 +135,17 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
 /** The code of an unanswered item in a Uint8Array answer column (scores are 0–100). */
 export const unanswered = 255
 
+/** What `evaluateScorecard` returns when an answer is out of range (101–254). */
+export const invalidAnswer = -1
+
 /**
  * Scores one set of answers: `answers[offset + column]` is the score (0–100) of leaf `column`,
  * or `unanswered`. Each group's value is Σ weight × value ÷ Σ weight over its answered children,
- * and is unknown (NaN) when they carry less than the minimum share of its weight. Fills
- * `values` (one slot per node, post-order) so callers can explain the score; returns the total
- * rounded to one decimal, or NaN when the scorecard as a whole is insufficient.
+ * and is unknown (NaN) when they carry less than the minimum share of its weight. Writes every
+ * group's value into `values` (one slot per node) so callers can explain the score; returns the
+ * total rounded to one decimal, NaN when the scorecard as a whole is insufficient, or
+ * `invalidAnswer` when an answer is out of range (checked here, in the same pass, so a million
+ * rows of answers are read once).
  *
  * A higher answer never lowers the total: weights are not negative and every group is a
  * weighted mean of its children.
@@ -111,34 +156,51 @@ export function evaluateScorecard(
   offset: number,
   values: Float64Array,
 ): number {
-  const { leafColumn, firstChild, childCount, children, weight } = compiled
-  const nodes = leafColumn.length
-  for (let node = 0; node < nodes; node++) {
-    const column = leafColumn[node]!
-    if (column >= 0) {
-      const answer = answers[offset + column]!
-      values[node] = answer === unanswered || Number.isNaN(answer) ? Number.NaN : answer
-      continue
-    }
+  const { groupNode, childStart, childEnd, childColumn, childNode, childWeight, groupWeight } = compiled
+  const { firstColumn, endColumn, columnWeight } = compiled
+  const share = compiled.minimumAnsweredShare
+  const groups = groupNode.length
+  for (let group = 0; group < groups; group++) {
     let weighted = 0
     let answeredWeight = 0
-    let totalWeight = 0
-    const start = firstChild[node]!
-    const end = start + childCount[node]!
-    for (let index = start; index < end; index++) {
-      const child = children[index]!
-      const childWeight = weight[child]!
-      totalWeight += childWeight
-      const value = values[child]!
-      if (Number.isNaN(value)) continue
-      weighted += childWeight * value
-      answeredWeight += childWeight
+    const first = firstColumn[group]!
+    if (first >= 0) {
+      const end = endColumn[group]!
+      for (let column = first; column < end; column++) {
+        const answer = answers[offset + column]!
+        if (answer >= 0 && answer <= 100) {
+          const weight = columnWeight[column]!
+          weighted += weight * answer
+          answeredWeight += weight
+        } else if (answer !== unanswered && !Number.isNaN(answer)) {
+          return invalidAnswer
+        }
+      }
+    } else {
+      const end = childEnd[group]!
+      for (let entry = childStart[group]!; entry < end; entry++) {
+        const column = childColumn[entry]!
+        let value: number
+        if (column >= 0) {
+          value = answers[offset + column]!
+          if (!(value >= 0 && value <= 100)) {
+            if (value === unanswered || Number.isNaN(value)) continue
+            return invalidAnswer
+          }
+        } else {
+          value = values[childNode[entry]!]!
+          if (Number.isNaN(value)) continue
+        }
+        const weight = childWeight[entry]!
+        weighted += weight * value
+        answeredWeight += weight
+      }
     }
-    values[node] =
-      answeredWeight > 0 && answeredWeight >= totalWeight * compiled.minimumAnsweredShare
+    values[groupNode[group]!] =
+      answeredWeight > 0 && answeredWeight >= groupWeight[group]! * share
         ? weighted / answeredWeight
         : Number.NaN
   }
-  const total = values[nodes - 1]!
+  const total = values[groupNode[groups - 1]!]!
   return Number.isNaN(total) ? total : Math.round(total * 10) / 10
 }

@@ -1,6 +1,6 @@
 import { scaleMinor } from "../../money/money.ts"
 import type { CompiledGradingPolicy } from "./compiled-grading-policy.ts"
-import { countAbove, sortedAscending } from "./sorted-values.ts"
+import { descendingOrder } from "./sorted-values.ts"
 
 /** Class codes in the columns: the index in `AbcClass.values`. */
 export const abcCodes = { A: 0, B: 1, C: 2 } as const
@@ -30,53 +30,48 @@ export interface AbcColumns {
  * i.e. K ≤ ⌊T × c ÷ 10 000⌋, computed once per cut-off. With `upper` crossing the test is on the
  * value before the customer: K − v < ⌈T × c ÷ 10 000⌉.
  *
- * The ranking needs no comparator sort: the values are sorted natively, a customer's rank is the
- * number of larger values (binary search) plus the number of equal values met earlier in input
- * order, and its cumulative value is the prefix sum of the larger values plus its tie group's
- * share. O(n log n), no allocation per customer.
+ * The ranking is a stable radix sort (`descendingOrder`), so ties keep input order and the pass
+ * is linear after it; pass the order when the caller already has it (the sales bands share it).
  *
  * Throws a RangeError when the total exceeds the safe integers (over 90 trillion yuan).
  */
 export function classifyAbc(
   values: Float64Array,
   compiled: CompiledGradingPolicy,
-  sorted: Float64Array = sortedAscending(values),
+  order: Uint32Array = descendingOrder(values),
 ): AbcColumns {
   const count = values.length
-  let positives = 0
-  while (positives < count && sorted[count - 1 - positives]! > 0) positives++
-  const prefix = new Float64Array(positives + 1)
-  for (let index = 0; index < positives; index++)
-    prefix[index + 1] = prefix[index]! + sorted[count - 1 - index]!
-  const total = prefix[positives]!
+  let total = 0
+  for (let row = 0; row < count; row++) {
+    const value = values[row]!
+    if (value > 0) total += value
+  }
   if (!Number.isSafeInteger(total))
     throw new RangeError(`total value ${total} exceeds the safe integer range`)
-  const rounding = compiled.crossingUpper ? "up" : "down"
+  const upper = compiled.crossingUpper
+  const rounding = upper ? "up" : "down"
   const thresholdA = scaleMinor(total, compiled.classABasisPoints, 10_000, rounding)
   const thresholdB = scaleMinor(total, compiled.classBBasisPoints, 10_000, rounding)
   const classCode = new Uint8Array(count)
   const rank = new Uint32Array(count)
   const cumulative = new Float64Array(count)
-  const tiesSeen = new Uint32Array(count + 1)
-  const upper = compiled.crossingUpper
-  for (let index = 0; index < count; index++) {
-    const value = values[index]!
-    const above = countAbove(sorted, value)
-    const tie = tiesSeen[above]!
-    tiesSeen[above] = tie + 1
-    rank[index] = above + tie
-    if (value <= 0) {
-      cumulative[index] = total
-      classCode[index] = abcCodes.C
+  let reached = 0
+  for (let position = 0; position < count; position++) {
+    const row = order[position]!
+    const value = values[row]!
+    rank[row] = position
+    if (!(value > 0)) {
+      cumulative[row] = total
+      classCode[row] = abcCodes.C
       continue
     }
-    const reached = prefix[above]! + value * (tie + 1)
-    cumulative[index] = reached
+    const before = reached
+    reached += value
+    cumulative[row] = reached
     if (upper) {
-      const before = reached - value
-      classCode[index] = before < thresholdA ? abcCodes.A : before < thresholdB ? abcCodes.B : abcCodes.C
+      classCode[row] = before < thresholdA ? abcCodes.A : before < thresholdB ? abcCodes.B : abcCodes.C
     } else {
-      classCode[index] = reached <= thresholdA ? abcCodes.A : reached <= thresholdB ? abcCodes.B : abcCodes.C
+      classCode[row] = reached <= thresholdA ? abcCodes.A : reached <= thresholdB ? abcCodes.B : abcCodes.C
     }
   }
   return { classCode, rank, cumulative, total, thresholdA, thresholdB }

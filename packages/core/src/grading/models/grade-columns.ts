@@ -14,7 +14,7 @@ import {
   marginScore,
 } from "./composite-grade.ts"
 import { percentileBasisPoints, salesBandCode, shareOfWalletBasisPoints } from "./sales-bands.ts"
-import { countAtMost, sortedAscending } from "./sorted-values.ts"
+import { descendingOrder } from "./sorted-values.ts"
 import { topRows } from "./top-lists.ts"
 
 /**
@@ -63,11 +63,11 @@ export function gradeColumns(
   }
   const count = columns.count
   const { revenue, previousRevenue, grossMargin, creditScore } = columns
-  const sortedRevenue = sortedAscending(revenue)
+  const revenueOrder = descendingOrder(revenue)
   let abc: AbcColumns
   try {
     abc = compiled.abcOnRevenue
-      ? classifyAbc(revenue, compiled, sortedRevenue)
+      ? classifyAbc(revenue, compiled, revenueOrder)
       : classifyAbc(grossMargin, compiled)
   } catch (error) {
     return Result.fail(
@@ -82,6 +82,15 @@ export function gradeColumns(
   const growthRates = new Float64Array(count)
   const marginRates = new Float64Array(count)
   const purchases = columns.categoryPurchases
+  // How many customers sold at most each customer's revenue, read off the descending order: the
+  // customers from the start of the customer's tie group to the end.
+  const customersAtMost = new Uint32Array(count)
+  let groupStart = 0
+  for (let position = 0; position < count; position++) {
+    const row = revenueOrder[position]!
+    if (position > 0 && revenue[row]! !== revenue[revenueOrder[position - 1]!]!) groupStart = position
+    customersAtMost[row] = count - groupStart
+  }
   const tierOfGrade = compiled.tierOfGradeCode
   for (let row = 0; row < count; row++) {
     const sales = revenue[row]!
@@ -89,7 +98,7 @@ export function gradeColumns(
     const margin = grossMargin[row]!
     const measure = compiled.bandsByShareOfWallet
       ? shareOfWalletBasisPoints(sales, purchases![row]!)
-      : percentileBasisPoints(countAtMost(sortedRevenue, sales), count)
+      : percentileBasisPoints(customersAtMost[row]!, count)
     salesBand[row] = salesBandCode(measure, compiled)
     bandMeasure[row] = measure ?? -1
     const score = compositeScore(

@@ -1,24 +1,68 @@
 /**
- * A column's values sorted ascending, for ranking a customer among all customers by binary
- * search. Typed-array sorting is numeric and runs in native code, so a million values sort in
- * tens of milliseconds.
+ * The rows of a column in descending order of value, ties in row order (a stable sort), as a
+ * permutation: `order[position] = row`. An LSD radix sort on the IEEE-754 bits, 16 bits a pass,
+ * skipping the passes where every key has the same digit (for amounts below 2^32 minor units that
+ * is half of them): linear time, no comparator calls, and the order a comparator sort by
+ * (value descending, row ascending) would give. NaN sorts last.
  */
-export function sortedAscending(values: Float64Array): Float64Array {
-  return Float64Array.from(values).sort()
-}
-
-/** How many values of an ascending array are at most `value` (the upper bound's index). */
-export function countAtMost(sorted: Float64Array, value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (sorted[middle]! <= value) low = middle + 1
-    else high = middle
+export function descendingOrder(values: Float64Array): Uint32Array {
+  const count = values.length
+  // Descending keys as two 32-bit words: for value ≥ 0 the bits inverted with the sign set
+  // (larger values give smaller keys), for value < 0 the raw bits (more negative, larger key).
+  let high = new Uint32Array(count)
+  let low = new Uint32Array(count)
+  const bits = new Uint32Array(values.buffer, values.byteOffset, count * 2)
+  for (let row = 0; row < count; row++) {
+    const value = values[row]!
+    if (Number.isNaN(value)) {
+      high[row] = 0xffff_ffff
+      low[row] = 0xffff_ffff
+    } else if (value === 0) {
+      high[row] = 0x7fff_ffff
+      low[row] = 0xffff_ffff
+    } else if (value > 0) {
+      high[row] = ~(bits[2 * row + 1]! | 0x8000_0000) >>> 0
+      low[row] = ~bits[2 * row]! >>> 0
+    } else {
+      high[row] = bits[2 * row + 1]!
+      low[row] = bits[2 * row]!
+    }
   }
-  return low
+  let order = new Uint32Array(count)
+  for (let row = 0; row < count; row++) order[row] = row
+  let nextHigh = new Uint32Array(count)
+  let nextLow = new Uint32Array(count)
+  let nextOrder = new Uint32Array(count)
+  const counts = new Uint32Array(65_536)
+  for (let pass = 0; pass < 4; pass++) {
+    const source = pass < 2 ? low : high
+    const shift = (pass & 1) * 16
+    counts.fill(0)
+    for (let index = 0; index < count; index++) counts[(source[index]! >>> shift) & 0xffff]! += 1
+    if (count === 0 || counts[(source[0]! >>> shift) & 0xffff] === count) continue
+    let start = 0
+    for (let digit = 0; digit < 65_536; digit++) {
+      const size = counts[digit]!
+      counts[digit] = start
+      start += size
+    }
+    for (let index = 0; index < count; index++) {
+      const digit = (source[index]! >>> shift) & 0xffff
+      const target = counts[digit]!
+      counts[digit] = target + 1
+      nextHigh[target] = high[index]!
+      nextLow[target] = low[index]!
+      nextOrder[target] = order[index]!
+    }
+    const sortedHigh = nextHigh
+    nextHigh = high
+    high = sortedHigh
+    const sortedLow = nextLow
+    nextLow = low
+    low = sortedLow
+    const sortedOrder = nextOrder
+    nextOrder = order
+    order = sortedOrder
+  }
+  return order
 }
-
-/** How many values of an ascending array are above `value`. */
-export const countAbove = (sorted: Float64Array, value: number): number =>
-  sorted.length - countAtMost(sorted, value)
