@@ -9,4 +9,7 @@ export default packageBuild({
   grading: "src/grading/index.ts",
   grading: "src/grading/index.ts",
   credit: "src/credit/index.ts",
+  grading: "src/grading/index.ts",
+  credit: "src/credit/index.ts",
+  accounts: "src/accounts/index.ts",
 })

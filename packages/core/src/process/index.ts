@@ -1,4 +1,5 @@
 export * from "./approval-decision.ts"
+export * from "./decider-support.ts"
 export * from "./definition.ts"
 export * from "./effect-request.ts"
 export * from "./in-memory-runner.ts"

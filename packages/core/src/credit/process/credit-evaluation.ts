@@ -7,6 +7,17 @@ import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { format, type Money, toMajorString } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
+import {
+  approvalDecisionOf,
+  approvalMismatch,
+  commandIdSchema,
+  commandInstantSchema,
+  commandTextSchema,
+  notifyRequest,
+  parseProcessCommand,
+  refuseTransition,
+  withdrawApprovalRequest,
+} from "../../process/decider-support.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -26,21 +37,12 @@ import { creditRatingForm } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { moneyInputSchema, nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
 import {
-  approvalMismatch,
   approvalSteps,
   type CancelCommand,
   type ConfirmCustomerNotified,
   customerNotifiedEffects,
-  decisionOf,
-  idSchema,
-  instantSchema,
-  notifyEffect,
-  parseCommand,
   type RemindCustomerNotice,
-  refuse,
   sharedCommandSchemas,
-  textSchema,
-  withdrawEffect,
 } from "./process-support.ts"
 
 /** The process name of the credit evaluation; part of every idempotency key. */
@@ -242,33 +244,33 @@ const findingsSchema = z.strictObject({
 const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("Apply"),
-    at: instantSchema,
-    evaluationId: idSchema,
-    customerId: idSchema,
-    customerName: textSchema(200).optional(),
+    at: commandInstantSchema,
+    evaluationId: commandIdSchema,
+    customerId: commandIdSchema,
+    customerName: commandTextSchema(200).optional(),
     applicant: actorSchema,
     requestedLimit: moneyInputSchema.optional(),
-    reason: textSchema(2000).optional(),
+    reason: commandTextSchema(2000).optional(),
   }),
   z.strictObject({
     type: z.literal("StartInvestigation"),
-    at: instantSchema,
+    at: commandInstantSchema,
     investigator: actorSchema,
     agency: InvestigationAgency.schema,
     methods: z.array(InvestigationMethod.schema).min(1, "choose at least one method"),
-    content: textSchema(2000).optional(),
+    content: commandTextSchema(2000).optional(),
   }),
   z.strictObject({
     type: z.literal("RecordFindings"),
-    at: instantSchema,
+    at: commandInstantSchema,
     investigator: actorSchema,
     findings: findingsSchema,
   }),
   z.strictObject({
     type: z.literal("RecordMeasures"),
-    at: instantSchema,
+    at: commandInstantSchema,
     actor: actorSchema,
-    measures: textSchema(2000),
+    measures: commandTextSchema(2000),
   }),
   decideApprovalSchema,
   sharedCommandSchemas.confirmCustomerNotified,
@@ -347,11 +349,11 @@ export function creditEvaluationProcess(
     state: CreditEvaluationState,
     input: CreditEvaluationCommand,
   ): Result.Result<ReadonlyArray<CreditEvaluationEvent>, CreditEvaluationRefusal> {
-    const parsed = parseCommand(`${creditEvaluationName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(`${creditEvaluationName}.command`, commandSchema, input)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>
-      refuse(creditEvaluationName, state.evaluationId, state.status, command.type, reason)
+      refuseTransition(creditEvaluationName, state.evaluationId, state.status, command.type, reason)
     switch (command.type) {
       case "Apply": {
         if (state.status !== "none") return no("the evaluation was already opened")
@@ -432,9 +434,11 @@ export function creditEvaluationProcess(
         if (mismatch !== undefined) return no(mismatch)
         if (command.outcome === "approved") {
           const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
-          return Result.succeed([{ type: "Approved", ...decisionOf(command), noticeDueAt }])
+          return Result.succeed([{ type: "Approved", ...approvalDecisionOf(command), noticeDueAt }])
         }
-        return Result.succeed([{ type: "Rejected", ...decisionOf(command), outcome: command.outcome }])
+        return Result.succeed([
+          { type: "Rejected", ...approvalDecisionOf(command), outcome: command.outcome },
+        ])
       }
       case "ConfirmCustomerNotified":
         if (state.status !== "approved")
@@ -600,7 +604,7 @@ export function creditEvaluationProcess(
       }
       case "Rejected":
         return [
-          notifyEffect(
+          notifyRequest(
             key("notify"),
             [investigator],
             "warning",
@@ -622,7 +626,7 @@ export function creditEvaluationProcess(
         )
       case "CustomerNoticeReminded":
         return [
-          notifyEffect(
+          notifyRequest(
             key("notify"),
             [investigator],
             "warning",
@@ -637,7 +641,7 @@ export function creditEvaluationProcess(
       case "Cancelled":
         return event.withdrawApprovalKey === undefined
           ? []
-          : [withdrawEffect(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
+          : [withdrawApprovalRequest(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
       default:
         return []
     }

@@ -7,6 +7,17 @@ import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { type Money, ofMinor, toMajorString } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
+import {
+  approvalDecisionOf,
+  approvalMismatch,
+  commandIdSchema,
+  commandInstantSchema,
+  commandTextSchema,
+  notifyRequest,
+  parseProcessCommand,
+  refuseTransition,
+  withdrawApprovalRequest,
+} from "../../process/decider-support.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -23,21 +34,12 @@ import { creditGradeChangeForm } from "../schema/grade-change-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
 import {
-  approvalMismatch,
   approvalSteps,
   type CancelCommand,
   type ConfirmCustomerNotified,
   customerNotifiedEffects,
-  decisionOf,
-  idSchema,
-  instantSchema,
-  notifyEffect,
-  parseCommand,
   type RemindCustomerNotice,
-  refuse,
   sharedCommandSchemas,
-  textSchema,
-  withdrawEffect,
 } from "./process-support.ts"
 
 /** The process name of the credit grade change; part of every idempotency key. */
@@ -192,27 +194,27 @@ export type CreditGradeChangeRefusal = InvalidTransition | ValidationError | Not
 const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("ReportAnomaly"),
-    at: instantSchema,
-    changeId: idSchema,
-    customerId: idSchema,
-    customerName: textSchema(200).optional(),
+    at: commandInstantSchema,
+    changeId: commandIdSchema,
+    customerId: commandIdSchema,
+    customerName: commandTextSchema(200).optional(),
     reportedBy: actorSchema,
     currentGrade: CreditGrade.schema,
     currentLimit: nonNegativeMoneyInputSchema,
     annualTrade: nonNegativeMoneyInputSchema,
-    description: textSchema(2000),
+    description: commandTextSchema(2000),
     signals: z.array(DangerSignal.schema).optional(),
   }),
   z
     .strictObject({
       type: z.literal("RecordInvestigation"),
-      at: instantSchema,
+      at: commandInstantSchema,
       investigator: actorSchema,
-      cause: textSchema(2000),
+      cause: commandTextSchema(2000),
       serious: z.boolean(),
       proposedGrade: CreditGrade.schema.optional(),
       proposedLimit: nonNegativeMoneyInputSchema.optional(),
-      measures: textSchema(2000).optional(),
+      measures: commandTextSchema(2000).optional(),
     })
     .refine((command) => !command.serious || command.proposedGrade !== undefined, {
       message: "a serious anomaly needs the proposed grade",
@@ -266,11 +268,11 @@ export function creditGradeChangeProcess(
     state: CreditGradeChangeState,
     input: CreditGradeChangeCommand,
   ): Result.Result<ReadonlyArray<CreditGradeChangeEvent>, CreditGradeChangeRefusal> {
-    const parsed = parseCommand(`${creditGradeChangeName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(`${creditGradeChangeName}.command`, commandSchema, input)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>
-      refuse(creditGradeChangeName, state.changeId, state.status, command.type, reason)
+      refuseTransition(creditGradeChangeName, state.changeId, state.status, command.type, reason)
     switch (command.type) {
       case "ReportAnomaly": {
         if (state.status !== "none") return no("the anomaly was already reported")
@@ -354,9 +356,11 @@ export function creditGradeChangeProcess(
         if (mismatch !== undefined) return no(mismatch)
         if (command.outcome === "approved") {
           const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
-          return Result.succeed([{ type: "GradeChanged", ...decisionOf(command), noticeDueAt }])
+          return Result.succeed([{ type: "GradeChanged", ...approvalDecisionOf(command), noticeDueAt }])
         }
-        return Result.succeed([{ type: "ChangeRejected", ...decisionOf(command), outcome: command.outcome }])
+        return Result.succeed([
+          { type: "ChangeRejected", ...approvalDecisionOf(command), outcome: command.outcome },
+        ])
       }
       case "ConfirmCustomerNotified":
         if (state.status !== "changed") return no("the customer is told once the change is approved")
@@ -521,7 +525,7 @@ export function creditGradeChangeProcess(
       }
       case "ChangeRejected":
         return [
-          notifyEffect(
+          notifyRequest(
             key("notify"),
             [investigator],
             "info",
@@ -543,7 +547,7 @@ export function creditGradeChangeProcess(
         )
       case "CustomerNoticeReminded":
         return [
-          notifyEffect(
+          notifyRequest(
             key("notify"),
             [investigator],
             "warning",
@@ -558,7 +562,7 @@ export function creditGradeChangeProcess(
       case "Cancelled":
         return event.withdrawApprovalKey === undefined
           ? []
-          : [withdrawEffect(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
+          : [withdrawApprovalRequest(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
       default:
         return []
     }

@@ -7,6 +7,17 @@ import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { format, type Money } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
+import {
+  approvalDecisionOf,
+  approvalMismatch,
+  commandIdSchema,
+  commandInstantSchema,
+  commandTextSchema,
+  notifyRequest,
+  parseProcessCommand,
+  refuseTransition,
+  withdrawApprovalRequest,
+} from "../../process/decider-support.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -21,20 +32,7 @@ import type { CreditLimitExceeded } from "../models/credit-limit-exceeded.ts"
 import { type CreditApprovalStep, creditDecisions } from "../policy/approval-chain.ts"
 import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { creditOverrideForm } from "../schema/limit-override-form.ts"
-import {
-  approvalMismatch,
-  approvalSteps,
-  type CancelCommand,
-  decisionOf,
-  idSchema,
-  instantSchema,
-  notifyEffect,
-  parseCommand,
-  refuse,
-  sharedCommandSchemas,
-  textSchema,
-  withdrawEffect,
-} from "./process-support.ts"
+import { approvalSteps, type CancelCommand, sharedCommandSchemas } from "./process-support.ts"
 
 /** The process name of the credit override; part of every idempotency key. */
 export const creditOverrideName = "credit.override"
@@ -159,15 +157,15 @@ export type CreditOverrideRefusal =
 const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("RequestOverride"),
-    at: instantSchema,
-    requestId: idSchema,
-    orderNumber: textSchema(100),
+    at: commandInstantSchema,
+    requestId: commandIdSchema,
+    orderNumber: commandTextSchema(100),
     requestedBy: actorSchema,
-    reason: textSchema(2000),
+    reason: commandTextSchema(2000),
     position: orderCheckInputSchema,
   }),
   decideApprovalSchema,
-  z.strictObject({ type: z.literal("Expire"), at: instantSchema }),
+  z.strictObject({ type: z.literal("Expire"), at: commandInstantSchema }),
   sharedCommandSchemas.cancel,
 ]) as unknown as z.ZodType<CreditOverrideCommand>
 
@@ -202,11 +200,11 @@ export function creditOverrideProcess(
     state: CreditOverrideState,
     input: CreditOverrideCommand,
   ): Result.Result<ReadonlyArray<CreditOverrideEvent>, CreditOverrideRefusal> {
-    const parsed = parseCommand(`${creditOverrideName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(`${creditOverrideName}.command`, commandSchema, input)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>
-      refuse(creditOverrideName, state.requestId, state.status, command.type, reason)
+      refuseTransition(creditOverrideName, state.requestId, state.status, command.type, reason)
     switch (command.type) {
       case "RequestOverride": {
         if (state.status !== "none") return no("the request was already made")
@@ -267,7 +265,7 @@ export function creditOverrideProcess(
       case "DecideApproval": {
         const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
         if (mismatch !== undefined) return no(mismatch)
-        const { approvalKey: _key, ...decision } = decisionOf(command)
+        const { approvalKey: _key, ...decision } = approvalDecisionOf(command)
         return Result.succeed([
           command.outcome === "approved"
             ? { type: "OverrideApproved", ...decision }
@@ -338,7 +336,7 @@ export function creditOverrideProcess(
       : [{ role: "officer" as const }]
     const order = `${state.orderNumber} (${state.customerId})`
     const tell = (title: ReturnType<typeof label>, severity: "info" | "warning") =>
-      notifyEffect(
+      notifyRequest(
         key("notify"),
         requester,
         severity,
@@ -346,7 +344,8 @@ export function creditOverrideProcess(
         label(`订单 ${order}`, `Order ${order}`),
         state.requestId,
       )
-    const withdraw = (reason: string) => withdrawEffect(key("approval.withdraw"), state.approval!.key, reason)
+    const withdraw = (reason: string) =>
+      withdrawApprovalRequest(key("approval.withdraw"), state.approval!.key, reason)
     switch (event.type) {
       case "OverrideRequested": {
         const check = event.check

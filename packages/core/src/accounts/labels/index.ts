@@ -1,0 +1,5 @@
+export * from "./officer-kpi.ts"
+export * from "./revisit-status.ts"
+export * from "./screening-criterion.ts"
+export * from "./survey-group.ts"
+export * from "./value-quadrant.ts"

@@ -1,0 +1,6 @@
+export * from "./lifetime-value.ts"
+export * from "./officer-scorecard.ts"
+export * from "./revisit-schedule.ts"
+export * from "./satisfaction-gap.ts"
+export * from "./screening.ts"
+export * from "./value-matrix.ts"

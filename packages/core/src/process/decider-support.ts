@@ -1,0 +1,98 @@
+import { Result } from "effect"
+import { z } from "zod"
+import { InvalidTransition } from "../errors/refusals.ts"
+import { fromZodIssues, type ValidationError } from "../errors/validation-error.ts"
+import type { IdempotencyKey } from "../ids/idempotency-key.ts"
+import type { PersonId } from "../ids/ids.ts"
+import type { Label } from "../labels/label.ts"
+import type { NotificationSeverity } from "../ports/notifier.ts"
+import type { Instant } from "../time/instant.ts"
+import type { DecideApproval } from "./approval-decision.ts"
+import type { Assignee, EffectRequest } from "./effect-request.ts"
+
+/** Refuses a command the state does not allow, naming the process, the instance and why. */
+export function refuseTransition(
+  process: string,
+  instanceId: string,
+  state: string,
+  command: string,
+  reason: string,
+): Result.Result<never, InvalidTransition> {
+  return Result.fail(new InvalidTransition({ process, instanceId, state, command, reason }))
+}
+
+/**
+ * Validates a command against its schema before a decider looks at it: commands arrive as data
+ * (from a queue, a webhook, a user), so bad input becomes a `ValidationError`, never a throw.
+ */
+export function parseProcessCommand<Command>(
+  subject: string,
+  schema: z.ZodType<Command>,
+  command: unknown,
+): Result.Result<Command, ValidationError> {
+  const parsed = schema.safeParse(command)
+  return parsed.success
+    ? Result.succeed(parsed.data)
+    : Result.fail(fromZodIssues(subject, parsed.error.issues))
+}
+
+/** The zod validator of a command's instant. */
+export const commandInstantSchema = z.number().int().refine(Number.isSafeInteger, "out of range")
+
+/** The zod validator of an id inside commands (an instance id, a customer id). */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
+
+/** The zod validator of free text of at most `max` characters inside commands. */
+export const commandTextSchema = (max: number) => z.string().trim().min(1).max(max)
+
+/**
+ * Why a decision does not fit the approval the instance waits on, or undefined when it does: a
+ * decision for another (earlier, withdrawn) approval must change nothing.
+ */
+export function approvalMismatch(
+  pending: { readonly key: string } | undefined,
+  waiting: boolean,
+  command: DecideApproval,
+): string | undefined {
+  if (!waiting || pending === undefined) return "no approval is pending"
+  if (command.approvalKey !== pending.key) {
+    return `the decision is for approval ${command.approvalKey}, not the pending ${pending.key}`
+  }
+  return undefined
+}
+
+/** What every decision event records of an approval decision. */
+export function approvalDecisionOf(command: DecideApproval): {
+  readonly at: Instant
+  readonly approvalKey: string
+  readonly decidedBy: PersonId | undefined
+  readonly comment: string | undefined
+} {
+  return {
+    at: command.at,
+    approvalKey: command.approvalKey,
+    decidedBy: command.decidedBy,
+    comment: command.comment,
+  }
+}
+
+/** A notification to staff about an instance (`caseKey` links back to it). */
+export function notifyRequest(
+  key: IdempotencyKey,
+  recipients: ReadonlyArray<Assignee>,
+  severity: NotificationSeverity,
+  title: Label,
+  body: Label,
+  caseKey: string,
+): EffectRequest {
+  return { kind: "notify", key, draft: { recipients, severity, title, body, caseKey } }
+}
+
+/** Withdraws the approval submitted with `submissionKey` (撤销). */
+export function withdrawApprovalRequest(
+  key: IdempotencyKey,
+  submissionKey: string,
+  reason: string,
+): EffectRequest {
+  return { kind: "approval.withdraw", key, submissionKey: submissionKey as IdempotencyKey, reason }
+}
