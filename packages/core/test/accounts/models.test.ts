@@ -345,3 +345,33 @@ describe("satisfaction survey gap analysis (大客户问卷调查表)", () => {
     expect(Result.isFailure(unknown) && unknown.failure.issues[0]!.path).toEqual(["current", "mood"])
   })
 })
+
+describe("screening candidates from a grading run", () => {
+  it("takes rank, grade and revenue from the run and leaves out customers never credit-evaluated", () => {
+    const grading = Result.getOrThrow(
+      Grading.gradeCustomers({ customers: distributorCustomers }, Grading.defaultGradingPolicy),
+    )
+    const candidates = Accounts.screeningCandidates(
+      grading,
+      new Map([
+        ["C01", "A"],
+        ["C03", "B"],
+        ["C06", "A"],
+      ] as const),
+      new Map([
+        ["C01", 8],
+        ["C03", 3],
+      ]),
+    )
+    expect(
+      candidates.map((candidate) => [candidate.customerId, candidate.rank, candidate.customerGrade]),
+    ).toEqual([
+      ["C01", 1, "AAA"],
+      ["C03", 3, "AAA"],
+      ["C06", 6, "AA"],
+    ])
+    const screened = Result.getOrThrow(Accounts.screenKeyAccounts(candidates, policy))
+    // C06: AA and credit A, but ¥300,000 < ¥1,000,000 and no years on record.
+    expect(screened.map((result) => result.selected)).toEqual([true, true, false])
+  })
+})

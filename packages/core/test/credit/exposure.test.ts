@@ -127,3 +127,32 @@ describe("overdue ageing (账龄)", () => {
     expect(Array.from(columns.oldestOverdueDays)).toEqual([16, 242])
   })
 })
+
+describe("customer lists from a columnar assessment", () => {
+  it("finds the danger, excellent and over-limit customers", () => {
+    const fiveC = { ...policy, scoring: { ...policy.scoring, model: "fiveC" as const } }
+    // Rows: 0 excellent (A, within); 1 A but over its limit; 2 bounced payment; 3 B, within.
+    const assessed = Result.getOrThrow(
+      Credit.assessCreditColumns(
+        {
+          count: 4,
+          answers: Uint8Array.from([
+            90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 70, 70, 70, 70, 70,
+          ]),
+          annualRevenue: Float64Array.from([120_000_000, 120_000_000, 120_000_000, 120_000_000]),
+          openReceivables: Float64Array.from([1_000_000, 40_000_000, 0, 0]),
+          openOrders: Float64Array.from([0, 0, 0, 0]),
+          oldestOverdueDays: Int32Array.from([0, 0, 0, 0]),
+          bouncedPayments: Uint32Array.from([0, 0, 1, 0]),
+          bankruptcySigns: Uint8Array.from([0, 0, 0, 0]),
+        },
+        fiveC,
+      ),
+    )
+    // A: 3 months of ¥1,200,000 = ¥300,000; row 1 owes ¥400,000: ¥100,000 over.
+    expect(Array.from(assessed.limit)).toEqual([30_000_000, 30_000_000, 30_000_000, 20_000_000])
+    expect(Credit.dangerCustomerRows(assessed)).toEqual([{ row: 2, signals: ["bouncedPayments"] }])
+    expect(Credit.excellentCustomerRows(assessed)).toEqual([0])
+    expect(Credit.overLimitRows(assessed)).toEqual([1])
+  })
+})

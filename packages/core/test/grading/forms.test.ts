@@ -58,3 +58,42 @@ describe("grading forms", () => {
     expect(Result.isSuccess(parsed)).toBe(true)
   })
 })
+
+describe("grading forms filled from a run", () => {
+  it("客户分级表, 客户等级分类表 and 重点客户管理表 parse under their forms", async () => {
+    const { distributorCustomers } = await import("./fixtures.ts")
+    const result = Result.getOrThrow(
+      Grading.gradeCustomers(
+        {
+          customers: distributorCustomers,
+          period: { from: "2025-01-01" as never, to: "2025-12-31" as never },
+        },
+        Grading.defaultGradingPolicy,
+      ),
+    )
+    const bands = Result.getOrThrow(Grading.salesBandForm.parse(Grading.salesBandFormValue(result)))
+    expect(bands.rows.map((row) => row.band).join("")).toBe("AABCDEEEEE")
+    const grades = Result.getOrThrow(
+      Grading.gradeClassificationForm.parse(
+        Grading.gradeClassificationFormValue(result, "officer-wu" as never),
+      ),
+    )
+    expect(grades.rows.slice(0, 2).map((row) => row.companyName)).toEqual(["华东五金", "南粤电器"])
+    const key = Result.getOrThrow(Grading.keyCustomerForm.parse(Grading.keyCustomerFormValue(result)))
+    expect(key.topByGrowth?.[0]).toEqual({ position: 1, customerName: "海滨小铺", growthPercent: 100 })
+    expect(Grading.abcShareTable(result)).toEqual([
+      { abcClass: "A", customers: 3, customerSharePercent: 30, valueSharePercent: 80 },
+      { abcClass: "B", customers: 2, customerSharePercent: 20, valueSharePercent: 13 },
+      { abcClass: "C", customers: 5, customerSharePercent: 50, valueSharePercent: 7 },
+    ])
+    expect(Grading.gradingHostFields(result.customers[0]!, result.policyVersion)).toEqual({
+      abc_class: "A",
+      sales_band: "A",
+      customer_grade: "AAA",
+      composite_score: 88,
+      service_tier: "strategic",
+      grading_policy_version: "handbook-2026.1",
+    })
+    expect(Grading.gradingFieldSpecs.map((spec) => spec.name)).toContain("customer_grade")
+  })
+})

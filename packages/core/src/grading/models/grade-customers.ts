@@ -18,6 +18,8 @@ export interface CustomerGrading extends GradingExplanation {
   readonly customerId: CustomerId
   readonly name: string | undefined
   readonly industry: string | undefined
+  /** The period's sales revenue, whatever the ABC basis. */
+  readonly revenue: Money
 }
 
 /** One row of a list of 重点客户管理表. */
@@ -108,6 +110,7 @@ export function gradeCustomers(
       customerId: facts.customerId,
       name: facts.name,
       industry: facts.industry,
+      revenue: facts.revenue,
       ...explainGrading(columns, run, row, currency),
     }),
   )

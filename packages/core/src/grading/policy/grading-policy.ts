@@ -3,6 +3,7 @@ import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
 import { type Label, label } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
+import { Role } from "../../roles/role.ts"
 import { BandMeasure } from "../labels/band-measure.ts"
 import type { CustomerGrade } from "../labels/customer-grade.ts"
 import { GradingBasis } from "../labels/grading-basis.ts"
@@ -119,6 +120,14 @@ export interface ServiceTierPolicy {
   readonly entitlements: { readonly [T in ServiceTier]: ServiceEntitlement }
 }
 
+/** 客户关系维护流程 (004 ch.3 §25): who approves the customer service plan and when it is reviewed. */
+export interface MaintenancePolicy {
+  /** Who approves the 客户服务方案 (⑥ 审核审批: the 客户服务部经理). */
+  readonly planApprover: Role
+  /** Days after approval that the plan's execution is reviewed (⑨ 改进). */
+  readonly reviewAfterDays: number
+}
+
 /**
  * Everything grading needs, as validated data with a version (DESIGN rule 6). A grading run
  * records the version it ran under.
@@ -133,6 +142,7 @@ export interface GradingPolicy {
   readonly topLists: TopListPolicy
   readonly relationship: RelationshipPolicy
   readonly serviceTiers: ServiceTierPolicy
+  readonly maintenance: MaintenancePolicy
 }
 
 /**
@@ -153,6 +163,8 @@ export interface GradingPolicy {
  * - 服务分层: AAA strategic, AA key, A standard, B basic; revisits every 30 / 60 / 90 / 180 days,
  *   first response within 2 / 4 / 8 / 24 hours, a dedicated officer for strategic and key
  *   customers, manager visits 4 / 2 / 0 / 0 a year.
+ * - 客户关系维护流程: the service plan approved by the manager, its execution reviewed after 90
+ *   days (a quarter).
  */
 export const defaultGradingPolicy: GradingPolicy = {
   version: "handbook-2026.1",
@@ -210,6 +222,7 @@ export const defaultGradingPolicy: GradingPolicy = {
       },
     },
   },
+  maintenance: { planApprover: "manager", reviewAfterDays: 90 },
 }
 
 const twoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6
@@ -288,6 +301,10 @@ const policySchema = z.strictObject({
       standard: entitlementSchema,
       basic: entitlementSchema,
     }),
+  }),
+  maintenance: z.strictObject({
+    planApprover: Role.schema,
+    reviewAfterDays: z.number().int().min(1).max(730),
   }),
 })
 

@@ -1,1 +1,1 @@
-export {}
+export * from "./relationship-maintenance.ts"
