@@ -3,7 +3,7 @@ import { z } from "zod"
 import { CreditGrade } from "../../credit/labels/credit-grade.ts"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
 import { CustomerGrade } from "../../grading/labels/customer-grade.ts"
-import { type Label, label } from "../../labels/label.ts"
+import { type Label, label, labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
 import { Role } from "../../roles/role.ts"
 import { OfficerKpi } from "../labels/officer-kpi.ts"
@@ -216,7 +216,6 @@ export const defaultAccountsPolicy: AccountsPolicy = {
   },
 }
 
-const labelSchema = z.strictObject({ "zh-CN": z.string().min(1), en: z.string().min(1) })
 const percentSchema = z.number().min(0).max(100)
 
 const policySchema = z.strictObject({

@@ -21,6 +21,7 @@ import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
+import { civilDateSchema } from "../../time/civil-date.ts"
 import { dayMillis, type Instant } from "../../time/instant.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 import { revisitReportForm } from "../schema/revisit-report-form.ts"
@@ -169,8 +170,6 @@ export type KeyAccountRevisitEvent =
 /** Why a revisit command is refused. */
 export type KeyAccountRevisitRefusal = InvalidTransition | ValidationError
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-
 const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("IssueNotice"),
@@ -192,7 +191,7 @@ const commandSchema = z.discriminatedUnion("type", [
     type: z.literal("RecordVisit"),
     at: commandInstantSchema,
     officer: actorSchema,
-    visitedOn: dateSchema,
+    visitedOn: civilDateSchema,
     metWith: commandTextSchema(200).optional(),
     findings: commandTextSchema(5000),
     qualityData: commandTextSchema(5000).optional(),

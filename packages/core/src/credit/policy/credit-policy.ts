@@ -1,6 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
+import { labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
 import { type AuthorityPolicy, defaultAuthorityPolicy, parseAuthorityPolicy } from "../../roles/authority.ts"
 import { Role } from "../../roles/role.ts"
@@ -181,7 +182,6 @@ export const defaultCreditPolicy: CreditPolicy = {
 
 const twoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6
 const minorSchema = z.number().int().min(0).refine(Number.isSafeInteger, "too large")
-const labelSchema = z.strictObject({ "zh-CN": z.string().min(1), en: z.string().min(1) })
 const itemSchema: z.ZodType<ScorecardItem> = z.lazy(() =>
   z.strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "must be an id of letters, digits, . _ -"),

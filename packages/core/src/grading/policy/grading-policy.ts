@@ -1,7 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
-import { type Label, label } from "../../labels/label.ts"
+import { type Label, label, labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
 import { Role } from "../../roles/role.ts"
 import { BandMeasure } from "../labels/band-measure.ts"
@@ -229,7 +229,6 @@ const twoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value 
 const percentSchema = z.number().min(0).max(100).refine(twoDecimals, "at most 2 decimals")
 const scoreSchema = z.number().min(0).max(100)
 const weightSchema = z.number().int("must be a whole percent").min(0).max(100)
-const labelSchema = z.strictObject({ "zh-CN": z.string().min(1), en: z.string().min(1) })
 const rateScaleSchema = z.strictObject({
   zeroAtPercent: z.number().finite(),
   fullAtPercent: z.number().finite(),

@@ -20,6 +20,7 @@ import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
+import { civilDateSchema } from "../../time/civil-date.ts"
 import { dayMillis, type Instant } from "../../time/instant.ts"
 import { AbcClass } from "../labels/abc-class.ts"
 import { CustomerGrade } from "../labels/customer-grade.ts"
@@ -195,7 +196,6 @@ export type RelationshipMaintenanceRefusal = InvalidTransition | ValidationError
 const count = z.number().int().min(0)
 const countsOf = (values: ReadonlyArray<string>) =>
   z.strictObject(Object.fromEntries(values.map((value) => [value, count])))
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
 
 const commandSchema = z.discriminatedUnion("type", [
   z
@@ -203,8 +203,8 @@ const commandSchema = z.discriminatedUnion("type", [
       type: z.literal("StartCycle"),
       at: commandInstantSchema,
       cycleId: commandIdSchema,
-      periodFrom: dateSchema,
-      periodTo: dateSchema,
+      periodFrom: civilDateSchema,
+      periodTo: civilDateSchema,
       owner: actorSchema,
     })
     .refine((command) => command.periodFrom <= command.periodTo, {

@@ -5,7 +5,7 @@ import type { CustomerId } from "../../ids/ids.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
 import type { Money } from "../../money/money.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
-import { parseCivilDate } from "../../time/civil-date.ts"
+import { civilDateSchema } from "../../time/civil-date.ts"
 
 /**
  * What grading knows of one customer over the period graded: the sales figures of 客户销售分析表
@@ -64,8 +64,8 @@ const factsSchema = z.strictObject({
 
 const periodSchema = z
   .strictObject({
-    from: z.string().refine((text) => parseCivilDate(text) !== undefined, "must be a date YYYY-MM-DD"),
-    to: z.string().refine((text) => parseCivilDate(text) !== undefined, "must be a date YYYY-MM-DD"),
+    from: civilDateSchema,
+    to: civilDateSchema,
   })
   .refine((period) => period.from <= period.to, { message: "must not end before it starts", path: ["to"] })
 
