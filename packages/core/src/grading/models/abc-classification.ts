@@ -1,6 +1,6 @@
 import { scaleMinor } from "../../money/money.ts"
 import type { CompiledGradingPolicy } from "./compiled-grading-policy.ts"
-import { descendingOrder } from "./sorted-values.ts"
+import { descendingSort } from "./sorted-values.ts"
 
 /** Class codes in the columns: the index in `AbcClass.values`. */
 export const abcCodes = { A: 0, B: 1, C: 2 } as const
@@ -30,16 +30,17 @@ export interface AbcColumns {
  * i.e. K ≤ ⌊T × c ÷ 10 000⌋, computed once per cut-off. With `upper` crossing the test is on the
  * value before the customer: K − v < ⌈T × c ÷ 10 000⌉.
  *
- * The ranking is a stable radix sort (`descendingOrder`), so ties keep input order and the pass
- * is linear after it; pass the order when the caller already has it (the sales bands share it).
+ * The ranking is a stable radix sort (`descendingSort`), so ties keep input order and the pass
+ * is linear after it; pass the sort when the caller already has it (the sales bands share it).
  *
  * Throws a RangeError when the total exceeds the safe integers (over 90 trillion yuan).
  */
 export function classifyAbc(
   values: Float64Array,
   compiled: CompiledGradingPolicy,
-  order: Uint32Array = descendingOrder(values),
+  ranking: { readonly order: Uint32Array; readonly sorted: Float64Array } = descendingSort(values),
 ): AbcColumns {
+  const { order, sorted } = ranking
   const count = values.length
   let total = 0
   for (let row = 0; row < count; row++) {
@@ -58,7 +59,7 @@ export function classifyAbc(
   let reached = 0
   for (let position = 0; position < count; position++) {
     const row = order[position]!
-    const value = values[row]!
+    const value = sorted[position]!
     rank[row] = position
     if (!(value > 0)) {
       cumulative[row] = total

@@ -14,7 +14,7 @@ import {
   marginScore,
 } from "./composite-grade.ts"
 import { percentileBasisPoints, salesBandCode, shareOfWalletBasisPoints } from "./sales-bands.ts"
-import { descendingOrder } from "./sorted-values.ts"
+import { descendingSort } from "./sorted-values.ts"
 import { topRows } from "./top-lists.ts"
 
 /**
@@ -63,11 +63,11 @@ export function gradeColumns(
   }
   const count = columns.count
   const { revenue, previousRevenue, grossMargin, creditScore } = columns
-  const revenueOrder = descendingOrder(revenue)
+  const revenueRanking = descendingSort(revenue)
   let abc: AbcColumns
   try {
     abc = compiled.abcOnRevenue
-      ? classifyAbc(revenue, compiled, revenueOrder)
+      ? classifyAbc(revenue, compiled, revenueRanking)
       : classifyAbc(grossMargin, compiled)
   } catch (error) {
     return Result.fail(
@@ -85,12 +85,13 @@ export function gradeColumns(
   // How many customers sold at most each customer's revenue, read off the descending order: the
   // customers from the start of the customer's tie group to the end.
   const customersAtMost = new Uint32Array(count)
+  const { order: revenueOrder, sorted: revenueSorted } = revenueRanking
   let groupStart = 0
-  for (let position = 0; position < count; position++) {
-    const row = revenueOrder[position]!
-    if (position > 0 && revenue[row]! !== revenue[revenueOrder[position - 1]!]!) groupStart = position
-    customersAtMost[row] = count - groupStart
+  for (let position = 1; position < count; position++) {
+    if (revenueSorted[position]! !== revenueSorted[position - 1]!) groupStart = position
+    customersAtMost[revenueOrder[position]!] = count - groupStart
   }
+  if (count > 0) customersAtMost[revenueOrder[0]!] = count
   const tierOfGrade = compiled.tierOfGradeCode
   for (let row = 0; row < count; row++) {
     const sales = revenue[row]!

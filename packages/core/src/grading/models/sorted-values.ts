@@ -6,6 +6,18 @@
  * (value descending, row ascending) would give. NaN sorts last.
  */
 export function descendingOrder(values: Float64Array): Uint32Array {
+  return descendingSort(values).order
+}
+
+/**
+ * The descending order of a column (as `descendingOrder`) together with the values in that
+ * order, rebuilt from the sorted keys in one sequential pass, so callers walking the ranking read
+ * the values in sequence instead of jumping through the column.
+ */
+export function descendingSort(values: Float64Array): {
+  readonly order: Uint32Array
+  readonly sorted: Float64Array
+} {
   const count = values.length
   // Descending keys as two 32-bit words: for value ≥ 0 the bits inverted with the sign set
   // (larger values give smaller keys), for value < 0 the raw bits (more negative, larger key).
@@ -64,5 +76,18 @@ export function descendingOrder(values: Float64Array): Uint32Array {
     nextOrder = order
     order = sortedOrder
   }
-  return order
+  const sorted = new Float64Array(count)
+  const sortedBits = new Uint32Array(sorted.buffer)
+  for (let position = 0; position < count; position++) {
+    const keyHigh = high[position]!
+    if ((keyHigh & 0x8000_0000) !== 0) {
+      // A negative value (or NaN) kept its raw bits.
+      sortedBits[2 * position + 1] = keyHigh
+      sortedBits[2 * position] = low[position]!
+    } else {
+      sortedBits[2 * position + 1] = ~keyHigh & 0x7fff_ffff
+      sortedBits[2 * position] = ~low[position]! >>> 0
+    }
+  }
+  return { order, sorted }
 }
