@@ -32,12 +32,12 @@ describe("credit properties", () => {
         answer,
         (answers, which, raised) => {
           const values = new Float64Array(compiled.scorecard.nodeIds.length)
-          const before = Credit.evaluateScorecard(compiled.scorecard, answers, 0, values)
+          const before = Credit.evaluateScorecard(compiled.scorecard, Uint8Array.from(answers), 0, values)
           const better = [...answers]
           better[which] = Math.max(answers[which]!, raised)
-          expect(Credit.evaluateScorecard(compiled.scorecard, better, 0, values)).toBeGreaterThanOrEqual(
-            before,
-          )
+          expect(
+            Credit.evaluateScorecard(compiled.scorecard, Uint8Array.from(better), 0, values),
+          ).toBeGreaterThanOrEqual(before)
         },
       ),
     )

@@ -5,7 +5,7 @@ import { type CreditColumns, validateCreditColumns } from "../schema/credit-colu
 import { type CompiledCreditPolicy, compileCreditPolicy } from "./compiled-credit-policy.ts"
 import { creditGradeCode, creditLimitMinor } from "./credit-terms.ts"
 import { creditCheckCode, dangerMask, exposureMinor } from "./exposure.ts"
-import { evaluateScorecard, invalidAnswer } from "./scorecard.ts"
+import { invalidAnswer, scoreAnswerRows } from "./scorecard.ts"
 
 /**
  * The credit assessment of every customer, as columns (row `i` is customer `i`). Grades are codes
@@ -60,8 +60,9 @@ export function assessCreditColumns(
     columns
   const { oldestOverdueDays, bouncedPayments, bankruptcySigns } = columns
   const badAnswers: Array<ValidationIssue> = []
+  scoreAnswerRows(compiled.scorecard, answers, 0, leaves, count, score, scratch)
   for (let row = 0; row < count; row++) {
-    let rowScore = evaluateScorecard(compiled.scorecard, answers, row * leaves, scratch)
+    let rowScore = score[row]!
     if (rowScore === invalidAnswer) {
       if (badAnswers.length < 100) {
         for (let leaf = 0; leaf < leaves; leaf++) {

@@ -63,6 +63,11 @@ export interface CompiledScorecard {
   readonly endColumn: Int32Array
   /** Each question's weight among its siblings, by column. */
   readonly columnWeight: Float64Array
+  /**
+   * For a group of questions that all weigh the same (the handbook's forms), that weight, so the
+   * group sums whole answers and weighs once; 0 for other groups.
+   */
+  readonly equalWeight: Float64Array
   readonly minimumAnsweredShare: number
 }
 
@@ -128,6 +133,11 @@ export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
       allLeaves(group) ? leafColumn[group.children[group.children.length - 1]!.node]! + 1 : -1,
     ),
     columnWeight,
+    equalWeight: Float64Array.from(groups, (group) =>
+      allLeaves(group) && group.children.every((child) => child.weight === group.children[0]!.weight)
+        ? group.children[0]!.weight
+        : 0,
+    ),
     minimumAnsweredShare: scorecard.minimumAnsweredPercent / 100,
   }
 }
@@ -140,67 +150,109 @@ export const invalidAnswer = -1
 
 /**
  * Scores one set of answers: `answers[offset + column]` is the score (0–100) of leaf `column`,
- * or `unanswered`. Each group's value is Σ weight × value ÷ Σ weight over its answered children,
- * and is unknown (NaN) when they carry less than the minimum share of its weight. Writes every
- * group's value into `values` (one slot per node) so callers can explain the score; returns the
- * total rounded to one decimal, NaN when the scorecard as a whole is insufficient, or
- * `invalidAnswer` when an answer is out of range (checked here, in the same pass, so a million
- * rows of answers are read once).
+ * or `unanswered` (answers are bytes: one row of the answer column). Each group's value is
+ * Σ weight × value ÷ Σ weight over its answered children, and is unknown (NaN) when they carry
+ * less than the minimum share of its weight. Writes every group's value into `values` (one slot
+ * per node) so callers can explain the score; returns the total rounded to one decimal, NaN when
+ * the scorecard as a whole is insufficient, or `invalidAnswer` when an answer is out of range.
  *
  * A higher answer never lowers the total: weights are not negative and every group is a
  * weighted mean of its children.
  */
 export function evaluateScorecard(
   compiled: CompiledScorecard,
-  answers: ArrayLike<number>,
+  answers: Uint8Array,
   offset: number,
   values: Float64Array,
 ): number {
+  const score = new Float64Array(1)
+  scoreAnswerRows(compiled, answers, offset, 0, 1, score, values)
+  return score[0]!
+}
+
+/**
+ * Scores `rows` rows of an answer column at once, row `r` starting at `offset + r × stride`, into
+ * `scores` (see `evaluateScorecard`, which is this with one row). Answers out of range are checked
+ * in the same pass, so a million rows of answers are read once; `values` is scratch space with
+ * one slot per node and ends holding the last row's group values.
+ */
+export function scoreAnswerRows(
+  compiled: CompiledScorecard,
+  answers: Uint8Array,
+  offset: number,
+  stride: number,
+  rows: number,
+  scores: Float64Array,
+  values: Float64Array,
+): void {
   const { groupNode, childStart, childEnd, childColumn, childNode, childWeight, groupWeight } = compiled
-  const { firstColumn, endColumn, columnWeight } = compiled
+  const { firstColumn, endColumn, columnWeight, equalWeight } = compiled
   const share = compiled.minimumAnsweredShare
   const groups = groupNode.length
-  for (let group = 0; group < groups; group++) {
-    let weighted = 0
-    let answeredWeight = 0
-    const first = firstColumn[group]!
-    if (first >= 0) {
-      const end = endColumn[group]!
-      for (let column = first; column < end; column++) {
-        const answer = answers[offset + column]!
-        if (answer >= 0 && answer <= 100) {
-          const weight = columnWeight[column]!
-          weighted += weight * answer
-          answeredWeight += weight
-        } else if (answer !== unanswered && !Number.isNaN(answer)) {
-          return invalidAnswer
-        }
-      }
-    } else {
-      const end = childEnd[group]!
-      for (let entry = childStart[group]!; entry < end; entry++) {
-        const column = childColumn[entry]!
-        let value: number
-        if (column >= 0) {
-          value = answers[offset + column]!
-          if (!(value >= 0 && value <= 100)) {
-            if (value === unanswered || Number.isNaN(value)) continue
-            return invalidAnswer
+  const root = groupNode[groups - 1]!
+  rows: for (let row = 0; row < rows; row++) {
+    const start = offset + row * stride
+    for (let group = 0; group < groups; group++) {
+      let weighted = 0
+      let answeredWeight = 0
+      const first = firstColumn[group]!
+      if (first >= 0) {
+        const weight = equalWeight[group]!
+        if (weight > 0) {
+          // Equal weights: sum the whole answers and weigh once (the common case, and the fastest).
+          let sum = 0
+          let answered = 0
+          for (let index = start + first, end = start + endColumn[group]!; index < end; index++) {
+            const answer = answers[index]!
+            if (answer <= 100) {
+              sum += answer
+              answered++
+            } else if (answer !== unanswered) {
+              scores[row] = invalidAnswer
+              continue rows
+            }
           }
+          weighted = sum * weight
+          answeredWeight = answered * weight
         } else {
-          value = values[childNode[entry]!]!
-          if (Number.isNaN(value)) continue
+          for (let column = first, end = endColumn[group]!; column < end; column++) {
+            const answer = answers[start + column]!
+            if (answer <= 100) {
+              const columnWeightOf = columnWeight[column]!
+              weighted += columnWeightOf * answer
+              answeredWeight += columnWeightOf
+            } else if (answer !== unanswered) {
+              scores[row] = invalidAnswer
+              continue rows
+            }
+          }
         }
-        const weight = childWeight[entry]!
-        weighted += weight * value
-        answeredWeight += weight
+      } else {
+        for (let entry = childStart[group]!, end = childEnd[group]!; entry < end; entry++) {
+          const column = childColumn[entry]!
+          let value: number
+          if (column >= 0) {
+            value = answers[start + column]!
+            if (value > 100) {
+              if (value === unanswered) continue
+              scores[row] = invalidAnswer
+              continue rows
+            }
+          } else {
+            value = values[childNode[entry]!]!
+            if (Number.isNaN(value)) continue
+          }
+          const weight = childWeight[entry]!
+          weighted += weight * value
+          answeredWeight += weight
+        }
       }
+      values[groupNode[group]!] =
+        answeredWeight > 0 && answeredWeight >= groupWeight[group]! * share
+          ? weighted / answeredWeight
+          : Number.NaN
     }
-    values[groupNode[group]!] =
-      answeredWeight > 0 && answeredWeight >= groupWeight[group]! * share
-        ? weighted / answeredWeight
-        : Number.NaN
+    const total = values[root]!
+    scores[row] = Number.isNaN(total) ? total : Math.round(total * 10) / 10
   }
-  const total = values[groupNode[groups - 1]!]!
-  return Number.isNaN(total) ? total : Math.round(total * 10) / 10
 }
