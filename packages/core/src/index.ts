@@ -2,6 +2,8 @@
  * @tixi/core — the customer-service management system (客户服务管理体系) as a pure domain core:
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
+
+export * as Accounts from "./accounts/index.ts"
 export * as Approval from "./approvals/index.ts"
 export * from "./calendar/index.ts"
 export * as CallCenter from "./callcenter/index.ts"
