@@ -26,7 +26,7 @@ export interface AuthorityPolicy {
  * 客户投诉接待流程) or the director; the general manager signs without limit (总经理批示).
  * Credit (004 ch.2 客户信用调查表 is signed by 经理 and 总经理; ch.7 客户信用等级变更流程 by the
  * 客户服务部经理): `credit.limit` is granting a customer a credit limit (赊销限额) of the amount,
- * `credit.override` letting one order take exposure past the limit by the amount. Officers grant
+ * `credit.limitOverride` letting one order take exposure past the limit by the amount. Officers grant
  * neither. The amounts are tixi's defaults (the handbooks give none); every company sets its own.
  */
 export const defaultAuthorityPolicy: AuthorityPolicy = {
@@ -46,7 +46,7 @@ export const defaultAuthorityPolicy: AuthorityPolicy = {
       director: 5_000_000_00,
       generalManager: "unlimited",
     },
-    "credit.override": {
+    "credit.limitOverride": {
       supervisor: 20_000_00,
       manager: 200_000_00,
       director: 1_000_000_00,

@@ -35,7 +35,8 @@ describe("exposure against the limit (资信控制)", () => {
     // names the manager as the least approver.
     expect(approval.approval).toEqual({
       decidingRole: "manager",
-      steps: [{ mode: "any", roles: ["manager"] }],
+      steps: [{ mode: "any", approvers: [{ role: "manager" }] }],
+      formId: "credit.override",
     })
   })
 
@@ -44,7 +45,10 @@ describe("exposure against the limit (资信控制)", () => {
     expect(check("310000").approval?.decidingRole).toBe("director")
     const ladder = { ...policy, approval: { ...policy.approval, chain: "ladder" as const } }
     const result = Result.getOrThrow(Credit.checkOrder({ ...position, order: yuan("310000") }, ladder))
-    expect(result.approval?.steps.map((step) => step.roles[0])).toEqual(["manager", "director"])
+    expect(result.approval?.steps.map((step) => step.approvers[0])).toEqual([
+      { role: "manager" },
+      { role: "director" },
+    ])
   })
 
   it("blocks, sends for approval or allows, by grade (Chinese ERPs differ; all three are possible)", () => {

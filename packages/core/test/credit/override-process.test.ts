@@ -1,4 +1,4 @@
-import { Credit, idempotencyKey } from "@tixi/core"
+import { Approval, Credit, idempotencyKey } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { staff } from "../support/ports.ts"
@@ -98,7 +98,7 @@ describe("credit-limit override for one order", () => {
         ...Credit.defaultCreditPolicy.authority,
         limits: {
           ...Credit.defaultCreditPolicy.authority.limits,
-          "credit.override": { manager: 100_000_00 },
+          "credit.limitOverride": { manager: 100_000_00 },
         },
       },
     }
@@ -114,5 +114,102 @@ describe("credit-limit override for one order", () => {
       position: { ...position, order: yuan("500000") },
     })
     expect(Result.isFailure(result) && result.failure._tag).toBe("NotWithinAuthority")
+  })
+})
+
+describe("credit flows routed by the company-wide approval-chain policy", () => {
+  it("an override follows the policy's credit.limitOverride chain and form", () => {
+    // Exposure ¥250,000 on a ¥200,000 limit: ¥50,000 over, within the manager's ¥50,000 of
+    // credit.limitOverride → manager then finance; ¥60,000 over adds the general manager.
+    const process = Credit.creditOverrideProcess(Credit.defaultCreditPolicy, {
+      approvalPolicy: Approval.defaultApprovalPolicy,
+    })
+    const small = drive(process, "OV-3")
+    small.must({
+      type: "RequestOverride",
+      at: t0,
+      requestId: "OV-3",
+      orderNumber: "SO-3",
+      requestedBy: salesperson,
+      reason: "年底备货",
+      position: { ...position, order: yuan("60000") },
+    })
+    const submit = small.effects[0]
+    if (submit?.kind !== "approval.submit") throw new Error("no approval")
+    expect(submit.submission.formId).toBe("approval.creditLimitOverride")
+    expect(submit.submission.steps.map((step) => step.approvers)).toEqual([
+      [{ role: "manager" }],
+      [{ role: "finance" }],
+    ])
+    expect(Result.isSuccess(Approval.creditLimitOverrideRequestForm.parse(submit.submission.values))).toBe(
+      true,
+    )
+    const large = drive(process, "OV-4")
+    large.must({
+      type: "RequestOverride",
+      at: t0,
+      requestId: "OV-4",
+      orderNumber: "SO-4",
+      requestedBy: salesperson,
+      reason: "大单",
+      position: { ...position, order: yuan("70000") },
+    })
+    expect(large.state.approval?.steps.map((step) => step.approvers)).toEqual([
+      [{ role: "manager" }],
+      [{ role: "finance" }],
+      [{ role: "generalManager" }],
+    ])
+    expect(large.state.approval?.decidingRole).toBe("generalManager")
+  })
+
+  it("a grade change takes the policy's chain; its simpler form refuses a change of the limit alone", () => {
+    const process = Credit.creditGradeChangeProcess(Credit.defaultCreditPolicy, {
+      approvalPolicy: Approval.defaultApprovalPolicy,
+    })
+    const report = (id: string) => {
+      const instance = drive(process, id)
+      instance.must({
+        type: "ReportAnomaly",
+        at: t0,
+        changeId: id,
+        customerId: "W01",
+        reportedBy: salesperson,
+        currentGrade: "B",
+        currentLimit: yuan("200000"),
+        annualTrade: yuan("1200000"),
+        description: "回款放缓",
+      })
+      return instance
+    }
+    const downgrade = report("GC-1")
+    downgrade.must({
+      type: "RecordInvestigation",
+      at: t0,
+      investigator: salesperson,
+      cause: "资金紧张",
+      serious: true,
+      proposedGrade: "C",
+    })
+    const submit = downgrade.effects.find((effect) => effect.kind === "approval.submit")
+    if (submit?.kind !== "approval.submit") throw new Error("no approval")
+    expect(submit.submission.formId).toBe("approval.creditGradeChange")
+    expect(submit.submission.values).toMatchObject({
+      currentGrade: "B",
+      newGrade: "C",
+      notes: "赊销限额 200000.00 → 100000.00 CNY",
+    })
+    const limitOnly = report("GC-2").send({
+      type: "RecordInvestigation",
+      at: t0,
+      investigator: salesperson,
+      cause: "缩短额度",
+      serious: true,
+      proposedGrade: "B",
+      proposedLimit: yuan("150000"),
+    })
+    expect(Result.isFailure(limitOnly) && limitOnly.failure._tag).toBe("ValidationError")
+    if (Result.isFailure(limitOnly) && limitOnly.failure._tag === "ValidationError") {
+      expect(limitOnly.failure.issues[0]!.path).toEqual(["newGrade"])
+    }
   })
 })

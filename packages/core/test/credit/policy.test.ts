@@ -28,7 +28,7 @@ describe("credit policy", () => {
     if (Result.isFailure(result)) {
       expect(result.failure.issues.map((issue) => issue.path.join("."))).toEqual([
         "authority.limits.credit.limit",
-        "authority.limits.credit.override",
+        "authority.limits.credit.limitOverride",
         "scoring.fiveC.items",
         "grades.1.grade",
         "grades.2.grade",
@@ -43,7 +43,7 @@ describe("credit policy", () => {
       ...policy,
       authority: {
         ...policy.authority,
-        limits: { ...policy.authority.limits, "credit.override": { supervisor: 500, manager: 100 } },
+        limits: { ...policy.authority.limits, "credit.limitOverride": { supervisor: 500, manager: 100 } },
       },
       grades: policy.grades.map((terms, index) =>
         index === 0 ? { ...terms, limit: { ...terms.limit, minimumMinor: 10, maximumMinor: 5 } } : terms,
@@ -51,7 +51,7 @@ describe("credit policy", () => {
     })
     if (Result.isFailure(result)) {
       expect(result.failure.issues.map((issue) => issue.path.join("."))).toEqual([
-        "authority.limits.credit.override.manager",
+        "authority.limits.credit.limitOverride.manager",
         "grades.0.limit.minimumMinor",
       ])
     } else expect.unreachable()

@@ -10,6 +10,7 @@ import { CreditGrade } from "../labels/credit-grade.ts"
 import { ExposureStatus } from "../labels/exposure-status.ts"
 import { type CreditApprovalRoute, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
 import { type CreditPolicy, termsOfGrade } from "../policy/credit-policy.ts"
+import { creditOverrideForm } from "../schema/limit-override-form.ts"
 import { nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
 import { type CompiledCreditPolicy, compileCreditPolicy } from "./compiled-credit-policy.ts"
 import { CreditLimitExceeded } from "./credit-limit-exceeded.ts"
@@ -93,7 +94,7 @@ export function parseOrderCheckInput(
  * Checks one order against the credit controls, exactly in integer money (the same rule,
  * `creditCheckCode`, as the batch): exposure = open receivables + open orders + the order,
  * compared with the limit, the grade's tolerance and action; overdue and danger controls on top.
- * When the status is `approval` the route names the approvers (`credit.override` on the excess,
+ * When the status is `approval` the route names the approvers (`credit.limitOverride` on the excess,
  * or on the whole order when only the overdue or danger control asks).
  */
 export function checkOrder(
@@ -139,6 +140,7 @@ export function checkOrder(
       creditDecisions.override,
       amount,
       terms.overLimit.minimumApprover,
+      creditOverrideForm.id,
     )
     approval = Result.isSuccess(route) ? route.success : undefined
   }

@@ -190,7 +190,7 @@ export function scoreAnswerRows(
   const share = compiled.minimumAnsweredShare
   const groups = groupNode.length
   const root = groupNode[groups - 1]!
-  rows: for (let row = 0; row < rows; row++) {
+  nextRow: for (let row = 0; row < rows; row++) {
     const start = offset + row * stride
     for (let group = 0; group < groups; group++) {
       let weighted = 0
@@ -209,7 +209,7 @@ export function scoreAnswerRows(
               answered++
             } else if (answer !== unanswered) {
               scores[row] = invalidAnswer
-              continue rows
+              continue nextRow
             }
           }
           weighted = sum * weight
@@ -223,7 +223,7 @@ export function scoreAnswerRows(
               answeredWeight += columnWeightOf
             } else if (answer !== unanswered) {
               scores[row] = invalidAnswer
-              continue rows
+              continue nextRow
             }
           }
         }
@@ -236,7 +236,7 @@ export function scoreAnswerRows(
             if (value > 100) {
               if (value === unanswered) continue
               scores[row] = invalidAnswer
-              continue rows
+              continue nextRow
             }
           } else {
             value = values[childNode[entry]!]!

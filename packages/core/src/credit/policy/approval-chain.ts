@@ -1,7 +1,10 @@
 import { Result } from "effect"
+import { type PlanRefusal, planChain } from "../../approvals/chain/plan-chain.ts"
+import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import { NotWithinAuthority } from "../../errors/refusals.ts"
 import type { Money } from "../../money/money.ts"
 import type { ApprovalStepMode } from "../../ports/approvals.ts"
+import type { Assignee } from "../../process/effect-request.ts"
 import { lowestAuthorisedRole } from "../../roles/authority.ts"
 import { managementLadder, type Role, rankOf } from "../../roles/role.ts"
 import type { CreditPolicy } from "./credit-policy.ts"
@@ -11,24 +14,29 @@ export const creditDecisions = {
   /** Granting a customer a credit limit of the amount (evaluation, grade change). */
   limit: "credit.limit",
   /** Letting one order take exposure past the limit by the amount. */
-  override: "credit.override",
+  override: "credit.limitOverride",
 } as const
 
-/** One step of an approval chain: the posts that decide it and how. */
+/** One step of an approval chain: who decides it (posts or people) and how. */
 export interface CreditApprovalStep {
   readonly mode: ApprovalStepMode
-  readonly roles: ReadonlyArray<Role>
+  readonly approvers: ReadonlyArray<Assignee>
 }
 
-/** Who approves a credit decision: the post whose decision counts and the steps up to it. */
+/**
+ * Who approves a credit decision: the post whose decision counts (undefined when a planned chain
+ * names people or several posts), the steps, and the form the approvers see.
+ */
 export interface CreditApprovalRoute {
-  readonly decidingRole: Role
+  readonly decidingRole: Role | undefined
   readonly steps: ReadonlyArray<CreditApprovalStep>
+  /** The approval form: the credit module's own unless a company's chain names another. */
+  readonly formId: string
 }
 
 /**
  * Routes a credit decision of `amount` to its approvers: the lowest post whose authority
- * (`policy.authority`, decision `credit.limit` or `credit.override`) covers the amount, and never
+ * (`policy.authority`, decision `credit.limit` or `credit.limitOverride`) covers the amount, and never
  * below `minimumRole` (the post the flow chart names). With `chain: "ladder"` every post from
  * the minimum up to the deciding one signs in turn (逐级审批). Refuses when no post may decide
  * the amount. This is the one place credit approval chains are built, so a general approval-chain
@@ -39,6 +47,7 @@ export function creditApprovalRoute(
   decision: (typeof creditDecisions)[keyof typeof creditDecisions],
   amount: Money,
   minimumRole: Role,
+  formId: string,
 ): Result.Result<CreditApprovalRoute, NotWithinAuthority> {
   const authorised = lowestAuthorisedRole(policy.authority, decision, amount)
   if (authorised === undefined) {
@@ -60,6 +69,31 @@ export function creditApprovalRoute(
       : [deciding]
   return Result.succeed({
     decidingRole: deciding,
-    steps: roles.map((role) => ({ mode: policy.approval.stepMode, roles: [role] })),
+    steps: roles.map((role) => ({ mode: policy.approval.stepMode, approvers: [{ role }] })),
+    formId,
   })
+}
+
+/** The request types of the company-wide approval policy that credit flows can be routed by. */
+export type CreditRequestType = "credit.limitOverride" | "credit.gradeChange"
+
+/**
+ * Routes a credit decision by the company-wide approval-chain policy instead (`Approval`:
+ * `planChain` with the request type, the amount at stake and the form values): the chain's steps
+ * that apply, their approvers, and its form. Use it when a company configures all its chains in
+ * one place; the credit flows take the approval policy as an option and call this instead of
+ * `creditApprovalRoute`.
+ */
+export function plannedCreditRoute(
+  approvalPolicy: ApprovalPolicy,
+  requestType: CreditRequestType,
+  amount: Money,
+  values: Readonly<Record<string, unknown>>,
+): Result.Result<CreditApprovalRoute, PlanRefusal> {
+  const planned = planChain(approvalPolicy, requestType, { amount, values })
+  if (Result.isFailure(planned)) return Result.fail(planned.failure)
+  const steps = planned.success.steps.map((step) => ({ mode: step.mode, approvers: step.approvers }))
+  const last = steps[steps.length - 1]?.approvers
+  const decidingRole = last?.length === 1 && "role" in last[0]! ? last[0].role : undefined
+  return Result.succeed({ decidingRole, steps, formId: planned.success.formId })
 }

@@ -102,7 +102,7 @@ export interface CreditPolicy {
   /** Overdue ageing (账龄): the upper bounds in days of the overdue buckets; beyond the last, one more. */
   readonly ageing: { readonly bucketBoundsDays: ReadonlyArray<number> }
   readonly approval: CreditApprovalPolicy
-  /** Authority by post for `credit.limit` and `credit.override` (the kernel's authority model). */
+  /** Authority by post for `credit.limit` and `credit.limitOverride` (the kernel's authority model). */
   readonly authority: AuthorityPolicy
 }
 
@@ -278,7 +278,7 @@ export function scorecardIssues(
  * Validates a credit policy: the four grades in order A–D with falling minimum scores down to 0,
  * limits whose floor is not above their ceiling, scorecards whose weights add up, ascending ageing
  * buckets, and an authority policy (validated by `parseAuthorityPolicy`) that covers
- * `credit.limit` and `credit.override`.
+ * `credit.limit` and `credit.limitOverride`.
  */
 export function parseCreditPolicy(input: unknown): Result.Result<CreditPolicy, ValidationError> {
   const parsed = policySchema.safeParse(input)
@@ -290,7 +290,7 @@ export function parseCreditPolicy(input: unknown): Result.Result<CreditPolicy, V
     for (const issue of authority.failure.issues)
       issues.push({ ...issue, path: ["authority", ...issue.path] })
   } else {
-    for (const decision of ["credit.limit", "credit.override"]) {
+    for (const decision of ["credit.limit", "credit.limitOverride"]) {
       if (authority.success.limits[decision] === undefined) {
         issues.push({ path: ["authority", "limits", decision], message: "must be defined", code: "rule" })
       }

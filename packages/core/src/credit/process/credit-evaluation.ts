@@ -37,7 +37,6 @@ import { creditRatingForm } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { moneyInputSchema, nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
 import {
-  approvalSteps,
   type CancelCommand,
   type ConfirmCustomerNotified,
   customerNotifiedEffects,
@@ -72,8 +71,9 @@ export interface CreditProposal {
 /** An approval the instance waits on. */
 export interface PendingCreditApproval {
   readonly key: string
-  readonly decidingRole: Role
+  readonly decidingRole: Role | undefined
   readonly steps: ReadonlyArray<CreditApprovalStep>
+  readonly formId: string
   readonly requestedAt: Instant
 }
 
@@ -192,8 +192,9 @@ export type CreditEvaluationEvent =
       readonly type: "ApprovalRequested"
       readonly at: Instant
       readonly approvalKey: string
-      readonly decidingRole: Role
+      readonly decidingRole: Role | undefined
       readonly steps: ReadonlyArray<CreditApprovalStep>
+      readonly formId: string
     }
   | {
       readonly type: "Approved"
@@ -334,6 +335,7 @@ export function creditEvaluationProcess(
       creditDecisions.limit,
       proposal.limit,
       policy.approval.evaluationMinimumRole,
+      creditRatingForm.id,
     )
     if (Result.isFailure(route)) return Result.fail(route.failure)
     return Result.succeed({
@@ -342,6 +344,7 @@ export function creditEvaluationProcess(
       approvalKey: keyOf(state, offset, "approval.submit"),
       decidingRole: route.success.decidingRole,
       steps: route.success.steps,
+      formId: route.success.formId,
     })
   }
 
@@ -508,6 +511,7 @@ export function creditEvaluationProcess(
             key: event.approvalKey,
             decidingRole: event.decidingRole,
             steps: event.steps,
+            formId: event.formId,
             requestedAt: event.at,
           },
         }
@@ -564,7 +568,7 @@ export function creditEvaluationProcess(
               businessKey: state.evaluationId,
               title: label(`客户信用评定：${customer}`, `Credit rating: ${customer}`),
               originator: investigator,
-              formId: creditRatingForm.id,
+              formId: event.formId,
               values: {
                 customer: state.customerId,
                 creditGrade: proposal.grade,
@@ -575,7 +579,7 @@ export function creditEvaluationProcess(
                 guaranteeRequired: proposal.guaranteeRequired,
                 ...(state.measures === undefined ? {} : { remarks: state.measures }),
               },
-              steps: approvalSteps(event),
+              steps: event.steps,
             },
           },
         ]

@@ -1,6 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
-import type { InvalidTransition, NotWithinAuthority } from "../../errors/refusals.ts"
+import type { PlanRefusal } from "../../approvals/chain/plan-chain.ts"
+import type { InvalidTransition, NotWithinAuthority, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
@@ -28,15 +29,22 @@ import { DangerSignal } from "../labels/danger-signal.ts"
 import type { NoticeChannel } from "../labels/notice-channel.ts"
 import { compileCreditPolicy } from "../models/compiled-credit-policy.ts"
 import { creditLimitMinor } from "../models/credit-terms.ts"
-import { type CreditApprovalStep, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
+import {
+  type CreditApprovalRoute,
+  type CreditApprovalStep,
+  creditApprovalRoute,
+  creditDecisions,
+  plannedCreditRoute,
+} from "../policy/approval-chain.ts"
 import { type CreditPolicy, termsOfGrade } from "../policy/credit-policy.ts"
 import { creditGradeChangeForm } from "../schema/grade-change-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
+import { gradeChangeApprovalValues } from "./approval-values.ts"
 import {
-  approvalSteps,
   type CancelCommand,
   type ConfirmCustomerNotified,
+  type CreditFlowOptions,
   customerNotifiedEffects,
   type RemindCustomerNotice,
   sharedCommandSchemas,
@@ -83,7 +91,11 @@ export interface CreditGradeChangeState {
   readonly investigator: Actor | undefined
   readonly change: CreditChange | undefined
   readonly approval:
-    | { readonly key: string; readonly decidingRole: Role; readonly steps: ReadonlyArray<CreditApprovalStep> }
+    | {
+        readonly key: string
+        readonly decidingRole: Role | undefined
+        readonly steps: ReadonlyArray<CreditApprovalStep>
+      }
     | undefined
   readonly decidedBy: PersonId | undefined
   readonly noticeDueAt: Instant | undefined
@@ -153,8 +165,11 @@ export type CreditGradeChangeEvent =
       readonly investigator: Actor
       readonly change: CreditChange
       readonly approvalKey: string
-      readonly decidingRole: Role
+      readonly decidingRole: Role | undefined
       readonly steps: ReadonlyArray<CreditApprovalStep>
+      readonly formId: string
+      /** The approval form's values, checked against the form when decided. */
+      readonly values: Readonly<Record<string, unknown>>
     }
   | {
       readonly type: "GradeChanged"
@@ -189,7 +204,11 @@ export type CreditGradeChangeEvent =
     }
 
 /** Why a grade change command is refused. */
-export type CreditGradeChangeRefusal = InvalidTransition | ValidationError | NotWithinAuthority
+export type CreditGradeChangeRefusal =
+  | InvalidTransition
+  | ValidationError
+  | NotWithinAuthority
+  | PolicyRefusal
 
 const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -256,6 +275,7 @@ const initialState: CreditGradeChangeState = {
  */
 export function creditGradeChangeProcess(
   policy: CreditPolicy,
+  options: CreditFlowOptions = {},
 ): ProcessDefinition<
   CreditGradeChangeState,
   CreditGradeChangeCommand,
@@ -320,26 +340,39 @@ export function creditGradeChangeProcess(
             "a serious anomaly must change the grade or the limit; report it not serious to keep them",
           )
         }
-        const route = creditApprovalRoute(
-          policy,
-          creditDecisions.limit,
+        const change: CreditChange = {
+          fromGrade: state.currentGrade!,
+          toGrade,
+          fromLimit: state.currentLimit!,
           toLimit,
-          policy.approval.gradeChangeMinimumRole,
-        )
+          reason: command.cause,
+          measures: command.measures,
+        }
+        const facts = { customerId: state.customerId, annualTrade: state.annualTrade!, ...change }
+        const route: Result.Result<CreditApprovalRoute, NotWithinAuthority | PlanRefusal> =
+          options.approvalPolicy === undefined
+            ? creditApprovalRoute(
+                policy,
+                creditDecisions.limit,
+                toLimit,
+                policy.approval.gradeChangeMinimumRole,
+                creditGradeChangeForm.id,
+              )
+            : plannedCreditRoute(
+                options.approvalPolicy,
+                "credit.gradeChange",
+                toLimit,
+                Result.getOrThrow(gradeChangeApprovalValues(creditGradeChangeForm.id, facts)),
+              )
         if (Result.isFailure(route)) return Result.fail(route.failure)
+        const values = gradeChangeApprovalValues(route.success.formId, facts)
+        if (Result.isFailure(values)) return Result.fail(values.failure)
         return Result.succeed([
           {
             type: "ChangeProposed",
             at: command.at,
             investigator: command.investigator,
-            change: {
-              fromGrade: state.currentGrade!,
-              toGrade,
-              fromLimit: state.currentLimit!,
-              toLimit,
-              reason: command.cause,
-              measures: command.measures,
-            },
+            change,
             approvalKey: idempotencyKey(
               creditGradeChangeName,
               state.changeId,
@@ -348,6 +381,8 @@ export function creditGradeChangeProcess(
             ),
             decidingRole: route.success.decidingRole,
             steps: route.success.steps,
+            formId: route.success.formId,
+            values: values.success,
           },
         ])
       }
@@ -470,25 +505,16 @@ export function creditGradeChangeProcess(
             kind: "approval.submit",
             key: event.approvalKey as IdempotencyKey,
             submission: {
-              requestType: creditGradeChangeName,
+              requestType: "credit.gradeChange",
               businessKey: state.changeId,
               title: label(
                 `客户信用等级变更：${customer} ${change.fromGrade} → ${change.toGrade}`,
                 `Credit grade change: ${customer} ${change.fromGrade} → ${change.toGrade}`,
               ),
               originator: investigator,
-              formId: creditGradeChangeForm.id,
-              values: {
-                customer: state.customerId,
-                annualTrade: state.annualTrade!,
-                reason: change.reason,
-                fromGrade: change.fromGrade,
-                toGrade: change.toGrade,
-                fromLimit: change.fromLimit,
-                toLimit: change.toLimit,
-                ...(change.measures === undefined ? {} : { measures: change.measures }),
-              },
-              steps: approvalSteps(event),
+              formId: event.formId,
+              values: event.values,
+              steps: event.steps,
             },
           },
         ]

@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { z } from "zod"
-import { type InvalidTransition, NotWithinAuthority } from "../../errors/refusals.ts"
+import { type InvalidTransition, NotWithinAuthority, type PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
@@ -29,10 +29,11 @@ import type { ExposureStatus } from "../labels/exposure-status.ts"
 import { checkOrder, orderCheckInputSchema, requireCredit } from "../models/check-order.ts"
 import { compileCreditPolicy } from "../models/compiled-credit-policy.ts"
 import type { CreditLimitExceeded } from "../models/credit-limit-exceeded.ts"
-import { type CreditApprovalStep, creditDecisions } from "../policy/approval-chain.ts"
+import { type CreditApprovalStep, creditDecisions, plannedCreditRoute } from "../policy/approval-chain.ts"
 import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { creditOverrideForm } from "../schema/limit-override-form.ts"
-import { approvalSteps, type CancelCommand, sharedCommandSchemas } from "./process-support.ts"
+import { overrideApprovalValues } from "./approval-values.ts"
+import { type CancelCommand, type CreditFlowOptions, sharedCommandSchemas } from "./process-support.ts"
 
 /** The process name of the credit override; part of every idempotency key. */
 export const creditOverrideName = "credit.override"
@@ -73,7 +74,7 @@ export interface CreditOverrideState {
   readonly approval:
     | {
         readonly key: string
-        readonly decidingRole: Role
+        readonly decidingRole: Role | undefined
         readonly steps: ReadonlyArray<CreditApprovalStep>
         readonly expiresAt: Instant
       }
@@ -122,8 +123,11 @@ export type CreditOverrideEvent =
       readonly check: OverrideCheckRecord
       readonly policyVersion: string
       readonly approvalKey: string
-      readonly decidingRole: Role
+      readonly decidingRole: Role | undefined
       readonly steps: ReadonlyArray<CreditApprovalStep>
+      /** The approval form and its values, checked against the form when decided. */
+      readonly formId: string
+      readonly values: Readonly<Record<string, unknown>>
       readonly expiresAt: Instant
     }
   | {
@@ -152,6 +156,7 @@ export type CreditOverrideRefusal =
   | InvalidTransition
   | ValidationError
   | NotWithinAuthority
+  | PolicyRefusal
   | CreditLimitExceeded
 
 const commandSchema = z.discriminatedUnion("type", [
@@ -188,11 +193,12 @@ const initialState: CreditOverrideState = {
  * the controls exactly as `checkOrder` does: within the limit or tolerance it is released at once
  * (the warning is recorded); blocked by the grade or a danger signal it is refused with
  * `CreditLimitExceeded`; otherwise it goes for approval (✓ by the lowest post whose
- * `credit.override` authority covers the excess, at least the grade's minimum approver) and waits
+ * `credit.limitOverride` authority covers the excess, at least the grade's minimum approver) and waits
  * until the policy's expiry, after which it lapses and the approval is withdrawn.
  */
 export function creditOverrideProcess(
   policy: CreditPolicy,
+  options: CreditFlowOptions = {},
 ): ProcessDefinition<CreditOverrideState, CreditOverrideCommand, CreditOverrideEvent, CreditOverrideRefusal> {
   const compiled = compileCreditPolicy(policy)
 
@@ -235,7 +241,31 @@ export function creditOverrideProcess(
         }
         if (check.status !== "approval")
           return Result.succeed([{ type: "ReleasedWithoutApproval", ...common }])
-        if (check.approval === undefined) {
+        const facts = {
+          customerId: check.customerId,
+          orderNumber: command.orderNumber,
+          grade: check.grade,
+          order: check.order,
+          limit: check.limit,
+          exposureBefore: check.exposureBefore,
+          exposureAfter: check.exposureAfter,
+          excess: check.excess,
+          oldestOverdueDays: record.oldestOverdueDays,
+          reason: command.reason,
+        }
+        let route = check.approval
+        if (options.approvalPolicy !== undefined) {
+          const amount = check.excess.minor > 0 ? check.excess : check.order
+          const planned = plannedCreditRoute(
+            options.approvalPolicy,
+            "credit.limitOverride",
+            amount,
+            Result.getOrThrow(overrideApprovalValues(creditOverrideForm.id, facts)),
+          )
+          if (Result.isFailure(planned)) return Result.fail(planned.failure)
+          route = planned.success
+        }
+        if (route === undefined) {
           return Result.fail(
             new NotWithinAuthority({
               decision: creditDecisions.override,
@@ -246,6 +276,8 @@ export function creditOverrideProcess(
             }),
           )
         }
+        const values = overrideApprovalValues(route.formId, facts)
+        if (Result.isFailure(values)) return Result.fail(values.failure)
         return Result.succeed([
           {
             type: "OverrideRequested",
@@ -256,8 +288,10 @@ export function creditOverrideProcess(
               state.sequence,
               "approval.submit",
             ),
-            decidingRole: check.approval.decidingRole,
-            steps: check.approval.steps,
+            decidingRole: route.decidingRole,
+            steps: route.steps,
+            formId: route.formId,
+            values: values.success,
             expiresAt: command.at + policy.approval.overrideExpiryHours * hourMillis,
           },
         ])
@@ -354,26 +388,16 @@ export function creditOverrideProcess(
             kind: "approval.submit",
             key: event.approvalKey as IdempotencyKey,
             submission: {
-              requestType: creditOverrideName,
+              requestType: "credit.limitOverride",
               businessKey: state.requestId,
               title: label(
                 `超信用额度发货申请：${order} 超额 ${format(check.excess, "zh-CN")}`,
                 `Credit override: ${order}, ${format(check.excess, "en")} over the limit`,
               ),
               originator: { person: event.requestedBy.personId },
-              formId: creditOverrideForm.id,
-              values: {
-                customer: state.customerId,
-                orderNumber: state.orderNumber,
-                creditGrade: check.grade,
-                orderAmount: check.order,
-                creditLimit: check.limit,
-                exposureAfter: check.exposureAfter,
-                excess: check.excess,
-                oldestOverdueDays: check.oldestOverdueDays,
-                reason: event.reason,
-              },
-              steps: approvalSteps(event),
+              formId: event.formId,
+              values: event.values,
+              steps: event.steps,
             },
           },
         ]

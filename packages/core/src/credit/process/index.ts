@@ -1,3 +1,4 @@
+export * from "./approval-values.ts"
 export * from "./credit-evaluation.ts"
 export * from "./credit-grade-change.ts"
 export * from "./credit-limit-override.ts"

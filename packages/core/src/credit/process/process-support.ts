@@ -1,11 +1,11 @@
 import { z } from "zod"
+import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
 import { commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
-import type { EffectRequest, SubmitApprovalRequest } from "../../process/effect-request.ts"
+import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
 import { NoticeChannel } from "../labels/notice-channel.ts"
-import type { CreditApprovalRoute } from "../policy/approval-chain.ts"
 
 /** The last step of the credit flows: the customer was told (通知客户). */
 export interface ConfirmCustomerNotified {
@@ -48,9 +48,14 @@ export const sharedCommandSchemas = {
   }),
 }
 
-/** The steps of an approval submission from a credit approval route: each step's posts as role assignees. */
-export function approvalSteps(route: CreditApprovalRoute): SubmitApprovalRequest["submission"]["steps"] {
-  return route.steps.map((step) => ({ mode: step.mode, approvers: step.roles.map((role) => ({ role })) }))
+/**
+ * Options of the credit flows. With `approvalPolicy`, the override and grade-change approvals are
+ * routed by the company-wide approval-chain policy (`Approval`, request types
+ * `credit.limitOverride` and `credit.gradeChange`) instead of the credit policy's authority
+ * routing; the chain's steps are submitted as one approval on the host.
+ */
+export interface CreditFlowOptions {
+  readonly approvalPolicy?: ApprovalPolicy
 }
 
 /**

@@ -1,0 +1,121 @@
+import { Result } from "effect"
+import {
+  creditGradeChangeRequestForm,
+  creditLimitOverrideRequestForm,
+} from "../../approvals/forms/credit-requests.ts"
+import type { ValidationError } from "../../errors/validation-error.ts"
+import type { AnyForm } from "../../forms/form.ts"
+import { format, type Money, toMajorString } from "../../money/money.ts"
+import type { CreditGrade } from "../labels/credit-grade.ts"
+import { creditGradeChangeForm } from "../schema/grade-change-form.ts"
+import { creditOverrideForm } from "../schema/limit-override-form.ts"
+
+/** What a grade-change approval shows, whichever form the chain names. */
+export interface GradeChangeFacts {
+  readonly customerId: string
+  readonly annualTrade: Money
+  readonly fromGrade: CreditGrade
+  readonly toGrade: CreditGrade
+  readonly fromLimit: Money
+  readonly toLimit: Money
+  readonly reason: string
+  readonly measures: string | undefined
+}
+
+/** What an override approval shows, whichever form the chain names. */
+export interface OverrideFacts {
+  readonly customerId: string
+  readonly orderNumber: string
+  readonly grade: CreditGrade
+  readonly order: Money
+  readonly limit: Money
+  readonly exposureBefore: Money
+  readonly exposureAfter: Money
+  readonly excess: Money
+  readonly oldestOverdueDays: number
+  readonly reason: string
+}
+
+const knownForms: ReadonlyMap<string, AnyForm> = new Map<string, AnyForm>([
+  [creditGradeChangeForm.id, creditGradeChangeForm as unknown as AnyForm],
+  [creditOverrideForm.id, creditOverrideForm as unknown as AnyForm],
+  [creditGradeChangeRequestForm.id, creditGradeChangeRequestForm as unknown as AnyForm],
+  [creditLimitOverrideRequestForm.id, creditLimitOverrideRequestForm as unknown as AnyForm],
+])
+
+/**
+ * The values of a grade-change approval for the form the chain names: the credit module's
+ * 客户信用度变更表 (grade and limit from → to), or the approval policy's simpler request form
+ * (grades only; the limit change goes into its notes). Checked against the form when tixi knows
+ * it, so a submission the host would refuse is refused here, with the form's paths.
+ */
+export function gradeChangeApprovalValues(
+  formId: string,
+  facts: GradeChangeFacts,
+): Result.Result<Readonly<Record<string, unknown>>, ValidationError> {
+  const values =
+    formId === creditGradeChangeRequestForm.id
+      ? {
+          customer: facts.customerId,
+          annualVolume: facts.annualTrade,
+          currentGrade: facts.fromGrade,
+          newGrade: facts.toGrade,
+          reason: facts.reason,
+          ...(facts.measures === undefined ? {} : { strategy: facts.measures }),
+          notes: `赊销限额 ${toMajorString(facts.fromLimit)} → ${toMajorString(facts.toLimit)} ${facts.toLimit.currency}`,
+        }
+      : {
+          customer: facts.customerId,
+          annualTrade: facts.annualTrade,
+          reason: facts.reason,
+          fromGrade: facts.fromGrade,
+          toGrade: facts.toGrade,
+          fromLimit: facts.fromLimit,
+          toLimit: facts.toLimit,
+          ...(facts.measures === undefined ? {} : { measures: facts.measures }),
+        }
+  return checked(formId, values)
+}
+
+/**
+ * The values of an override approval for the form the chain names: the credit module's override
+ * form (grade, exposure with the order, excess, overdue days), or the approval policy's simpler
+ * request form.
+ */
+export function overrideApprovalValues(
+  formId: string,
+  facts: OverrideFacts,
+): Result.Result<Readonly<Record<string, unknown>>, ValidationError> {
+  const values =
+    formId === creditLimitOverrideRequestForm.id
+      ? {
+          customer: facts.customerId,
+          creditLimit: facts.limit,
+          exposure: facts.exposureBefore,
+          orderAmount: facts.order,
+          orderReference: facts.orderNumber,
+          reason: `${facts.reason}（超额 ${format(facts.excess, "zh-CN")}，信用等级 ${facts.grade}）`,
+        }
+      : {
+          customer: facts.customerId,
+          orderNumber: facts.orderNumber,
+          creditGrade: facts.grade,
+          orderAmount: facts.order,
+          creditLimit: facts.limit,
+          exposureAfter: facts.exposureAfter,
+          excess: facts.excess,
+          oldestOverdueDays: facts.oldestOverdueDays,
+          reason: facts.reason,
+        }
+  return checked(formId, values)
+}
+
+function checked(
+  formId: string,
+  values: Readonly<Record<string, unknown>>,
+): Result.Result<Readonly<Record<string, unknown>>, ValidationError> {
+  const form = knownForms.get(formId)
+  if (form === undefined) return Result.succeed(values)
+  const parsed = form.parse(values)
+  return Result.isFailure(parsed) ? Result.fail(parsed.failure) : Result.succeed(values)
+}
