@@ -1,4 +1,5 @@
 import { Complaints, type Label, type Locale, Money, Role } from "@tixi/core"
+import { renderGradingCredit } from "./grading-credit.ts"
 import type { ReportRow, SimulationReport } from "./report.ts"
 import { bar, pad, table } from "./text-table.ts"
 
@@ -454,6 +455,7 @@ export function renderReport(
     out.push(
       `  ! ${report.system.unexpectedRefusals.length} unexpected refusals: ${report.system.unexpectedRefusals.slice(0, 3).join("; ")}`,
     )
+  out.push(renderGradingCredit(report.gradingCredit, locale))
   out.push("", zh ? `JSON 已写入 ${outputPath}` : `JSON written to ${outputPath}`)
   return out.join("\n")
 }

@@ -1,5 +1,6 @@
 import { addDays, type CivilDate, Complaints, type Label, label, Money, Role } from "@tixi/core"
 import { company, departmentEnglish, departmentNameOf } from "./company.ts"
+import { type GradingCreditReport, gradeAndScore } from "./grading-credit.ts"
 import type { SimulationOutcome } from "./simulation.ts"
 
 /** A breakdown row as the report keeps it: the key, its labels, the count, share and loss. */
@@ -168,6 +169,8 @@ export interface SimulationReport {
     readonly class: "A" | "B" | "C"
   }>
   readonly summaryForm: Complaints.SummaryRecord
+  /** The same customers graded, credit-scored and screened for key accounts on the last day. */
+  readonly gradingCredit: GradingCreditReport
   readonly system: {
     readonly runner: SimulationOutcome["runner"]
     readonly host: SimulationOutcome["host"]
@@ -249,6 +252,10 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       policy.currency,
     ).map((fact) => [fact.complaintId, fact]),
   )
+
+  const complaintsByCustomer = new Map<string, number>()
+  for (const fact of facts.values())
+    complaintsByCustomer.set(fact.customerId, (complaintsByCustomer.get(fact.customerId) ?? 0) + 1)
 
   const daysOff: Array<{ date: CivilDate; name: Label }> = []
   const makeUpWorkdays: Array<{ date: CivilDate; name: Label }> = []
@@ -464,6 +471,12 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       }
     }),
     summaryForm: Complaints.summaryRecordOf(statistics),
+    gradingCredit: gradeAndScore(
+      outcome.customers,
+      options.seed,
+      addDays(options.start, options.days - 1),
+      complaintsByCustomer,
+    ),
     system: {
       runner: outcome.runner,
       host: outcome.host,

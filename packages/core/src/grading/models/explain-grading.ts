@@ -233,6 +233,6 @@ function tierReason(grade: CustomerGrade, tier: ServiceTier, entitlement: Servic
   const gradeName = CustomerGrade.labels[grade]
   return label(
     `${tierName["zh-CN"]}：${gradeName["zh-CN"]}客户，每 ${entitlement.revisitIntervalDays} 天回访，${entitlement.firstResponseHours} 小时内响应${entitlement.dedicatedOfficer ? "，专人服务" : ""}`,
-    `${tierName.en}: a ${gradeName.en} customer, revisited every ${entitlement.revisitIntervalDays} days, answered within ${entitlement.firstResponseHours} h${entitlement.dedicatedOfficer ? ", with a dedicated officer" : ""}`,
+    `${tierName.en}: grade ${gradeName.en}, revisited every ${entitlement.revisitIntervalDays} days, answered within ${entitlement.firstResponseHours} h${entitlement.dedicatedOfficer ? ", with a dedicated officer" : ""}`,
   )
 }
