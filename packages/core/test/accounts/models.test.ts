@@ -333,8 +333,8 @@ describe("satisfaction survey gap analysis (大客户问卷调查表)", () => {
       gap.groups.map((group) => [group.group, group.previous, group.current, group.gap, group.trend]),
     ).toEqual([
       ["company", 3.67, 3.5, -0.17, "steady"],
-      ["productsAndService", 3.67, 3.5, -0.17, "steady"],
-      ["people", 4.5, 4, 0, "steady"],
+      ["productsAndServices", 3.67, 3.5, -0.17, "steady"],
+      ["staff", 4.5, 4, 0, "steady"],
     ])
   })
 

@@ -34,7 +34,6 @@ describe("key-account policy", () => {
       Accounts.keyAccountAssessmentForm,
       Accounts.keyAccountFileForm,
       Accounts.officerScorecardForm,
-      Accounts.satisfactionSurveyForm,
       Accounts.revisitReportForm,
     ]) {
       expect(form.id).toMatch(/^accounts\./)

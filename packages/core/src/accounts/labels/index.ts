@@ -1,5 +1,5 @@
+export * from "./gap-trend.ts"
 export * from "./officer-kpi.ts"
 export * from "./revisit-status.ts"
 export * from "./screening-criterion.ts"
-export * from "./survey-group.ts"
 export * from "./value-quadrant.ts"

@@ -1,7 +1,8 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
-import { type GapTrend, SurveyGroup } from "../labels/survey-group.ts"
+import { KeyAccountArea } from "../../quality/labels/quality-labels.ts"
+import type { GapTrend } from "../labels/gap-trend.ts"
 import type { AccountsPolicy, SurveyItem } from "../policy/accounts-policy.ts"
 
 /** A key account's answers to two surveys, by item id; items not asked are left out. */
@@ -22,7 +23,7 @@ export interface GapLine {
 /** The gap analysis of 大客户问卷调查表 (上次评分, 本次评分, 差异分析). */
 export interface SatisfactionGap {
   readonly items: ReadonlyArray<GapLine & { readonly item: SurveyItem }>
-  readonly groups: ReadonlyArray<GapLine & { readonly group: SurveyGroup }>
+  readonly groups: ReadonlyArray<GapLine & { readonly group: KeyAccountArea }>
   readonly overall: GapLine
   /** Items that clearly fell, worst first: where the improvement plan starts. */
   readonly declines: ReadonlyArray<SurveyItem>
@@ -32,10 +33,11 @@ export interface SatisfactionGap {
 const twoDecimals = (value: number) => Math.round(value * 100) / 100
 
 /**
- * Compares a key account's satisfaction survey with the previous one (004 ch.4 §8
- * 大客户问卷调查表; 大客户满意度调查流程 ② 评价调查结果): the gap per question, the mean per group
- * (公司, 产品和服务, 人员) and overall, each marked clearly better, about the same or clearly worse
- * by the policy's threshold. Means are over the items answered in both surveys, so a question
+ * Compares one key account's answers to 大客户问卷调查表 (004 ch.4 §8, the quality module's
+ * `keyAccountQuestionnaireForm`) with its previous ones (大客户满意度调查流程 ② 评价调查结果): the
+ * gap per question, the mean per area (公司, 产品和服务, 人员) and overall, each marked clearly
+ * better, about the same or clearly worse by the policy's threshold. One account answers once per
+ * round; for many respondents per round, with intervals, use the quality module's `gapAnalysis`. Means are over the items answered in both surveys, so a question
  * added this time does not move a group's gap.
  */
 export function satisfactionGap(
@@ -88,7 +90,7 @@ export function satisfactionGap(
       trend: trendOf(gap),
     }
   }
-  const groups = SurveyGroup.values
+  const groups = KeyAccountArea.values
     .map((group) => ({ group, lines: itemLines.filter((entry) => entry.item.group === group) }))
     .filter((entry) => entry.lines.length > 0)
     .map((entry) => ({ group: entry.group, ...summarise(entry.lines) }))

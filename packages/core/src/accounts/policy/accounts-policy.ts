@@ -5,9 +5,9 @@ import { fromZodIssues, ValidationError, type ValidationIssue } from "../../erro
 import { CustomerGrade } from "../../grading/labels/customer-grade.ts"
 import { type Label, label, labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
+import { KeyAccountArea } from "../../quality/labels/quality-labels.ts"
 import { Role } from "../../roles/role.ts"
 import { OfficerKpi } from "../labels/officer-kpi.ts"
-import { SurveyGroup } from "../labels/survey-group.ts"
 
 /** 大客户筛选 (004 ch.4 §3 大客户评定表: 排名, 信用程度, 设定条件): every criterion must hold. */
 export interface ScreeningPolicy {
@@ -72,7 +72,8 @@ export interface OfficerKpiTarget {
 /** One question of 大客户问卷调查表. */
 export interface SurveyItem {
   readonly id: string
-  readonly group: SurveyGroup
+  /** The area of the questionnaire (公司, 产品和服务, 人员), as the quality module's form names them. */
+  readonly group: KeyAccountArea
   readonly label: Label
 }
 
@@ -98,7 +99,7 @@ export interface AccountsPolicy {
   readonly satisfaction: SatisfactionPolicy
 }
 
-const surveyItem = (id: string, group: SurveyGroup, zh: string, en: string): SurveyItem => ({
+const surveyItem = (id: string, group: KeyAccountArea, zh: string, en: string): SurveyItem => ({
   id,
   group,
   label: label(zh, en),
@@ -160,55 +161,55 @@ export const defaultAccountsPolicy: AccountsPolicy = {
       ),
       surveyItem(
         "productStable",
-        "productsAndService",
+        "productsAndServices",
         "我公司提供的产品是否稳定",
         "Are our products reliable?",
       ),
       surveyItem(
         "faultResponse",
-        "productsAndService",
+        "productsAndServices",
         "您对故障处理的响应速度是否满意",
         "Are faults answered fast enough?",
       ),
       surveyItem(
         "solutions",
-        "productsAndService",
+        "productsAndServices",
         "我公司是否提供了您满意的解决方案",
         "Did we offer solutions that satisfy you?",
       ),
       surveyItem(
         "meetsNeeds",
-        "productsAndService",
+        "productsAndServices",
         "我公司提供的产品是否满足了您公司的业务需求",
         "Do our products meet your business needs?",
       ),
       surveyItem(
         "meetsExpectations",
-        "productsAndService",
+        "productsAndServices",
         "我公司提供的产品服务是否达到了您的期望",
         "Do our products and service meet your expectations?",
       ),
       surveyItem(
         "managerKnowsYou",
-        "people",
+        "staff",
         "客户经理是否了解您公司的业务情况",
         "Does your account manager know your business?",
       ),
       surveyItem(
         "managerRapport",
-        "people",
+        "staff",
         "客户经理是否能和您愉快交流",
         "Is your account manager easy to talk to?",
       ),
       surveyItem(
         "managerAnswers",
-        "people",
+        "staff",
         "客户经理是否能回答您所提出的咨询",
         "Does your account manager answer your questions?",
       ),
       surveyItem(
         "managerAdvice",
-        "people",
+        "staff",
         "客户经理是否能为您提出合理建议或给予帮助",
         "Does your account manager advise and help you?",
       ),
@@ -257,7 +258,7 @@ const policySchema = z.strictObject({
       .array(
         z.strictObject({
           id: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a name of letters and digits"),
-          group: SurveyGroup.schema,
+          group: KeyAccountArea.schema,
           label: labelSchema,
         }),
       )
