@@ -143,6 +143,14 @@ describe("approvals", () => {
     })
   })
 
+  it("a reply lost after DingTalk opened the instance: the retry finds it instead of opening another", async () => {
+    const adapter = await installed()
+    fake!.loseNextReplies("/v1.0/workflow/processInstances")
+    const record = await run(adapter.approvals.submit(submission("k-lost")))
+    expect(fake!.instances().map((instance) => instance.id)).toEqual([record.id])
+    expect(record).toMatchObject({ key: "k-lost", state: "pending" })
+  })
+
   it("refuses bad values before calling DingTalk, naming the field", async () => {
     const adapter = await installed()
     const calls = fake!.calls("/v1.0/workflow/processInstances")

@@ -120,6 +120,14 @@ describe("approvals", () => {
     })
   })
 
+  it("a reply lost after WeCom took the approval: the retry finds it instead of submitting another", async () => {
+    const adapter = await installed()
+    fake!.loseNextReplies("/cgi-bin/oa/applyevent")
+    const record = await run(adapter.approvals.submit(submission("k-lost")))
+    expect(fake!.approvals().map((approval) => approval.spNo)).toEqual([record.id])
+    expect(record).toMatchObject({ key: "k-lost", state: "pending" })
+  })
+
   it("a field whose title no longer matches the template fails InvalidRequest naming the field", async () => {
     const adapter = await installed()
     fake!.renameControl(fake!.templates()[0]!.id, "补偿金额", "金额（元）")

@@ -1,5 +1,5 @@
 import type { IdMapping } from "@tixi/adapter-kit"
-import { approvalReferenceControls as markerControls, referenceValue } from "@tixi/adapter-kit"
+import { createOnce, approvalReferenceControls as markerControls, referenceValue } from "@tixi/adapter-kit"
 import {
   type ApprovalRecord,
   type ApprovalSubmission,
@@ -9,7 +9,7 @@ import {
   PortFailure,
 } from "@tixi/core"
 import { Clock, Effect, Result } from "effect"
-import type { DingTalkClient } from "../client/dingtalk-client.ts"
+import { type DingTalkClient, retryPolicy } from "../client/dingtalk-client.ts"
 import { renderValues } from "../forms/render-values.ts"
 import { getProcessInstance } from "../operations/get-process-instance.ts"
 import { type InstanceIdPage, listProcessInstanceIds } from "../operations/list-process-instance-ids.ts"
@@ -54,7 +54,9 @@ export interface DingTalkApprovals extends ApprovalsService {
  * submission key in tixi's reference control. `submit` first looks in memory, then searches the
  * template's instances by the same originator within `idempotencyWindowDays` and matches the
  * reference, so a submission retried after a crash between DingTalk's answer and tixi recording
- * the id finds the instance instead of opening a second one.
+ * the id finds the instance instead of opening a second one. The start call itself is never
+ * blindly repeated: after a lost reply (a timeout, a dropped connection, a server error) the
+ * instance is looked for first (`createOnce`).
  */
 export function makeDingTalkApprovals(
   client: DingTalkClient,
@@ -144,13 +146,28 @@ export function makeDingTalkApprovals(
               : ("OR" as const),
         userIds: step.approvers.map(ids.userIdOf),
       }))
-      const instanceId = yield* startProcessInstance(client, {
+      const start = startProcessInstance(client, {
         processCode,
         originatorUserId,
         approvers,
         formComponentValues,
         ...(settings.agentId === undefined ? {} : { microappAgentId: settings.agentId }),
       }).pipe(
+        Effect.flatMap((instanceId) =>
+          Effect.map(Clock.currentTimeMillis, (now): ApprovalRecord => {
+            byKey.set(submission.key, instanceId)
+            return {
+              id: approvalId(instanceId),
+              key: submission.key,
+              businessKey: submission.businessKey,
+              requestType: submission.requestType,
+              state: "pending",
+              decisions: [],
+              submittedAt: now,
+              finishedAt: undefined,
+            }
+          }),
+        ),
         Effect.mapError((failure) => {
           // DingTalk names the control by its label; say which tixi field that is.
           if (failure.reason._tag !== "InvalidRequest" || failure.reason.fields === undefined) return failure
@@ -170,18 +187,12 @@ export function makeDingTalkApprovals(
           })
         }),
       )
-      byKey.set(submission.key, instanceId)
-      const now = yield* Clock.currentTimeMillis
-      return {
-        id: approvalId(instanceId),
-        key: submission.key,
-        businessKey: submission.businessKey,
-        requestType: submission.requestType,
-        state: "pending",
-        decisions: [],
-        submittedAt: now,
-        finishedAt: undefined,
-      } satisfies ApprovalRecord
+      // A reply lost on its way back leaves the instance opened: look for it before starting again.
+      return yield* createOnce({
+        create: start,
+        find: search(submission.key, [processCode], originatorUserId),
+        retry: retryPolicy,
+      })
     })
 
   return {

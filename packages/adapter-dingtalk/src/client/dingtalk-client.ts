@@ -13,6 +13,12 @@ export interface DingTalkRequest {
   readonly path: string
   readonly query?: Readonly<Record<string, string | number | undefined>>
   readonly json?: unknown
+  /**
+   * `false` for calls that create something without an idempotency key (a process instance): the
+   * client then sends it once (a rejected token aside), and the caller retries with `createOnce`,
+   * which looks for what a lost reply may have created first. Default true.
+   */
+  readonly retry?: boolean
 }
 
 /** The DingTalk HTTP client every operation uses. */
@@ -37,6 +43,9 @@ function urlOf(
   if (request.api === "oapi" && token !== undefined) url.searchParams.set("access_token", token)
   return url.toString()
 }
+
+/** How the client retries what may succeed later; `createOnce` callers use it too. */
+export const retryPolicy = { maxAttempts: 4, baseDelayMillis: 250, maxDelayMillis: 20_000 } as const
 
 /**
  * Builds the client: one app access token per app (new API, `POST /v1.0/oauth2/accessToken`),
@@ -116,11 +125,7 @@ export const makeDingTalkClient = (settings: ResolvedDingTalkSettings): Effect.E
     return {
       settings,
       call: (request) =>
-        retryRetryable(once(request, false), {
-          maxAttempts: 4,
-          baseDelayMillis: 250,
-          maxDelayMillis: 20_000,
-        }),
+        request.retry === false ? once(request, false) : retryRetryable(once(request, false), retryPolicy),
       stats: () => ({ requests, tokenFetches }),
     }
   })

@@ -17,7 +17,8 @@ export interface StartInstanceInput {
 }
 
 /**
- * Starts an approval instance; returns its instanceId.
+ * Starts an approval instance; returns its instanceId. DingTalk takes no idempotency key, so this
+ * sends once; retry it with `createOnce`.
  * https://open.dingtalk.com/document/development/create-an-approval-instance
  * `POST /v1.0/workflow/processInstances` (Workflow.Instance.Write)
  */
@@ -29,6 +30,8 @@ export const startProcessInstance = (client: DingTalkClient, input: StartInstanc
       method: "POST",
       path: "/v1.0/workflow/processInstances",
       json: input,
+      // No idempotency key: the caller retries with createOnce, looking for a lost instance first.
+      retry: false,
     }),
     (body) => String((body as { instanceId?: unknown })?.instanceId ?? ""),
   )

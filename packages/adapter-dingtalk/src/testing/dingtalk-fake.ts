@@ -132,6 +132,12 @@ export interface DingTalkFake {
   readonly expireTokens: () => void
   /** The next `count` API calls (not token calls) answer with this throttling reply. */
   readonly throttleNext: (count: number, kind?: "qps" | "ipBan" | "busy") => void
+  /**
+   * The next `count` requests to `method path` are carried out, but their replies are lost (the
+   * connection drops), as when a reply times out on its way back: the caller cannot tell whether
+   * DingTalk did the work.
+   */
+  readonly loseNextReplies: (path: string, count?: number, method?: "GET" | "POST") => void
   /** Changes a control's label on a template, as an administrator editing it in the console would. */
   readonly renameControl: (processCode: string, from: string, to: string) => void
   /** Points pushes elsewhere, or stops them. */
@@ -334,7 +340,13 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
     openTasks(instance)
   }
 
+  const losing = new WeakSet<ServerResponse>()
+  let lost: { path: string; method: string; count: number } = { path: "", method: "", count: 0 }
   const send = (response: ServerResponse, status: number, body: unknown) => {
+    if (losing.has(response)) {
+      response.destroy()
+      return
+    }
     response.writeHead(status, { "content-type": "application/json; charset=utf-8" })
     response.end(JSON.stringify(body))
   }
@@ -369,6 +381,10 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
     const url = new URL(request.url ?? "/", "http://fake")
     const path = url.pathname
     calls.set(path, (calls.get(path) ?? 0) + 1)
+    if (lost.count > 0 && lost.path === path && lost.method === request.method) {
+      lost.count -= 1
+      losing.add(response)
+    }
     const raw = await readBody(request)
     let body: Record<string, unknown> = {}
     try {
@@ -774,6 +790,9 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
     },
     decide,
     expireTokens: () => tokens.clear(),
+    loseNextReplies: (path, count = 1, method = "POST") => {
+      lost = { path, method, count }
+    },
     throttleNext: (count, kind = "qps") => {
       throttle = { count, kind }
     },

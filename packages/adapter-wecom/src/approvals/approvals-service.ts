@@ -1,4 +1,4 @@
-import type { IdMapping } from "@tixi/adapter-kit"
+import { createOnce, type IdMapping } from "@tixi/adapter-kit"
 import {
   type ApprovalRecord,
   type ApprovalSubmission,
@@ -8,7 +8,7 @@ import {
   PortFailure,
 } from "@tixi/core"
 import { Clock, Effect, Result } from "effect"
-import type { WeComClient } from "../client/wecom-client.ts"
+import { retryPolicy, type WeComClient } from "../client/wecom-client.ts"
 import { renderContents } from "../forms/render-values.ts"
 import { applyEvent } from "../operations/apply-event.ts"
 import { getApprovalDetail } from "../operations/get-approval-detail.ts"
@@ -46,9 +46,10 @@ const day = 86_400_000
  * Idempotency: WeCom takes no idempotency key, so every approval carries the submission key in
  * tixi's reference control; `submit` looks in memory, then lists the template's approvals by the
  * same creator over `idempotencyWindowDays` (`getapprovalinfo`, 31-day slices) and matches the
- * reference in each one's details. WeCom's API cannot withdraw an approval: `withdraw` refuses a
- * pending one with a typed error (the applicant withdraws it in WeCom), and accepts one already
- * withdrawn.
+ * reference in each one's details; `applyevent` itself is never blindly repeated: after a lost
+ * reply the approval is looked for first (`createOnce`). WeCom's API cannot withdraw an approval:
+ * `withdraw` refuses a pending one with a typed error (the applicant withdraws it in WeCom), and
+ * accepts one already withdrawn.
  */
 export function makeWeComApprovals(
   client: WeComClient,
@@ -143,7 +144,7 @@ export function makeWeComApprovals(
           })),
         )
       }
-      const spNo = yield* applyEvent(client, {
+      const apply = applyEvent(client, {
         creator_userid: creator,
         template_id: templateId,
         use_template_approver: 0,
@@ -173,19 +174,28 @@ export function makeWeComApprovals(
         Effect.tapError((failure) =>
           Effect.sync(() => failure.reason._tag === "InvalidRequest" && templates.forget(templateId)),
         ),
+        Effect.flatMap((spNo) =>
+          Effect.map(Clock.currentTimeMillis, (now): ApprovalRecord => {
+            byKey.set(submission.key, spNo)
+            return {
+              id: approvalId(spNo),
+              key: submission.key,
+              businessKey: submission.businessKey,
+              requestType: submission.requestType,
+              state: "pending",
+              decisions: [],
+              submittedAt: now,
+              finishedAt: undefined,
+            }
+          }),
+        ),
       )
-      byKey.set(submission.key, spNo)
-      const now = yield* Clock.currentTimeMillis
-      return {
-        id: approvalId(spNo),
-        key: submission.key,
-        businessKey: submission.businessKey,
-        requestType: submission.requestType,
-        state: "pending",
-        decisions: [],
-        submittedAt: now,
-        finishedAt: undefined,
-      } satisfies ApprovalRecord
+      // A reply lost on its way back leaves the approval submitted: look for it before applying again.
+      return yield* createOnce({
+        create: apply,
+        find: search(submission.key, [templateId], creator),
+        retry: retryPolicy,
+      })
     })
 
   return {

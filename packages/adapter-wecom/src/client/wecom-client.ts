@@ -11,7 +11,16 @@ export interface WeComRequest {
   readonly path: string
   readonly query?: Readonly<Record<string, string | number | undefined>>
   readonly json?: unknown
+  /**
+   * `false` for calls that create something without an idempotency key (`applyevent`): the client
+   * then sends it once (a rejected token aside), and the caller retries with `createOnce`, which
+   * looks for what a lost reply may have created first. Default true.
+   */
+  readonly retry?: boolean
 }
+
+/** How the client retries what may succeed later; `createOnce` callers use it too. */
+export const retryPolicy = { maxAttempts: 4, baseDelayMillis: 250, maxDelayMillis: 20_000 } as const
 
 /** The WeCom HTTP client every operation uses. */
 export interface WeComClient {
@@ -106,11 +115,7 @@ export const makeWeComClient = (settings: ResolvedWeComSettings): Effect.Effect<
     return {
       settings,
       call: (request) =>
-        retryRetryable(once(request, false), {
-          maxAttempts: 4,
-          baseDelayMillis: 250,
-          maxDelayMillis: 20_000,
-        }),
+        request.retry === false ? once(request, false) : retryRetryable(once(request, false), retryPolicy),
       stats: () => ({ requests, tokenFetches }),
     }
   })

@@ -21,7 +21,8 @@ export interface ApplyEventInput {
 }
 
 /**
- * Submits an approval for an employee; returns its sp_no. WeCom has no idempotency key.
+ * Submits an approval for an employee; returns its sp_no. WeCom has no idempotency key, so this
+ * sends once; retry it with `createOnce`.
  * https://developer.work.weixin.qq.com/document/path/91853
  * `POST /cgi-bin/oa/applyevent`
  */
@@ -32,6 +33,8 @@ export const applyEvent = (client: WeComClient, input: ApplyEventInput) =>
       method: "POST",
       path: "/cgi-bin/oa/applyevent",
       json: input,
+      // No idempotency key: the caller retries with createOnce, looking for a lost submission first.
+      retry: false,
     }),
     (body) => String(body.sp_no ?? ""),
   )

@@ -101,6 +101,12 @@ export interface WeComFake {
   readonly expireTokens: () => void
   /** The next `count` calls answer with a frequency (45033) or minute-limit (45009) errcode. */
   readonly throttleNext: (count: number, errcode?: 45009 | 45033) => void
+  /**
+   * The next `count` requests to `path` are carried out, but their replies are lost (the
+   * connection drops), as when a reply times out on its way back: the caller cannot tell whether
+   * WeCom did the work.
+   */
+  readonly loseNextReplies: (path: string, count?: number) => void
   readonly renameControl: (templateId: string, from: string, to: string) => void
   readonly setCallback: (target: FakeWeComCallback | undefined) => void
   readonly approvals: () => ReadonlyArray<Approval>
@@ -235,7 +241,13 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
     push(approval, 2)
   }
 
+  const losing = new WeakSet<ServerResponse>()
+  let lost = { path: "", count: 0 }
   const reply = (response: ServerResponse, body: Record<string, unknown>) => {
+    if (losing.has(response)) {
+      response.destroy()
+      return
+    }
     response.writeHead(200, { "content-type": "application/json; charset=utf-8" })
     response.end(JSON.stringify({ errcode: 0, errmsg: "ok", ...body }))
   }
@@ -288,6 +300,10 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
     const url = new URL(request.url ?? "/", "http://fake")
     const path = url.pathname
     calls.set(path, (calls.get(path) ?? 0) + 1)
+    if (lost.count > 0 && lost.path === path) {
+      lost.count -= 1
+      losing.add(response)
+    }
     const raw = await readBody(request)
     let body: Record<string, unknown> = {}
     try {
@@ -580,6 +596,9 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
       push(approval, 6)
     },
     expireTokens: () => tokens.clear(),
+    loseNextReplies: (path, count = 1) => {
+      lost = { path, count }
+    },
     throttleNext: (count, errcode = 45033) => {
       throttle = { count, errcode }
     },
