@@ -1,9 +1,10 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { type ApprovalSubmission, personId } from "@tixi/core"
+import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { DingTalk, type DingTalkAdapter, layerConfig, make } from "../src/adapter.ts"
+import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import type { DingTalkFake } from "../src/testing/dingtalk-fake.ts"
 import { appKey, remedyApprovalForm, settingsFor, startCompanyFake } from "./support.ts"
 
@@ -98,6 +99,22 @@ describe("install", () => {
         (child) => child.componentType,
       ),
     ).toEqual(["TextField", "NumberField", "MoneyField", "TextField"])
+  })
+
+  it("refuses a form whose table column shares a label with another control, naming it", () => {
+    const form = defineForm({
+      id: "test.duplicateColumn",
+      title: label("重复标题", "Duplicate title"),
+      fields: {
+        quantity: field.integer({ label: label("数量", "Quantity") }),
+        lines: field.table({
+          label: label("明细", "Lines"),
+          columns: { quantity: field.integer({ label: label("数量", "Quantity") }) },
+        }),
+      },
+    }) as unknown as AnyForm
+    expect(() => renderTemplate(form, "zh-CN")).toThrow(TemplateRenderError)
+    expect(() => renderTemplate(form, "zh-CN")).toThrow(/数量/)
   })
 })
 

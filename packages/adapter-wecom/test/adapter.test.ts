@@ -1,11 +1,12 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { type ApprovalSubmission, personId } from "@tixi/core"
+import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { layerConfig, make, WeCom, type WeComAdapter } from "../src/adapter.ts"
 import { weComFailure } from "../src/client/vendor-errors.ts"
 import { isApprovalEvent, type WeComApprovalEvent } from "../src/events/wecom-event.ts"
+import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import type { WeComFake } from "../src/testing/wecom-fake.ts"
 import { corpId, settingsFor, startCompanyFake } from "./support.ts"
 
@@ -83,6 +84,22 @@ describe("install", () => {
         options: [{ key: "option-A" }, { key: "option-B" }, { key: "option-C" }, { key: "option-D" }],
       },
     })
+  })
+
+  it("refuses a form whose table column shares a label with another control, naming it", () => {
+    const form = defineForm({
+      id: "test.duplicateColumn",
+      title: label("重复标题", "Duplicate title"),
+      fields: {
+        quantity: field.integer({ label: label("数量", "Quantity") }),
+        lines: field.table({
+          label: label("明细", "Lines"),
+          columns: { quantity: field.integer({ label: label("数量", "Quantity") }) },
+        }),
+      },
+    }) as unknown as AnyForm
+    expect(() => renderTemplate(form, "zh-CN")).toThrow(TemplateRenderError)
+    expect(() => renderTemplate(form, "zh-CN")).toThrow(/数量/)
   })
 })
 

@@ -121,7 +121,7 @@ function component(
  * A tixi form as DingTalk form components: one control per field in the form's order (labels in
  * `locale`, the field key as `bizAlias`), then tixi's two reference controls. Throws a
  * `TemplateRenderError` naming the field DingTalk cannot take (a label over 20 characters,
- * a table inside a table, two controls with the same label).
+ * a table inside a table, two controls with the same label, a table's columns counted).
  */
 export function renderTemplate(form: AnyForm, locale: Locale): ReadonlyArray<RawFormComponent> {
   const components = Object.entries(form.fields).map(([key, field]) =>
@@ -147,8 +147,9 @@ export function renderTemplate(form: AnyForm, locale: Locale): ReadonlyArray<Raw
       },
     },
   )
+  // DingTalk matches values to controls by label, table columns included: labels are unique.
   const seen = new Map<string, string>()
-  for (const rendered of components) {
+  for (const rendered of components.flatMap((component) => [component, ...(component.children ?? [])])) {
     const other = seen.get(rendered.props.label)
     if (other !== undefined) {
       throw new TemplateRenderError(

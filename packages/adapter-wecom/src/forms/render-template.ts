@@ -149,8 +149,13 @@ export function renderTemplate(form: AnyForm, locale: Locale): ReadonlyArray<Raw
       },
     })
   })
+  // Values are matched to controls by title, table columns included: titles are unique.
   const seen = new Set<string>()
-  for (const rendered of controls) {
+  const nested = (control: RawControl): ReadonlyArray<RawControl> => [
+    control,
+    ...(control.config?.table?.children ?? []),
+  ]
+  for (const rendered of controls.flatMap(nested)) {
     const title = rendered.property.title[0]!.text
     if (seen.has(title)) throw new TemplateRenderError(form.id, title, `two controls are titled "${title}"`)
     seen.add(title)

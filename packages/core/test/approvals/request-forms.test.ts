@@ -1,4 +1,4 @@
-import { Approval } from "@tixi/core"
+import { type AnyField, type AnyForm, Approval, Complaints } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -15,6 +15,22 @@ describe("approval request forms", () => {
         expect(field.label.en.length).toBeGreaterThan(0)
         // DingTalk caps control labels at 20 characters.
         expect(field.label["zh-CN"].length).toBeLessThanOrEqual(20)
+      }
+    }
+  })
+
+  it("the forms approval hosts render label every control once, table columns included", () => {
+    // DingTalk and WeCom match submitted values to controls by label, table columns included.
+    const forms = [...Approval.approvalRequestForms, Complaints.handlingForm as unknown as AnyForm]
+    for (const form of forms) {
+      for (const locale of ["zh-CN", "en"] as const) {
+        const labels = Object.values(form.fields).flatMap((field) => [
+          field.label[locale],
+          ...Object.values((field as { columns?: Record<string, AnyField> }).columns ?? {}).map(
+            (column) => column.label[locale],
+          ),
+        ])
+        expect(new Set(labels).size, `${form.id} in ${locale}`).toBe(labels.length)
       }
     }
   })

@@ -34,7 +34,8 @@ export const handlingForm = defineForm({
       columns: {
         kind: field.choice(RemedyKind, { label: label("处理方式", "Remedy") }),
         amount: field.money({ label: label("金额", "Amount") }),
-        quantity: field.integer({ label: label("数量", "Quantity"), required: false }),
+        // Not 数量: approval hosts match values to controls by label, table columns included.
+        quantity: field.integer({ label: label("处理数量", "Remedy quantity"), required: false }),
         note: field.text({ label: label("说明", "Note"), required: false }),
       },
     }),
