@@ -486,6 +486,45 @@ describe("who may decide", () => {
     expect(submit?.submission.formId).toBe("approval.complaintRemedy")
     expect(submit?.submission.steps).toEqual([{ mode: "any", approvers: [{ role: "manager" }] }])
     expect(Result.isSuccess(Approval.complaintRemedyRequestForm.parse(submit?.submission.values))).toBe(true)
+    // Approvers see the customer's name beside its id.
+    expect(submit?.submission.values).toMatchObject({
+      customer: "cust-0001",
+      customerName: "上海恒通贸易有限公司",
+    })
+  })
+
+  it("checks the company's approval policy when the process is built", () => {
+    const policy = Approval.defaultApprovalPolicy
+    const issues = (approvalPolicy: unknown) => {
+      try {
+        Complaints.complaintProcess({ calendar, approvalPolicy: approvalPolicy as Approval.ApprovalPolicy })
+        return []
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError)
+        return (error as ValidationError).issues.map((issue) => issue.path.join("."))
+      }
+    }
+    expect(issues(policy)).toEqual([])
+    expect(
+      issues({
+        ...policy,
+        chains: { ...policy.chains, "complaint.remedy": { ...policy.chains["complaint.remedy"], steps: [] } },
+      }),
+    ).toEqual(["chains.complaint.remedy.steps"])
+    expect(
+      issues({
+        ...policy,
+        currency: "USD",
+        authority: { ...policy.authority, currency: "USD" },
+      }),
+    ).toEqual(["currency"])
+    const onForm = (formId: string) =>
+      issues({
+        ...policy,
+        chains: { ...policy.chains, "complaint.remedy": { ...policy.chains["complaint.remedy"], formId } },
+      })
+    expect(onForm("complaint.handling")).toEqual([])
+    expect(onForm("approval.gift")).toEqual(["chains.complaint.remedy.formId"])
   })
 
   it("refuses a remedy no post may grant, and a rejection below the policy's post", () => {

@@ -14,6 +14,8 @@ export const complaintRemedyRequestForm = defineForm({
   fields: {
     complaintNumber: field.text({ label: label("受理编号", "Complaint number"), maxLength: 60 }),
     customer: field.customer({ label: label("投诉客户", "Customer") }),
+    // Approvers in DingTalk or WeCom see the customer's id as plain text; the name tells them who it is.
+    customerName: field.text({ label: label("客户名称", "Customer name"), maxLength: 100, required: false }),
     remedy: field.longText({ label: label("处理方案", "Proposed remedy"), maxLength: 2000 }),
     amount: field.money({ label: label("补偿金额", "Remedy amount") }),
     reason: field.longText({ label: label("申请理由", "Reason"), maxLength: 2000 }),

@@ -1,8 +1,10 @@
 import { Result } from "effect"
-import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
+import { type ApprovalPolicy, parseApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { BusinessCalendar } from "../../calendar/index.ts"
 import { PolicyRefusal } from "../../errors/refusals.ts"
+import { ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
+import { remedyDecision } from "../policy/approval-chain.ts"
 import type { ComplaintPolicy } from "../policy/complaint-policy.ts"
 import { defaultComplaintPolicy } from "../policy/complaint-policy.ts"
 import { parseComplaintPolicy } from "../policy/parse-complaint-policy.ts"
@@ -13,6 +15,7 @@ import { decideComplaint } from "./decide.ts"
 import { complaintEffects } from "./effects.ts"
 import type { ComplaintEvent } from "./events.ts"
 import { evolveComplaint } from "./evolve.ts"
+import { remedyApprovalFormIds } from "./records.ts"
 import { type ComplaintRefusal, complaintProcessName } from "./refusal.ts"
 import { type ComplaintState, initialComplaintState } from "./state.ts"
 
@@ -59,8 +62,9 @@ export function isComplaintFinished(state: ComplaintState): boolean {
  * solution (approved above the handler's authority), negotiates, executes or litigates, closes
  * with a summary, and follows up. SLA timers, reminders and escalations come from `deadlines`.
  *
- * Throws the `ValidationError` of a policy that does not validate, or when two policies share a
- * version: configuration errors surface when the process is built, not mid-case.
+ * Throws the `ValidationError` of a policy or an approval policy that does not validate (or whose
+ * currency is not the complaints policy's), or when two policies share a version: configuration
+ * errors surface when the process is built, not at the first remedy above someone's authority.
  */
 export function complaintProcess(options: ComplaintProcessOptions): ComplaintProcess {
   const validate = (policy: ComplaintPolicy): ComplaintPolicy => {
@@ -69,9 +73,10 @@ export function complaintProcess(options: ComplaintProcessOptions): ComplaintPro
     return parsed.success
   }
   const current = validate(options.policy ?? defaultComplaintPolicy)
+  const approvalPolicy = validateApprovals(options.approvalPolicy, current)
   const shared = {
     calendar: options.calendar,
-    ...(options.approvalPolicy !== undefined ? { approvalPolicy: options.approvalPolicy } : {}),
+    ...(approvalPolicy !== undefined ? { approvalPolicy } : {}),
   }
   const byVersion = new Map<string, DecideContext>([[current.version, { policy: current, ...shared }]])
   for (const previous of options.previousPolicies ?? []) {
@@ -105,4 +110,33 @@ export function complaintProcess(options: ComplaintProcessOptions): ComplaintPro
     isFinished: isComplaintFinished,
     statusOf: (state) => (state.pause === undefined ? state.stage : `${state.stage} (clock stopped)`),
   }
+}
+
+/**
+ * The approval policy, validated: in the currency remedies are proposed in under `policy`, with a
+ * remedy chain on a form the complaint can fill (so the values it submits validate on the host).
+ */
+function validateApprovals(
+  approvalPolicy: ApprovalPolicy | undefined,
+  policy: ComplaintPolicy,
+): ApprovalPolicy | undefined {
+  if (approvalPolicy === undefined) return undefined
+  const parsed = parseApprovalPolicy(approvalPolicy)
+  if (Result.isFailure(parsed)) throw parsed.failure
+  const issues: Array<ValidationIssue> = []
+  if (parsed.success.currency !== policy.currency)
+    issues.push({
+      path: ["currency"],
+      message: `must be ${policy.currency}, the currency of complaint policy ${policy.version}`,
+      code: "rule",
+    })
+  const formId = parsed.success.chains[remedyDecision].formId
+  if (!remedyApprovalFormIds.includes(formId))
+    issues.push({
+      path: ["chains", remedyDecision, "formId"],
+      message: `a complaint fills ${remedyApprovalFormIds.join(" or ")}, not ${formId}`,
+      code: "rule",
+    })
+  if (issues.length > 0) throw new ValidationError({ subject: "policy.approvals", issues })
+  return parsed.success
 }

@@ -5,7 +5,7 @@ import type { CivilDate } from "../../time/civil-date.ts"
 import { RemedyKind } from "../labels/remedy-kind.ts"
 import { RootCause } from "../labels/root-cause.ts"
 import type { CaseTracking } from "../schema/case-tracking-form.ts"
-import type { HandlingFormValue } from "../schema/handling-form.ts"
+import { type HandlingFormValue, handlingForm } from "../schema/handling-form.ts"
 import type { HandlingNotice } from "../schema/handling-notice-form.ts"
 import type { HandlingRecord } from "../schema/handling-record-form.ts"
 import type { HandlingReport } from "../schema/handling-report-form.ts"
@@ -241,6 +241,13 @@ export function caseTrackingOf(state: ComplaintState, calendar: BusinessCalendar
 }
 
 /**
+ * The forms a remedy approval can carry, because the complaint knows how to fill them: the
+ * approvals module's remedy request and 客户投诉处理表. A company's `complaint.remedy` chain must
+ * name one of them (`complaintProcess` checks it when it is built).
+ */
+export const remedyApprovalFormIds: ReadonlyArray<string> = [complaintRemedyRequestForm.id, handlingForm.id]
+
+/**
  * The values an approval of the current solution carries: 客户投诉处理表 when the complaints policy
  * built the chain, or the approvals module's remedy request (`approval.complaintRemedy`) when the
  * company's approval policy did.
@@ -252,6 +259,7 @@ export function approvalValuesOf(state: ComplaintState, formId: string): Readonl
     return {
       complaintNumber: state.complaintId,
       customer: registration.customerId,
+      customerName: registration.customerName,
       remedy: proposal.remedies
         .map((remedy) => `${RemedyKind.label(remedy.kind, "zh-CN")} ${Money.toMajorString(remedy.amount)}`)
         .join("；"),
