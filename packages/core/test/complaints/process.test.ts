@@ -2,6 +2,7 @@ import {
   Approval,
   Complaints,
   type EffectRequest,
+  handle,
   InvalidTransition,
   NotWithinAuthority,
   PolicyRefusal,
@@ -491,6 +492,49 @@ describe("who may decide", () => {
       customer: "cust-0001",
       customerName: "上海恒通贸易有限公司",
     })
+  })
+
+  it("a decision delivered again changes nothing; a different decision for the same approval is refused", () => {
+    const story = acceptedStory(monday)
+    story.do(ownSide(monday + minutes(120)))
+    story.do({
+      type: "ProposeRemedy",
+      at: monday + minutes(130),
+      actor: officer,
+      remedies: [{ kind: "refund", amount: cny("3000") }],
+    })
+    const [submit] = effectsOf(story.effects, "approval.submit")
+    const decision = {
+      type: "DecideRemedyApproval",
+      at: monday + minutes(140),
+      approvalKey: submit!.key,
+      outcome: "approved",
+      decidedBy: manager.personId,
+    } as const
+    story.do(decision)
+    const before = story.state
+    // The host pushes the same decision again (a retried callback, a recovery pull).
+    const again = handle(definition, before, { ...decision, at: monday + minutes(150) })
+    expect(Result.isSuccess(again) && again.success.events).toEqual([])
+    expect(Result.isSuccess(again) && again.success.state).toBe(before)
+    expect(story.refuse({ ...decision, at: monday + minutes(150), outcome: "rejected" })).toBeInstanceOf(
+      InvalidTransition,
+    )
+    // A rejection redelivered while the handler revises is taken once, too.
+    const rejected = acceptedStory(monday)
+    rejected.do(ownSide(monday + minutes(120)))
+    rejected.do({
+      type: "ProposeRemedy",
+      at: monday + minutes(130),
+      actor: officer,
+      remedies: [{ kind: "refund", amount: cny("3000") }],
+    })
+    const key = effectsOf(rejected.effects, "approval.submit")[0]!.key
+    const refusal = { type: "DecideRemedyApproval", at: monday + minutes(140), approvalKey: key } as const
+    rejected.do({ ...refusal, outcome: "rejected", comment: "金额过高" })
+    const twice = handle(definition, rejected.state, { ...refusal, outcome: "rejected" })
+    expect(Result.isSuccess(twice) && twice.success.events).toEqual([])
+    expect(rejected.state.approvalRejections).toBe(1)
   })
 
   it("checks the company's approval policy when the process is built", () => {

@@ -155,12 +155,26 @@ export function decideProposeRemedy(
   })
 }
 
-/** The approvers' decision (审批): approved goes to the customer; rejected or withdrawn, revise. */
+/**
+ * The approvers' decision (审批): approved goes to the customer; rejected or withdrawn, revise.
+ * Hosts deliver decisions at least once (a callback retried after a lost reply, the same decision
+ * by HTTP and by a recovery pull), so the decision already recorded for the same approval is
+ * taken again without effect; a different decision for it is refused.
+ */
 export function decideRemedyApproval(
   state: ComplaintState,
   command: DecideRemedyApproval,
 ): ComplaintDecision {
   const approval = state.proposal?.approval
+  if (approval !== undefined && approval.status !== "notRequired" && approval.key === command.approvalKey) {
+    if (approval.status === command.outcome) return emit()
+    if (approval.status !== "pending")
+      return refuse(
+        state,
+        command.type,
+        `approval ${command.approvalKey} was already ${approval.status}, not ${command.outcome}`,
+      )
+  }
   if (state.stage !== "awaitingApproval" || approval === undefined || approval.status !== "pending")
     return refuse(state, command.type, "no solution is awaiting approval")
   if (approval.key !== command.approvalKey)
