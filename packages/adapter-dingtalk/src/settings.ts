@@ -1,10 +1,12 @@
-import { type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
+import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
 import type { AnyForm, Locale, Role } from "@tixi/core"
-import { Approval } from "@tixi/core"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 
-/** Secrets are `Redacted` (or plain strings for callers without Effect); re-exported from the kit. */
-export { reveal, type Secret }
+/**
+ * Secrets are `Redacted` (or plain strings for callers without Effect); re-exported from the kit,
+ * with the default forms, so `forms: [...defaultApprovalForms, yours]` needs no other import.
+ */
+export { defaultApprovalForms, reveal, type Secret }
 
 /** The keys of the HTTP callback subscription (开发者后台 → 事件订阅 → HTTP 推送). */
 export interface DingTalkCallbackSettings {
@@ -38,8 +40,9 @@ export interface DingTalkSettings {
   readonly agentId?: number
   readonly callback?: DingTalkCallbackSettings
   /**
-   * The forms approvals are filled in on (default: the core's request forms). Templates are
-   * created from them by `install`, and submissions are rendered against them.
+   * The forms approvals are filled in on (default `defaultApprovalForms` of `@tixi/adapter-kit`:
+   * the core's request forms and 客户投诉处理表). Templates are created from them by `install`, and
+   * submissions are rendered against them.
    */
   readonly forms?: ReadonlyArray<AnyForm>
   /** Known processCodes by form id (what `install` printed); others are looked up by template name. */
@@ -91,7 +94,7 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
   }
   return {
     ...settings,
-    forms: settings.forms ?? Approval.approvalRequestForms,
+    forms: settings.forms ?? defaultApprovalForms,
     locale: settings.locale ?? "zh-CN",
     templateNamePrefix: settings.templateNamePrefix ?? "",
     idempotencyWindowDays: settings.idempotencyWindowDays ?? 7,

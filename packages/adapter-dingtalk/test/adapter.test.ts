@@ -1,5 +1,6 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { defaultApprovalForms } from "@tixi/adapter-kit"
 import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
@@ -85,13 +86,20 @@ describe("install", () => {
     expect(plan[0]?.action).toBe("conflict")
   })
 
-  it("renders every field kind of the core's request forms", async () => {
+  it("renders every field kind of the core's approval forms, 客户投诉处理表 included", async () => {
     fake = await startCompanyFake()
     const { forms: _forms, ...defaults } = settingsFor(fake.url)
     const adapter = await run(make(defaults))
     const plan = await run(adapter.install({ dryRun: false }))
-    expect(plan.length).toBe(10)
+    expect(plan.map((step) => step.formId)).toEqual(defaultApprovalForms.map((form) => form.id))
     expect(plan.every((step) => step.action === "create")).toBe(true)
+    const handling = fake.templates().find((template) => template.name === "客户投诉处理表")
+    const remedies = handling?.components.find((component) => component.componentType === "TableField")
+    expect(
+      ((remedies?.children ?? []) as ReadonlyArray<{ componentType: string }>).map(
+        (child) => child.componentType,
+      ),
+    ).toEqual(["DDSelectField", "MoneyField", "NumberField", "TextField"])
     const gift = fake.templates().find((template) => template.name === "礼品馈赠申请表")
     const table = gift?.components.find((component) => component.componentType === "TableField")
     expect(

@@ -1,10 +1,12 @@
-import { type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
+import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
 import type { AnyForm, Locale, Role } from "@tixi/core"
-import { Approval } from "@tixi/core"
 import type { WeComReceiveId } from "./events/wecom-crypto.ts"
 
-/** Secrets are `Redacted` (or plain strings for callers without Effect); re-exported from the kit. */
-export { reveal, type Secret }
+/**
+ * Secrets are `Redacted` (or plain strings for callers without Effect); re-exported from the kit,
+ * with the default forms, so `forms: [...defaultApprovalForms, yours]` needs no other import.
+ */
+export { defaultApprovalForms, reveal, type Secret }
 
 /** The keys of the app's callback (接收消息服务器配置). */
 export interface WeComCallbackSettings {
@@ -25,7 +27,10 @@ export interface WeComSettings {
   readonly corpSecret: Secret
   readonly agentId?: number
   readonly callback?: WeComCallbackSettings
-  /** The forms approvals are filled in on (default: the core's request forms). */
+  /**
+   * The forms approvals are filled in on (default `defaultApprovalForms` of `@tixi/adapter-kit`:
+   * the core's request forms and 客户投诉处理表).
+   */
   readonly forms?: ReadonlyArray<AnyForm>
   /**
    * Template ids by form id, as `install` printed them. WeCom has no API to find a template by
@@ -66,7 +71,7 @@ export function resolveSettings(settings: WeComSettings): ResolvedWeComSettings 
   if (reveal(settings.corpSecret).length === 0) throw new TypeError("WeCom corpSecret must not be empty")
   return {
     ...settings,
-    forms: settings.forms ?? Approval.approvalRequestForms,
+    forms: settings.forms ?? defaultApprovalForms,
     locale: settings.locale ?? "zh-CN",
     templateNamePrefix: settings.templateNamePrefix ?? "",
     idempotencyWindowDays: settings.idempotencyWindowDays ?? 7,

@@ -1,5 +1,6 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { defaultApprovalForms } from "@tixi/adapter-kit"
 import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
@@ -71,11 +72,23 @@ describe("install", () => {
     expect(fake.templates()[0]!.controls[1]!.property.title[0]?.text).toBe("补偿金额")
   })
 
-  it("renders the core's request forms, tables and selectors included", async () => {
+  it("renders the core's approval forms, 客户投诉处理表 included, tables and selectors too", async () => {
     fake = await startCompanyFake()
     const { forms: _forms, ...defaults } = settingsFor(fake.url)
     const plan = await run((await run(make(defaults))).install({ dryRun: false }))
-    expect(plan.map((step) => step.action)).toEqual(Array(10).fill("create"))
+    expect(plan.map((step) => step.action)).toEqual(Array(defaultApprovalForms.length).fill("create"))
+    expect(plan.map((step) => step.formId)).toContain("complaint.handling")
+    const handling = fake.templates().find((template) => template.names[0]?.text === "客户投诉处理表")
+    const remedies = handling?.controls.find((control) => control.property.control === "Table")
+    const columns = (remedies?.config?.table ?? { children: [] }) as {
+      children: ReadonlyArray<{ property: { control: string } }>
+    }
+    expect(columns.children.map((child) => child.property.control)).toEqual([
+      "Selector",
+      "Money",
+      "Number",
+      "Text",
+    ])
     const credit = fake.templates().find((template) => template.names[0]?.text === "客户信用度变更表")
     const grade = credit?.controls.find((control) => control.property.title[0]?.text === "原信用等级")
     expect(grade?.config).toMatchObject({
