@@ -157,6 +157,19 @@ describe("sys_approval_change", () => {
       [1, ["WuJunJie"]],
       [2, ["LiuXiaoGang", "ChenLi"]],
     ])
-    expect(event.dedupeKey).toBe("sys:1571732272:201910220003:2")
+    expect(event.dedupeKey).toBe("sys:1571732272:201910220003:2:2:3")
+    // The same second, the same kind of change, one decision fewer: another change, another key.
+    const earlier = parseWeComMessage(
+      parseXml(
+        xml
+          .replace("<SpStatus>2</SpStatus><TemplateId>", "<SpStatus>1</SpStatus><TemplateId>")
+          .replace(
+            "<SpStatus>2</SpStatus><SpTime>1571732100</SpTime>",
+            "<SpStatus>1</SpStatus><SpTime>0</SpTime>",
+          ),
+      ),
+    )
+    expect(earlier.dedupeKey).toBe("sys:1571732272:201910220003:2:1:2")
+    expect(parseWeComMessage(parseXml(xml)).dedupeKey).toBe(event.dedupeKey)
   })
 })

@@ -3,7 +3,10 @@ import { listOf, textOf, type XmlObject, type XmlValue } from "./parse-xml.ts"
 /** A `sys_approval_change` event (审批申请状态变化回调), as tixi reads it from the XML or JSON body. */
 export interface WeComApprovalEvent {
   readonly event: "sys_approval_change"
-  /** WeCom's documented dedupe key is FromUserName + CreateTime; the approval and its change are added. */
+  /**
+   * WeCom's documented dedupe key is FromUserName + CreateTime; the approval, the kind of change,
+   * its status and the number of decisions so far are added (two approvers may decide in one second).
+   */
   readonly dedupeKey: string
   readonly spNo: string
   readonly templateId: string | undefined
@@ -54,31 +57,40 @@ export function parseWeComMessage(
   const approval = info as XmlObject
   const spNo = textOf(approval.SpNo) ?? String(approval.SpNo ?? "")
   const statusChangeEvent = number(approval.StatuChangeEvent)
+  const spStatus = number(approval.SpStatus) ?? 0
+  const records = listOf(approval.SpRecord).map((record) => {
+    const node = record as XmlObject
+    return {
+      spStatus: number(node.SpStatus) ?? 0,
+      approverAttr: number(node.ApproverAttr),
+      details: listOf(node.Details).map((detail) => {
+        const entry = detail as XmlObject
+        return {
+          approver: textOf((entry.Approver as XmlObject | undefined)?.UserId),
+          speech: textOf(entry.Speech) || undefined,
+          spStatus: number(entry.SpStatus) ?? 0,
+          spTime: number(entry.SpTime) ?? 0,
+        }
+      }),
+    }
+  })
+  // Two approvers of a 会签 node may decide within the same second: the same sender, CreateTime,
+  // approval and kind of change. The decisions made so far tell those changes apart, while a
+  // retried or duplicated push of one change (the same message) keeps its key.
+  const decided = records.reduce(
+    (count, record) => count + record.details.filter((detail) => detail.spStatus !== 1).length,
+    0,
+  )
   return {
     event: "sys_approval_change",
-    dedupeKey: `${from}:${createTime}:${spNo}:${statusChangeEvent ?? ""}`,
+    dedupeKey: `${from}:${createTime}:${spNo}:${statusChangeEvent ?? ""}:${spStatus}:${decided}`,
     spNo,
     templateId: textOf(approval.TemplateId),
-    spStatus: number(approval.SpStatus) ?? 0,
+    spStatus,
     statusChangeEvent,
     applicant: textOf((approval.Applyer as XmlObject | undefined)?.UserId),
     createTime,
-    records: listOf(approval.SpRecord).map((record) => {
-      const node = record as XmlObject
-      return {
-        spStatus: number(node.SpStatus) ?? 0,
-        approverAttr: number(node.ApproverAttr),
-        details: listOf(node.Details).map((detail) => {
-          const entry = detail as XmlObject
-          return {
-            approver: textOf((entry.Approver as XmlObject | undefined)?.UserId),
-            speech: textOf(entry.Speech) || undefined,
-            spStatus: number(entry.SpStatus) ?? 0,
-            spTime: number(entry.SpTime) ?? 0,
-          }
-        }),
-      }
-    }),
+    records,
   }
 }
 
