@@ -1,13 +1,12 @@
-import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
 import { defaultApprovalForms } from "@tixi/adapter-kit"
 import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
+import { startCallbackEndpoint } from "@tixi/testing"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { DingTalk, type DingTalkAdapter, layerConfig, make } from "../src/adapter.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import type { DingTalkFake } from "../src/testing/dingtalk-fake.ts"
-import { appKey, remedyApprovalForm, settingsFor, startCompanyFake } from "./support.ts"
+import { appKey, callbackKeys, remedyApprovalForm, settingsFor, startCompanyFake } from "./support.ts"
 
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
 const fail = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.flip(effect))
@@ -241,37 +240,6 @@ describe("approvals", () => {
 })
 
 describe("events", () => {
-  const callbackKeys = { token: "tixitoken1", aesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }
-
-  /** A local HTTP server that answers with the adapter's handler, failing the first `failFirst` pushes. */
-  async function callbackServer(adapter: DingTalkAdapter, failFirst = 0) {
-    const received: Array<unknown> = []
-    let failures = failFirst
-    const server = createServer((request, response) => {
-      const chunks: Array<Buffer> = []
-      request.on("data", (chunk: Buffer) => chunks.push(chunk))
-      request.on("end", () => {
-        if (failures > 0) {
-          failures -= 1
-          response.writeHead(503).end()
-          return
-        }
-        const url = new URL(request.url ?? "/", "http://local")
-        const outcome = adapter.handleCallback({
-          query: url.searchParams,
-          body: Buffer.concat(chunks).toString("utf8"),
-        })
-        if (outcome.accepted) received.push(...outcome.events)
-        response
-          .writeHead(outcome.reply.status, { "content-type": outcome.reply.contentType })
-          .end(outcome.reply.body)
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dingtalk/callback`
-    return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
-  }
-
   it("a signed callback carries the approval, and it maps to tixi's outcome; duplicates are dropped", async () => {
     fake = await startCompanyFake()
     const adapter = await run(
@@ -280,7 +248,7 @@ describe("events", () => {
       ),
     )
     await run(adapter.install({ dryRun: false }))
-    const server = await callbackServer(adapter)
+    const server = await startCallbackEndpoint(adapter.handleCallback)
     fake.setCallback({
       url: server.url,
       ...callbackKeys,
@@ -334,7 +302,7 @@ describe("events", () => {
       ),
     )
     await run(adapter.install({ dryRun: false }))
-    const server = await callbackServer(adapter)
+    const server = await startCallbackEndpoint(adapter.handleCallback)
     fake.setCallback({
       url: server.url,
       ...callbackKeys,
@@ -360,7 +328,7 @@ describe("events", () => {
     )
     await run(adapter.install({ dryRun: false }))
     // Down for the first push and both retries of it: the start event goes to the failed list.
-    const server = await callbackServer(adapter, 3)
+    const server = await startCallbackEndpoint(adapter.handleCallback, { failFirst: 3 })
     fake.setCallback({ url: server.url, ...callbackKeys, ownerKey: appKey, retryDelaysMillis: [20, 20] })
     const opened = await run(adapter.approvals.submit(submission("k-outage")))
     await fake.settle()

@@ -95,3 +95,6 @@ export function settingsFor(url: string, extra: Partial<DingTalkSettings> = {}):
     ...extra,
   }
 }
+
+/** The keys of the callback subscription the tests configure on both sides. */
+export const callbackKeys = { token: "tixitoken1", aesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }

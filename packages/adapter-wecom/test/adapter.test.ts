@@ -1,12 +1,11 @@
-import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
 import { defaultApprovalForms } from "@tixi/adapter-kit"
 import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
+import { startCallbackEndpoint } from "@tixi/testing"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { layerConfig, make, WeCom, type WeComAdapter } from "../src/adapter.ts"
 import { weComFailure } from "../src/client/vendor-errors.ts"
-import { isApprovalEvent, type WeComApprovalEvent } from "../src/events/wecom-event.ts"
+import { isApprovalEvent } from "../src/events/wecom-event.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import type { WeComFake } from "../src/testing/wecom-fake.ts"
 import { corpId, settingsFor, startCompanyFake } from "./support.ts"
@@ -220,29 +219,10 @@ describe("callbacks", () => {
       make(settingsFor(fake.url, { callback: { ...callbackKeys, receiveId: corpId } })),
     )
     await run(adapter.install({ dryRun: false }))
-    const received: Array<WeComApprovalEvent> = []
-    let failFirst = 1
-    const server = createServer((request, response) => {
-      const chunks: Array<Buffer> = []
-      request.on("data", (chunk: Buffer) => chunks.push(chunk))
-      request.on("end", () => {
-        if (failFirst-- > 0) return response.writeHead(502).end()
-        const url = new URL(request.url ?? "/", "http://local")
-        const outcome = adapter.handleCallback({
-          method: request.method ?? "POST",
-          query: url.searchParams,
-          body: Buffer.concat(chunks).toString("utf8"),
-        })
-        if (outcome.accepted) received.push(...outcome.events.filter(isApprovalEvent))
-        response
-          .writeHead(outcome.reply.status, { "content-type": outcome.reply.contentType })
-          .end(outcome.reply.body)
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom`
+    // Down for the first push: WeCom retries it.
+    const server = await startCallbackEndpoint(adapter.handleCallback, { failFirst: 1 })
     fake.setCallback({
-      url,
+      url: server.url,
       ...callbackKeys,
       receiveId: corpId,
       duplicate: true,
@@ -256,7 +236,8 @@ describe("callbacks", () => {
     )
     fake.decide(opened.id, "wc-manager-qian", "approve", "同意补偿")
     await fake.settle()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await server.close()
+    const received = server.received.filter(isApprovalEvent)
     expect(fake.pushes().filter((push) => !push.delivered).length).toBe(1)
     // Two changes (提单, 同意), each pushed twice: one event each after dedupe.
     expect(received.map((event) => event.statusChangeEvent)).toEqual([1, 2])
