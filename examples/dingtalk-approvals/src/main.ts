@@ -1,23 +1,32 @@
 /**
- * A customer hospitality meal (客户招待用餐) of ¥8,000, above the manager's authority, approved in
- * DingTalk: tixi installs the approval template from its form, plans the chain from the handbook
- * policy (manager → general manager → finance), submits it as one DingTalk instance with explicit
- * approvers, and the approvers' decisions come back through signed, encrypted HTTP callbacks.
+ * Approvals in DingTalk, in two scenes. First a customer hospitality meal (客户招待用餐) of ¥8,000,
+ * above the manager's authority: tixi installs the approval templates from its forms, plans the
+ * chain from the handbook policy (manager → general manager → finance), submits it as one DingTalk
+ * instance with explicit approvers, and the approvers' decisions come back through signed,
+ * encrypted HTTP callbacks. Then a complaint (客户投诉处理流程): the officer proposes a ¥12,000
+ * refund, above what even the manager may grant, so the complaint opens a DingTalk approval on
+ * 客户投诉处理表 (director, then finance countersigns); the decision comes back by callback (twice,
+ * as DingTalk retries) and the complaint decides once, goes to the customer, executes and closes.
  * Runs against a local DingTalk fake: `node --conditions=@tixi/source examples/dingtalk-approvals/src/main.ts`.
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { DingTalk, type DingTalkApprovalEvent, isApprovalEvent, layer } from "@tixi/adapter-dingtalk"
-import { startDingTalkFake } from "@tixi/adapter-dingtalk/testing"
+import { type DingTalkFake, startDingTalkFake } from "@tixi/adapter-dingtalk/testing"
 import {
   Approval,
   type ApprovalOutcomeEvent,
+  Complaints,
+  chinaMainlandCalendar,
   handle,
   InMemoryHostCrm,
   label,
   Money,
+  makeInMemoryRunner,
+  type PortFailure,
   performEffect,
   personId,
+  type Unstamped,
 } from "@tixi/core"
 import { Effect, Layer, Result } from "effect"
 
@@ -93,6 +102,116 @@ const program = Effect.gen(function* () {
   return { apply, state: () => state }
 })
 
+/** The customer who complains, as the CRM (here the in-memory host) holds it. */
+const customer = {
+  externalKey: "CUST-0007",
+  kind: "organization",
+  name: "华东贸易有限公司",
+  fields: {},
+} as const
+const officer = { personId: personId("officer-wu"), role: "officer" } as const
+
+/**
+ * 客户投诉处理流程 on the in-memory runner: DingTalk is the approvals host, the address book and
+ * the notifier. `decisions` hands back the outcomes of the callbacks DingTalk pushed.
+ */
+const complaintScene = (
+  fake: DingTalkFake,
+  decisions: () => Effect.Effect<ReadonlyArray<ApprovalOutcomeEvent>, PortFailure>,
+) =>
+  Effect.gen(function* () {
+    // No approval policy of the company's: the complaints policy builds the chain on 客户投诉处理表.
+    const complaints = makeInMemoryRunner(Complaints.complaintProcess({ calendar: chinaMainlandCalendar() }))
+    const host = yield* InMemoryHostCrm
+    const step = (command: Unstamped<Complaints.ComplaintCommand>) =>
+      Effect.gen(function* () {
+        const decided = yield* complaints.dispatch("TS-2026-0042", command)
+        if (Result.isFailure(decided)) return yield* Effect.die(decided.failure)
+        return decided.success.state
+      })
+    yield* step({
+      type: "Register",
+      complaintId: "TS-2026-0042",
+      actor: officer,
+      registration: {
+        customerId: customer.externalKey,
+        customerName: customer.name,
+        customerKind: "organization",
+        phone: "025-8432 1000",
+        type: "product",
+        channel: "phone",
+        urgency: "urgent",
+        subject: "整批除湿机运行噪音超标",
+        description: "第三批 30 台除湿机中 12 台运行噪音超过 60 分贝。",
+        demand: "退还 12 台货款",
+        product: "工业除湿机 DH-60",
+      },
+    })
+    yield* step({ type: "Accept", actor: officer })
+    yield* step({ type: "Classify", actor: officer, category: "quality", departmentId: "service" })
+    yield* step({
+      type: "RecordInvestigation",
+      actor: officer,
+      cause: "serious",
+      ownSide: true,
+      responsibility: [{ departmentId: "service", sharePercent: 100 }],
+      severity: "serious",
+      findings: "风机轴承批次不良",
+    })
+    // ¥12,000 is above the officer's ¥500 and the manager's ¥10,000: the director decides, and
+    // from ¥10,000 finance countersigns.
+    const proposed = yield* step({
+      type: "ProposeRemedy",
+      actor: officer,
+      remedies: [{ kind: "refund", amount: Money.ofMajor("12000", "CNY") }],
+      note: "退还 12 台不良品货款",
+    })
+    log(`complaint TS-2026-0042: remedy ¥12,000 proposed, ${proposed.stage}`)
+    // tixi's business-reference control names the complaint on the DingTalk instance.
+    const instance = fake
+      .instances()
+      .find((entry) =>
+        entry.values.some((value) => value.name === "业务单号" && value.value === "TS-2026-0042"),
+      )!
+    log(
+      `DingTalk instance ${instance.id} on 客户投诉处理表: ${instance.nodes.map((node) => `${node.actionType}[${node.userIds.join(",")}]`).join(" → ")}`,
+    )
+
+    fake.decide(instance.id, "director-li", "agree", "同意退款")
+    fake.decide(instance.id, "finance-zhou", "agree", "已核对货款")
+    log("director-li and finance-zhou approved in DingTalk")
+    yield* Effect.promise(() => fake.settle())
+
+    // Each outcome becomes the complaint's DecideRemedyApproval. DingTalk delivers at least once: a
+    // server that restarts between taking a push and answering it gets the push again, its memory
+    // of event ids gone; the complaint takes the same decision twice without effect.
+    for (const outcome of yield* decisions()) {
+      const command = Complaints.remedyApprovalCommand(outcome)
+      if (command === undefined) continue
+      const { at: _decidedAt, ...unstamped } = command
+      for (const delivery of ["delivered", "delivered again"]) {
+        const state = yield* step(unstamped)
+        log(`${delivery}: ${outcome.outcome} by ${outcome.decidedBy} → complaint ${state.stage}`)
+      }
+    }
+    const decidedOnce = complaints
+      .instance("TS-2026-0042")!
+      .events.filter((event) => event.type === "RemedyApprovalDecided").length
+    log(`the complaint recorded ${decidedOnce} approval decision(s)`)
+
+    yield* step({ type: "RecordCustomerResponse", actor: officer, accepted: true, note: "客户同意退款方案" })
+    yield* step({ type: "RecordExecution", actor: officer })
+    const closed = yield* step({ type: "Close", actor: officer, summary: "已退还 12 台货款 12,000 元" })
+    const ticket = host.cases().find((entry) => entry.externalKey === "TS-2026-0042")!
+    log(
+      `complaint TS-2026-0042 is ${closed.stage}; case in the CRM: ${ticket.stage}, approval ${ticket.fields.complaint_approval_status}`,
+    )
+    // Every effect (the case, tasks, the approval, work notices) reached its host.
+    const { deadLetters, effectsPerformed } = complaints.statistics()
+    if (deadLetters > 0) throw new Error(`${deadLetters} effect(s) of the complaint failed`)
+    log(`approvals opened for the complaint: ${effectsPerformed["approval.submit"] ?? 0}`)
+  })
+
 async function main() {
   const fake = await startDingTalkFake({
     appKey,
@@ -101,6 +220,7 @@ async function main() {
     users: [
       { userid: "officer-wu", name: "吴专员", deptIds: [2], roles: ["专员"] },
       { userid: "manager-qian", name: "钱经理", deptIds: [2], roles: ["经理"] },
+      { userid: "director-li", name: "李总监", deptIds: [2], roles: ["总监"] },
       { userid: "gm-zhao", name: "赵总", deptIds: [1], roles: ["总经理"] },
       { userid: "finance-zhou", name: "周会计", deptIds: [3], roles: ["财务"] },
     ],
@@ -110,17 +230,17 @@ async function main() {
       { deptId: 3, name: "财务部", parentId: 1 },
     ],
   })
+  // No `forms`: the adapter installs its defaults, the meal's request form and 客户投诉处理表 among them.
   const dingtalkLayer = layer({
     appKey,
     appSecret,
     agentId: 4001,
     apiBaseUrl: fake.url,
     oapiBaseUrl: fake.url,
-    forms: [Approval.hospitalityMealRequestForm as never],
-    ids: { departments: { service: 2 } },
+    ids: { departments: { service: 2, finance: 3 } },
     callback: { ...callbackKeys, ownerKey: { kind: "appKey", value: appKey } },
   })
-  const services = Layer.mergeAll(dingtalkLayer, InMemoryHostCrm.layer())
+  const services = Layer.mergeAll(dingtalkLayer, InMemoryHostCrm.layer({ customers: [customer] }))
   const outcomes: Array<ApprovalOutcomeEvent> = []
   const events: Array<DingTalkApprovalEvent> = []
 
@@ -154,6 +274,19 @@ async function main() {
             ownerKey: appKey,
             retryDelaysMillis: [200, 400],
           })
+          /** The outcomes of the approval events received since the last call. */
+          const takeOutcomes = Effect.gen(function* () {
+            const taken: Array<ApprovalOutcomeEvent> = []
+            for (const event of events.splice(0)) {
+              const outcome = yield* dingtalk.toOutcome(event)
+              if (outcome === undefined) continue
+              log(
+                `callback: ${event.eventType} ${event.type} → outcome ${outcome.outcome} by ${outcome.decidedBy}`,
+              )
+              taken.push(outcome)
+            }
+            return taken
+          })
 
           const flow = yield* program
           const instance = fake.instances()[0]!
@@ -173,13 +306,8 @@ async function main() {
           yield* Effect.promise(() => fake.settle())
 
           // 5. The callbacks become tixi's outcome, which the process records.
-          for (const event of events) {
-            const outcome = yield* dingtalk.toOutcome(event)
-            if (outcome === undefined) continue
+          for (const outcome of yield* takeOutcomes) {
             outcomes.push(outcome)
-            log(
-              `callback: ${event.eventType} ${event.type} → outcome ${outcome.outcome} by ${outcome.decidedBy}`,
-            )
             yield* flow.apply({
               type: "hostOutcome",
               at: outcome.at,
@@ -191,6 +319,9 @@ async function main() {
             })
           }
           log(`hospitality meal MEAL-2026-0001 is ${flow.state().status}`)
+
+          // 6. A complaint whose remedy is above the officer's authority.
+          yield* complaintScene(fake, () => takeOutcomes)
           for (const notice of fake.notices()) log(`work notice to ${notice.userid}: ${notice.title}`)
           yield* Effect.promise(() => new Promise<void>((resolve) => server.close(() => resolve())))
         }),
