@@ -9,4 +9,22 @@ describe("defaultApprovalForms", () => {
     for (const formId of Complaints.remedyApprovalFormIds) expect(ids).toContain(formId)
     for (const form of Approval.approvalRequestForms) expect(ids).toContain(form.id)
   })
+
+  it("holds the forms the credit, grading, key-account and quality processes open approvals on", () => {
+    const ids = defaultApprovalForms.map((form) => form.id)
+    // The ids the deciders put in their approval.submit requests (credit-evaluation,
+    // credit-grade-change, relationship-maintenance, key-account-revisit, satisfaction-survey,
+    // quality-review).
+    for (const formId of [
+      "credit.rating",
+      "credit.grade-change",
+      "grading.service-plan",
+      "accounts.revisit-report",
+      "quality.surveyPlan",
+      "quality.improvementPlan",
+      "quality.nonconformity",
+    ]) {
+      expect(ids).toContain(formId)
+    }
+  })
 })

@@ -88,7 +88,7 @@ describe("install", () => {
       "Number",
       "Text",
     ])
-    const credit = fake.templates().find((template) => template.names[0]?.text === "客户信用度变更表")
+    const credit = fake.templates().find((template) => template.names[0]?.text === "信用等级变更申请")
     const grade = credit?.controls.find((control) => control.property.title[0]?.text === "原信用等级")
     expect(grade?.config).toMatchObject({
       selector: {

@@ -1,13 +1,28 @@
-import { type AnyForm, Approval, Complaints } from "@tixi/core"
+import { Accounts, type AnyForm, Approval, Complaints, Credit, Grading, Quality } from "@tixi/core"
+
+/**
+ * The forms the core's processes open approvals on, beyond the request forms: without a template
+ * for each, an approval the process asks for would find none in DingTalk or WeCom.
+ */
+export const processApprovalForms: ReadonlyArray<AnyForm> = [
+  Complaints.handlingForm,
+  Credit.creditRatingForm,
+  Credit.creditGradeChangeForm,
+  Grading.servicePlanForm,
+  Accounts.revisitReportForm,
+  Quality.surveyPlanForm,
+  Quality.improvementPlanForm,
+  Quality.nonconformityForm,
+] as unknown as ReadonlyArray<AnyForm>
 
 /**
  * The forms an approvals adapter (DingTalk, WeCom) installs and renders submissions against when
- * the company names none: the approvals module's request forms, and 客户投诉处理表, which a complaint
- * carries when its own policy builds the remedy chain. With both installed, a remedy approval
- * finds its template whichever way the company routes it. Add your own with
- * `forms: [...defaultApprovalForms, yourForm]`.
+ * the company names none: the approvals module's request forms, and every form a core process
+ * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
+ * 信用等级变更, the service plan, the key-account revisit report, the survey plan, the improvement
+ * plan and the non-conformity report). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [
   ...Approval.approvalRequestForms,
-  Complaints.handlingForm as unknown as AnyForm,
+  ...processApprovalForms,
 ]

@@ -39,7 +39,7 @@ export const archiveDestructionRequestForm = defineForm({
   fields: {
     archiveNumbers: field.longText({ label: label("销毁档案编号", "Archive numbers"), maxLength: 2000 }),
     retentionExpiredOn: field.date({ label: label("保管期满日期", "Retention expired on") }),
-    method: field.text({ label: label("销毁方式", "Method of destruction") }),
+    method: field.text({ label: label("销毁方式", "Destruction method") }),
     reason: field.longText({ label: label("销毁理由", "Reason") }),
   },
 })

@@ -26,10 +26,10 @@ export const CreditGradeChoice = enumeration("approval.creditGrade", {
   D: label("D级", "D"),
 })
 
-/** 客户信用度变更表 (004 ch.7 §11). */
+/** 信用等级变更申请: the approval request for a grade change, after 客户信用度变更表 (004 ch.7 §11). */
 export const creditGradeChangeRequestForm = defineForm({
   id: "approval.creditGradeChange",
-  title: label("客户信用度变更表", "Credit-grade change"),
+  title: label("信用等级变更申请", "Credit-grade change request"),
   source: "004 ch.7 §11 客户信用度变更表",
   fields: {
     customer: field.customer({ label: label("客户名称", "Customer") }),
@@ -39,7 +39,7 @@ export const creditGradeChangeRequestForm = defineForm({
     annualVolume: field.money({ label: label("年度交易额", "Annual trade volume"), required: false }),
     currentGrade: field.choice(CreditGradeChoice, { label: label("原信用等级", "Current grade") }),
     newGrade: field.choice(CreditGradeChoice, { label: label("变更后等级", "New grade") }),
-    reason: field.longText({ label: label("信用等级变更原因", "Reason for the change") }),
+    reason: field.longText({ label: label("信用等级变更原因", "Reason for change") }),
     strategy: field.longText({ label: label("发展对策", "Strategy"), required: false }),
     notes: field.longText({ label: label("备注", "Notes"), required: false }),
   },

@@ -8,9 +8,9 @@ export const giftRequestForm = defineForm({
   title: label("礼品馈赠申请表", "Gift request"),
   source: "004 ch.3 §20 礼品馈赠申请表",
   fields: {
-    requestingDepartment: field.department({ label: label("礼品馈赠申请部门", "Requesting department") }),
+    requestingDepartment: field.department({ label: label("礼品馈赠申请部门", "Department") }),
     giftDepartment: field.department({
-      label: label("礼品管理部门", "Gift store department"),
+      label: label("礼品管理部门", "Gift custodian dept."),
       required: false,
     }),
     giftDate: field.date({ label: label("馈赠日期", "Date of the gift") }),

@@ -20,9 +20,9 @@ export const handlingForm = defineForm({
     product: field.text({ label: label("商品名称", "Product"), required: false }),
     purchaseDate: field.date({ label: label("购货日期", "Date of purchase"), required: false }),
     type: field.choice(ComplaintType, { label: label("投诉类型", "Type of complaint") }),
-    reason: field.longText({ label: label("投诉理由", "Reason for the complaint") }),
+    reason: field.longText({ label: label("投诉理由", "Complaint reason") }),
     complainantSituation: field.longText({
-      label: label("投诉者情况", "About the complainant"),
+      label: label("投诉者情况", "Complainant details"),
       maxLength: 2000,
       required: false,
     }),
@@ -43,7 +43,7 @@ export const handlingForm = defineForm({
     handlerOpinion: field.longText({ label: label("经办人意见", "Handler's opinion"), maxLength: 2000 }),
     handlerSignature: field.person({ label: label("签字", "Signed by") }),
     customerServiceOpinion: field.longText({
-      label: label("客户部门意见", "Customer service's opinion"),
+      label: label("客户部门意见", "Service opinion"),
       maxLength: 2000,
       required: false,
     }),
@@ -58,7 +58,7 @@ export const handlingForm = defineForm({
       required: false,
     }),
     qualityOpinion: field.longText({
-      label: label("质检部门意见", "Quality assurance's opinion"),
+      label: label("质检部门意见", "QA dept. opinion"),
       maxLength: 2000,
       required: false,
     }),
@@ -68,12 +68,12 @@ export const handlingForm = defineForm({
       required: false,
     }),
     vicePresidentInstruction: field.longText({
-      label: label("副总经理批示", "Vice president's instruction"),
+      label: label("副总经理批示", "VP instruction"),
       maxLength: 2000,
       required: false,
     }),
     generalManagerInstruction: field.longText({
-      label: label("总经理批示", "General manager's instruction"),
+      label: label("总经理批示", "GM instruction"),
       maxLength: 2000,
       required: false,
     }),

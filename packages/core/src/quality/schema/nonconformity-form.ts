@@ -9,14 +9,14 @@ export const nonconformityForm = defineForm({
   title: label("不合格项改正措施表", "Non-conformity and corrective action"),
   source: "000 ch.10 10.5.2 不合格项改正措施; 10.4.3 客户服务质量改进流程",
   fields: {
-    number: field.text({ label: label("不合格项编号", "Non-conformity number"), maxLength: 60 }),
-    department: field.department({ label: label("责任部门", "Responsible department") }),
-    description: field.longText({ label: label("不合格事实", "What does not conform") }),
+    number: field.text({ label: label("不合格项编号", "Non-conformity no."), maxLength: 60 }),
+    department: field.department({ label: label("责任部门", "Responsible dept.") }),
+    description: field.longText({ label: label("不合格事实", "Non-conformity") }),
     standard: field.text({ label: label("违反的标准/条款", "Standard or clause"), maxLength: 500 }),
     severity: field.choice(NonconformitySeverity, { label: label("不合格类别", "Severity") }),
     rootCause: field.longText({ label: label("原因分析", "Root cause"), required: false }),
     correction: field.longText({
-      label: label("纠正（立即处理）", "Correction (immediate)"),
+      label: label("纠正（立即处理）", "Immediate correction"),
       required: false,
     }),
     correctiveAction: field.longText({ label: label("纠正措施", "Corrective action"), required: false }),
