@@ -46,19 +46,80 @@ export const commandIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0
 export const commandTextSchema = (max: number) => z.string().trim().min(1).max(max)
 
 /**
+ * An approval decision an instance has recorded. Hosts deliver decisions at least once (a callback
+ * retried after a lost reply, the same decision by push and by a recovery pull), so an instance
+ * remembers what it decided to recognise a decision delivered again.
+ */
+export interface RecordedApprovalDecision {
+  readonly key: string
+  readonly approved: boolean
+}
+
+/** The recorded decisions with the decision on the pending approval added (kept as they were without one). */
+export function recordApprovalDecision(
+  decided: ReadonlyArray<RecordedApprovalDecision>,
+  pending: { readonly key: string } | undefined,
+  approved: boolean,
+): ReadonlyArray<RecordedApprovalDecision> {
+  return pending === undefined ? decided : [...decided, { key: pending.key, approved }]
+}
+
+/**
+ * Whether the decision was already recorded, with the same meaning (approved, or not approved):
+ * the decider takes it again without effect instead of refusing it.
+ */
+export function isRepeatedDecision(
+  decided: ReadonlyArray<RecordedApprovalDecision>,
+  command: DecideApproval,
+): boolean {
+  return decided.some(
+    (earlier) => earlier.key === command.approvalKey && earlier.approved === (command.outcome === "approved"),
+  )
+}
+
+/**
  * Why a decision does not fit the approval the instance waits on, or undefined when it does: a
- * decision for another (earlier, withdrawn) approval must change nothing.
+ * decision for another (earlier, withdrawn) approval must change nothing, and a decision contrary
+ * to the one recorded for the same approval is refused with both named.
  */
 export function approvalMismatch(
   pending: { readonly key: string } | undefined,
   waiting: boolean,
   command: DecideApproval,
+  decided: ReadonlyArray<RecordedApprovalDecision> = [],
 ): string | undefined {
+  const earlier = decided.find((recorded) => recorded.key === command.approvalKey)
+  if (earlier !== undefined && earlier.approved !== (command.outcome === "approved")) {
+    return `approval ${command.approvalKey} was already ${earlier.approved ? "approved" : "not approved"}, not ${command.outcome}`
+  }
   if (!waiting || pending === undefined) return "no approval is pending"
   if (command.approvalKey !== pending.key) {
     return `the decision is for approval ${command.approvalKey}, not the pending ${pending.key}`
   }
   return undefined
+}
+
+/** What a decider does with an approval decision: take it, take it again without effect, or refuse it. */
+export type ApprovalDecisionCheck =
+  | { readonly verdict: "decide" }
+  | { readonly verdict: "repeat" }
+  | { readonly verdict: "refuse"; readonly reason: string }
+
+/**
+ * Checks a decision against the approval an instance waits on and the decisions it recorded
+ * (`approval` and `decidedApprovals` in its state): the one place deciders share this rule.
+ */
+export function checkApprovalDecision(
+  instance: {
+    readonly approval: { readonly key: string } | undefined
+    readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
+  },
+  waiting: boolean,
+  command: DecideApproval,
+): ApprovalDecisionCheck {
+  if (isRepeatedDecision(instance.decidedApprovals, command)) return { verdict: "repeat" }
+  const reason = approvalMismatch(instance.approval, waiting, command, instance.decidedApprovals)
+  return reason === undefined ? { verdict: "decide" } : { verdict: "refuse", reason }
 }
 
 /** What every decision event records of an approval decision. */

@@ -75,6 +75,16 @@ describe("大客户回访管理流程", () => {
     })
     expect(instance.state.status).toBe("archived")
     expect(process.isFinished(instance.state)).toBe(true)
+    // Both decisions delivered again (a retried callback, a recovery pull) change nothing.
+    const events = instance.events.length
+    for (const [approvalKey, outcome] of [
+      [submit.key, "rejected"],
+      [instance.state.decidedApprovals[1]!.key, "approved"],
+    ] as const) {
+      const again = instance.send({ type: "DecideApproval", at: t0 + 20 * day, approvalKey, outcome })
+      expect(Result.isSuccess(again) && again.success).toEqual([])
+    }
+    expect(instance.events.length).toBe(events)
     expect(replay(process, instance.events)).toEqual(instance.state)
   })
 

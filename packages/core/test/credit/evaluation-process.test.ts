@@ -148,6 +148,17 @@ describe("客户信用调查 → 信用评定 ✓ → 通知客户", () => {
     })
     expect(Result.isFailure(stale) && stale.failure._tag).toBe("InvalidTransition")
     expect(instance.state.status).toBe("awaitingApproval")
+    // The first rejection delivered again after the re-proposal is recognised, not refused.
+    const events = instance.events.length
+    const redelivered = instance.send({
+      type: "DecideApproval",
+      at: t0 + 50 * hour,
+      approvalKey: first,
+      outcome: "rejected",
+    })
+    expect(Result.isSuccess(redelivered) && redelivered.success).toEqual([])
+    expect(instance.events.length).toBe(events)
+    expect(instance.state.approval!.key).toBe(second)
   })
 
   it("cancelling while the approval is pending withdraws it", () => {

@@ -64,6 +64,32 @@ describe("credit-limit override for one order", () => {
     })
   })
 
+  it("a decision delivered again changes nothing; a contrary one for the same approval is refused", () => {
+    const { instance } = request("60000")
+    const key = instance.state.approval!.key
+    instance.must({ type: "DecideApproval", at: t0 + hour, approvalKey: key, outcome: "approved" })
+    const recorded = instance.events.length
+    // DingTalk retries a push whose reply was lost; the recovery pull brings it once more.
+    const again = instance.send({
+      type: "DecideApproval",
+      at: t0 + 2 * hour,
+      approvalKey: key,
+      outcome: "approved",
+    })
+    expect(Result.isSuccess(again) && again.success).toEqual([])
+    expect(instance.events.length).toBe(recorded)
+    const contrary = instance.send({
+      type: "DecideApproval",
+      at: t0 + 2 * hour,
+      approvalKey: key,
+      outcome: "rejected",
+    })
+    expect(Result.isFailure(contrary) && String(contrary.failure.message)).toContain(
+      `approval ${key} was already approved, not rejected`,
+    )
+    expect(instance.state.status).toBe("approved")
+  })
+
   it("unanswered until the expiry: lapses, the approval is withdrawn, the order stays held", () => {
     const { instance } = request("60000")
     const key = instance.state.approval!.key

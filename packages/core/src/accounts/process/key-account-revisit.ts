@@ -8,12 +8,14 @@ import { label } from "../../labels/label.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   approvalDecisionOf,
-  approvalMismatch,
+  checkApprovalDecision,
   commandIdSchema,
   commandInstantSchema,
   commandTextSchema,
   notifyRequest,
   parseProcessCommand,
+  type RecordedApprovalDecision,
+  recordApprovalDecision,
   refuseTransition,
   withdrawApprovalRequest,
 } from "../../process/decider-support.ts"
@@ -52,6 +54,8 @@ export interface RevisitFindings {
 export interface KeyAccountRevisitState {
   readonly status: RevisitProcessStatus
   readonly sequence: number
+  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
+  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly revisitId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -231,6 +235,7 @@ const initialState: KeyAccountRevisitState = {
   findings: undefined,
   followUp: undefined,
   approval: undefined,
+  decidedApprovals: [],
   returns: 0,
   approvedBy: undefined,
 }
@@ -319,8 +324,9 @@ export function keyAccountRevisitProcess(
           },
         ])
       case "DecideApproval": {
-        const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
-        if (mismatch !== undefined) return no(mismatch)
+        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
+        if (check.verdict === "repeat") return Result.succeed([])
+        if (check.verdict === "refuse") return no(check.reason)
         return Result.succeed([
           command.outcome === "approved"
             ? { type: "ReportArchived", ...approvalDecisionOf(command) }
@@ -377,9 +383,20 @@ export function keyAccountRevisitProcess(
           approval: { key: event.approvalKey, role: event.approverRole },
         }
       case "ReportArchived":
-        return { ...next, status: "archived", approvedBy: event.decidedBy }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
+          status: "archived",
+          approvedBy: event.decidedBy,
+        }
       case "ReportReturned":
-        return { ...next, status: "visited", approval: undefined, returns: state.returns + 1 }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
+          status: "visited",
+          approval: undefined,
+          returns: state.returns + 1,
+        }
       case "RevisitReminded":
         return { ...next, reminded: true }
       case "RevisitEscalated":

@@ -9,12 +9,14 @@ import { format, type Money, toMajorString } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   approvalDecisionOf,
-  approvalMismatch,
+  checkApprovalDecision,
   commandIdSchema,
   commandInstantSchema,
   commandTextSchema,
   notifyRequest,
   parseProcessCommand,
+  type RecordedApprovalDecision,
+  recordApprovalDecision,
   refuseTransition,
   withdrawApprovalRequest,
 } from "../../process/decider-support.ts"
@@ -82,6 +84,8 @@ export interface CreditEvaluationState {
   readonly status: CreditEvaluationStatus
   /** Events folded in so far: the sequence number of the next event. */
   readonly sequence: number
+  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
+  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly evaluationId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -294,6 +298,7 @@ const initialState: CreditEvaluationState = {
   danger: [],
   measures: undefined,
   approval: undefined,
+  decidedApprovals: [],
   approvedBy: undefined,
   noticeDueAt: undefined,
   noticeReminded: false,
@@ -433,8 +438,9 @@ export function creditEvaluationProcess(
         ])
       }
       case "DecideApproval": {
-        const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
-        if (mismatch !== undefined) return no(mismatch)
+        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
+        if (check.verdict === "repeat") return Result.succeed([])
+        if (check.verdict === "refuse") return no(check.reason)
         if (command.outcome === "approved") {
           const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
           return Result.succeed([{ type: "Approved", ...approvalDecisionOf(command), noticeDueAt }])
@@ -516,9 +522,21 @@ export function creditEvaluationProcess(
           },
         }
       case "Approved":
-        return { ...next, status: "approved", approvedBy: event.decidedBy, noticeDueAt: event.noticeDueAt }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
+          status: "approved",
+          approvedBy: event.decidedBy,
+          noticeDueAt: event.noticeDueAt,
+        }
       case "Rejected":
-        return { ...next, status: "investigating", approval: undefined, rejections: state.rejections + 1 }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
+          status: "investigating",
+          approval: undefined,
+          rejections: state.rejections + 1,
+        }
       case "CustomerNotified":
         return { ...next, status: "notified" }
       case "CustomerNoticeReminded":

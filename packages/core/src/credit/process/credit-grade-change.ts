@@ -10,12 +10,14 @@ import { type Money, ofMinor, toMajorString } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   approvalDecisionOf,
-  approvalMismatch,
+  checkApprovalDecision,
   commandIdSchema,
   commandInstantSchema,
   commandTextSchema,
   notifyRequest,
   parseProcessCommand,
+  type RecordedApprovalDecision,
+  recordApprovalDecision,
   refuseTransition,
   withdrawApprovalRequest,
 } from "../../process/decider-support.ts"
@@ -78,6 +80,8 @@ export interface CreditChange {
 export interface CreditGradeChangeState {
   readonly status: CreditGradeChangeStatus
   readonly sequence: number
+  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
+  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly changeId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -261,6 +265,7 @@ const initialState: CreditGradeChangeState = {
   investigator: undefined,
   change: undefined,
   approval: undefined,
+  decidedApprovals: [],
   decidedBy: undefined,
   noticeDueAt: undefined,
   noticeReminded: false,
@@ -387,8 +392,9 @@ export function creditGradeChangeProcess(
         ])
       }
       case "DecideApproval": {
-        const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
-        if (mismatch !== undefined) return no(mismatch)
+        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
+        if (check.verdict === "repeat") return Result.succeed([])
+        if (check.verdict === "refuse") return no(check.reason)
         if (command.outcome === "approved") {
           const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
           return Result.succeed([{ type: "GradeChanged", ...approvalDecisionOf(command), noticeDueAt }])
@@ -456,9 +462,20 @@ export function creditGradeChangeProcess(
           approval: { key: event.approvalKey, decidingRole: event.decidingRole, steps: event.steps },
         }
       case "GradeChanged":
-        return { ...next, status: "changed", decidedBy: event.decidedBy, noticeDueAt: event.noticeDueAt }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
+          status: "changed",
+          decidedBy: event.decidedBy,
+          noticeDueAt: event.noticeDueAt,
+        }
       case "ChangeRejected":
-        return { ...next, status: "rejected", decidedBy: event.decidedBy }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
+          status: "rejected",
+          decidedBy: event.decidedBy,
+        }
       case "CustomerNotified":
         return { ...next, status: "notified" }
       case "CustomerNoticeReminded":

@@ -9,12 +9,14 @@ import { format, type Money } from "../../money/money.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   approvalDecisionOf,
-  approvalMismatch,
+  checkApprovalDecision,
   commandIdSchema,
   commandInstantSchema,
   commandTextSchema,
   notifyRequest,
   parseProcessCommand,
+  type RecordedApprovalDecision,
+  recordApprovalDecision,
   refuseTransition,
   withdrawApprovalRequest,
 } from "../../process/decider-support.ts"
@@ -64,6 +66,8 @@ export interface OverrideCheckRecord {
 export interface CreditOverrideState {
   readonly status: CreditOverrideStatus
   readonly sequence: number
+  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
+  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly requestId: string
   readonly customerId: string
   readonly orderNumber: string
@@ -185,6 +189,7 @@ const initialState: CreditOverrideState = {
   reason: undefined,
   check: undefined,
   approval: undefined,
+  decidedApprovals: [],
   decidedBy: undefined,
 }
 
@@ -297,8 +302,9 @@ export function creditOverrideProcess(
         ])
       }
       case "DecideApproval": {
-        const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
-        if (mismatch !== undefined) return no(mismatch)
+        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
+        if (check.verdict === "repeat") return Result.succeed([])
+        if (check.verdict === "refuse") return no(check.reason)
         const { approvalKey: _key, ...decision } = approvalDecisionOf(command)
         return Result.succeed([
           command.outcome === "approved"
@@ -344,9 +350,19 @@ export function creditOverrideProcess(
               : undefined,
         }
       case "OverrideApproved":
-        return { ...next, status: "approved", decidedBy: event.decidedBy }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
+          status: "approved",
+          decidedBy: event.decidedBy,
+        }
       case "OverrideRejected":
-        return { ...next, status: "rejected", decidedBy: event.decidedBy }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
+          status: "rejected",
+          decidedBy: event.decidedBy,
+        }
       case "OverrideExpired":
         return { ...next, status: "expired" }
       case "OverrideCancelled":

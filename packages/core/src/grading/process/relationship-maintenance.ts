@@ -8,12 +8,14 @@ import { label } from "../../labels/label.ts"
 import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   approvalDecisionOf,
-  approvalMismatch,
+  checkApprovalDecision,
   commandIdSchema,
   commandInstantSchema,
   commandTextSchema,
   notifyRequest,
   parseProcessCommand,
+  type RecordedApprovalDecision,
+  recordApprovalDecision,
   refuseTransition,
 } from "../../process/decider-support.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
@@ -76,6 +78,8 @@ export function gradingSummary(result: GradingResult, moves?: RegradeReport): Gr
 export interface RelationshipMaintenanceState {
   readonly status: MaintenanceStatus
   readonly sequence: number
+  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
+  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly cycleId: string
   readonly policyVersion: string
   readonly periodFrom: string
@@ -260,6 +264,7 @@ const initialState: RelationshipMaintenanceState = {
   registered: 0,
   plan: undefined,
   approval: undefined,
+  decidedApprovals: [],
   approvedBy: undefined,
   reviewDueAt: undefined,
   reviewReminded: false,
@@ -332,8 +337,9 @@ export function relationshipMaintenanceProcess(
           },
         ])
       case "DecideApproval": {
-        const mismatch = approvalMismatch(state.approval, state.status === "awaitingApproval", command)
-        if (mismatch !== undefined) return no(mismatch)
+        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
+        if (check.verdict === "repeat") return Result.succeed([])
+        if (check.verdict === "refuse") return no(check.reason)
         if (command.outcome === "approved") {
           const reviewDueAt = command.at + policy.maintenance.reviewAfterDays * dayMillis
           return Result.succeed([
@@ -394,9 +400,20 @@ export function relationshipMaintenanceProcess(
           approval: { key: event.approvalKey, role: event.approverRole },
         }
       case "ServicePlanApproved":
-        return { ...next, status: "executing", approvedBy: event.decidedBy, reviewDueAt: event.reviewDueAt }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
+          status: "executing",
+          approvedBy: event.decidedBy,
+          reviewDueAt: event.reviewDueAt,
+        }
       case "ServicePlanReturned":
-        return { ...next, status: "registered", approval: undefined }
+        return {
+          ...next,
+          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
+          status: "registered",
+          approval: undefined,
+        }
       case "ExecutionRecorded":
         return { ...next, execution: event.report }
       case "ReviewReminded":
