@@ -67,6 +67,30 @@ export class Random {
     return median * Math.exp(sigma * normal)
   }
 
+  /** A normally distributed number (Box–Muller), for answers that scatter around a mean. */
+  normal(mean: number, deviation: number): number {
+    const u = Math.max(this.next(), Number.EPSILON)
+    const v = this.next()
+    return mean + deviation * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+  }
+
+  /**
+   * A Poisson count around `mean`: Knuth's product of uniforms for the few dozen an interval
+   * holds, a rounded normal beyond 40 where the product would take too many draws.
+   */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0
+    if (mean > 40) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))))
+    const limit = Math.exp(-mean)
+    let count = 0
+    let product = this.next()
+    while (product > limit) {
+      count += 1
+      product *= this.next()
+    }
+    return count
+  }
+
   /** An integer uniformly between `min` and `max`, skewed towards `min` by `power` (>1). */
   skewed(min: number, max: number, power: number): number {
     return min + Math.floor(this.next() ** power * (max - min + 1))

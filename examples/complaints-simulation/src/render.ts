@@ -1,6 +1,8 @@
 import { Complaints, type Label, type Locale, Money, Role } from "@tixi/core"
+import { renderCallCentre } from "./call-centre.ts"
 import { renderGradingCredit } from "./grading-credit.ts"
 import type { ReportRow, SimulationReport } from "./report.ts"
+import { renderSatisfactionSurvey } from "./satisfaction-survey-render.ts"
 import { bar, pad, table } from "./text-table.ts"
 
 /** Words of the report in both languages. */
@@ -456,6 +458,8 @@ export function renderReport(
       `  ! ${report.system.unexpectedRefusals.length} unexpected refusals: ${report.system.unexpectedRefusals.slice(0, 3).join("; ")}`,
     )
   out.push(renderGradingCredit(report.gradingCredit, locale))
+  out.push(renderSatisfactionSurvey(report.satisfaction, locale))
+  out.push(renderCallCentre(report.callCentre, locale))
   out.push("", zh ? `JSON 已写入 ${outputPath}` : `JSON written to ${outputPath}`)
   return out.join("\n")
 }

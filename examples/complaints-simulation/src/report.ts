@@ -1,6 +1,9 @@
 import { addDays, type CivilDate, Complaints, type Label, label, Money, Role } from "@tixi/core"
+import { type CallCentreReport, runCallCentreDay } from "./call-centre.ts"
 import { company, departmentEnglish, departmentNameOf } from "./company.ts"
+import { customerExperiences } from "./customer-experience.ts"
 import { type GradingCreditReport, gradeAndScore } from "./grading-credit.ts"
+import { runSatisfactionSurvey, type SatisfactionSurveyReport } from "./satisfaction-survey.ts"
 import type { SimulationOutcome } from "./simulation.ts"
 
 /** A breakdown row as the report keeps it: the key, its labels, the count, share and loss. */
@@ -171,6 +174,10 @@ export interface SimulationReport {
   readonly summaryForm: Complaints.SummaryRecord
   /** The same customers graded, credit-scored and screened for key accounts on the last day. */
   readonly gradingCredit: GradingCreditReport
+  /** The quarter's satisfaction survey round, through the survey-cycle process after the last day. */
+  readonly satisfaction: SatisfactionSurveyReport
+  /** The 400 hotline's next working day: history, forecast, staffing, shift schedule and KPIs. */
+  readonly callCentre: CallCentreReport
   readonly system: {
     readonly runner: SimulationOutcome["runner"]
     readonly host: SimulationOutcome["host"]
@@ -477,6 +484,23 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       addDays(options.start, options.days - 1),
       complaintsByCustomer,
     ),
+    satisfaction: runSatisfactionSurvey({
+      experiences: customerExperiences(customers, [...facts.values()]),
+      calendar,
+      seed: options.seed,
+      quarterStart: options.start,
+      quarterEnd: addDays(options.start, options.days - 1),
+    }),
+    callCentre: runCallCentreDay({
+      contacts: [...facts.values()].map((fact) => ({
+        at: fact.receivedAt,
+        byPhone: fact.channel === "phone",
+      })),
+      calendar,
+      seed: options.seed,
+      periodStart: options.start,
+      periodDays: options.days,
+    }),
     system: {
       runner: outcome.runner,
       host: outcome.host,

@@ -67,3 +67,12 @@ export function bar(value: number, max: number, width: number): string {
   const blocks = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
   return "█".repeat(Math.floor(eighths / 8)) + blocks[eighths % 8]
 }
+
+/** A row of eighth-block bars, one character per value, scaled to `max`: a day's 96 intervals at a glance. */
+export function sparkline(values: ReadonlyArray<number>, max: number): string {
+  const blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+  return values
+    .map((value) => blocks[max <= 0 || value <= 0 ? 0 : Math.max(1, Math.round((value / max) * 8))]!)
+    .join("")
+    .trimEnd()
+}

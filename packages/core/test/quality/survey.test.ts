@@ -46,6 +46,28 @@ describe("survey responses", () => {
     expect(Result.isSuccess(parseSurveyResponse(surveyDefinition, surveyResponse(1, 0)))).toBe(true)
   })
 
+  it("judges each response on its own when a round reuses the questionnaire's validators", () => {
+    const good = surveyResponse(1, 0)
+    const bad = { ...good, answers: { ...(good.answers as Record<string, unknown>), overall: 6 } }
+    expect(Result.isSuccess(parseSurveyResponse(surveyDefinition, good))).toBe(true)
+    const refused = parseSurveyResponse(surveyDefinition, bad)
+    expect(Result.isFailure(refused) && refused.failure.issues.map((issue) => issue.path.join("."))).toEqual([
+      "answers.overall",
+    ])
+    expect(Result.isSuccess(parseSurveyResponse(surveyDefinition, good))).toBe(true)
+    // Another questionnaire asking the same id on a wider scale has its own validator.
+    const wider: Quality.SurveyDefinition = {
+      ...surveyDefinition,
+      questions: surveyDefinition.questions.map((question) =>
+        question.id === "overall" && question.kind === "rating"
+          ? { ...question, scale: { min: 1, max: 7 }, pointLabels: undefined }
+          : question,
+      ),
+    } as Quality.SurveyDefinition
+    expect(Result.isSuccess(parseSurveyResponse(wider, bad))).toBe(true)
+    expect(Result.isFailure(parseSurveyResponse(surveyDefinition, bad))).toBe(true)
+  })
+
   it("names every bad answer by its question", () => {
     const response = surveyResponse(1, 0)
     const answers = response.answers as Record<string, unknown>

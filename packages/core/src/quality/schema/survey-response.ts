@@ -41,8 +41,23 @@ export interface SurveyResponse {
 const point = (min: number, max: number) =>
   z.number().int("must be a whole point").min(min, `at least ${min}`).max(max, `at most ${max}`)
 
-/** The validator of one question's answer. */
+/**
+ * Validators already built, per question object: building a zod schema costs far more than
+ * running it, and a round validates every response against the same questions.
+ */
+const answerSchemas = new WeakMap<SurveyQuestion, z.ZodType>()
+
+/** The validator of one question's answer, built once per question. */
 function answerSchema(question: SurveyQuestion): z.ZodType {
+  let schema = answerSchemas.get(question)
+  if (schema === undefined) {
+    schema = buildAnswerSchema(question)
+    answerSchemas.set(question, schema)
+  }
+  return schema
+}
+
+function buildAnswerSchema(question: SurveyQuestion): z.ZodType {
   switch (question.kind) {
     case "rating":
       return point(question.scale.min, question.scale.max)
