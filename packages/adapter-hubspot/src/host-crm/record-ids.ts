@@ -1,4 +1,4 @@
-import { type HostRecordId, hostRecordId } from "@tixi/core"
+import { type HostRecordId, hostRecordId, unkeyedCaseKey } from "@tixi/core"
 
 /**
  * Customer record ids name their object type (`company:123`, `contact:456`): HubSpot numbers
@@ -17,10 +17,13 @@ export function parseCustomerRecordId(
   return { type: match[1] === "company" ? "companies" : "contacts", id: match[2]! }
 }
 
-/** The key of a ticket opened by staff that tixi has not keyed yet. */
-export const adoptedCaseKey = (ticketId: string) => `hubspot:ticket:${ticketId}`
+/**
+ * The key of a ticket opened by staff that tixi has not keyed yet: the core's `host:<id>`
+ * (`unkeyedCaseKey`), so the complaint intake knows it for one tixi may take in.
+ */
+export const adoptedCaseKey = (ticketId: string): string => unkeyedCaseKey(ticketId)
 
-/** The ticket id inside an adopted case key, or undefined. */
+/** The ticket id inside an unkeyed case key (`host:<id>`, or the earlier `hubspot:ticket:<id>`). */
 export function adoptedTicketId(key: string): string | undefined {
-  return /^hubspot:ticket:(\d+)$/.exec(key)?.[1]
+  return /^(?:host|hubspot:ticket):(\d+)$/.exec(key)?.[1]
 }

@@ -1,5 +1,6 @@
 import {
   type ActivityDraft,
+  type CustomerContactDetails,
   type HostActivity,
   type HostCase,
   type HostCasePriority,
@@ -16,8 +17,18 @@ import type { MappedStage } from "./stage-map.ts"
 
 /** The core properties read with every company, contact and ticket. */
 export const coreProperties = {
-  companies: ["name", "hs_lastmodifieddate", "createdate", keyProperty],
-  contacts: ["firstname", "lastname", "lastmodifieddate", "createdate", keyProperty],
+  companies: ["name", "phone", "address", "city", "hs_lastmodifieddate", "createdate", keyProperty],
+  contacts: [
+    "firstname",
+    "lastname",
+    "email",
+    "phone",
+    "address",
+    "city",
+    "lastmodifieddate",
+    "createdate",
+    keyProperty,
+  ],
   tickets: [
     "subject",
     "content",
@@ -39,6 +50,20 @@ const instant = (value: string | null | undefined, fallback: Date | string): num
   return fallback instanceof Date ? fallback.getTime() : Date.parse(fallback)
 }
 
+/** How to reach a company or contact: its phone, e-mail (contacts) and street address with city. */
+function contactDetailsOf(properties: HubSpotObject["properties"]): CustomerContactDetails | undefined {
+  const text = (name: string) => properties[name]?.trim() || undefined
+  const phone = text("phone")
+  const email = text("email")
+  const address = [text("address"), text("city")].filter((part) => part !== undefined).join(", ")
+  if (phone === undefined && email === undefined && address === "") return undefined
+  return {
+    ...(phone === undefined ? {} : { phone }),
+    ...(email === undefined ? {} : { email }),
+    ...(address === "" ? {} : { address }),
+  }
+}
+
 /** A company or contact as a tixi customer. */
 export function toCustomer(
   type: "companies" | "contacts",
@@ -47,6 +72,7 @@ export function toCustomer(
   fieldProperties: ReadonlyArray<string>,
 ): HostCustomer {
   const properties = record.properties
+  const contactDetails = contactDetailsOf(properties)
   const name =
     type === "companies"
       ? (properties.name ?? "")
@@ -63,6 +89,7 @@ export function toCustomer(
       type === "companies" ? properties.hs_lastmodifieddate : properties.lastmodifieddate,
       record.updatedAt,
     ),
+    ...(contactDetails === undefined ? {} : { contactDetails }),
   }
 }
 

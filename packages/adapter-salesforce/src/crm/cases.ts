@@ -1,17 +1,21 @@
 import {
   type CaseDraft,
+  Conflict,
   type HostCase,
   type HostCasePriority,
   type HostRecordId,
   hostRecordId,
+  isUnkeyedCaseKey,
   NotFound,
   PortFailure,
+  unkeyedCaseKey,
 } from "@tixi/core"
 import { Effect } from "effect"
 import { instantOf } from "../mapping/instants.ts"
 import { isRecordId, keyPrefix } from "../mapping/record-ids.ts"
 import { getRecord } from "../operations/rest/get-record.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
+import { updateRecord } from "../operations/rest/update-record.ts"
 import { upsertRecord } from "../operations/rest/upsert-record.ts"
 import type { RawRecord } from "../vendor/rest.ts"
 import type { CrmContext } from "./crm-context.ts"
@@ -60,7 +64,7 @@ const toCase = (
   const account = row.Account as Record<string, unknown> | null | undefined
   return {
     id: hostRecordId(String(row.Id)),
-    externalKey: typeof row[key] === "string" ? (row[key] as string) : `host:${row.Id}`,
+    externalKey: typeof row[key] === "string" ? (row[key] as string) : unkeyedCaseKey(String(row.Id)),
     subject: String(row.Subject ?? ""),
     description: String(row.Description ?? ""),
     customerKey: typeof account?.[key] === "string" ? (account[key] as string) : undefined,
@@ -132,9 +136,35 @@ export const statusFor = (context: CrmContext, draft: Pick<CaseDraft, "stage" | 
   })
 
 /**
+ * The Case staff opened that a draft takes over (`adoptRecordId`), while no Case carries the
+ * draft's key yet: undefined when there is none to take over (keyed already, or gone), a
+ * Conflict when the Case is tixi's under another key.
+ */
+const caseToAdopt = (context: CrmContext, draft: CaseDraft) =>
+  Effect.gen(function* () {
+    if (draft.adoptRecordId === undefined) return undefined
+    if (yield* findCase(context, draft.externalKey)) return undefined
+    const opened = yield* Effect.catchIf(
+      getCase(context, draft.adoptRecordId, "upsertCase"),
+      (failure) => failure.reason._tag === "NotFound",
+      () => Effect.succeed(undefined),
+    )
+    if (opened === undefined) return undefined
+    if (!isUnkeyedCaseKey(opened.externalKey))
+      return yield* new PortFailure({
+        port: "HostCrm",
+        operation: "upsertCase",
+        reason: new Conflict(),
+        detail: `Case ${opened.id} is already tixi's case ${opened.externalKey}; it cannot become ${draft.externalKey}`,
+      })
+    return opened
+  })
+
+/**
  * Creates or updates a Case by tixi's key (one upsert by external id, so a retry lands on the same
  * Case), then reads it back so the caller sees fields it did not name. The customer is linked by
  * its key through the Account relationship (`Account: { Tixi_Key__c }`), without a lookup call.
+ * A Case staff opened (`adoptRecordId`) is keyed and updated by its id instead, once.
  */
 export const upsertCase = (context: CrmContext, draft: CaseDraft) =>
   Effect.gen(function* () {
@@ -153,6 +183,16 @@ export const upsertCase = (context: CrmContext, draft: CaseDraft) =>
     if (draft.ownerId !== undefined)
       values.OwnerId = yield* context.userIdOf(draft.ownerId, "ownerId", "upsertCase")
     if (draft.customerKey !== undefined) values.Account = { [key]: draft.customerKey }
+    const adopted = yield* caseToAdopt(context, draft)
+    if (adopted !== undefined) {
+      yield* updateRecord(context.client, {
+        object: "Case",
+        id: adopted.id,
+        values: { ...values, [key]: draft.externalKey },
+        operation: "upsertCase",
+      })
+      return yield* getCase(context, adopted.id, "upsertCase")
+    }
     const saved = yield* Effect.mapError(
       upsertRecord(context.client, {
         object: "Case",

@@ -663,6 +663,8 @@ export class FakeSalesforceOrg {
       SystemModstamp: stamp,
       LastModifiedById: caller.userId,
     })
+    // An external id written by id is found by it at once, as Salesforce indexes it.
+    this.index(store.definition.name, previous, found.record)
     this.publish(object, "UPDATE", found.record, changed, caller)
     return found.record.Id as string
   }

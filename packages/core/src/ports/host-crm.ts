@@ -13,6 +13,13 @@ export type HostFields = Readonly<Record<string, HostFieldValue>>
 /** Whether a customer is an organisation (法人客户) or a natural person (自然人客户). */
 export type CustomerKind = "organization" | "person"
 
+/** How to reach a customer, as the host holds it (a company's telephone, a contact's e-mail). */
+export interface CustomerContactDetails {
+  readonly phone?: string
+  readonly email?: string
+  readonly address?: string
+}
+
 /** A customer as the host stores it: a HubSpot company or contact, a Salesforce Account or Contact. */
 export interface HostCustomer {
   readonly id: HostRecordId
@@ -22,6 +29,12 @@ export interface HostCustomer {
   readonly name: string
   readonly fields: HostFields
   readonly updatedAt: Instant
+  /**
+   * How to reach the customer, from the host's own fields, when the host keeps them. A complaint
+   * staff open in the CRM is registered with them (客户投诉登记表 asks for a telephone, an e-mail
+   * or an address).
+   */
+  readonly contactDetails?: CustomerContactDetails
 }
 
 /** A customer to create or update, matched on `externalKey`. */
@@ -41,7 +54,10 @@ export type HostCasePriority = "low" | "normal" | "high" | "urgent"
 /** A complaint or service request as the host stores it: a HubSpot ticket, a Salesforce Case. */
 export interface HostCase {
   readonly id: HostRecordId
-  /** tixi's key for the case (the complaint id). */
+  /**
+   * tixi's key for the case (the complaint id); `host:<id>` (see `unkeyedCaseKey`) for a case staff
+   * opened that tixi has not taken over yet.
+   */
   readonly externalKey: string
   readonly subject: string
   readonly description: string
@@ -67,7 +83,24 @@ export interface CaseDraft {
   readonly priority: HostCasePriority
   readonly ownerId?: PersonId
   readonly fields: HostFields
+  /**
+   * The host record of a case staff opened in the CRM (a ticket an agent created in HubSpot), which
+   * this case takes over: while no record carries `externalKey`, this one is keyed with it and
+   * updated instead of a new one being created, so the case stays where staff opened it. A record
+   * already keyed with another key is refused (`Conflict`); a record gone from the host is replaced
+   * by a new one.
+   */
+  readonly adoptRecordId?: HostRecordId
 }
+
+/**
+ * The key a host reports for a case staff opened that tixi has not keyed yet: `host:<record id>`.
+ * tixi's own keys never start with `host:`, so a case is known to be unkeyed by its key alone.
+ */
+export const unkeyedCaseKey = (id: HostRecordId | string): string => `host:${id}`
+
+/** Whether a case key is a host's key for a case tixi has not keyed yet (see `unkeyedCaseKey`). */
+export const isUnkeyedCaseKey = (key: string): boolean => key.startsWith("host:")
 
 /** A to-do for a member of staff (督促 reminders, investigation tasks), linked to a case. */
 export interface HostTask {

@@ -12,6 +12,7 @@ import {
   type ActivityDraft,
   type BatchOutcome,
   type CaseDraft,
+  type CustomerContactDetails,
   type CustomerDraft,
   type FieldSpec,
   type HostActivity,
@@ -26,10 +27,16 @@ import {
   type HostTask,
   type InstallStep,
   type TaskDraft,
+  unkeyedCaseKey,
 } from "./host-crm.ts"
 
 /** The operations of `HostCrmService`, by name, for fault injection. */
 export type HostCrmOperation = Exclude<keyof HostCrmService, "host">
+
+/** A customer the in-memory host starts with; unlike a draft, it may say how to reach the customer. */
+export interface InMemoryCustomerSeed extends CustomerDraft {
+  readonly contactDetails?: CustomerContactDetails
+}
 
 /** A case opened by staff in the host's own screens (not through tixi). */
 export interface StaffCaseInput {
@@ -71,7 +78,7 @@ export class InMemoryHostCrm extends Context.Service<InMemoryHostCrm, InMemoryHo
   "@tixi/core/ports/InMemoryHostCrm",
 ) {
   /** A fresh, empty in-memory host providing `HostCrm` and its controls. */
-  static readonly layer = (options: { readonly customers?: ReadonlyArray<CustomerDraft> } = {}) =>
+  static readonly layer = (options: { readonly customers?: ReadonlyArray<InMemoryCustomerSeed> } = {}) =>
     Layer.effectContext(
       Effect.gen(function* () {
         const { service, control } = yield* makeInMemoryHostCrm(options)
@@ -86,12 +93,16 @@ type MutableCase = { -readonly [K in keyof HostCase]: HostCase[K] }
  * Builds an in-memory host CRM. Records live in maps keyed by externalKey; record ids are
  * sequential (`mem-case-1`), so simulations are deterministic.
  */
-export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArray<CustomerDraft> } = {}) =>
+export const makeInMemoryHostCrm = (
+  options: { readonly customers?: ReadonlyArray<InMemoryCustomerSeed> } = {},
+) =>
   Effect.gen(function* () {
     const customersByKey = new Map<string, HostCustomer>()
     const customersById = new Map<string, HostCustomer>()
     const casesByKey = new Map<string, MutableCase>()
     const casesById = new Map<string, MutableCase>()
+    /** Cases staff opened that tixi has not keyed yet (adoptable by `adoptRecordId`). */
+    const unkeyedCases = new Set<string>()
     const tasksByKey = new Map<string, HostTask>()
     const activitiesByKey = new Map<string, HostActivity>()
     const fieldsByName = new Map<string, FieldSpec>()
@@ -158,7 +169,7 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
         detail: `${field}: ${message}`,
       })
 
-    const upsertOne = (draft: CustomerDraft, now: Instant): HostCustomer | PortFailure => {
+    const upsertOne = (draft: InMemoryCustomerSeed, now: Instant): HostCustomer | PortFailure => {
       if (draft.externalKey.length === 0)
         return invalid("upsertCustomers", "externalKey", "must not be empty")
       if (draft.name.trim().length === 0) return invalid("upsertCustomers", "name", "must not be empty")
@@ -170,6 +181,11 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
         name: draft.name,
         fields: { ...existing?.fields, ...draft.fields },
         updatedAt: now,
+        ...(draft.contactDetails
+          ? { contactDetails: draft.contactDetails }
+          : existing?.contactDetails
+            ? { contactDetails: existing.contactDetails }
+            : {}),
       }
       if (!existing) created(draft.externalKey)
       customersByKey.set(draft.externalKey, customer)
@@ -259,7 +275,25 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
             return yield* notFound("upsertCase", "customer", draft.customerKey)
           }
           const now = yield* Clock.currentTimeMillis
-          const existing = casesByKey.get(draft.externalKey)
+          let existing = casesByKey.get(draft.externalKey)
+          let adopted = false
+          if (!existing && draft.adoptRecordId !== undefined) {
+            const opened = casesById.get(draft.adoptRecordId)
+            if (opened && !unkeyedCases.has(opened.id)) {
+              return yield* new PortFailure({
+                port: "HostCrm",
+                operation: "upsertCase",
+                reason: new Conflict(),
+                detail: `case ${opened.id} is already tixi's case ${opened.externalKey}; it cannot become ${draft.externalKey}`,
+              })
+            }
+            if (opened) {
+              unkeyedCases.delete(opened.id)
+              casesByKey.delete(opened.externalKey)
+              existing = opened
+              adopted = true
+            }
+          }
           const record: MutableCase = {
             id: existing?.id ?? nextId("case"),
             externalKey: draft.externalKey,
@@ -276,7 +310,7 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
           if (!existing) created(draft.externalKey)
           casesByKey.set(draft.externalKey, record)
           casesById.set(record.id, record)
-          log.push(`upsertCase ${draft.externalKey}`)
+          log.push(`${adopted ? "adoptCase" : "upsertCase"} ${draft.externalKey}`)
           recordChange(
             "case",
             record.id,
@@ -402,7 +436,7 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
         const id = nextId("case")
         const record: MutableCase = {
           id,
-          externalKey: `host:${id}`,
+          externalKey: unkeyedCaseKey(id),
           subject: input.subject,
           description: input.description,
           customerKey: input.customerKey,
@@ -415,6 +449,7 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
         }
         casesById.set(id, record)
         casesByKey.set(record.externalKey, record)
+        unkeyedCases.add(id)
         recordChange("case", id, undefined, "created", Object.keys(record.fields), at, "host")
         return { ...record }
       },
@@ -430,7 +465,8 @@ export const makeInMemoryHostCrm = (options: { readonly customers?: ReadonlyArra
           ...(patch.stage !== undefined ? ["stage"] : []),
           ...(patch.status !== undefined ? ["status"] : []),
         ]
-        recordChange("case", id, record.externalKey, "updated", changed, at, "host")
+        const externalKey = unkeyedCases.has(id) ? undefined : record.externalKey
+        recordChange("case", id, externalKey, "updated", changed, at, "host")
         return { ...record }
       },
       failNext: (operation, reason, times = 1) => {

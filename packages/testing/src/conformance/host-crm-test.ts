@@ -1,4 +1,12 @@
-import { type FieldSpec, HostCrm, type HostRecordId, hostRecordId, label, PortFailure } from "@tixi/core"
+import {
+  type FieldSpec,
+  HostCrm,
+  type HostRecordId,
+  hostRecordId,
+  isUnkeyedCaseKey,
+  label,
+  PortFailure,
+} from "@tixi/core"
 import { Effect, type Layer } from "effect"
 import { describe, expect } from "vitest"
 import { conformanceCase, failureOf, type SuiteOptions } from "./suite.ts"
@@ -28,6 +36,7 @@ export type HostCrmCase =
   | "customers.updateFields reports partial failures per record"
   | "cases.upsert creates once and updates in place"
   | "cases.get and find"
+  | "cases.upsert adopts a case staff opened"
   | "tasks.create is idempotent and complete is repeatable"
   | "tasks.complete of an unknown task fails NotFound"
   | "activities.log is idempotent"
@@ -99,7 +108,10 @@ export function hostCrmSuite<Extra = never>(
 ): void {
   const staffSkip: SuiteOptions<HostCrmCase>["skip"] = harness.staffOpensCase
     ? {}
-    : { "changes.poll reports staff changes as host-origin": "the harness cannot act as staff on this host" }
+    : {
+        "changes.poll reports staff changes as host-origin": "the harness cannot act as staff on this host",
+        "cases.upsert adopts a case staff opened": "the harness cannot act as staff on this host",
+      }
   const settings: SuiteOptions<HostCrmCase> = { ...options, skip: { ...staffSkip, ...options.skip } }
   const installer: HostCrmCase = "fields.ensure plans, applies and is idempotent"
   const test = (caseName: HostCrmCase, program: () => Effect.Effect<void, unknown, HostCrm | Extra>) =>
@@ -222,6 +234,30 @@ export function hostCrmSuite<Extra = never>(
         expect(fetched.subject).toBe("投诉 TS-20260105-0002")
         const failure = yield* failureOf(host.getCase(hostRecordId("999999997")))
         expect(failure.reason._tag).toBe("NotFound")
+      }))
+
+    test("cases.upsert adopts a case staff opened", () =>
+      Effect.gen(function* () {
+        const host = yield* HostCrm
+        const id = yield* harness.staffOpensCase!("客户来电：发票抬头开错")
+        const opened = yield* host.getCase(id)
+        expect(isUnkeyedCaseKey(opened.externalKey)).toBe(true)
+        const draft = { ...caseDraft("TS-20260105-0006"), adoptRecordId: id }
+        const adopted = yield* host.upsertCase(draft)
+        expect(adopted.id).toBe(id)
+        expect(adopted.externalKey).toBe("TS-20260105-0006")
+        expect(adopted.subject).toBe("投诉 TS-20260105-0006")
+        const again = yield* host.upsertCase({ ...draft, stage: "closed", status: "closed" })
+        expect(again.id).toBe(id)
+        expect(again.status).toBe("closed")
+        expect((yield* host.findCase("TS-20260105-0006"))?.id).toBe(id)
+        // A case tixi has keyed is never taken over under another key.
+        const failure = yield* failureOf(
+          host.upsertCase({ ...caseDraft("TS-20260105-0009"), adoptRecordId: id }),
+        )
+        expect(failure.reason._tag).toBe("Conflict")
+        expect(yield* host.findCase("TS-20260105-0009")).toBeUndefined()
+        expect((yield* host.getCase(id)).externalKey).toBe("TS-20260105-0006")
       }))
 
     test("tasks.create is idempotent and complete is repeatable", () =>

@@ -69,6 +69,7 @@ export const defaultProperties: Readonly<Record<ObjectTypeName, ReadonlyArray<De
     { name: "name", label: "Company name", type: "string", groupName: "companyinformation" },
     { name: "domain", label: "Company Domain Name", type: "string", groupName: "companyinformation" },
     { name: "industry", label: "Industry", type: "string", groupName: "companyinformation" },
+    { name: "address", label: "Street Address", type: "string", groupName: "companyinformation" },
     { name: "city", label: "City", type: "string", groupName: "companyinformation" },
     { name: "phone", label: "Phone Number", type: "phone_number", groupName: "companyinformation" },
     { name: "annualrevenue", label: "Annual Revenue", type: "number", groupName: "companyinformation" },
@@ -110,6 +111,8 @@ export const defaultProperties: Readonly<Record<ObjectTypeName, ReadonlyArray<De
     { name: "lastname", label: "Last Name", type: "string", groupName: "contactinformation" },
     { name: "email", label: "Email", type: "string", groupName: "contactinformation", unique: true },
     { name: "phone", label: "Phone Number", type: "phone_number", groupName: "contactinformation" },
+    { name: "address", label: "Street Address", type: "string", groupName: "contactinformation" },
+    { name: "city", label: "City", type: "string", groupName: "contactinformation" },
     { name: "company", label: "Company Name", type: "string", groupName: "contactinformation" },
   ],
   tickets: [
