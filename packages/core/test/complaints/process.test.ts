@@ -3,6 +3,7 @@ import {
   Complaints,
   type EffectRequest,
   handle,
+  hostRecordId,
   InvalidTransition,
   NotWithinAuthority,
   PolicyRefusal,
@@ -379,6 +380,36 @@ describe("客户投诉处理流程 (handling)", () => {
     expect(events.map((event) => event.type)).toEqual(["ComplaintRegistered", "ComplaintAccepted"])
     expect(story.state.resolution?.schedule.dueAt).toBe(at("2026-01-09", "00:00"))
     expect(Complaints.registrationRecordOf(story.state, calendar)?.promisedDate).toBe("2026-01-08")
+  })
+
+  it("客户投诉登记表 from a case staff opened in the CRM: the complaint's case takes that record over", () => {
+    const story = new Story()
+    story.do({
+      type: "Register",
+      at: monday,
+      complaintId: "TS-10",
+      actor: officer,
+      registration: registration(),
+      hostRecordId: hostRecordId("4711"),
+    })
+    expect(story.state.hostRecordId).toBe("4711")
+    story.do({ type: "Accept", at: monday + minutes(30), actor: officer })
+    const upserts = effectsOf(story.effects, "host.case.upsert")
+    expect(upserts).toHaveLength(2)
+    // Every write names the record, so the first that reaches the host keys it, whichever it is.
+    expect(upserts.map((request) => request.draft.adoptRecordId)).toEqual(["4711", "4711"])
+    expect(effectsOf(acceptedStory(monday).effects, "host.case.upsert")[0]?.draft).not.toHaveProperty(
+      "adoptRecordId",
+    )
+    const malformed = new Story().refuse({
+      type: "Register",
+      at: monday,
+      complaintId: "TS-11",
+      actor: officer,
+      registration: registration(),
+      hostRecordId: "" as never,
+    })
+    expect((malformed as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual(["hostRecordId"])
   })
 
   it("the customer withdraws while the solution awaits approval: the approval is withdrawn too", () => {

@@ -84,5 +84,6 @@ export function caseDraftOf(state: ComplaintState): CaseDraft {
     priority: priorityOfUrgency[state.urgency],
     ...(state.handler ? { ownerId: state.handler } : {}),
     fields: caseFieldsOf(state),
+    ...(state.hostRecordId ? { adoptRecordId: state.hostRecordId } : {}),
   }
 }

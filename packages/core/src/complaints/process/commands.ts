@@ -1,6 +1,6 @@
 import { z } from "zod"
 import { field } from "../../forms/field.ts"
-import type { PersonId } from "../../ids/ids.ts"
+import type { HostRecordId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
@@ -30,6 +30,11 @@ export interface Register {
   readonly actor: Actor
   /** The values of 客户投诉登记表; with its acceptance section filled, it is accepted or rejected at once. */
   readonly registration: unknown
+  /**
+   * The host record staff opened the complaint in (a ticket an agent created in HubSpot): the
+   * complaint's case takes it over instead of opening a second one (`CaseDraft.adoptRecordId`).
+   */
+  readonly hostRecordId?: HostRecordId
 }
 
 /** Accept the complaint (受理) and promise a handling date: the policy's, or an earlier/later named day. */
@@ -286,6 +291,7 @@ export const commandSchemas: { readonly [K in ComplaintCommandType]: z.ZodType }
     ...acting,
     complaintId: idSchema,
     registration: z.unknown(),
+    hostRecordId: (idSchema as unknown as z.ZodType<HostRecordId>).optional(),
   }),
   Accept: z.strictObject({
     type: z.literal("Accept"),

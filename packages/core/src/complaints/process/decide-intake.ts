@@ -52,6 +52,7 @@ export function decideRegister(
       target,
       calendar,
     ),
+    ...(command.hostRecordId === undefined ? {} : { hostRecordId: command.hostRecordId }),
   }
   if (registration.acceptance === undefined) return emit(registered)
   const afterRegistration = evolveComplaint(state, registered)

@@ -1,4 +1,4 @@
-import type { PersonId } from "../../ids/ids.ts"
+import type { HostRecordId, PersonId } from "../../ids/ids.ts"
 import type { Label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { Role } from "../../roles/role.ts"
@@ -32,6 +32,8 @@ export interface ComplaintRegistered {
   readonly by: PersonId
   readonly policyVersion: string
   readonly firstResponse: SlaSchedule
+  /** The host record staff opened the complaint in, which its case takes over; absent when tixi opens it. */
+  readonly hostRecordId?: HostRecordId
 }
 
 /** ◇ valid? yes: accepted (受理), with the handling date promised to the customer. */

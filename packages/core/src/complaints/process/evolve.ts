@@ -20,6 +20,7 @@ function apply(state: ComplaintState, event: ComplaintEvent): ComplaintState {
         receivedAt: event.receivedAt,
         registeredAt: event.at,
         registeredBy: event.by,
+        hostRecordId: event.hostRecordId,
         urgency: event.registration.urgency,
         type: event.registration.type,
         category: event.registration.category,

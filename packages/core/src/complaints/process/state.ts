@@ -1,5 +1,5 @@
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
-import type { PersonId } from "../../ids/ids.ts"
+import type { HostRecordId, PersonId } from "../../ids/ids.ts"
 import type { Label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { Role } from "../../roles/role.ts"
@@ -110,6 +110,8 @@ export interface ComplaintState {
   readonly receivedAt: Instant
   readonly registeredAt: Instant
   readonly registeredBy: PersonId | undefined
+  /** The host record staff opened the complaint in, which its case took over (see `Register`). */
+  readonly hostRecordId: HostRecordId | undefined
   readonly urgency: Urgency
   readonly type: ComplaintType
   readonly category: ContentCategory | undefined
@@ -207,6 +209,7 @@ export const initialComplaintState: ComplaintState = {
   receivedAt: 0,
   registeredAt: 0,
   registeredBy: undefined,
+  hostRecordId: undefined,
   urgency: "normal",
   type: "other",
   category: undefined,
