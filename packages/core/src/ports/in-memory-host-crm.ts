@@ -47,6 +47,16 @@ export interface StaffCaseInput {
   readonly fields?: HostFields
 }
 
+/** What staff change on a case in the host's own screens. */
+export interface StaffCasePatch {
+  readonly fields?: HostFields
+  readonly stage?: string
+  readonly status?: "open" | "closed"
+  readonly priority?: HostCasePriority
+  readonly subject?: string
+  readonly customerKey?: string
+}
+
 /**
  * Test and simulation controls of the in-memory host: read what tixi wrote, count writes per key
  * (to prove side effects happened once), act as staff in the CRM, and inject failures.
@@ -63,12 +73,8 @@ export interface InMemoryHostCrmControl {
   readonly writeLog: () => ReadonlyArray<string>
   /** Staff open a case in the CRM; it shows up in `pollChanges` as a host-origin change. */
   readonly staffOpensCase: (input: StaffCaseInput, at: Instant) => HostCase
-  /** Staff edit a case's fields or stage in the CRM. */
-  readonly staffEditsCase: (
-    id: HostRecordId,
-    patch: { readonly fields?: HostFields; readonly stage?: string; readonly status?: "open" | "closed" },
-    at: Instant,
-  ) => HostCase
+  /** Staff edit a case in the CRM: its fields, stage, priority, subject or customer. */
+  readonly staffEditsCase: (id: HostRecordId, patch: StaffCasePatch, at: Instant) => HostCase
   /** The next `times` calls of `operation` fail with `reason` (default once). */
   readonly failNext: (operation: HostCrmOperation, reason: PortFailureReason, times?: number) => void
 }
@@ -459,11 +465,15 @@ export const makeInMemoryHostCrm = (
         if (patch.fields) record.fields = { ...record.fields, ...patch.fields }
         if (patch.stage !== undefined) record.stage = patch.stage
         if (patch.status !== undefined) record.status = patch.status
+        if (patch.priority !== undefined) record.priority = patch.priority
+        if (patch.subject !== undefined) record.subject = patch.subject
+        if (patch.customerKey !== undefined) record.customerKey = patch.customerKey
         record.updatedAt = at
         const changed = [
           ...Object.keys(patch.fields ?? {}),
-          ...(patch.stage !== undefined ? ["stage"] : []),
-          ...(patch.status !== undefined ? ["status"] : []),
+          ...(["stage", "status", "priority", "subject", "customerKey"] as const).filter(
+            (name) => patch[name] !== undefined,
+          ),
         ]
         const externalKey = unkeyedCases.has(id) ? undefined : record.externalKey
         recordChange("case", id, externalKey, "updated", changed, at, "host")

@@ -2,11 +2,15 @@ import {
   type CivilDate,
   Complaints,
   chinaMainlandCalendar,
+  type Department,
+  departmentId,
   type EffectRequest,
   handle,
   type Instant,
   Money,
+  type Person,
   personId,
+  type Role,
   replay,
 } from "@tixi/core"
 import { Result } from "effect"
@@ -129,9 +133,9 @@ export const effectsOf = <Kind extends EffectRequest["kind"]>(
 
 /**
  * Takes an accepted story through an investigation that finds the company at fault, a remedy the
- * customer accepts, its execution and closure, starting at `from` (one hour a step).
+ * customer accepts and its execution, starting at `from` (one hour a step): resolved, not closed.
  */
-export function closeOwnSide(
+export function resolveOwnSide(
   story: Story,
   from: Instant,
   remedy: { readonly kind: "repair" | "exchange"; readonly major: string },
@@ -155,5 +159,34 @@ export function closeOwnSide(
   })
   story.do({ type: "RecordCustomerResponse", at: from + 2 * hour, actor: officer, accepted: true })
   story.do({ type: "RecordExecution", at: from + 26 * hour, actor: officer })
-  story.do({ type: "Close", at: from + 27 * hour, actor: officer, summary: "已处理" })
+}
+
+/** `resolveOwnSide`, then closure an hour after the execution. */
+export function closeOwnSide(
+  story: Story,
+  from: Instant,
+  remedy: { readonly kind: "repair" | "exchange"; readonly major: string },
+) {
+  resolveOwnSide(story, from, remedy)
+  story.do({ type: "Close", at: from + 27 * 60 * 60_000, actor: officer, summary: "已处理" })
+}
+
+/** A member of the service department in the directory, acting in `roles`. */
+export const staffMember = (id: string, roles: ReadonlyArray<Role>): Person => ({
+  id: personId(id),
+  name: id,
+  roles,
+  departmentId: departmentId("service"),
+  managerId: undefined,
+  locale: "zh-CN",
+  active: true,
+  accounts: {},
+})
+
+/** The service department (客服部) the directory fixtures belong to. */
+export const serviceDepartment: Department = {
+  id: departmentId("service"),
+  name: "客服部",
+  parentId: undefined,
+  headId: undefined,
 }

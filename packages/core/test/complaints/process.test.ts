@@ -409,7 +409,9 @@ describe("客户投诉处理流程 (handling)", () => {
       registration: registration(),
       hostRecordId: "" as never,
     })
-    expect((malformed as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual(["hostRecordId"])
+    expect((malformed as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual([
+      "hostRecordId",
+    ])
   })
 
   it("the customer withdraws while the solution awaits approval: the approval is withdrawn too", () => {

@@ -1,43 +1,22 @@
 import {
   Complaints,
-  type Department,
-  departmentId,
   InMemoryApprovals,
   InMemoryHostCrm,
   InMemoryNotifier,
   inMemoryDirectoryLayer,
   makeInMemoryRunner,
-  type Person,
-  personId,
-  type Role,
 } from "@tixi/core"
 import { Effect, Layer, Result } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import { at, cny, definition, officer, registration } from "./fixtures.ts"
+import { at, cny, definition, officer, registration, serviceDepartment, staffMember } from "./fixtures.ts"
 
-const member = (id: string, roles: ReadonlyArray<Role>): Person => ({
-  id: personId(id),
-  name: id,
-  roles,
-  departmentId: departmentId("service"),
-  managerId: undefined,
-  locale: "zh-CN",
-  active: true,
-  accounts: {},
-})
-const service: Department = {
-  id: departmentId("service"),
-  name: "客服部",
-  parentId: undefined,
-  headId: undefined,
-}
 const people = [
-  member("officer-wu", ["officer"]),
-  member("officer-zheng", ["officer"]),
-  member("supervisor-sun", ["supervisor"]),
-  member("manager-qian", ["manager"]),
-  member("director-li", ["director"]),
+  staffMember("officer-wu", ["officer"]),
+  staffMember("officer-zheng", ["officer"]),
+  staffMember("supervisor-sun", ["supervisor"]),
+  staffMember("manager-qian", ["manager"]),
+  staffMember("director-li", ["director"]),
 ]
 
 const ports = Layer.mergeAll(
@@ -46,7 +25,7 @@ const ports = Layer.mergeAll(
   }),
   InMemoryApprovals.layer(),
   InMemoryNotifier.layer(),
-  inMemoryDirectoryLayer({ people, departments: [service] }),
+  inMemoryDirectoryLayer({ people, departments: [serviceDepartment] }),
   TestClock.layer(),
 )
 
