@@ -74,7 +74,7 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
     if (resolved instanceof Failure) return yield* Effect.fail(resolved)
     const gateway = yield* makeGateway(resolved)
     const schema = makePortalSchema(gateway)
-    const fields = makeFieldRegistry(gateway, schema, resolved.fields)
+    const fields = makeFieldRegistry(schema, resolved.fields)
     const stages = makeStageMap(schema, resolved.stages, resolved.pipelineLabel)
     const appId =
       resolved.appId !== undefined

@@ -1,4 +1,4 @@
-import { type FieldSpec, label } from "@tixi/core"
+import { Complaints, type FieldSpec, label } from "@tixi/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { formatInstallReport, make } from "../src/index.ts"
@@ -141,6 +141,50 @@ describe("install", () => {
     expect(failure.detail).toContain("never changes the portal's own properties")
     expect(writes()).toBe(0)
     expect(staffProperty.get("tixi_credit_limit")?.label).toBe("Our credit limit")
+  })
+
+  it("writes only what install created: a field never installed is an InvalidRequest naming it, and nothing is written", async () => {
+    fake.fresh()
+    const adapter = await adapterFor()
+    await Effect.runPromise(adapter.install({ dryRun: false }))
+    const before = writes()
+    const draft = {
+      externalKey: "TS-20260105-0001",
+      subject: "货物破损",
+      description: "",
+      status: "open" as const,
+      stage: "registered",
+      priority: "high" as const,
+      fields: { escalation_level: 1, complaint_urgency: "urgent", complaint_cause: null },
+    }
+    const failure = await Effect.runPromise(Effect.flip(adapter.hostCrm.upsertCase(draft)))
+    expect(failure.reason._tag).toBe("InvalidRequest")
+    const fields = (failure.reason._tag === "InvalidRequest" && failure.reason.fields) || []
+    expect(fields.map((entry) => entry.field)).toEqual(["fields.complaint_urgency", "fields.complaint_cause"])
+    expect(fields[0]?.message).toContain("run install")
+    expect(failure.detail).toContain("tickets has no property tixi_complaint_urgency")
+    expect(writes()).toBe(before)
+    expect(fake.portal.store.definitionsOf("tickets").has("tixi_complaint_urgency")).toBe(false)
+    expect(fake.portal.list("tickets")).toHaveLength(0)
+    const customers = await Effect.runPromise(
+      Effect.flip(
+        adapter.hostCrm.upsertCustomers([
+          { externalKey: "CUST-1", kind: "organization", name: "华东机电", fields: { credit_grade: "A" } },
+        ]),
+      ),
+    )
+    expect(customers.reason._tag === "InvalidRequest" && customers.reason.fields?.[0]?.field).toBe(
+      "fields.credit_grade",
+    )
+
+    // Once an administrator installs the fields (here from another process), the same write goes through.
+    const administrator = await adapterFor({ fields: [...testFields, ...Complaints.complaintCaseFields] })
+    await Effect.runPromise(administrator.install({ dryRun: false }))
+    const written = await Effect.runPromise(adapter.hostCrm.upsertCase(draft))
+    expect(fake.portal.read("tickets", written.id)).toMatchObject({
+      tixi_complaint_urgency: "urgent",
+      tixi_escalation_level: "1",
+    })
   })
 
   it("labels in English for an English portal and keeps Chinese in the description", async () => {

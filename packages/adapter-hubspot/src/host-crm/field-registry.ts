@@ -1,24 +1,26 @@
 import { type FieldSpec, type HostFields, type HostObject, InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
-import type { Gateway } from "../gateway/gateway.ts"
 import type { PortalSchema } from "../install/portal-schema.ts"
 import { objectTypesOf, propertyNameOf, tixiGroupName } from "../mapping/names.ts"
-import { fromHubSpotValue, propertyFor, toHubSpotValue } from "../mapping/values.ts"
-import { createProperty } from "../operations/create-property.ts"
+import { fromHubSpotValue, toHubSpotValue } from "../mapping/values.ts"
 import type { HubSpotObjectType } from "../operations/object-types.ts"
 import type { HubSpotObject } from "../vendor/schemas.ts"
 
 /**
- * tixi's fields and the HubSpot properties that hold them. Fields come from the settings and
- * from `ensureFields`; a field written that the portal does not have yet is created first (from
- * its spec, or as a plain text, number or yes/no property when it has none), so a complaint is
- * never lost because an upgrade added a field before install ran again.
+ * tixi's fields and the HubSpot properties that hold them. Fields come from the settings and from
+ * `ensureFields` / install. Writing a field the portal does not have fails, naming the field and
+ * asking for install: tixi creates properties in a customer's portal only when an administrator
+ * installs (or `ensureFields` runs), never silently while it writes.
  */
 export interface FieldRegistry {
   /** Records specs (after `ensureFields` or install). */
   readonly register: (specs: ReadonlyArray<FieldSpec>) => void
   readonly specOf: (object: HostObject, name: string) => FieldSpec | undefined
-  /** Makes sure the properties of these fields exist on the object types; creates the missing ones. */
+  /**
+   * Checks that every field has its tixi property on the object types (after one fresh read of
+   * the portal's schema, in case install ran meanwhile); fails with `InvalidRequest` naming each
+   * field that is missing.
+   */
   readonly ensureWritable: (object: HostObject, fields: HostFields) => Effect.Effect<void, PortFailure>
   /** The fields as HubSpot properties. */
   readonly toProperties: (object: HostObject, fields: HostFields) => Record<string, string>
@@ -38,11 +40,7 @@ export interface FieldRegistry {
 const bookkeeping = new Set(["tixi_key", "tixi_customer_key", "tixi_owner"])
 
 /** Builds the registry of one adapter. */
-export function makeFieldRegistry(
-  gateway: Gateway,
-  schema: PortalSchema,
-  initial: ReadonlyArray<FieldSpec>,
-): FieldRegistry {
+export function makeFieldRegistry(schema: PortalSchema, initial: ReadonlyArray<FieldSpec>): FieldRegistry {
   const specs = new Map<string, FieldSpec>()
   const byProperty = new Map<string, string>()
   const key = (object: HostObject, name: string) => `${object}:${name}`
@@ -54,16 +52,34 @@ export function makeFieldRegistry(
   }
   register(initial)
 
-  const inferred = (object: HostObject, name: string, value: unknown): FieldSpec => ({
-    object,
-    name,
-    label: { "zh-CN": name, en: name },
-    type: typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "text",
-  })
+  /** The fields whose property is missing (or not tixi's) on one of the object's types. */
+  const missingOf = (object: HostObject, names: ReadonlyArray<string>) =>
+    Effect.gen(function* () {
+      const missing: Array<{
+        readonly name: string
+        readonly type: HubSpotObjectType
+        readonly why: string
+      }> = []
+      for (const name of names) {
+        const property = propertyNameOf(name)
+        for (const type of objectTypesOf(object)) {
+          const existing = (yield* schema.properties(type)).get(property)
+          if (!existing) missing.push({ name, type, why: `${type} has no property ${property}` })
+          else if (existing.groupName !== tixiGroupName)
+            missing.push({
+              name,
+              type,
+              why: `${type}.${property} is the portal's own (group ${existing.groupName})`,
+            })
+        }
+      }
+      return missing
+    })
 
   const ensureWritable = (object: HostObject, fields: HostFields) =>
     Effect.gen(function* () {
-      for (const [name, value] of Object.entries(fields)) {
+      const names = Object.keys(fields)
+      for (const name of names) {
         const property = propertyNameOf(name)
         if (property.length > 100 || !/^[a-z][a-z0-9_]*$/.test(property)) {
           return yield* new PortFailure({
@@ -76,20 +92,29 @@ export function makeFieldRegistry(
           })
         }
         if (!byProperty.has(key(object, property))) byProperty.set(key(object, property), name)
-        for (const type of objectTypesOf(object)) {
-          const existing = (yield* schema.properties(type)).get(property)
-          if (existing) continue
-          const spec = specs.get(key(object, name)) ?? inferred(object, name, value)
-          yield* createProperty(gateway, type, propertyFor(spec, gateway.settings.language, -1)).pipe(
-            // Another process may have created it meanwhile.
-            Effect.catchIf(
-              (failure) => failure.reason._tag === "Conflict",
-              () => Effect.void,
-            ),
-          )
-          yield* schema.invalidate
-        }
       }
+      if ((yield* missingOf(object, names)).length === 0) return
+      // Install may have run since the schema was read (another process, the administrator).
+      yield* schema.invalidate
+      const missing = yield* missingOf(object, names)
+      if (missing.length === 0) return
+      const fieldNames = [...new Set(missing.map((entry) => entry.name))]
+      return yield* new PortFailure({
+        port: "HostCrm",
+        operation: "fields",
+        reason: new InvalidRequest({
+          fields: fieldNames.map((name) => ({
+            field: `fields.${name}`,
+            message: `is not installed on HubSpot; run install (${missing
+              .filter((entry) => entry.name === name)
+              .map((entry) => entry.why)
+              .join("; ")})`,
+          })),
+        }),
+        detail: `tixi's ${fieldNames.length === 1 ? "field" : "fields"} ${fieldNames.join(", ")} ${
+          fieldNames.length === 1 ? "is" : "are"
+        } not installed in this portal: ${missing.map((entry) => entry.why).join("; ")}. tixi creates properties only when installed: run install (adapter.install({ dryRun: false }) or HostCrm.ensureFields) with the field specs, then write again`,
+      })
     })
 
   return {
