@@ -16,6 +16,7 @@ export { dayInTimeZone, type GatewayMetrics } from "./gateway/gateway.ts"
 export { adoptedCaseKey, customerRecordId, parseCustomerRecordId } from "./host-crm/record-ids.ts"
 export { formatInstallReport, type InstallReport } from "./install/install.ts"
 export type { InstallChange } from "./install/plan.ts"
+export { complaintCaseStages, tixiFields } from "./install/tixi-schema.ts"
 export {
   customerKeyProperty,
   keyProperty,

@@ -1,7 +1,7 @@
 import { Complaints, type FieldSpec, label } from "@tixi/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { formatInstallReport, make } from "../src/index.ts"
+import { formatInstallReport, make, propertyNameOf } from "../src/index.ts"
 import { fakeOptions, testFields, testStages, useFakePortal } from "./support/fake-portal.ts"
 
 const fake = useFakePortal()
@@ -141,6 +141,34 @@ describe("install", () => {
     expect(failure.detail).toContain("never changes the portal's own properties")
     expect(writes()).toBe(0)
     expect(staffProperty.get("tixi_credit_limit")?.label).toBe("Our credit limit")
+  })
+
+  it("installs the complaint case by default: every complaint field as a ticket property, the flow as OPEN/CLOSED stages", async () => {
+    fake.fresh()
+    const { stages: _, fields: __, ...defaults } = fakeOptions()
+    const adapter = await Effect.runPromise(make(defaults))
+    const report = await Effect.runPromise(adapter.install({ dryRun: false }))
+    const tickets = fake.portal.store.definitionsOf("tickets")
+    for (const spec of Complaints.complaintCaseFields) {
+      const property = tickets.get(propertyNameOf(spec.name))
+      expect(property, spec.name).toMatchObject({ groupName: "tixi", label: spec.label["zh-CN"] })
+      // HubSpot's yes/no properties carry their two options themselves.
+      expect(property?.options.length ?? 0, spec.name).toBe(
+        spec.type === "boolean" ? 2 : (spec.options?.length ?? 0),
+      )
+    }
+    expect(tickets.get("tixi_complaint_resolution_due_at")).toMatchObject({ type: "datetime" })
+    expect(tickets.get("tixi_complaint_escalation_level")).toMatchObject({ type: "number" })
+    expect(tickets.get("tixi_complaint_category")?.options.map((option) => option.value)).toEqual([
+      ...Complaints.ContentCategory.values,
+    ])
+    const pipeline = fake.portal.store.ticketPipelines().find((entry) => entry.id === report.pipelineId)!
+    expect(pipeline.stages.map((stage) => [stage.label, stage.metadata.ticketState])).toEqual(
+      Complaints.complaintStages.map((stage) => [stage.label["zh-CN"], stage.state.toUpperCase()]),
+    )
+    expect(
+      pipeline.stages.filter((stage) => stage.metadata.ticketState === "CLOSED").map((stage) => stage.label),
+    ).toEqual(["已结案", "不予受理"])
   })
 
   it("writes only what install created: a field never installed is an InvalidRequest naming it, and nothing is written", async () => {

@@ -7,6 +7,7 @@ import {
   PortFailure,
 } from "@tixi/core"
 import { Redacted } from "effect"
+import { complaintCaseStages, tixiFields } from "../install/tixi-schema.ts"
 import { type HubSpotTier, hubSpotTierLimits, hubSpotTiers, publicAppBurstPerTenSeconds } from "./tiers.ts"
 
 /** One stage of tixi's case process as a ticket pipeline stage: its tixi name, label and state. */
@@ -45,9 +46,12 @@ export interface HubSpotSettings {
   readonly language?: Locale
   /** The API origin (default `https://api.hubapi.com`); tests and examples point it at a fake. */
   readonly baseUrl?: string
-  /** tixi's custom fields on the portal, to create on install and to read back on every record. */
+  /**
+   * tixi's custom fields on the portal, to create on install and to read back on every record
+   * (default `tixiFields`, the complaint case's; add yours with `[...tixiFields, ...yours]`).
+   */
   readonly fields?: ReadonlyArray<FieldSpec>
-  /** The stages of the case pipeline, in order. */
+  /** The stages of the case pipeline, in order (default `complaintCaseStages`, the complaint flow). */
   readonly stages?: ReadonlyArray<CaseStage>
   /** The label of tixi's ticket pipeline. */
   readonly pipelineLabel?: Label
@@ -121,7 +125,7 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
   } catch {
     return invalid("timeZone", `${JSON.stringify(timeZone)} is not an IANA time zone`)
   }
-  const stages = settings.stages ?? []
+  const stages = settings.stages ?? complaintCaseStages
   const stageNames = new Set<string>()
   for (const [index, stage] of stages.entries()) {
     if (stageNames.has(stage.name)) return invalid(`stages[${index}].name`, `${stage.name} is listed twice`)
@@ -145,7 +149,7 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
     webhookUrl: settings.webhookUrl,
     language: settings.language ?? "zh-CN",
     baseUrl: (settings.baseUrl ?? "https://api.hubapi.com").replace(/\/+$/, ""),
-    fields: settings.fields ?? [],
+    fields: settings.fields ?? tixiFields,
     stages,
     pipelineLabel: settings.pipelineLabel ?? defaultPipelineLabel,
     ownerIdOf: settings.ownerIdOf ?? ((person) => (/^\d+$/.test(person) ? person : undefined)),
