@@ -14,6 +14,7 @@ export {
 export { failureFromReply, reasonFor } from "./errors/hubspot-errors.ts"
 export { dayInTimeZone, type GatewayMetrics } from "./gateway/gateway.ts"
 export { adoptedCaseKey, customerRecordId, parseCustomerRecordId } from "./host-crm/record-ids.ts"
+export { isInTixiPipeline } from "./host-crm/stage-map.ts"
 export { formatInstallReport, type InstallReport } from "./install/install.ts"
 export type { InstallChange } from "./install/plan.ts"
 export { complaintCaseStages, tixiFields } from "./install/tixi-schema.ts"

@@ -1,4 +1,4 @@
-import { type HostCaseStatus, InvalidRequest, PortFailure } from "@tixi/core"
+import { type HostCase, type HostCaseStatus, InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { PortalSchema } from "../install/portal-schema.ts"
 import type { CaseStage } from "../settings/settings.ts"
@@ -28,6 +28,17 @@ export interface StageMap {
     stageId: string | undefined,
   ) => Effect.Effect<MappedStage, PortFailure>
 }
+
+/** The stage of a ticket outside tixi's pipeline and stages reads `hubspot:<pipeline id>:<stage id>`. */
+const foreignStagePrefix = "hubspot:"
+
+/**
+ * Whether a case is a ticket in one of tixi's stages: the complaint intake's `takesIn` on HubSpot.
+ * Portals keep other ticket pipelines (IT help desk, onboarding); a ticket opened there is not a
+ * complaint, and tixi leaves it alone.
+ */
+export const isInTixiPipeline = (hostCase: Pick<HostCase, "stage">): boolean =>
+  !hostCase.stage.startsWith(foreignStagePrefix)
 
 const invalidStage = (stage: string, why: string) =>
   new PortFailure({
@@ -76,7 +87,12 @@ export function makeStageMap(
         )
         if (tixi) return { name: tixi.name, status }
       }
-      return { name: stage ? `hubspot:${pipeline?.id ?? "?"}:${stage.id}` : "hubspot:unknown", status }
+      return {
+        name: stage
+          ? `${foreignStagePrefix}${pipeline?.id ?? "?"}:${stage.id}`
+          : `${foreignStagePrefix}unknown`,
+        status,
+      }
     })
   return { pipelineId, idsOf, stageOf }
 }
