@@ -8,15 +8,24 @@ import {
 import { approvalsSuite, directorySuite, hostCrmSuite, notifierSuite, sampleCompany } from "@tixi/testing"
 import { Clock, Effect } from "effect"
 
-hostCrmSuite("in-memory host", {
-  layer: () => InMemoryHostCrm.layer(),
-  staffOpensCase: (subject) =>
-    Effect.gen(function* () {
-      const control = yield* InMemoryHostCrm
-      yield* HostCrm
-      return control.staffOpensCase({ subject, description: subject }, yield* Clock.currentTimeMillis).id
-    }),
-})
+hostCrmSuite(
+  "in-memory host",
+  {
+    layer: () => InMemoryHostCrm.layer(),
+    staffOpensCase: (subject) =>
+      Effect.gen(function* () {
+        const control = yield* InMemoryHostCrm
+        yield* HostCrm
+        return control.staffOpensCase({ subject, description: subject }, yield* Clock.currentTimeMillis).id
+      }),
+  },
+  {
+    skip: {
+      "cases.upsert refuses a field that was never installed":
+        "the in-memory host takes any field, so simulations and examples run without an install",
+    },
+  },
+)
 
 approvalsSuite("in-memory approvals", {
   layer: () => InMemoryApprovals.layer(),

@@ -37,6 +37,7 @@ export type HostCrmCase =
   | "cases.upsert creates once and updates in place"
   | "cases.get and find"
   | "cases.upsert adopts a case staff opened"
+  | "cases.upsert refuses a field that was never installed"
   | "tasks.create is idempotent and complete is repeatable"
   | "tasks.complete of an unknown task fails NotFound"
   | "activities.log is idempotent"
@@ -258,6 +259,21 @@ export function hostCrmSuite<Extra = never>(
         expect(failure.reason._tag).toBe("Conflict")
         expect(yield* host.findCase("TS-20260105-0009")).toBeUndefined()
         expect((yield* host.getCase(id)).externalKey).toBe("TS-20260105-0006")
+      }))
+
+    test("cases.upsert refuses a field that was never installed", () =>
+      Effect.gen(function* () {
+        const host = yield* HostCrm
+        const draft = caseDraft("TS-20260105-0011")
+        const failure = yield* failureOf(
+          host.upsertCase({ ...draft, fields: { ...draft.fields, complaint_never_installed: "x" } }),
+        )
+        expect(failure.reason._tag).toBe("InvalidRequest")
+        const named = failure.reason._tag === "InvalidRequest" ? (failure.reason.fields ?? []) : []
+        expect(named.map((entry) => entry.field.split(".").at(-1))).toEqual(["complaint_never_installed"])
+        // Refused before anything was written: no case, and no field made up on the host.
+        expect(yield* host.findCase("TS-20260105-0011")).toBeUndefined()
+        expect(yield* host.upsertCase(draft)).toMatchObject({ externalKey: "TS-20260105-0011" })
       }))
 
     test("tasks.create is idempotent and complete is repeatable", () =>
