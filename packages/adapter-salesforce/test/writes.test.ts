@@ -180,6 +180,27 @@ describe("writing records", () => {
     expect(found).toMatchObject({ kind: "person", name: "张三", fields: { customer_grade: "B" } })
   })
 
+  it("says how to reach a customer: an Account's phone and billing address, a Contact's e-mail", async () => {
+    const { fake, adapter } = await fakeOrgWithAdapter({ install: gradeField })
+    fake.staff.create("Account", {
+      Name: "华东机电有限公司",
+      Tixi_Key__c: "CUST-0001",
+      Phone: "021-6288 1234",
+      BillingStreet: "张江路 88 号",
+      BillingCity: "上海",
+    })
+    fake.staff.create("Contact", { LastName: "李四", Tixi_Key__c: "P-2", Email: "li.si@example.com" })
+    fake.staff.create("Account", { Name: "西南物流", Tixi_Key__c: "CUST-0002" })
+    expect((await run(adapter.hostCrm.findCustomer("CUST-0001")))?.contactDetails).toEqual({
+      phone: "021-6288 1234",
+      address: "张江路 88 号, 上海",
+    })
+    expect((await run(adapter.hostCrm.findCustomer("P-2")))?.contactDetails).toEqual({
+      email: "li.si@example.com",
+    })
+    expect(await run(adapter.hostCrm.findCustomer("CUST-0002"))).not.toHaveProperty("contactDetails")
+  })
+
   it("refuses fields the org does not have, naming them, before any write", async () => {
     const { fake, adapter } = await fakeOrgWithAdapter({ install: gradeField })
     const id = hostRecordId(fake.staff.create("Account", { Name: "客户" }))

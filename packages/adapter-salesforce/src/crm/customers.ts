@@ -1,5 +1,6 @@
 import {
   type BatchOutcome,
+  type CustomerContactDetails,
   type CustomerDraft,
   type HostCustomer,
   type HostRecordId,
@@ -18,7 +19,17 @@ import { fromSalesforce } from "./field-catalog.ts"
 
 type CustomerObject = "Account" | "Contact"
 
-/** The fields to read of a customer object: identity, name, key, modstamp and every tixi field. */
+/**
+ * The standard fields that say how to reach a customer, which a complaint's registration form
+ * asks for: an Account's phone and billing address (and a Person Account's e-mail), a Contact's
+ * phone, e-mail and mailing address.
+ */
+const contactFields = (object: CustomerObject, personAccounts: boolean) =>
+  object === "Account"
+    ? ["Phone", "BillingStreet", "BillingCity", ...(personAccounts ? ["PersonEmail"] : [])]
+    : ["Phone", "Email", "MailingStreet", "MailingCity"]
+
+/** The fields to read of a customer object: identity, name, key, modstamp, contact and every tixi field. */
 const selection = (context: CrmContext, object: CustomerObject, operation: string) =>
   Effect.map(context.catalog.readable(object, operation), (readable) => {
     const base =
@@ -29,10 +40,38 @@ const selection = (context: CrmContext, object: CustomerObject, operation: strin
             context.settings.externalIdField,
             "LastModifiedDate",
             ...(context.settings.personAccounts ? ["IsPersonAccount"] : []),
+            ...contactFields(object, context.settings.personAccounts),
           ]
-        : ["Id", "FirstName", "LastName", context.settings.externalIdField, "LastModifiedDate"]
+        : [
+            "Id",
+            "FirstName",
+            "LastName",
+            context.settings.externalIdField,
+            "LastModifiedDate",
+            ...contactFields(object, false),
+          ]
     return { fields: [...new Set([...base, ...readable.map((field) => field.apiName)])], readable }
   })
+
+/** How to reach an Account or Contact, from its standard fields; undefined when none is filled. */
+function contactDetailsOf(object: CustomerObject, row: RawRecord): CustomerContactDetails | undefined {
+  const text = (name: string) => (typeof row[name] === "string" && (row[name] as string).trim()) || undefined
+  const phone = text("Phone")
+  const email = object === "Contact" ? text("Email") : text("PersonEmail")
+  const address = (
+    object === "Account"
+      ? [text("BillingStreet"), text("BillingCity")]
+      : [text("MailingStreet"), text("MailingCity")]
+  )
+    .filter((part) => part !== undefined)
+    .join(", ")
+  if (phone === undefined && email === undefined && address === "") return undefined
+  return {
+    ...(phone === undefined ? {} : { phone }),
+    ...(email === undefined ? {} : { email }),
+    ...(address === "" ? {} : { address }),
+  }
+}
 
 /** An Account or Contact as tixi's customer. */
 const toCustomer = (
@@ -40,20 +79,24 @@ const toCustomer = (
   object: CustomerObject,
   row: RawRecord,
   readable: ReadonlyArray<{ readonly apiName: string; readonly tixiName: string; readonly type: string }>,
-): HostCustomer => ({
-  id: hostRecordId(String(row.Id)),
-  externalKey:
-    typeof row[context.settings.externalIdField] === "string"
-      ? (row[context.settings.externalIdField] as string)
-      : undefined,
-  kind: object === "Contact" || row.IsPersonAccount === true ? "person" : "organization",
-  name:
-    object === "Contact" ? [row.FirstName, row.LastName].filter(Boolean).join(" ") : String(row.Name ?? ""),
-  fields: Object.fromEntries(
-    readable.map((field) => [field.tixiName, fromSalesforce(field.type, row[field.apiName])]),
-  ),
-  updatedAt: instantOf(String(row.LastModifiedDate)),
-})
+): HostCustomer => {
+  const contactDetails = contactDetailsOf(object, row)
+  return {
+    id: hostRecordId(String(row.Id)),
+    externalKey:
+      typeof row[context.settings.externalIdField] === "string"
+        ? (row[context.settings.externalIdField] as string)
+        : undefined,
+    kind: object === "Contact" || row.IsPersonAccount === true ? "person" : "organization",
+    name:
+      object === "Contact" ? [row.FirstName, row.LastName].filter(Boolean).join(" ") : String(row.Name ?? ""),
+    fields: Object.fromEntries(
+      readable.map((field) => [field.tixiName, fromSalesforce(field.type, row[field.apiName])]),
+    ),
+    updatedAt: instantOf(String(row.LastModifiedDate)),
+    ...(contactDetails === undefined ? {} : { contactDetails }),
+  }
+}
 
 const objectOfId = (id: string): CustomerObject | undefined =>
   !isRecordId(id)
