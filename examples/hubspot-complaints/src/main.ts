@@ -1,221 +1,357 @@
-// Install tixi into a HubSpot portal, then handle one complaint there, as staff would see it.
+// Install tixi into a HubSpot portal, then handle a complaint that starts as a ticket staff open.
 //
-//   node --conditions=@tixi/source examples/hubspot-complaints/src/main.ts
+//   node --conditions=@tixi/source examples/hubspot-complaints/src/main.ts [--dry-run]
 //
-// Without HUBSPOT_ACCESS_TOKEN it starts the fake portal of @tixi/testing on 127.0.0.1 and a
-// member of staff opens the ticket there; with it, it uses your portal (HUBSPOT_TIER,
-// HUBSPOT_TIME_ZONE, HUBSPOT_APP_ID and HUBSPOT_LANGUAGE as in the adapter's README) and tixi
-// registers the complaint itself. Pass --dry-run to print the install plan and stop.
+// Without HUBSPOT_ACCESS_TOKEN it runs against the fake portal of @tixi/testing on 127.0.0.1: a
+// member of staff opens a ticket there, HubSpot delivers it (twice) as a signed webhook to a local
+// endpoint, tixi registers the complaint on that ticket, the first-response deadline passes and
+// the complaint escalates, and tixi handles it to 结案. With HUBSPOT_ACCESS_TOKEN it installs into
+// your portal and takes in the ticket you name with --ticket <id> (see README.md).
 import { fileURLToPath } from "node:url"
 import {
-  adoptedCaseKey,
-  type CaseStage,
   formatInstallReport,
-  type HubSpotOptions,
+  type HubSpotAdapter,
+  hubSpotConfig,
+  isInTixiPipeline,
   make,
+  type WebhookChange,
+  type WebhookOutcome,
 } from "@tixi/adapter-hubspot"
-import { type FieldSpec, label } from "@tixi/core"
+import {
+  Complaints,
+  chinaMainlandCalendar,
+  type HostCase,
+  type HostChange,
+  HostCrm,
+  hostRecordId,
+  InMemoryApprovals,
+  InMemoryNotifier,
+  type InMemoryRunnerOf,
+  inMemoryDirectoryLayer,
+  makeInMemoryRunner,
+  personId,
+} from "@tixi/core"
+import { makeShiftedClock, ownSideHandling, type ShiftedClock, sampleCompany } from "@tixi/testing"
 import { defaultFakeApp, FakeHubSpotPortal, serveFakeHubSpot } from "@tixi/testing/hubspot"
-import { Effect } from "effect"
+import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
+import { startWebhookEndpoint } from "./webhook-endpoint.ts"
 
-/** The complaint's stages on the ticket pipeline (the handbook's flow, shortened). */
-export const stages: ReadonlyArray<CaseStage> = [
-  { name: "registered", label: label("已登记", "Registered"), state: "open" },
-  { name: "investigating", label: label("调查处理中", "Investigating"), state: "open" },
-  { name: "closed", label: label("已结案", "Closed"), state: "closed" },
-]
+/** The complaint officer who takes complaints in and handles them (sampleCompany's 吴专员). */
+const officer = { personId: personId("officer-wu"), role: "officer" } as const
 
-/** The fields staff see on the ticket and the company. */
-export const fields: ReadonlyArray<FieldSpec> = [
-  {
-    object: "case",
-    name: "complaint_urgency",
-    label: label("处理紧急程度", "Urgency"),
-    type: "choice",
-    options: [
-      { value: "critical", label: label("特急", "Critical") },
-      { value: "urgent", label: label("急", "Urgent") },
-      { value: "normal", label: label("普通", "Normal") },
-    ],
-  },
-  { object: "case", name: "sla_due_at", label: label("处理期限", "Due by"), type: "dateTime" },
-  { object: "case", name: "escalation_level", label: label("升级级别", "Escalation level"), type: "number" },
-  {
-    object: "customer",
-    name: "customer_grade",
-    label: label("客户等级", "Customer grade"),
-    type: "choice",
-    options: ["A", "B", "C"].map((value) => ({ value, label: label(`${value} 级`, `Grade ${value}`) })),
-  },
-]
+/** The customer the complaint is about, as tixi keeps it in the portal. */
+export const customer = {
+  externalKey: "CUST-0001",
+  kind: "organization",
+  name: "华东机电有限公司",
+  fields: {},
+} as const
+
+/** How the example runs. */
+export interface ExampleOptions {
+  /** Print the install plan and stop. */
+  readonly dryRun?: boolean
+  /** Receives each line the example prints (default `console.log`). */
+  readonly print?: (line: string) => void
+  /** On a real portal: the ticket a member of staff opened in tixi's pipeline. */
+  readonly ticketId?: string
+}
 
 /** What the example did, for its test. */
 export interface ExampleResult {
-  readonly ticketId: string
-  readonly ticket: Readonly<Record<string, string>> | undefined
   readonly lines: ReadonlyArray<string>
+  readonly complaintId: string | undefined
+  /** The complaint's ticket as tixi reads it at the end. */
+  readonly ticket: HostCase | undefined
+  /** On the fake portal: the ticket's properties as HubSpot holds them at the end. */
+  readonly properties: Readonly<Record<string, string>> | undefined
+  /** On the fake portal: what the webhook endpoint answered HubSpot, delivery by delivery. */
+  readonly deliveries: ReadonlyArray<WebhookOutcome>
 }
 
-/** Runs the example; `print` receives each line it would print. */
-export async function run(
-  options: { readonly dryRun?: boolean; readonly print?: (line: string) => void } = {},
-) {
+/** The ports the complaint process and the intake run on: the portal as HostCrm, the rest in memory. */
+const portsOf = (adapter: HubSpotAdapter, clock: Clock.Clock) =>
+  Layer.mergeAll(
+    Layer.succeed(HostCrm, adapter.hostCrm),
+    InMemoryApprovals.layer(),
+    InMemoryNotifier.layer(),
+    inMemoryDirectoryLayer(sampleCompany),
+    Layer.succeed(Clock.Clock, clock),
+  )
+
+type Ports = ManagedRuntime.ManagedRuntime<Layer.Success<ReturnType<typeof portsOf>>, never>
+type Runner = InMemoryRunnerOf<Complaints.ComplaintProcess>
+
+/** Runs the example: against the fake portal unless HUBSPOT_ACCESS_TOKEN is set. */
+export async function run(options: ExampleOptions = {}): Promise<ExampleResult> {
   const lines: Array<string> = []
   const print = (line: string) => {
     lines.push(line)
     ;(options.print ?? console.log)(line)
   }
   const token = process.env.HUBSPOT_ACCESS_TOKEN
-  const portal = token ? undefined : new FakeHubSpotPortal({ tier: "professional" })
-  const served = portal ? await serveFakeHubSpot(portal) : undefined
+  return token ? runOnPortal(options, print, lines) : runOnFake(options, print, lines)
+}
+
+/** The fake portal: staff, webhooks and time are all in the example's hands. */
+async function runOnFake(
+  options: ExampleOptions,
+  print: (line: string) => void,
+  lines: Array<string>,
+): Promise<ExampleResult> {
+  const time = makeShiftedClock()
+  const portal = new FakeHubSpotPortal({ tier: "professional", now: time.now })
+  const served = await serveFakeHubSpot(portal)
+  const stored: Array<WebhookChange> = []
+  const deliveries: Array<WebhookOutcome> = []
+  let adapter: HubSpotAdapter | undefined
+  let runtime: Ports | undefined
+  const endpoint = await startWebhookEndpoint(async (request) => {
+    const outcome = await runtime!.runPromise(
+      adapter!.handleWebhook(request, { deliver: (changes) => Effect.sync(() => stored.push(...changes)) }),
+    )
+    deliveries.push(outcome)
+    return outcome
+  })
   try {
-    const settings: HubSpotOptions = {
-      ...(served
-        ? { accessToken: defaultFakeApp.accessToken, baseUrl: served.baseUrl, tier: "professional" }
-        : {
-            accessToken: token!,
-            ...(process.env.HUBSPOT_TIER
-              ? { tier: process.env.HUBSPOT_TIER as HubSpotOptions["tier"] & string }
-              : {}),
-            ...(process.env.HUBSPOT_TIME_ZONE ? { timeZone: process.env.HUBSPOT_TIME_ZONE } : {}),
-            ...(process.env.HUBSPOT_APP_ID ? { appId: Number(process.env.HUBSPOT_APP_ID) } : {}),
-          }),
-      ...(process.env.HUBSPOT_LANGUAGE === "en" ? { language: "en" as const } : {}),
-      fields,
-      stages,
-      pollSettleMillis: served ? 0 : 10_000,
+    print(`Fake HubSpot portal at ${served.baseUrl}, tixi's webhook endpoint at ${endpoint.url}`)
+    adapter = await Effect.runPromise(
+      make({
+        accessToken: defaultFakeApp.accessToken,
+        clientSecret: defaultFakeApp.clientSecret,
+        baseUrl: served.baseUrl,
+        tier: "professional",
+        webhookUrl: endpoint.url,
+        ...(process.env.HUBSPOT_LANGUAGE === "en" ? { language: "en" as const } : {}),
+      }),
+    )
+    runtime = ManagedRuntime.make(portsOf(adapter, time.clock))
+    const pipelineId = await install(runtime, adapter, options, print)
+    if (pipelineId === undefined)
+      return { lines, complaintId: undefined, ticket: undefined, properties: undefined, deliveries }
+    portal.webhooks.configure({
+      app: defaultFakeApp,
+      targetUrl: endpoint.url,
+      signatureVersion: "v3",
+      subscriptions: [
+        { subscriptionType: "ticket.creation" },
+        ...["subject", "hs_pipeline_stage", "hs_ticket_priority", "tixi_complaint_escalation_level"].map(
+          (propertyName) => ({ subscriptionType: "ticket.propertyChange", propertyName }),
+        ),
+      ],
+    })
+    const [company] = await runtime.runPromise(upsertCustomer)
+    // A customer calls; the agent adds the number to the company and opens a ticket from it.
+    const staff = portal.staff()
+    const companyId = company!.id.replace(/^company:/, "")
+    staff.update("companies", companyId, { phone: "021-6288 1234", city: "上海" })
+    const pipeline = portal.store.ticketPipelines().find((entry) => entry.id === pipelineId)!
+    const opened = staff.create("tickets", {
+      subject: "三台电机外壳破损",
+      content: "客户来电：到货的三台电机外壳破损，要求更换。",
+      hs_pipeline: pipeline.id,
+      hs_pipeline_stage: pipeline.stages[0]!.id,
+      hs_ticket_priority: "HIGH",
+    })
+    staff.associate("tickets", opened.id, "companies", companyId)
+    print(`Staff open ticket ${opened.id} "三台电机外壳破损" in HubSpot, for ${customer.name}`)
+
+    // HubSpot delivers the events twice (it does, now and then); the endpoint takes them once.
+    portal.webhooks.duplicateNext()
+    await portal.webhooks.flush()
+    const duplicates = deliveries.reduce(
+      (sum, entry) => sum + (entry.status === 200 ? entry.duplicates : 0),
+      0,
+    )
+    print(`HubSpot delivered ${deliveries.length} signed webhooks; ${duplicates} duplicated events dropped`)
+
+    const runner = makeInMemoryRunner(Complaints.complaintProcess({ calendar: chinaMainlandCalendar() }))
+    const intake = intakeOf(runner)
+    const complaintId = await takeIn(runtime, intake, stored.splice(0), print)
+    if (complaintId === undefined) throw new Error("the ticket was not taken in")
+    await showTicket(runtime, opened.id, print)
+
+    // Nobody answers the customer in time: the first-response deadline passes and it escalates.
+    for (let step = 0; step < 20 && runner.instance(complaintId)!.state.escalationLevel < 1; step++) {
+      await runtime.runPromise(runner.advanceTo(runner.nextDeadlineAt()!, time.advanceTo))
     }
-    print(
-      served
-        ? `Fake HubSpot portal at ${served.baseUrl}`
-        : "Your HubSpot portal (HUBSPOT_ACCESS_TOKEN is set)",
-    )
-    const adapter = await Effect.runPromise(make(settings))
-    const host = adapter.hostCrm
+    print(`${new Date(time.now()).toISOString()}: the first-response deadline has passed`)
+    await showTicket(runtime, opened.id, print)
 
-    const plan = await Effect.runPromise(adapter.install({ dryRun: true }))
-    print(formatInstallReport(plan))
-    if (options.dryRun) return { ticketId: "", ticket: undefined, lines } satisfies ExampleResult
-    const installed = await Effect.runPromise(adapter.install({ dryRun: false }))
-    print(`Installed: tixi pipeline ${installed.pipelineId}`)
-
-    const customers = await Effect.runPromise(
-      host.upsertCustomers([
-        {
-          externalKey: "CUST-0001",
-          kind: "organization",
-          name: "华东机电有限公司",
-          fields: { customer_grade: "A" },
-        },
-      ]),
-    )
-    print(`Customer ${customers.succeeded[0]!.value.id} graded A`)
-
-    // A complaint arrives: on the fake portal a member of staff opens the ticket in HubSpot and
-    // tixi finds it by polling; on a real portal tixi registers it.
-    const since = await Effect.runPromise(host.pollChanges(undefined, 200))
-    let caseKey: string
-    if (portal) {
-      const pipeline = portal.store.ticketPipelines().find((entry) => entry.id === installed.pipelineId)!
-      const ticket = portal.staff().create("tickets", {
-        subject: "收到的电机外壳破损",
-        content: "客户来电：到货的三台电机外壳破损，要求更换。",
-        hs_pipeline: pipeline.id,
-        hs_pipeline_stage: pipeline.stages[0]!.id,
-        hs_ticket_priority: "HIGH",
-      })
-      await new Promise((resolve) => setTimeout(resolve, 5))
-      const { changes } = await Effect.runPromise(host.pollChanges(since.cursor, 200))
-      const opened = changes.find((change) => change.object === "case" && change.origin === "host")!
-      print(`Staff opened ticket ${opened.recordId} in HubSpot (${opened.changeType} by ${opened.origin})`)
-      caseKey = adoptedCaseKey(ticket.id)
-    } else {
-      caseKey = `TS-${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-0001`
+    await handle(runtime, runner, complaintId, time, print)
+    deliveries.length = 0
+    await portal.webhooks.flush()
+    const echoes = deliveries.reduce((sum, entry) => sum + (entry.status === 200 ? entry.echoes : 0), 0)
+    const outcomes = await runtime.runPromise(intake.handle(stored.splice(0)))
+    print(`HubSpot reported ${echoes} of tixi's own writes; ${outcomes.length} came back as commands`)
+    print(`Requests to HubSpot: ${adapter.metrics.requests}, 429s: ${adapter.metrics.rateLimited}`)
+    return {
+      lines,
+      complaintId,
+      ticket: await runtime.runPromise(
+        Effect.flatMap(HostCrm, (host) => host.getCase(hostRecordId(opened.id))),
+      ),
+      properties: portal.read("tickets", opened.id),
+      deliveries,
     }
-
-    // tixi registers the complaint: its stage, deadline and urgency appear on the ticket.
-    const registered = await Effect.runPromise(host.findCase(caseKey))
-    const dueAt = Date.now() + 24 * 3_600_000
-    const complaint = await Effect.runPromise(
-      host.upsertCase({
-        externalKey: caseKey,
-        subject: registered?.subject ?? "收到的电机外壳破损",
-        description: registered?.description ?? "客户来电：到货的三台电机外壳破损，要求更换。",
-        customerKey: "CUST-0001",
-        status: "open",
-        stage: "investigating",
-        priority: "high",
-        fields: { complaint_urgency: "urgent", sla_due_at: dueAt, escalation_level: 0 },
-      }),
-    )
-    print(
-      `Complaint ${complaint.externalKey}: stage ${complaint.stage}, due ${new Date(dueAt).toISOString()}`,
-    )
-    const task = await Effect.runPromise(
-      host.createTask({
-        externalKey: `${caseKey}/investigate`,
-        subject: "调查破损原因",
-        body: "核对出库检验记录与承运商交接单",
-        caseKey,
-        dueAt,
-      }),
-    )
-    await Effect.runPromise(
-      host.logActivity({
-        externalKey: `${caseKey}/callback`,
-        kind: "call",
-        subject: "回访客户",
-        body: "已告知将在 24 小时内更换",
-        occurredAt: Date.now(),
-        caseKey,
-        customerKey: "CUST-0001",
-      }),
-    )
-    // The deadline passes without a resolution: the complaint escalates one level.
-    await Effect.runPromise(
-      host.upsertCase({ ...complaintDraft(complaint), fields: { escalation_level: 1 } }),
-    )
-    print("Escalated to level 1")
-    await Effect.runPromise(host.completeTask(task.externalKey))
-    const closed = await Effect.runPromise(
-      host.upsertCase({ ...complaintDraft(complaint), stage: "closed", status: "closed", fields: {} }),
-    )
-    print(`Closed in tixi: ticket ${closed.id} is ${closed.status} (${closed.stage})`)
-    const ticket = portal?.read("tickets", closed.id)
-    if (ticket)
-      print(
-        `On the ticket: tixi_sla_due_at ${ticket.tixi_sla_due_at}, tixi_escalation_level ${ticket.tixi_escalation_level}, closed_date ${ticket.closed_date}`,
-      )
-    print(`Requests sent: ${adapter.metrics.requests}, 429s: ${adapter.metrics.rateLimited}`)
-    return { ticketId: closed.id, ticket, lines } satisfies ExampleResult
   } finally {
-    await served?.close()
+    await runtime?.dispose()
+    await endpoint.close()
+    await served.close()
   }
 }
 
-/** The parts of a case to send again when only its stage or some fields change. */
-function complaintDraft(complaint: {
-  readonly externalKey: string
-  readonly subject: string
-  readonly description: string
-  readonly customerKey: string | undefined
-  readonly status: "open" | "closed"
-  readonly stage: string
-  readonly priority: "low" | "normal" | "high" | "urgent"
-}) {
-  return {
-    externalKey: complaint.externalKey,
-    subject: complaint.subject,
-    description: complaint.description,
-    ...(complaint.customerKey === undefined ? {} : { customerKey: complaint.customerKey }),
-    status: complaint.status,
-    stage: complaint.stage,
-    priority: complaint.priority,
+/** Your portal: tixi installs, keeps the customer, and takes in the ticket you opened. */
+async function runOnPortal(
+  options: ExampleOptions,
+  print: (line: string) => void,
+  lines: Array<string>,
+): Promise<ExampleResult> {
+  print("Your HubSpot portal (HUBSPOT_ACCESS_TOKEN is set)")
+  const adapter = await Effect.runPromise(Effect.flatMap(hubSpotConfig(), make))
+  const runtime = ManagedRuntime.make(portsOf(adapter, Clock.Clock.defaultValue()))
+  try {
+    const pipelineId = await install(runtime, adapter, options, print)
+    const result: ExampleResult = {
+      lines,
+      complaintId: undefined,
+      ticket: undefined,
+      properties: undefined,
+      deliveries: [],
+    }
+    if (pipelineId === undefined) return result
+    await runtime.runPromise(upsertCustomer)
+    if (options.ticketId === undefined) {
+      const label = adapter.settings.pipelineLabel[adapter.settings.language]
+      print(`Now, as a member of staff: give the company "${customer.name}" a phone number, open a ticket`)
+      print(`for it in the pipeline "${label}", and run again with --ticket <the ticket's id>.`)
+      return result
+    }
+    // The webhook (or pollChanges) would report the ticket's creation by staff; here you name it.
+    const created = await runtime.runPromise(
+      Effect.flatMap(HostCrm, (host) => host.getCase(hostRecordId(options.ticketId!))),
+    )
+    const change: HostChange = {
+      changeId: `example:${created.id}`,
+      object: "case",
+      recordId: created.id,
+      externalKey: undefined,
+      changeType: "created",
+      changedFields: [],
+      occurredAt: created.updatedAt,
+      origin: "host",
+    }
+    const runner = makeInMemoryRunner(Complaints.complaintProcess({ calendar: chinaMainlandCalendar() }))
+    const complaintId = await takeIn(runtime, intakeOf(runner), [change], print)
+    if (complaintId === undefined) return result
+    await showTicket(runtime, created.id, print)
+    await handle(runtime, runner, complaintId, undefined, print)
+    const ticket = await runtime.runPromise(Effect.flatMap(HostCrm, (host) => host.getCase(created.id)))
+    return { ...result, complaintId, ticket }
+  } finally {
+    await runtime.dispose()
   }
+}
+
+/** Prints the plan; unless it is a dry run, applies it. Returns tixi's pipeline id once installed. */
+async function install(
+  runtime: Ports,
+  adapter: HubSpotAdapter,
+  options: ExampleOptions,
+  print: (line: string) => void,
+) {
+  const plan = await runtime.runPromise(adapter.install({ dryRun: true }))
+  if (options.dryRun) {
+    print(formatInstallReport(plan))
+    return undefined
+  }
+  const properties = plan.changes.filter(
+    (change) => change.kind === "property" && change.action !== "unchanged",
+  )
+  const stages = plan.changes.filter((change) => change.kind === "stage" && change.action !== "unchanged")
+  print(`Install plan: ${properties.length} properties and ${stages.length} pipeline stages to write`)
+  const applied = await runtime.runPromise(adapter.install({ dryRun: false }))
+  print(
+    `Installed the complaint case: ${Complaints.complaintCaseFields.length} ticket properties, ` +
+      `pipeline ${applied.pipelineId} with ${Complaints.complaintStages.length} stages (已结案, 不予受理 closed)`,
+  )
+  return applied.pipelineId
+}
+
+const upsertCustomer = Effect.flatMap(HostCrm, (host) =>
+  Effect.map(host.upsertCustomers([customer]), (outcome) => outcome.succeeded.map((entry) => entry.value)),
+)
+
+/** The core's intake of staff changes, on HubSpot: tickets in tixi's pipeline become complaints. */
+const intakeOf = (runner: Runner) =>
+  Complaints.makeComplaintHostIntake(runner, {
+    // The handbook's 受理编号 (TS-date-sequence) would come from your numbering; this one is
+    // derived from the ticket, so taking the same ticket in again lands on the same complaint.
+    complaintIdOf: (ticket) => `TS-HS-${ticket.id}`,
+    takesIn: isInTixiPipeline,
+    intakeActor: officer,
+  })
+
+/** Hands changes to the intake and prints what became of each; returns the complaint registered. */
+async function takeIn(
+  runtime: Ports,
+  intake: ReturnType<typeof intakeOf>,
+  changes: ReadonlyArray<HostChange>,
+  print: (line: string) => void,
+) {
+  let registered: string | undefined
+  for (const outcome of await runtime.runPromise(intake.handle(changes))) {
+    const subject = `Ticket ${outcome.change.recordId}`
+    if (outcome.kind === "registered") {
+      registered = outcome.complaintId
+      print(`${subject} → complaint ${outcome.complaintId} registered on that ticket`)
+    } else if (outcome.kind === "refused")
+      print(`${subject} → ${outcome.command} refused: ${outcome.refusal.message}`)
+    else if (outcome.kind === "failed") print(`${subject} → not taken in: ${outcome.error.message}`)
+    else if (outcome.kind === "ignored") print(`${subject} → ignored (${outcome.reason})`)
+    else print(`${subject} → ${outcome.kind}`)
+  }
+  return registered
+}
+
+/** Prints what staff see on the ticket: its stage and the complaint's deadline and escalation. */
+async function showTicket(runtime: Ports, id: string, print: (line: string) => void) {
+  const ticket = await runtime.runPromise(Effect.flatMap(HostCrm, (host) => host.getCase(hostRecordId(id))))
+  const at = (value: unknown) => (typeof value === "number" ? new Date(value).toISOString() : "—")
+  print(
+    `  ticket ${ticket.id}: ${ticket.externalKey}, stage ${ticket.stage} (${ticket.status}), ` +
+      `first response due ${at(ticket.fields.complaint_first_response_due_at)}, ` +
+      `escalation level ${ticket.fields.complaint_escalation_level}`,
+  )
+}
+
+/**
+ * Handles the complaint in tixi to 结案 (accepted, investigated, a replacement the customer
+ * accepts, carried out, closed), an hour a step on the fake portal's clock.
+ */
+async function handle(
+  runtime: Ports,
+  runner: Runner,
+  complaintId: string,
+  time: ShiftedClock | undefined,
+  print: (line: string) => void,
+) {
+  for (const command of ownSideHandling(officer)) {
+    if (time) await runtime.runPromise(time.advanceTo(time.now() + 3_600_000))
+    const outcome = await runtime.runPromise(runner.dispatch(complaintId, command))
+    if (Result.isFailure(outcome)) throw new Error(`${command.type} refused: ${outcome.failure.message}`)
+    print(`${command.type} → ${runner.instance(complaintId)!.state.stage}`)
+  }
+  const ticket = await runtime.runPromise(Effect.flatMap(HostCrm, (host) => host.findCase(complaintId)))
+  print(`Closed in tixi: ticket ${ticket?.id} is in stage ${ticket?.stage} (${ticket?.status})`)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run({ dryRun: process.argv.includes("--dry-run") }).catch((error: unknown) => {
+  const ticketAt = process.argv.indexOf("--ticket")
+  run({
+    dryRun: process.argv.includes("--dry-run"),
+    ...(ticketAt > 0 && process.argv[ticketAt + 1] ? { ticketId: process.argv[ticketAt + 1]! } : {}),
+  }).catch((error: unknown) => {
     console.error(error)
     process.exitCode = 1
   })

@@ -5,11 +5,10 @@ import {
   InMemoryApprovals,
   InMemoryNotifier,
   inMemoryDirectoryLayer,
-  Money,
   makeInMemoryRunner,
   personId,
 } from "@tixi/core"
-import { makeShiftedClock, sampleCompany } from "@tixi/testing"
+import { makeShiftedClock, ownSideHandling, sampleCompany } from "@tixi/testing"
 import { defaultFakeApp, FakeHubSpotPortal } from "@tixi/testing/hubspot"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { http } from "msw"
@@ -213,28 +212,7 @@ describe("a complaint from a HubSpot ticket to its closing (fake portal, signed 
 
   it("moves the ticket to the closed stage when tixi closes the complaint", async () => {
     const hour = 3_600_000
-    const commands = [
-      { type: "Accept", actor: officer },
-      { type: "Classify", actor: officer, category: "quality", departmentId: "quality" },
-      {
-        type: "RecordInvestigation",
-        actor: officer,
-        cause: "occasional",
-        ownSide: true,
-        responsibility: [{ departmentId: "quality", sharePercent: 100 }],
-        severity: "minor",
-        findings: "个别批次外壳注塑缺陷",
-      },
-      {
-        type: "ProposeRemedy",
-        actor: officer,
-        remedies: [{ kind: "exchange", amount: Money.ofMajor("300", "CNY") }],
-      },
-      { type: "RecordCustomerResponse", actor: officer, accepted: true },
-      { type: "RecordExecution", actor: officer },
-      { type: "Close", actor: officer, summary: "三台电机已更换，客户满意" },
-    ] as const
-    for (const command of commands) {
+    for (const command of ownSideHandling(officer)) {
       await runtime.runPromise(time.advanceTo(time.now() + hour))
       const outcome = await runtime.runPromise(runner.dispatch(complaintId, command))
       expect(Result.isSuccess(outcome) || outcome.failure.message).toBe(true)
