@@ -145,14 +145,23 @@ describe("Change Data Capture intake", () => {
     expect(result.lastReplayId).toBe(delivered[0]!.replayId)
   })
 
-  it("reports changed fields of updates", async () => {
-    const { fake, adapter } = await fakeOrgWithAdapter({})
+  it("reports changed fields of updates in tixi's names, as the complaint intake compares them", async () => {
+    const { fake, adapter } = await fakeOrgWithAdapter({ install: suiteFields })
     const id = fake.staff.create("Case", { Subject: "客户来电" })
     const before = fake.org.changeEvents.length
     fake.staff.update("Case", id, { Status: "Escalated", IsEscalated: true })
+    fake.staff.update("Case", id, {
+      Subject: "客户再次来电",
+      Priority: "High",
+      Tixi_Complaint_Urgency__c: "critical",
+    })
     const result = await run(adapter.changeEvents.receive(events(fake, before)))
     expect(result.changes[0]).toMatchObject({ changeType: "updated", origin: "host" })
-    expect(result.changes[0]!.changedFields).toEqual(expect.arrayContaining(["Status", "IsEscalated"]))
+    expect(result.changes[0]!.changedFields).toEqual(expect.arrayContaining(["stage", "IsEscalated"]))
+    expect(result.changes[0]!.changedFields).not.toContain("Status")
+    expect(result.changes[1]!.changedFields).toEqual(
+      expect.arrayContaining(["subject", "priority", "complaint_urgency"]),
+    )
   })
 
   it("re-reads the records a gap event names, and everything since an overflow", async () => {

@@ -89,7 +89,7 @@ describe("Change Data Capture over the Pub/Sub API", () => {
         [staffCase, "created", "host"],
         [staffCase, "updated", "host"],
       ])
-      expect(changes[2]!.changedFields).toEqual(expect.arrayContaining(["Status", "IsEscalated"]))
+      expect(changes[2]!.changedFields).toEqual(expect.arrayContaining(["stage", "IsEscalated"]))
       const resumeFrom = received[0]!.lastReplayId!
       subscription.close()
       await subscription.done

@@ -1,11 +1,13 @@
 import { type HostChange, type HostObject, hostRecordId, type PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { CrmContext } from "../crm/crm-context.ts"
+import type { CatalogObject } from "../crm/field-catalog.ts"
 import { formatSoqlDateTime } from "../mapping/instants.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import type { RawChangeEventHeader, RawRecord } from "../vendor/rest.ts"
 import { changeFromRow, changeRowFields } from "./change-from-row.ts"
 import { clientOfChangeOrigin } from "./change-origin.ts"
+import { changedFieldNames } from "./changed-field-names.ts"
 import { overlapMillis } from "./poll-changes.ts"
 
 /** A Change Data Capture event as a transport (Pub/Sub API, a test) delivers it. */
@@ -34,7 +36,8 @@ const kindOf = (entity: string): HostObject | undefined =>
 /**
  * Turns Change Data Capture events into tixi's `HostChange`s, whatever transport brought them:
  * duplicates (a redelivered replay id) are dropped; an event naming several records becomes one
- * change per record; `changeOrigin` carrying tixi's client name marks tixi's own writes; and a
+ * change per record, its changed fields in tixi's names (`changedFieldNames`); `changeOrigin`
+ * carrying tixi's client name marks tixi's own writes; and a
  * gap event (`GAP_*`: the org could not produce the full event) makes tixi re-read the records
  * named, or for `GAP_OVERFLOW` every record of the object changed since the gap began.
  */
@@ -101,6 +104,11 @@ export const makeChangeEventIntake = (
               : event.header.changeType === "DELETE"
                 ? "deleted"
                 : "updated"
+          const changedFields = yield* changedFieldNames(
+            context,
+            event.header.entityName as CatalogObject,
+            event.header.changedFields,
+          )
           for (const recordId of event.header.recordIds) {
             changes.push({
               changeId: `${event.replayId}:${recordId}`,
@@ -108,7 +116,7 @@ export const makeChangeEventIntake = (
               recordId: hostRecordId(recordId),
               externalKey: typeof event.fields[key] === "string" ? (event.fields[key] as string) : undefined,
               changeType,
-              changedFields: event.header.changedFields,
+              changedFields,
               occurredAt: event.header.commitTimestamp,
               origin,
             })
