@@ -96,7 +96,15 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
               ),
             ),
           )
-    const context: HostCrmContext = { gateway, schema, fields, stages, appId, createdActivities: new Map() }
+    const context: HostCrmContext = {
+      gateway,
+      schema,
+      fields,
+      stages,
+      appId,
+      createdActivities: new Map(),
+      adoptedTickets: new Map(),
+    }
     const hostCrm = makeHubSpotHostCrm(context, { settleMillis: options.pollSettleMillis ?? 10_000 })
     const seen = options.seenEvents ?? makeInMemorySeenEvents()
     return {

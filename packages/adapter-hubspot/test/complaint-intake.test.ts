@@ -212,12 +212,25 @@ describe("a complaint from a HubSpot ticket to its closing (fake portal, signed 
 
   it("moves the ticket to the closed stage when tixi closes the complaint", async () => {
     const hour = 3_600_000
+    const requestsBefore = portal.requests.length
+    const statsBefore = { ...runner.statistics().effectsPerformed }
     for (const command of ownSideHandling(officer)) {
       await runtime.runPromise(time.advanceTo(time.now() + hour))
       const outcome = await runtime.runPromise(runner.dispatch(complaintId, command))
       expect(Result.isSuccess(outcome) || outcome.failure.message).toBe(true)
     }
     expect(complaint().stage).toBe("closed")
+    // The ticket was taken over once; the complaint's later writes go straight to the upsert by key.
+    const handling = portal.requests.slice(requestsBefore)
+    // The ticket was taken over once: the complaint's case writes go straight to the upsert by key,
+    // and tickets are read by key only to find the case of a task or activity.
+    const performed = runner.statistics().effectsPerformed
+    const since = (kind: keyof typeof performed) => (performed[kind] ?? 0) - (statsBefore[kind] ?? 0)
+    const requests = (path: string) => handling.filter((request) => request.path === path).length
+    expect(requests("/crm/v3/objects/tickets/batch/upsert")).toBe(since("host.case.upsert"))
+    expect(requests("/crm/v3/objects/tickets/batch/read")).toBe(
+      since("host.task.create") + since("host.activity.log"),
+    )
     expect(ticket()).toMatchObject({
       hs_pipeline_stage: stageId("已结案"),
       tixi_complaint_cause: "occasional",

@@ -116,10 +116,15 @@ const ticketById = (context: HostCrmContext, draft: CaseDraft) =>
       return { id: unkeyed, key: undefined }
     }
     if (draft.adoptRecordId === undefined) return undefined
+    // Taken over already (every write of the complaint names the ticket): upsert by key.
+    if (context.adoptedTickets.get(draft.adoptRecordId) === draft.externalKey) return undefined
     const keyed = (yield* readByKey(context.gateway, "tickets", keyProperty, [draft.externalKey], [])).get(
       draft.externalKey,
     )
-    if (keyed) return undefined
+    if (keyed) {
+      if (keyed.id === draft.adoptRecordId) context.adoptedTickets.set(keyed.id, draft.externalKey)
+      return undefined
+    }
     const record = yield* readTicket(context, draft.adoptRecordId)
     if (!record) return undefined
     const key = record.properties[keyProperty]
@@ -177,6 +182,7 @@ export const upsertCase = (context: HostCrmContext, draft: CaseDraft) =>
         ),
       )
       ticketId = updated.id
+      if (byId.key !== undefined) context.adoptedTickets.set(ticketId, byId.key)
     } else {
       const written = yield* upsertByKey(context.gateway, "tickets", keyProperty, [
         { key: draft.externalKey, properties },

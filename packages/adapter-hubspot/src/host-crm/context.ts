@@ -15,4 +15,9 @@ export interface HostCrmContext {
   readonly appId: Effect.Effect<string, PortFailure>
   /** Ids of activities this process created, by tixi key (search finds new records only later). */
   readonly createdActivities: Map<string, string>
+  /**
+   * Tickets staff opened that this process has seen keyed, with their key: a complaint's later
+   * writes (each names the ticket it took over) go straight to the upsert by key.
+   */
+  readonly adoptedTickets: Map<string, string>
 }
