@@ -29,15 +29,17 @@ import {
   type InMemoryRunnerOf,
   inMemoryDirectoryLayer,
   makeInMemoryRunner,
-  personId,
 } from "@tixi/core"
-import { makeShiftedClock, ownSideHandling, type ShiftedClock, sampleCompany } from "@tixi/testing"
+import {
+  makeShiftedClock,
+  deskOfficer as officer,
+  ownSideHandling,
+  type ShiftedClock,
+  sampleCompany,
+} from "@tixi/testing"
 import { defaultFakeApp, FakeHubSpotPortal, serveFakeHubSpot } from "@tixi/testing/hubspot"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { startWebhookEndpoint } from "./webhook-endpoint.ts"
-
-/** The complaint officer who takes complaints in and handles them (sampleCompany's 吴专员). */
-const officer = { personId: personId("officer-wu"), role: "officer" } as const
 
 /** The customer the complaint is about, as tixi keeps it in the portal. */
 export const customer = {

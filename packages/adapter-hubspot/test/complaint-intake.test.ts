@@ -6,9 +6,8 @@ import {
   InMemoryNotifier,
   inMemoryDirectoryLayer,
   makeInMemoryRunner,
-  personId,
 } from "@tixi/core"
-import { makeShiftedClock, ownSideHandling, sampleCompany } from "@tixi/testing"
+import { makeShiftedClock, deskOfficer as officer, ownSideHandling, sampleCompany } from "@tixi/testing"
 import { defaultFakeApp, FakeHubSpotPortal } from "@tixi/testing/hubspot"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { http } from "msw"
@@ -33,7 +32,6 @@ const time = makeShiftedClock()
 const portal = new FakeHubSpotPortal({ now: time.now })
 const server = setupServer(http.all("https://api.hubapi.com/*", ({ request }) => portal.fetch(request)))
 
-const officer = { personId: personId("officer-wu"), role: "officer" } as const
 const runner = makeInMemoryRunner(Complaints.complaintProcess({ calendar: chinaMainlandCalendar() }))
 const intake = Complaints.makeComplaintHostIntake(runner, {
   // Numbered from the ticket, so a retried intake of the same ticket lands on the same complaint.
