@@ -1,2 +1,3 @@
+export * from "./approval-outcome.ts"
 export * from "./quality-review.ts"
 export * from "./satisfaction-survey.ts"
