@@ -44,6 +44,7 @@ export {
   type IntakeLikeRequest,
   verifyHubSpotDelivery,
 } from "./webhooks/intake-delivery.ts"
+export { type HubSpotIntakeSourceOptions, hubSpotIntakeSource } from "./webhooks/intake-source.ts"
 export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
 export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
 export {

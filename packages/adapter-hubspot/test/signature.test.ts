@@ -1,7 +1,13 @@
 import { createHmac } from "node:crypto"
-import { Redacted } from "effect"
+import { IntakeRejected } from "@tixi/adapter-kit"
+import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { maxSignatureAgeMillis, verifyHubSpotDelivery, verifyHubSpotSignature } from "../src/index.ts"
+import {
+  hubSpotIntakeSource,
+  maxSignatureAgeMillis,
+  verifyHubSpotDelivery,
+  verifyHubSpotSignature,
+} from "../src/index.ts"
 
 // Test vectors from HubSpot's official SDKs: hubspot-api-nodejs test/unit/signature.spec.ts and
 // hubspot-api-python tests/spec/utils/test_signature.py.
@@ -248,5 +254,45 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
       { clientSecret: "other" },
     )
     expect(forged).toMatchObject({ ok: false, reason: "forged" })
+  })
+
+  it("serves the runtime's intake as a source: events out, or IntakeRejected with the reason", async () => {
+    const source = hubSpotIntakeSource({ clientSecret: secret })
+    expect(source).toMatchObject({ name: "hubspot", path: "/hooks/hubspot", acknowledgeWithinMillis: 5_000 })
+    const delivery = await Effect.runPromise(
+      source.verify({ method: "POST", url, headers: signed(at), body, receivedAt: at + 1_000 }),
+    )
+    expect(delivery.events.map((event) => event.id)).toEqual([`7:${at}:3:901:`])
+    const replayed = await Effect.runPromise(
+      Effect.flip(
+        source.verify({ method: "POST", url, headers: signed(at), body, receivedAt: at + 400_000 }),
+      ),
+    )
+    expect(replayed).toBeInstanceOf(IntakeRejected)
+    expect(replayed.reason).toBe("replayed")
+    // Behind a proxy the server sees another URL; the configured one is what HubSpot signed.
+    const proxied = hubSpotIntakeSource({ clientSecret: secret, webhookUrl: url.href, path: "/in/hs" })
+    const behindProxy = await Effect.runPromise(
+      proxied.verify({
+        method: "POST",
+        url: new URL("http://127.0.0.1:8080/in/hs"),
+        headers: signed(at),
+        body,
+        receivedAt: at,
+      }),
+    )
+    expect(behindProxy.events).toHaveLength(1)
+    const forged = await Effect.runPromise(
+      Effect.flip(
+        source.verify({
+          method: "POST",
+          url,
+          headers: { ...signed(at), "x-hubspot-signature-v3": "AAAA" },
+          body,
+          receivedAt: at,
+        }),
+      ),
+    )
+    expect(forged.reason).toBe("forged")
   })
 })

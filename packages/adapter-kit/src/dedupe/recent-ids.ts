@@ -34,3 +34,14 @@ export function makeRecentIds(capacity = 10_000): RecentIds {
     size: () => seen.size,
   }
 }
+
+/**
+ * Remembers nothing: for a handler behind a durable intake, which keeps the record of what it
+ * stored. A memory of ids there would drop the vendor's retry of a push whose storage failed.
+ */
+export const noRecentIds: RecentIds = {
+  firstSighting: () => true,
+  has: () => false,
+  forget: () => {},
+  size: () => 0,
+}

@@ -1,0 +1,78 @@
+import {
+  IntakeRejected,
+  type IntakeSource,
+  noRecentIds,
+  rejectUndecryptable,
+  type VerifiedEvent,
+} from "@tixi/adapter-kit"
+import { Effect } from "effect"
+import type { DingTalkCallbackKeys } from "./dingtalk-crypto.ts"
+import { isApprovalEvent } from "./dingtalk-event.ts"
+import { makeDingTalkCallbackHandler } from "./http-callback.ts"
+
+/** Settings of the DingTalk callback endpoint. */
+export interface DingTalkIntakeSourceOptions {
+  /** The callback's token, AES key and owner (appKey, corpId or suiteKey), as in the console. */
+  readonly keys: DingTalkCallbackKeys
+  /** Where the intake serves it. Default `/hooks/dingtalk`. */
+  readonly path?: string
+}
+
+/** The event type an approval callback becomes in the intake; its payload is a `DingTalkApprovalEvent`. */
+export const dingTalkApprovalEventType = "dingtalk.approval"
+
+/** The event type of DingTalk's other subscribed events (address book, …); the payload is a `DingTalkOtherEvent`. */
+export const dingTalkOtherEventType = "dingtalk.event"
+
+/**
+ * DingTalk's HTTP callbacks as an intake source (for `@tixi/runtime`'s `intake.sources`): the
+ * signature is checked and the body decrypted before anything is parsed, `bpms_instance_change`
+ * and `bpms_task_change` become `dingtalk.approval` events keyed by DingTalk's event id (its
+ * retries at 10 s and 30 s carry the same id, so the intake keeps one), and the answer is the
+ * encrypted `success` DingTalk waits for within 1.5 s, the check_url handshake included.
+ * Turning an approval event into tixi's outcome reads the instance from DingTalk, so it happens
+ * after the answer, when the event is delivered.
+ */
+export function dingTalkIntakeSource(options: DingTalkIntakeSourceOptions): IntakeSource {
+  return {
+    name: "dingtalk",
+    path: options.path ?? "/hooks/dingtalk",
+    acknowledgeWithinMillis: 1_500,
+    verify: (request) =>
+      Effect.suspend(() => {
+        const handle = makeDingTalkCallbackHandler({
+          keys: options.keys,
+          now: () => request.receivedAt,
+          seen: noRecentIds,
+        })
+        const outcome = handle({
+          method: request.method,
+          query: request.url.searchParams,
+          body: new TextDecoder().decode(request.body),
+          headers: request.headers,
+        })
+        if (!outcome.accepted) {
+          return outcome.reason._tag === "MalformedCallback"
+            ? Effect.fail(new IntakeRejected({ reason: "malformed", detail: outcome.reason.message }))
+            : rejectUndecryptable(outcome.reason)
+        }
+        const events: Array<VerifiedEvent> = []
+        for (const event of outcome.events) {
+          if (event.eventId === undefined) continue
+          events.push({
+            id: event.eventId,
+            type: isApprovalEvent(event) ? dingTalkApprovalEventType : dingTalkOtherEventType,
+            payload: event,
+          })
+        }
+        return Effect.succeed({
+          events,
+          response: {
+            status: outcome.reply.status,
+            headers: { "content-type": outcome.reply.contentType },
+            body: outcome.reply.body,
+          },
+        })
+      }),
+  }
+}

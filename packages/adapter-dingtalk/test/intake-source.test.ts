@@ -1,0 +1,111 @@
+import { decryptMessage, encryptMessage, IntakeRejected, type IntakeRequest } from "@tixi/adapter-kit"
+import { Effect, Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { dingTalkApprovalEventType, dingTalkIntakeSource, dingTalkOtherEventType } from "../src/index.ts"
+
+const keys = {
+  token: "tixi-callback-token",
+  aesKey: "1234567890123456789012345678901234567890123",
+  ownerKey: { kind: "appKey" as const, value: "dingtixiapp0001" },
+}
+const sealing = {
+  token: keys.token,
+  aesKey: keys.aesKey,
+  owner: { kind: "ownerKey", value: keys.ownerKey.value },
+}
+const at = Date.UTC(2026, 3, 7, 2, 0)
+
+/** A push as DingTalk sends it: the encrypted body, the signature in the query. */
+function push(plaintext: unknown, tamper: (url: URL) => void = () => {}): IntakeRequest {
+  const sealed = encryptMessage(sealing, JSON.stringify(plaintext), { timestamp: String(at / 1000) })
+  const url = new URL("https://tixi.example.com/hooks/dingtalk")
+  url.searchParams.set("msg_signature", sealed.signature)
+  url.searchParams.set("timestamp", sealed.timestamp)
+  url.searchParams.set("nonce", sealed.nonce)
+  tamper(url)
+  return {
+    method: "POST",
+    url,
+    headers: { "content-type": "application/json" },
+    body: new TextEncoder().encode(JSON.stringify({ encrypt: sealed.encrypt })),
+    receivedAt: at,
+  }
+}
+
+const finish = {
+  EventType: "bpms_instance_change",
+  eventId: "evt-finish-1",
+  processInstanceId: "PI-1",
+  processCode: "PROC-REMEDY",
+  type: "finish",
+  result: "agree",
+  staffId: "manager-qian",
+  createTime: at - 3_600_000,
+  finishTime: at,
+}
+
+describe("dingTalkIntakeSource", () => {
+  const source = dingTalkIntakeSource({ keys })
+
+  it("turns an approval push into one event keyed by DingTalk's id, answered with the encrypted success", async () => {
+    expect(source).toMatchObject({
+      name: "dingtalk",
+      path: "/hooks/dingtalk",
+      acknowledgeWithinMillis: 1_500,
+    })
+    const delivery = await Effect.runPromise(source.verify(push(finish)))
+    expect(delivery.events).toEqual([
+      {
+        id: "evt-finish-1",
+        type: dingTalkApprovalEventType,
+        payload: expect.objectContaining({ processInstanceId: "PI-1", type: "finish", result: "agree" }),
+      },
+    ])
+    const reply = JSON.parse(delivery.response!.body) as Record<string, string>
+    const plain = decryptMessage(sealing, {
+      signature: reply.msg_signature!,
+      timestamp: reply.timeStamp!,
+      nonce: reply.nonce!,
+      encrypt: reply.encrypt!,
+    })
+    expect(Result.getOrThrow(plain)).toBe("success")
+    // A retry of the same push is verified again; the intake, not the source, drops the duplicate.
+    const retry = await Effect.runPromise(source.verify(push(finish)))
+    expect(retry.events.map((event) => event.id)).toEqual(["evt-finish-1"])
+  })
+
+  it("answers the check_url handshake without events, and passes other subscribed events on", async () => {
+    const handshake = await Effect.runPromise(source.verify(push({ EventType: "check_url" })))
+    expect(handshake.events).toEqual([])
+    expect(handshake.response?.status).toBe(200)
+    const userChange = await Effect.runPromise(
+      source.verify(push({ EventType: "user_modify_org", eventId: "evt-user-9", UserId: ["u1"] })),
+    )
+    expect(userChange.events).toMatchObject([{ id: "evt-user-9", type: dingTalkOtherEventType }])
+  })
+
+  it("refuses a forged signature as forged and a body it cannot read as malformed", async () => {
+    const forged = await Effect.runPromise(
+      Effect.flip(
+        source.verify(push(finish, (url) => url.searchParams.set("msg_signature", "0".repeat(40)))),
+      ),
+    )
+    expect(forged).toBeInstanceOf(IntakeRejected)
+    expect(forged.reason).toBe("forged")
+    const otherApp = dingTalkIntakeSource({
+      keys: { ...keys, ownerKey: { kind: "appKey", value: "dingother" } },
+    })
+    expect((await Effect.runPromise(Effect.flip(otherApp.verify(push(finish))))).reason).toBe("forged")
+    const noQuery = await Effect.runPromise(
+      Effect.flip(source.verify(push(finish, (url) => url.searchParams.delete("nonce")))),
+    )
+    expect(noQuery.reason).toBe("malformed")
+  })
+
+  it("fails loudly, not as a forgery, when tixi's own AES key is wrong", async () => {
+    const misconfigured = dingTalkIntakeSource({ keys: { ...keys, aesKey: "too-short" } })
+    const exit = await Effect.runPromiseExit(misconfigured.verify(push(finish)))
+    expect(exit._tag).toBe("Failure")
+    expect(String(exit)).toContain("callback settings are wrong")
+  })
+})
