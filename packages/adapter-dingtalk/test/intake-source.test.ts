@@ -1,4 +1,11 @@
-import { decryptMessage, encryptMessage, IntakeRejected, type IntakeRequest } from "@tixi/adapter-kit"
+import {
+  approvalOutcomeEventType,
+  decryptMessage,
+  encryptMessage,
+  IntakeRejected,
+  type IntakeRequest,
+} from "@tixi/adapter-kit"
+import { type ApprovalOutcomeEvent, approvalId } from "@tixi/core"
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { dingTalkApprovalEventType, dingTalkIntakeSource, dingTalkOtherEventType } from "../src/index.ts"
@@ -100,6 +107,36 @@ describe("dingTalkIntakeSource", () => {
       Effect.flip(source.verify(push(finish, (url) => url.searchParams.delete("nonce")))),
     )
     expect(noQuery.reason).toBe("malformed")
+  })
+
+  it("translates a stored approval event into tixi's outcome when given the adapter's toOutcome", async () => {
+    const outcome: ApprovalOutcomeEvent = {
+      eventId: "dingtalk:PI-1:agree",
+      approvalId: approvalId("PI-1"),
+      key: "complaint:TS-1:4:approval.submit",
+      businessKey: "TS-1",
+      requestType: "complaint.remedy",
+      outcome: "approved",
+      decidedBy: undefined,
+      comment: undefined,
+      at,
+    }
+    const translating = dingTalkIntakeSource({
+      keys,
+      toOutcome: (event) => Effect.succeed(event.type === "finish" ? outcome : undefined),
+    })
+    const [stored] = (await Effect.runPromise(translating.verify(push(finish)))).events
+    expect(await Effect.runPromise(translating.translate!(stored!))).toEqual([
+      { id: "dingtalk:PI-1:agree", type: approvalOutcomeEventType, payload: outcome },
+    ])
+    // A start decides nothing; an event of another kind passes unchanged.
+    const [started] = (
+      await Effect.runPromise(translating.verify(push({ ...finish, eventId: "e2", type: "start" })))
+    ).events
+    expect(await Effect.runPromise(translating.translate!(started!))).toEqual([])
+    const other = { id: "evt-user-9", type: dingTalkOtherEventType, payload: {} }
+    expect(await Effect.runPromise(translating.translate!(other))).toEqual([other])
+    expect(source.translate).toBeUndefined()
   })
 
   it("fails loudly, not as a forgery, when tixi's own AES key is wrong", async () => {

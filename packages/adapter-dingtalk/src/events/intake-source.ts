@@ -1,13 +1,15 @@
 import {
+  approvalOutcomeTranslator,
   IntakeRejected,
   type IntakeSource,
   noRecentIds,
   rejectUndecryptable,
   type VerifiedEvent,
 } from "@tixi/adapter-kit"
+import type { ApprovalOutcomeEvent, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { DingTalkCallbackKeys } from "./dingtalk-crypto.ts"
-import { isApprovalEvent } from "./dingtalk-event.ts"
+import { type DingTalkApprovalEvent, isApprovalEvent } from "./dingtalk-event.ts"
 import { makeDingTalkCallbackHandler } from "./http-callback.ts"
 
 /** Settings of the DingTalk callback endpoint. */
@@ -16,6 +18,13 @@ export interface DingTalkIntakeSourceOptions {
   readonly keys: DingTalkCallbackKeys
   /** Where the intake serves it. Default `/hooks/dingtalk`. */
   readonly path?: string
+  /**
+   * Reads the tixi outcome of an approval event from DingTalk (`adapter.toOutcome`): given, the
+   * stored events are delivered to the processes as `approval.outcome` events.
+   */
+  readonly toOutcome?: (
+    event: DingTalkApprovalEvent,
+  ) => Effect.Effect<ApprovalOutcomeEvent | undefined, PortFailure>
 }
 
 /** The event type an approval callback becomes in the intake; its payload is a `DingTalkApprovalEvent`. */
@@ -31,13 +40,17 @@ export const dingTalkOtherEventType = "dingtalk.event"
  * retries at 10 s and 30 s carry the same id, so the intake keeps one), and the answer is the
  * encrypted `success` DingTalk waits for within 1.5 s, the check_url handshake included.
  * Turning an approval event into tixi's outcome reads the instance from DingTalk, so it happens
- * after the answer, when the event is delivered.
+ * after the answer, when the event is delivered (`toOutcome`).
  */
 export function dingTalkIntakeSource(options: DingTalkIntakeSourceOptions): IntakeSource {
   return {
     name: "dingtalk",
     path: options.path ?? "/hooks/dingtalk",
     acknowledgeWithinMillis: 1_500,
+    translate:
+      options.toOutcome === undefined
+        ? undefined
+        : approvalOutcomeTranslator(dingTalkApprovalEventType, options.toOutcome),
     verify: (request) =>
       Effect.suspend(() => {
         const handle = makeDingTalkCallbackHandler({

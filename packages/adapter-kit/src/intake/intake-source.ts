@@ -1,3 +1,4 @@
+import type { PortFailure } from "@tixi/core"
 import { type Effect, Schema } from "effect"
 
 /** A webhook or callback request exactly as it arrived, before anything has parsed it. */
@@ -65,4 +66,14 @@ export interface IntakeSource {
   /** How soon the vendor wants an answer (DingTalk 1,500 ms, HubSpot 5,000 ms); slower answers are logged. */
   readonly acknowledgeWithinMillis: number
   readonly verify: (request: IntakeRequest) => Effect.Effect<VerifiedDelivery, IntakeRejected>
+  /**
+   * Turns a stored event into the events processes route, when that needs the vendor (the
+   * approval a DingTalk push names must be read to learn tixi's references). It runs when the
+   * event is delivered, after the acknowledgement, so the vendor's deadline never waits on it; a
+   * retryable failure leaves the event to be delivered again, any other failure is recorded on it.
+   * Without it, events are routed as stored.
+   */
+  readonly translate?:
+    | ((event: VerifiedEvent) => Effect.Effect<ReadonlyArray<VerifiedEvent>, PortFailure>)
+    | undefined
 }

@@ -1,8 +1,15 @@
-import { IntakeRejected, type IntakeSource, noRecentIds, rejectUndecryptable } from "@tixi/adapter-kit"
+import {
+  approvalOutcomeTranslator,
+  IntakeRejected,
+  type IntakeSource,
+  noRecentIds,
+  rejectUndecryptable,
+} from "@tixi/adapter-kit"
+import type { ApprovalOutcomeEvent, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import { makeWeComCallbackHandler } from "./http-callback.ts"
 import type { WeComCallbackKeys } from "./wecom-crypto.ts"
-import { isApprovalEvent } from "./wecom-event.ts"
+import { isApprovalEvent, type WeComApprovalEvent } from "./wecom-event.ts"
 
 /** Settings of the WeCom callback endpoint. */
 export interface WeComIntakeSourceOptions {
@@ -10,6 +17,13 @@ export interface WeComIntakeSourceOptions {
   readonly keys: WeComCallbackKeys
   /** Where the intake serves it. Default `/hooks/wecom`. */
   readonly path?: string
+  /**
+   * Reads the tixi outcome of an approval change from WeCom (`adapter.toOutcome`): given, the
+   * stored events are delivered to the processes as `approval.outcome` events.
+   */
+  readonly toOutcome?: (
+    event: WeComApprovalEvent,
+  ) => Effect.Effect<ApprovalOutcomeEvent | undefined, PortFailure>
 }
 
 /** The event type an approval change becomes in the intake; its payload is a `WeComApprovalEvent`. */
@@ -31,6 +45,10 @@ export function weComIntakeSource(options: WeComIntakeSourceOptions): IntakeSour
     name: "wecom",
     path: options.path ?? "/hooks/wecom",
     acknowledgeWithinMillis: 5_000,
+    translate:
+      options.toOutcome === undefined
+        ? undefined
+        : approvalOutcomeTranslator(weComApprovalEventType, options.toOutcome),
     verify: (request) =>
       Effect.suspend(() => {
         const outcome = handle({

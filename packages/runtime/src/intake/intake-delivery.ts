@@ -1,6 +1,7 @@
-import { Effect, Latch, Schedule } from "effect"
+import { Effect, Latch, Result, Schedule } from "effect"
 import { SqlClient } from "effect/sql"
 import { ProcessRuntime, type RoutedDelivery } from "../engine/process-runtime.ts"
+import type { IntakeSource, VerifiedEvent } from "./intake-source.ts"
 
 const summarize = (outcomes: ReadonlyArray<RoutedDelivery>): string => {
   if (outcomes.length === 0) return "unrouted"
@@ -26,62 +27,95 @@ interface StoredEvent {
  * with what became of it. It runs after every store (the latch) and every second, so events
  * stored before a crash are delivered when a runner is back. Delivering an event twice (two
  * runners, a crash before the mark) is harmless: the instance inbox de-duplicates by
- * `source/eventId`.
+ * `source/eventId`. A source's `translate` runs first (reading the vendor); while it fails
+ * retryably the event stays undelivered and is tried again, any other failure is marked on it.
  */
-export const makeIntakeDelivery = Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const runtime = yield* ProcessRuntime
-  const wake = yield* Latch.make(true)
+export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const runtime = yield* ProcessRuntime
+    const wake = yield* Latch.make(true)
+    const translators = new Map(
+      sources.flatMap((source) => (source.translate ? [[source.name, source.translate] as const] : [])),
+    )
 
-  const deliverBatch = Effect.gen(function* () {
-    const rows = yield* sql<StoredEvent>`
-      SELECT source, event_id, type, payload, received_at FROM tixi_intake_events
-      WHERE NOT delivered ORDER BY received_at, event_id LIMIT 500
-    `
-    // Marked in one statement per (source, outcome) group: most events share an outcome
-    // ("unrouted", or one process), and a statement per event would double the intake's writes.
-    const groups = new Map<string, { source: string; outcome: string; ids: Array<string> }>()
-    for (const row of rows) {
-      const outcomes = yield* runtime.routeEvent({
-        source: row.source,
-        id: row.event_id,
-        type: row.type,
-        payload: row.payload,
-        receivedAt: Number(row.received_at),
-      })
-      const outcome = summarize(outcomes)
-      const key = `${row.source}\u0000${outcome}`
-      const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }
-      group.ids.push(row.event_id)
-      groups.set(key, group)
-    }
-    for (const group of groups.values()) {
-      yield* sql`
-        UPDATE tixi_intake_events SET delivered = TRUE, outcome = ${group.outcome}
-        WHERE source = ${group.source} AND ${sql.in("event_id", group.ids)}
-      `
-    }
-    return rows.length
-  })
-
-  const drain = Effect.gen(function* () {
-    while ((yield* deliverBatch) > 0) {}
-  })
-
-  yield* Effect.forkScoped(
-    Effect.forever(
+    /** What the processes should see of a stored event, or why not now (`retry`) or never. */
+    const translated = (row: StoredEvent) =>
       Effect.gen(function* () {
-        yield* Effect.raceFirst(wake.await, Effect.sleep("1 second"))
-        yield* wake.close
-        yield* drain.pipe(
-          Effect.catchCause((cause) => Effect.logWarning("tixi intake: delivery failed; will retry", cause)),
-        )
-      }),
-    ).pipe(Effect.retry(Schedule.spaced("1 second"))),
-  )
+        const stored: VerifiedEvent = { id: row.event_id, type: row.type, payload: row.payload }
+        const translate = translators.get(row.source)
+        if (translate === undefined) return { events: [stored] } as const
+        const result = yield* Effect.result(translate(stored))
+        if (Result.isSuccess(result)) return { events: result.success } as const
+        if (result.failure.isRetryable) return { retry: true } as const
+        return { failed: `failed: ${result.failure.message}` } as const
+      })
 
-  return {
-    /** Wakes the delivery worker (after a store). */
-    wake: wake.open,
-  }
-})
+    const deliverBatch = Effect.gen(function* () {
+      const rows = yield* sql<StoredEvent>`
+        SELECT source, event_id, type, payload, received_at FROM tixi_intake_events
+        WHERE NOT delivered ORDER BY received_at, event_id LIMIT 500
+      `
+      // Marked in one statement per (source, outcome) group: most events share an outcome
+      // ("unrouted", or one process), and a statement per event would double the intake's writes.
+      const groups = new Map<string, { source: string; outcome: string; ids: Array<string> }>()
+      let marked = 0
+      for (const row of rows) {
+        const translation = yield* translated(row)
+        if ("retry" in translation) continue
+        let outcome: string
+        if ("failed" in translation) outcome = translation.failed
+        else {
+          const outcomes: Array<RoutedDelivery> = []
+          for (const event of translation.events) {
+            outcomes.push(
+              ...(yield* runtime.routeEvent({
+                source: row.source,
+                id: event.id,
+                type: event.type,
+                payload: event.payload,
+                receivedAt: Number(row.received_at),
+              })),
+            )
+          }
+          outcome = summarize(outcomes)
+        }
+        const key = `${row.source}\u0000${outcome}`
+        const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }
+        group.ids.push(row.event_id)
+        groups.set(key, group)
+        marked += 1
+      }
+      for (const group of groups.values()) {
+        yield* sql`
+          UPDATE tixi_intake_events SET delivered = TRUE, outcome = ${group.outcome}
+          WHERE source = ${group.source} AND ${sql.in("event_id", group.ids)}
+        `
+      }
+      // Events left for a retry do not count, so a vendor outage does not spin the loop.
+      return marked
+    })
+
+    const drain = Effect.gen(function* () {
+      while ((yield* deliverBatch) > 0) {}
+    })
+
+    yield* Effect.forkScoped(
+      Effect.forever(
+        Effect.gen(function* () {
+          yield* Effect.raceFirst(wake.await, Effect.sleep("1 second"))
+          yield* wake.close
+          yield* drain.pipe(
+            Effect.catchCause((cause) =>
+              Effect.logWarning("tixi intake: delivery failed; will retry", cause),
+            ),
+          )
+        }),
+      ).pipe(Effect.retry(Schedule.spaced("1 second"))),
+    )
+
+    return {
+      /** Wakes the delivery worker (after a store). */
+      wake: wake.open,
+    }
+  })

@@ -96,7 +96,7 @@ export const intakeServerLayer = (
     IntakeServer,
     Effect.gen(function* () {
       const store = yield* makeIntakeStore
-      const delivery = yield* makeIntakeDelivery
+      const delivery = yield* makeIntakeDelivery(options.sources)
       const context = yield* Effect.context<SqlClient.SqlClient>()
       const clock = yield* Clock.Clock
       const sources = new Map(options.sources.map((source) => [source.path, source]))
