@@ -404,6 +404,40 @@ describe("host changes → complaint commands (decideHostChange)", () => {
     expect(Complaints.sameHostValue("a", "b")).toBe(false)
   })
 
+  it("takes a host's date-times kept to the second as the instants tixi wrote (Salesforce drops milliseconds)", () => {
+    const written = start + 61_234
+    expect(Complaints.sameHostInstant(written, start + 61_000)).toBe(true)
+    expect(Complaints.sameHostInstant(written, new Date(start + 61_000).toISOString())).toBe(true)
+    expect(Complaints.sameHostInstant(written, String(start + 62_000))).toBe(true)
+    expect(Complaints.sameHostInstant(written, start + 60_000)).toBe(false)
+    expect(Complaints.sameHostInstant(written, "not a date")).toBe(false)
+    expect(Complaints.sameHostInstant(null, null)).toBe(true)
+    expect(Complaints.sameHostInstant(written, null)).toBe(false)
+
+    // Accepted at a time with milliseconds: the host keeps the first response to the second, and a
+    // later edit staff make of a field tixi does not follow (a poll names no fields) finds the case in step.
+    const story = registeredFromHost()
+    story.do({ type: "Accept", at: written, actor: officer })
+    const respondedAt = story.state.firstResponse?.metAt
+    expect(respondedAt).toBe(written)
+    const held = inStepCase(story.state)
+    const asSalesforceKeepsIt = inStepCase(story.state, {
+      fields: { ...held.fields, complaint_first_responded_at: Math.floor(written / 1000) * 1000 },
+    })
+    const polled = change({ changeType: "updated", changedFields: [] })
+    expect(decide({ complaint: story.state, hostCase: asSalesforceKeepsIt, change: polled })).toMatchObject({
+      kind: "ignore",
+      reason: "inStep",
+    })
+    const moved = inStepCase(story.state, {
+      fields: { ...held.fields, complaint_first_responded_at: written - 60_000 },
+    })
+    expect(decide({ complaint: story.state, hostCase: moved, change: polled })).toMatchObject({
+      kind: "restore",
+      overridden: ["complaint_first_responded_at"],
+    })
+  })
+
   it("takes one change per record from a batch", () => {
     const merged = Complaints.coalesceHostChanges([
       change(),

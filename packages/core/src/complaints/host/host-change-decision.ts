@@ -13,6 +13,7 @@ import { caseDraftOf } from "../process/case-draft.ts"
 import type { Close, Register, Reopen } from "../process/commands.ts"
 import { isComplaintFinished } from "../process/complaint-process.ts"
 import type { ComplaintState } from "../process/state.ts"
+import { complaintCaseFields } from "../schema/host-fields.ts"
 import {
   defaultHostRegistrationDefaults,
   type HostRegistrationDefaults,
@@ -128,6 +129,26 @@ export function sameHostValue(
   return false
 }
 
+/**
+ * The complaint case's date-time fields. Hosts keep date-times to different precisions (Salesforce
+ * DateTime fields drop milliseconds, HubSpot keeps them), and tixi's instants carry milliseconds,
+ * so these compare within a second.
+ */
+const instantFields: ReadonlySet<string> = new Set(
+  complaintCaseFields.filter((spec) => spec.type === "dateTime").map((spec) => spec.name),
+)
+
+/** Whether a host's date-time shows the instant tixi wrote, kept or cut or rounded to the second. */
+export function sameHostInstant(
+  written: HostFieldValue | undefined,
+  held: HostFieldValue | undefined,
+): boolean {
+  if (typeof written !== "number" || (typeof held !== "number" && typeof held !== "string"))
+    return sameHostValue(written, held)
+  const instant = typeof held === "number" ? held : /^-?\d+$/.test(held) ? Number(held) : Date.parse(held)
+  return Number.isFinite(instant) && Math.abs(written - instant) < 1000
+}
+
 /** What differs between the case on the host and the case tixi holds, among `names` (all when empty). */
 export function caseDifferences(
   hostCase: HostCase,
@@ -147,7 +168,8 @@ export function caseDifferences(
   if (wanted("description") && hostCase.description.trim() !== draft.description.trim())
     differences.push("description")
   for (const [name, value] of Object.entries(draft.fields)) {
-    if (wanted(name) && !sameHostValue(value, hostCase.fields[name])) differences.push(name)
+    const same = instantFields.has(name) ? sameHostInstant : sameHostValue
+    if (wanted(name) && !same(value, hostCase.fields[name])) differences.push(name)
   }
   return differences
 }
