@@ -7,7 +7,7 @@ import {
 import type { FieldSpec } from "@tixi/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { settingsFor, suiteFields } from "./support/fake-org-harness.ts"
+import { settingsFor, suiteFields, until } from "./support/fake-org-harness.ts"
 
 /**
  * gRPC runs over HTTP/2 sockets, which msw would intercept, so these tests serve the fake org's
@@ -26,14 +26,6 @@ const servedOrg = async (install: ReadonlyArray<FieldSpec>) => {
       await pubsub.close()
       await served.close()
     },
-  }
-}
-
-const until = async (condition: () => boolean, millis = 5_000) => {
-  const started = Date.now()
-  while (!condition()) {
-    if (Date.now() - started > millis) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
 

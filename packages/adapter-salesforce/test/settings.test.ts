@@ -25,6 +25,7 @@ describe("settings", () => {
       apiVersion: "50",
       users: { "officer-wu": "003xx" },
       externalIdField: "Key",
+      escalatedBy: " ",
       timeZone: "Mars/Olympus",
     })
     expect(Result.isFailure(parsed)).toBe(true)
@@ -34,6 +35,7 @@ describe("settings", () => {
       "credentials.privateKey",
       "apiVersion",
       "externalIdField",
+      "escalatedBy",
       "users.officer-wu",
       "timeZone",
     ])

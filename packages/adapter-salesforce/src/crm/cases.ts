@@ -12,7 +12,7 @@ import {
 } from "@tixi/core"
 import { Effect } from "effect"
 import { instantOf } from "../mapping/instants.ts"
-import { isRecordId, keyPrefix } from "../mapping/record-ids.ts"
+import { isRecordId, keyPrefix, shortId } from "../mapping/record-ids.ts"
 import { getRecord } from "../operations/rest/get-record.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import { updateRecord } from "../operations/rest/update-record.ts"
@@ -136,6 +136,20 @@ export const statusFor = (context: CrmContext, draft: Pick<CaseDraft, "stage" | 
   })
 
 /**
+ * IsEscalated as the draft's escalation field says (settings `escalatedBy`): undefined when the
+ * draft does not carry it, or a `fieldMap` entry writes IsEscalated itself.
+ */
+const escalatedOf = (context: CrmContext, draft: CaseDraft): boolean | undefined => {
+  const name = context.settings.escalatedBy
+  if (name === undefined || !Object.hasOwn(draft.fields, name)) return undefined
+  if (Object.values(context.settings.fieldMap.case).some((api) => api.toLowerCase() === "isescalated"))
+    return undefined
+  const value = draft.fields[name]
+  if (typeof value === "boolean") return value
+  return Number(value ?? 0) > 0
+}
+
+/**
  * The Case staff opened that a draft takes over (`adoptRecordId`), while no Case carries the
  * draft's key yet: undefined when there is none to take over (keyed already, or gone), a
  * Conflict when the Case is tixi's under another key.
@@ -143,7 +157,14 @@ export const statusFor = (context: CrmContext, draft: Pick<CaseDraft, "stage" | 
 const caseToAdopt = (context: CrmContext, draft: CaseDraft) =>
   Effect.gen(function* () {
     if (draft.adoptRecordId === undefined) return undefined
-    if (yield* findCase(context, draft.externalKey)) return undefined
+    const adopted = shortId(draft.adoptRecordId)
+    // Taken over already (every write of the complaint names the Case): upsert by key.
+    if (context.adoptedCases.get(adopted) === draft.externalKey) return undefined
+    const keyed = yield* findCase(context, draft.externalKey)
+    if (keyed) {
+      if (shortId(keyed.id) === adopted) context.adoptedCases.set(adopted, draft.externalKey)
+      return undefined
+    }
     const opened = yield* Effect.catchIf(
       getCase(context, draft.adoptRecordId, "upsertCase"),
       (failure) => failure.reason._tag === "NotFound",
@@ -164,7 +185,8 @@ const caseToAdopt = (context: CrmContext, draft: CaseDraft) =>
  * Creates or updates a Case by tixi's key (one upsert by external id, so a retry lands on the same
  * Case), then reads it back so the caller sees fields it did not name. The customer is linked by
  * its key through the Account relationship (`Account: { Tixi_Key__c }`), without a lookup call.
- * A Case staff opened (`adoptRecordId`) is keyed and updated by its id instead, once.
+ * A Case staff opened (`adoptRecordId`) is keyed and updated by its id instead, once. IsEscalated
+ * follows the draft's escalation field (settings `escalatedBy`).
  */
 export const upsertCase = (context: CrmContext, draft: CaseDraft) =>
   Effect.gen(function* () {
@@ -180,6 +202,8 @@ export const upsertCase = (context: CrmContext, draft: CaseDraft) =>
       [stageField]: draft.stage,
       ...custom,
     }
+    const escalated = escalatedOf(context, draft)
+    if (escalated !== undefined) values.IsEscalated = escalated
     if (draft.ownerId !== undefined)
       values.OwnerId = yield* context.userIdOf(draft.ownerId, "ownerId", "upsertCase")
     if (draft.customerKey !== undefined) values.Account = { [key]: draft.customerKey }
@@ -191,6 +215,7 @@ export const upsertCase = (context: CrmContext, draft: CaseDraft) =>
         values: { ...values, [key]: draft.externalKey },
         operation: "upsertCase",
       })
+      context.adoptedCases.set(shortId(adopted.id), draft.externalKey)
       return yield* getCase(context, adopted.id, "upsertCase")
     }
     const saved = yield* Effect.mapError(

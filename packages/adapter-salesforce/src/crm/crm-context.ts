@@ -42,6 +42,12 @@ export interface CrmContext {
     key: string,
     operation: string,
   ) => Effect.Effect<string | undefined, PortFailure>
+  /**
+   * Cases staff opened that this adapter has seen carry tixi's key, by their 15-character id: a
+   * complaint names the Case it took over on every write, and once it is known keyed the write goes
+   * straight to the upsert by key. After a restart it is checked once again.
+   */
+  readonly adoptedCases: Map<string, string>
   readonly notFound: (operation: string, resource: string, id: string) => PortFailure
   readonly invalid: (operation: string, field: string, message: string) => PortFailure
 }
@@ -141,6 +147,7 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
         ),
         (rows) => rows[0]?.Id,
       ),
+    adoptedCases: new Map(),
     notFound,
     invalid,
   }

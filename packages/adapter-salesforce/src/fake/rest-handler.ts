@@ -15,11 +15,25 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 const base64UrlDecode = (value: string) => Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64")
 
+/** One data API request the fake org answered, as tests count them. */
+export interface FakeRequestRecord {
+  readonly method: string
+  /** The path after `/services/data/vXX.X`, e.g. `/sobjects/Case/Tixi_Key__c/TS-1` or `/query`. */
+  readonly path: string
+  /** The SOQL of a `query` or `queryAll` request. */
+  readonly soql: string | undefined
+}
+
 /** The REST surface of a fake org, as one `fetch`-style handler (mounted by msw or a local server). */
 export class FakeRestApi {
   readonly org: FakeSalesforceOrg
   readonly bulk: FakeBulkEngine
   readonly approvals: FakeApprovalEngine
+  /**
+   * Every data API request answered or refused after sign-in, in order: what a test counts to
+   * see how many calls an operation costs (the org's allocation counts the same calls).
+   */
+  readonly requests: Array<FakeRequestRecord> = []
 
   constructor(org: FakeSalesforceOrg) {
     this.org = org
@@ -121,6 +135,14 @@ export class FakeRestApi {
     }
     const path = match[2] ?? "/"
     const segments = path.split("/").filter(Boolean).map(decodeURIComponent)
+    this.requests.push({
+      method: request.method,
+      path,
+      soql:
+        segments.length === 1 && /^query(All)?$/.test(segments[0]!)
+          ? (url.searchParams.get("q") ?? "")
+          : undefined,
+    })
     const kind =
       segments[0] === "tooling" ? "tooling" : segments[0] === "jobs" ? "bulk" : (segments[0] ?? "versions")
     this.org.countCall(kind)

@@ -1,4 +1,4 @@
-import { type Locale, type PersonId, ValidationError, type ValidationIssue } from "@tixi/core"
+import { Complaints, type Locale, type PersonId, ValidationError, type ValidationIssue } from "@tixi/core"
 import { Redacted, Result } from "effect"
 
 /** The API version every call uses; pinned, because jsforce's default (50.0) is years old. */
@@ -80,6 +80,14 @@ export interface SalesforceSettings {
   }
   /** tixi case stage → Case Status value; unmapped stages keep the org's default open / first closed status. */
   readonly caseStatuses?: Readonly<Record<string, string>>
+  /**
+   * The tixi case field that marks a Case escalated (`IsEscalated`, the flag list views, reports
+   * and the Service Console show): escalated while it holds a number above 0 or `true`. Default
+   * `complaint_escalation_level`, so a complaint escalated past its deadline shows as escalated
+   * and a reopened one as not; `null` leaves IsEscalated to the org's own escalation rules. A
+   * `fieldMap` entry naming IsEscalated wins. Cases whose drafts lack the field are left alone.
+   */
+  readonly escalatedBy?: string | null
   /** tixi priority → Case Priority value (default Low / Medium / High / High). */
   readonly casePriorities?: Readonly<Partial<Record<"low" | "normal" | "high" | "urgent", string>>>
   /** The language of field labels on install; the other language goes into the help text. */
@@ -114,6 +122,7 @@ export interface ResolvedSettings {
     readonly case: Readonly<Record<string, string>>
   }
   readonly caseStatuses: Readonly<Record<string, string>>
+  readonly escalatedBy: string | undefined
   readonly casePriorities: Readonly<Record<"low" | "normal" | "high" | "urgent", string>>
   readonly labelLanguage: Locale
   readonly bulkThreshold: number
@@ -177,6 +186,8 @@ export function parseSalesforceSettings(
         problem(["fieldMap", object, name], `"${field}" is not a field API name`)
     }
   }
+  if (input.escalatedBy !== undefined && input.escalatedBy !== null && input.escalatedBy.trim() === "")
+    problem(["escalatedBy"], "must name a tixi case field, or be null")
   for (const [person, user] of Object.entries(input.users ?? {})) {
     if (!/^005[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(user))
       problem(["users", person], "must be a User Id (005…)")
@@ -221,6 +232,10 @@ export function parseSalesforceSettings(
     users: input.users ?? {},
     fieldMap: { customer: input.fieldMap?.customer ?? {}, case: input.fieldMap?.case ?? {} },
     caseStatuses: input.caseStatuses ?? {},
+    escalatedBy:
+      input.escalatedBy === null
+        ? undefined
+        : (input.escalatedBy ?? Complaints.complaintFieldNames.escalationLevel),
     casePriorities: { low: "Low", normal: "Medium", high: "High", urgent: "High", ...input.casePriorities },
     labelLanguage: input.labelLanguage ?? "en",
     bulkThreshold: input.bulkThreshold ?? 2_000,

@@ -48,6 +48,15 @@ export async function fakeOrgWithAdapter(
   return { fake, adapter }
 }
 
+/** Waits (really: gRPC streams and servers run on their own) until `condition` holds. */
+export const until = async (condition: () => boolean, millis = 5_000): Promise<void> => {
+  const started = Date.now()
+  while (!condition()) {
+    if (Date.now() - started > millis) throw new Error("timed out waiting")
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 /** The fields the conformance suite writes without installing them first. */
 export const suiteFields: ReadonlyArray<FieldSpec> = [
   { object: "customer", name: "tixi_grade", label: label("客户等级", "Grade"), type: "text" },
