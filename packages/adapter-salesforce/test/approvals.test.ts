@@ -1,5 +1,5 @@
 import { approverField } from "@tixi/adapter-salesforce"
-import type { FakeSalesforce } from "@tixi/adapter-salesforce/fake"
+import { defineBoundApprovalProcesses } from "@tixi/adapter-salesforce/fake"
 import { type ApprovalSubmission, label, personId } from "@tixi/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
@@ -9,37 +9,25 @@ useMsw()
 
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
 
-const overrideProcesses = [
-  { name: "Tixi_Credit_Override_Any", steps: ["any"] as const },
-  { name: "Tixi_Credit_Override_Any_All", steps: ["any", "all"] as const },
-]
+const overrideBinding = {
+  object: "Account",
+  processes: [
+    { name: "Tixi_Credit_Override_Any", steps: ["any"] as const },
+    { name: "Tixi_Credit_Override_Any_All", steps: ["any", "all"] as const },
+  ],
+  approversPerStep: 3,
+}
 
 const setUp = async () => {
   const { fake, adapter } = await fakeOrgWithAdapter({
     settings: {
-      approvalProcesses: {
-        "credit.limitOverride": { object: "Account", processes: overrideProcesses, approversPerStep: 3 },
-      },
+      approvalProcesses: { "credit.limitOverride": overrideBinding },
     },
     install: [],
   })
-  defineProcesses(fake)
+  defineBoundApprovalProcesses(fake, overrideBinding)
   fake.staff.create("Account", { Name: "华东贸易", Tixi_Key__c: "C-1" })
   return { fake, adapter }
-}
-
-const defineProcesses = (fake: FakeSalesforce) => {
-  for (const process of overrideProcesses) {
-    fake.org.defineApprovalProcess({
-      name: process.name,
-      object: "Account",
-      steps: process.steps.map((mode, step) => ({
-        name: `Step_${step + 1}`,
-        approverFields: [0, 1, 2].map((slot) => approverField(step, slot)),
-        unanimous: mode === "all",
-      })),
-    })
-  }
 }
 
 const submission = (key: string, steps: ApprovalSubmission["steps"]): ApprovalSubmission => ({

@@ -1,3 +1,4 @@
+import { defineBoundApprovalProcesses } from "@tixi/adapter-salesforce/fake"
 import { hostRecordId } from "@tixi/core"
 import { approvalsSuite, hostCrmSuite } from "@tixi/testing"
 import { Effect } from "effect"
@@ -17,29 +18,22 @@ hostCrmSuite("Salesforce (fake org)", {
     ),
 })
 
-const remedyProcesses = [
-  { name: "Tixi_Remedy_Any", steps: ["any"] as const },
-  { name: "Tixi_Remedy_All", steps: ["all"] as const },
-  { name: "Tixi_Remedy_All_Any", steps: ["all", "any"] as const },
-]
+const remedyBinding = {
+  object: "Case",
+  processes: [
+    { name: "Tixi_Remedy_Any", steps: ["any"] as const },
+    { name: "Tixi_Remedy_All", steps: ["all"] as const },
+    { name: "Tixi_Remedy_All_Any", steps: ["all", "any"] as const },
+  ],
+}
 
 approvalsSuite("Salesforce Approval Processes (fake org)", {
   layer: () =>
     fakeOrgLayer({
-      settings: { approvalProcesses: { "complaint.remedy": { object: "Case", processes: remedyProcesses } } },
+      settings: { approvalProcesses: { "complaint.remedy": remedyBinding } },
       install: [],
       setup: (fake) => {
-        for (const process of remedyProcesses) {
-          fake.org.defineApprovalProcess({
-            name: process.name,
-            object: "Case",
-            steps: process.steps.map((mode, step) => ({
-              name: `Step_${step + 1}`,
-              approverFields: [1, 2, 3, 4, 5].map((slot) => `Tixi_Approver_S${step + 1}_${slot}__c`),
-              unanimous: mode === "all",
-            })),
-          })
-        }
+        defineBoundApprovalProcesses(fake, remedyBinding)
         fake.staff.create("Case", { Subject: "包装破损", Tixi_Key__c: "TS-20260105-0001" })
       },
     }),

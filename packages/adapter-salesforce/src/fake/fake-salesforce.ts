@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from "node:crypto"
 import { Redacted } from "effect"
 import { http, type RequestHandler } from "msw"
-import type { SalesforceSettings } from "../settings/settings.ts"
+import { approverField } from "../install/base-fields.ts"
+import type { ApprovalProcessBinding, SalesforceSettings } from "../settings/settings.ts"
 import { type Caller, type FakeOrgOptions, type FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRestApi } from "./rest-handler.ts"
 
@@ -158,5 +159,25 @@ export function fakeOrgSettings(
     apiVersion: "66.0",
     users: Object.fromEntries(people),
     ...extra,
+  }
+}
+
+/**
+ * Defines in the fake org the Approval Processes a binding names, as an administrator sets them
+ * up in Setup for tixi: on the binding's object, each step assigned to that step's related user
+ * fields `Tixi_Approver_S<step>_<n>__c`, unanimous for an "all" step, first response for "any".
+ */
+export function defineBoundApprovalProcesses(fake: FakeSalesforce, binding: ApprovalProcessBinding): void {
+  const slots = binding.approversPerStep ?? 5
+  for (const process of binding.processes) {
+    fake.org.defineApprovalProcess({
+      name: process.name,
+      object: binding.object,
+      steps: process.steps.map((mode, step) => ({
+        name: `Step_${step + 1}`,
+        approverFields: Array.from({ length: slots }, (_, slot) => approverField(step, slot)),
+        unanimous: mode === "all",
+      })),
+    })
   }
 }
