@@ -111,7 +111,12 @@ export default defineBenchmark({
       const bulk = await measure("bulk", 3)
       const automatic = await measure(undefined, 3)
       const plan = adapter.planWrite(accounts)
-      const cheapest = Math.min(perRecord.calls, collections.calls, bulk.calls)
+      // Bulk's call count includes polling for the job's state, which varies by a call or two with
+      // the machine's load; the target is the choice of path, judged by the measured medians.
+      const measured = { perRecord, collections, bulk }
+      const cheapestPath = (Object.keys(measured) as Array<keyof typeof measured>).reduce((best, path) =>
+        measured[path].calls < measured[best].calls ? path : best,
+      )
       return {
         figure: {
           label: `tixi's own choice (${plan.chosen.path}), API calls`,
@@ -127,8 +132,8 @@ export default defineBenchmark({
         ratio: perRecord.calls / automatic.calls,
         ratioMeaning: "times fewer API calls than one call per record",
         target: {
-          description: "tixi picks the path that consumes the fewest API calls",
-          met: automatic.calls === cheapest,
+          description: `tixi picks the path that consumes the fewest API calls (measured: ${cheapestPath})`,
+          met: plan.chosen.path === cheapestPath,
         },
         details: {
           latencyModel: latency,
