@@ -29,14 +29,19 @@ export async function withRuntime<A>(
       database.kind === "pglite"
         ? pgliteLayer({ folder })
         : postgresLayer({ url: Redacted.make(database.url), maxConnections: 8 })
-    const runtime = runtimeLayer({
-      processes: [hostedRelayProcess],
-      cluster: {
-        runnerId: { host: "bench", port: 0 },
-        pollIntervalMillis: 100,
-        shardLeaseMillis: database.kind === "pglite" ? 60_000 : 10_000,
-      },
-    }).pipe(Layer.provideMerge(host), Layer.provideMerge(Layer.orDie(sql)))
+    const runtime = runtimeLayer(
+      process.env.TIXI_ENGINE === "cluster"
+        ? {
+            engine: "cluster",
+            processes: [hostedRelayProcess],
+            cluster: {
+              runnerId: { host: "bench", port: 0 },
+              pollIntervalMillis: 100,
+              shardLeaseMillis: database.kind === "pglite" ? 60_000 : 10_000,
+            },
+          }
+        : { processes: [hostedRelayProcess] },
+    ).pipe(Layer.provideMerge(host), Layer.provideMerge(Layer.orDie(sql)))
     return await Effect.runPromise(body.pipe(Effect.provide(runtime)) as Effect.Effect<A, unknown>)
   } finally {
     rmSync(folder, { recursive: true, force: true })

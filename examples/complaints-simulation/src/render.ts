@@ -36,7 +36,10 @@ const headings = [
   },
   { "zh-CN": "八、处理方案、审批与诉讼", en: "8. Remedies, approvals and litigation" },
   { "zh-CN": "九、回访满意度", en: "9. Follow-up satisfaction" },
-  { "zh-CN": "十、运行情况（内存运行器与模拟宿主）", en: "10. The run (in-memory runner and hosts)" },
+  {
+    "zh-CN": "十、运行情况（PGlite 上的持久化运行时与模拟宿主）",
+    en: "10. The run (durable runtime over PGlite, simulated hosts)",
+  },
 ] satisfies ReadonlyArray<Label>
 
 const number = new Intl.NumberFormat("en-US")
@@ -64,6 +67,8 @@ export function renderReport(
   locale: Locale,
   elapsedSeconds: number,
   outputPath: string,
+  /** The folder of this run's database and how many transactions it committed (they vary by run). */
+  storage?: { readonly folder: string; readonly transactions: number },
 ): string {
   const t = (text: Label) => text[locale]
   const zh = locale === "zh-CN"
@@ -432,6 +437,18 @@ export function renderReport(
   // 10. The run.
   section(9)
   const runner = report.system.runner
+  const engine = report.system.engine
+  const stored = storage
+    ? zh
+      ? `，以 ${n(storage.transactions)} 次事务（组提交）写入 ${engine.database}（${storage.folder}）`
+      : `, committed to ${engine.database} in ${storage.folder} in ${n(storage.transactions)} transactions (group commit)`
+    : ""
+  const kind = zh ? ({ embedded: "嵌入式", cluster: "集群" }[engine.kind] ?? engine.kind) : engine.kind
+  out.push(
+    zh
+      ? `  运行于 tixi 持久化运行时（${kind}引擎，${engine.database}）：持久化步骤 ${n(engine.turns)} 个（其中定时器 ${n(runner.deadlinesFired)} 次）${stored}。`
+      : `  Ran on tixi's durable runtime (${kind} engine, ${engine.database}): ${n(engine.turns)} durable turns, ${n(runner.deadlinesFired)} of them timers${stored}.`,
+  )
   const host = report.system.host
   const effects = Object.entries(runner.effectsPerformed)
     .map(([kind, count]) => `${kind} ${n(count ?? 0)}`)

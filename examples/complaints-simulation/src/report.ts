@@ -179,6 +179,8 @@ export interface SimulationReport {
   /** The 400 hotline's next working day: history, forecast, staffing, shift schedule and KPIs. */
   readonly callCentre: CallCentreReport
   readonly system: {
+    /** The durable engine the complaints ran on and the turns it took (commands and timers). */
+    readonly engine: { readonly kind: string; readonly database: string; readonly turns: number }
     readonly runner: SimulationOutcome["runner"]
     readonly host: SimulationOutcome["host"]
     readonly policyRefusals: SimulationOutcome["policyRefusals"]
@@ -502,6 +504,7 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       periodDays: options.days,
     }),
     system: {
+      engine: { kind: outcome.engine.engine, database: "PGlite", turns: outcome.engine.turns },
       runner: outcome.runner,
       host: outcome.host,
       policyRefusals: outcome.policyRefusals,

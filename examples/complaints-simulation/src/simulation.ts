@@ -12,22 +12,31 @@ import {
   InMemoryApprovals,
   InMemoryHostCrm,
   InMemoryNotifier,
-  type InMemoryRunnerOf,
   type Instant,
   inMemoryDirectoryLayer,
   Money,
-  makeInMemoryRunner,
   type PersonId,
   type RunnerStatistics,
   Unavailable,
   type Unstamped,
   weekdayOf,
 } from "@tixi/core"
+import {
+  type EngineControl,
+  hostProcess,
+  makeSimulatedClock,
+  type ProcessRuntime,
+  pgliteLayer,
+  type RuntimeStatistics,
+  runtimeLayer,
+  simulatedClockLayer,
+} from "@tixi/runtime"
 import { Clock, Effect, Layer, Result } from "effect"
-import { TestClock } from "effect/testing"
+import type { SqlClient } from "effect/sql"
 import { Agenda } from "./agenda.ts"
 import { company, holderOf, inspectors, officers } from "./company.ts"
 import { customerDrafts, generateCustomers, type SimulatedCustomer } from "./customers.ts"
+import { makeDurableRunner } from "./durable-runner.ts"
 import { type ComplaintPlan, planComplaint } from "./plan.ts"
 import { Random } from "./random.ts"
 
@@ -40,6 +49,8 @@ export interface SimulationOptions {
   readonly customers: number
   /** The average number of complaints on an ordinary Thursday. */
   readonly complaintsPerDay: number
+  /** Where the durable runtime keeps its PGlite database; in memory when absent. */
+  readonly dataFolder?: string | undefined
 }
 
 /** The default run: 90 days from Monday 5 January 2026, 320 customers, about 3,000 complaints. */
@@ -65,6 +76,8 @@ export interface SimulationOutcome {
     readonly events: ReadonlyArray<Complaints.ComplaintEvent>
   }>
   readonly runner: RunnerStatistics
+  /** What the durable engine counted: its turns and the database transactions they took. */
+  readonly engine: RuntimeStatistics & { readonly database: string }
   readonly deadLetters: ReadonlyArray<{
     readonly complaintId: string
     readonly kind: string
@@ -107,8 +120,14 @@ function poisson(random: Random, mean: number): number {
   return count
 }
 
-type Runner = InMemoryRunnerOf<Complaints.ComplaintProcess>
-type Ports = EffectPorts | InMemoryApprovals | InMemoryHostCrm | InMemoryNotifier | TestClock.TestClock
+type Ports =
+  | EffectPorts
+  | InMemoryApprovals
+  | InMemoryHostCrm
+  | InMemoryNotifier
+  | ProcessRuntime
+  | EngineControl
+  | SqlClient.SqlClient
 
 /** One complaint's progress as the simulation tracks it beside the process. */
 interface Tracked {
@@ -126,28 +145,52 @@ interface Tracked {
  * Runs the simulation: customers complain through the year's channels, officers register,
  * accept or reject, investigate, propose, negotiate, execute, close and follow up; supervisors,
  * the manager, the director and finance decide approvals in the in-memory approvals host; the
- * process's own timers warn, breach, escalate and remind. The clock is simulated (TestClock) and
- * every random draw comes from one seeded generator, so a run is reproducible to the byte.
+ * process's own timers warn, breach, escalate and remind. Every complaint is a process instance on
+ * tixi's durable runtime (the embedded engine over PGlite): each command and each timer is a turn
+ * committed to the database before its effects reach the hosts. The clock is simulated and every
+ * random draw comes from one seeded generator, so a run is reproducible to the byte.
  */
 export function simulate(options: SimulationOptions = defaultSimulationOptions) {
   const random = new Random(options.seed)
   const customers = generateCustomers(random, options.customers)
+  const calendar = chinaMainlandCalendar()
+  const policy = Complaints.defaultComplaintPolicy
+  const definition = Complaints.complaintProcess({ calendar, policy })
+  const clock = makeSimulatedClock(calendar.startOfDay(options.start))
   const ports = Layer.mergeAll(
     InMemoryHostCrm.layer({ customers: customerDrafts(customers) }),
     InMemoryApprovals.layer(),
     InMemoryNotifier.layer(),
     inMemoryDirectoryLayer(company),
-    TestClock.layer(),
   )
-  return Effect.provide(run(options, random, customers), ports)
+  const runtime = runtimeLayer({
+    processes: [hostProcess(definition)],
+    // Host outages are retried at once: the simulation's clock stands still while a turn runs.
+    retryPolicy: { attempts: 3, initialDelayMillis: 1, maxDelayMillis: 1, factor: 1 },
+  }).pipe(
+    Layer.provideMerge(ports),
+    Layer.provideMerge(Layer.orDie(pgliteLayer({ folder: options.dataFolder }))),
+    Layer.provide(simulatedClockLayer(clock)),
+  )
+  return Effect.provide(
+    Effect.scoped(
+      Effect.provideService(run(options, random, customers, definition, clock), Clock.Clock, clock),
+    ),
+    runtime,
+  )
 }
 
-function run(options: SimulationOptions, random: Random, customers: ReadonlyArray<SimulatedCustomer>) {
+function run(
+  options: SimulationOptions,
+  random: Random,
+  customers: ReadonlyArray<SimulatedCustomer>,
+  definition: Complaints.ComplaintProcess,
+  clock: ReturnType<typeof makeSimulatedClock>,
+) {
   return Effect.gen(function* () {
     const calendar = chinaMainlandCalendar()
     const policy = Complaints.defaultComplaintPolicy
-    const definition = Complaints.complaintProcess({ calendar, policy })
-    const runner: Runner = makeInMemoryRunner(definition)
+    const runner = yield* makeDurableRunner(definition, clock)
     const approvals = yield* InMemoryApprovals
     const approvalsPort = yield* Approvals
     const host = yield* InMemoryHostCrm
@@ -155,7 +198,6 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
     const agenda = new Agenda<Ports>()
     const startAt = calendar.startOfDay(options.start)
     const endAt = calendar.startOfDay(addDays(options.start, options.days))
-    yield* TestClock.setTime(startAt)
 
     const tracked = new Map<string, Tracked>()
     const order: Array<string> = []
@@ -167,7 +209,7 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
     const supervisors = company.people.filter((member) => member.roles.includes("supervisor"))
     const officerActor = (id: PersonId) => ({ personId: id, role: "officer" as const })
     const now = () => Clock.currentTimeMillis
-    const stateOf = (id: string) => runner.instance(id)?.state ?? definition.initialState
+    const stateOf = runner.stateOf
     /** `minutes` of working time after `from` (staff work office hours). */
     const afterWork = (from: Instant, minutes: number) =>
       calendar.addWorkingMinutes(from, Math.max(1, Math.round(minutes)))
@@ -467,6 +509,8 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
       Effect.gen(function* () {
         const approval = stateOf(item.plan.id).proposal?.approval
         if (approval === undefined || approval.status !== "pending") return
+        // The approval was opened by the turn's effects, which follow its commit.
+        yield* runner.drain
         const record = yield* approvalsPort.findByKey(approval.key).pipe(Effect.orDie)
         if (record === undefined) return
         scheduleStep(item, record.id, approval.steps, 0, from)
@@ -618,10 +662,13 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
     }
 
     for (let next = agenda.take(); next !== undefined && next.at < endAt; next = agenda.take()) {
-      yield* runner.advanceTo(next.at, TestClock.setTime)
+      yield* runner.advanceTo(next.at)
       yield* next.run()
     }
-    yield* runner.advanceTo(endAt, TestClock.setTime)
+    yield* runner.advanceTo(endAt)
+    yield* runner.drain
+    const logs = yield* runner.eventLog
+    const deadLetters = yield* runner.deadLetters
 
     const delivered = notifier.delivered()
     const notifications: Record<string, number> = {}
@@ -642,12 +689,16 @@ function run(options: SimulationOptions, random: Random, customers: ReadonlyArra
       startAt,
       endAt,
       customers,
-      logs: order.map((complaintId) => ({ complaintId, events: runner.instance(complaintId)?.events ?? [] })),
+      logs: order.map((complaintId) => ({ complaintId, events: logs.get(complaintId) ?? [] })),
       runner: runner.statistics(),
-      deadLetters: runner.deadLetters().map((letter) => ({
+      engine: {
+        ...(yield* runner.engine),
+        database: options.dataFolder === undefined ? "PGlite (in memory)" : `PGlite in ${options.dataFolder}`,
+      },
+      deadLetters: deadLetters.map((letter) => ({
         complaintId: letter.instanceId,
         kind: letter.request.kind,
-        error: letter.error.message,
+        error: letter.error,
       })),
       host: {
         cases: cases.length,

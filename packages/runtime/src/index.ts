@@ -1,16 +1,21 @@
 /**
- * @tixi/runtime — runs tixi's processes durably on Effect's workflow engine: PGlite embedded by
- * default, PostgreSQL with several runners at scale; webhook intake; the `tixi` CLI.
+ * @tixi/runtime — runs tixi's processes durably: on its embedded engine over PGlite by default,
+ * on Effect's workflow engine and Effect Cluster with several runners over PostgreSQL; webhook
+ * intake; the `tixi` CLI.
  */
 
+export * from "./cluster/cluster-layer.ts"
+export { earliestDeadline, workflowName } from "./cluster/process-workflow.ts"
 export * from "./config/define-config.ts"
-export * from "./engine/cluster.ts"
+export * from "./embedded/embedded-engine.ts"
+export * from "./embedded/embedded-runtime-layer.ts"
+export * from "./engine/engine-control.ts"
 export * from "./engine/errors.ts"
 export * from "./engine/hosted-process.ts"
 export * from "./engine/process-runtime.ts"
-export { earliestDeadline, workflowName } from "./engine/process-workflow.ts"
 export * from "./engine/retry-policy.ts"
 export * from "./engine/runtime-layer.ts"
+export * from "./engine/turn-record.ts"
 export * from "./intake/hmac-source.ts"
 export * from "./intake/intake-server.ts"
 export * from "./intake/intake-source.ts"

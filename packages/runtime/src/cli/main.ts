@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `tixi` command: `serve` runs a runner, `status` shows instances, overdue deadlines, dead
- * letters and retries, `retry <id>` resumes a dead letter.
+ * letters and retries, `retry <id>` resumes a dead letter, `demo` runs the ninety-day complaints
+ * simulation on the durable runtime.
  */
 import { parseArgs } from "node:util"
 import { printStatus, retry, serve } from "./commands.ts"
+import { runDemo } from "./demo.ts"
 import { loadConfig } from "./load-config.ts"
 
 const usage = `usage: tixi <command> [options]
@@ -13,12 +15,15 @@ commands:
   serve                 run a runner: the hosted processes, their timers and the intake
   status [--json]       instances by status, overdue deadlines, dead letters, retry counts
   retry <dead-letter>   retry a parked side effect (ids are listed by tixi status)
+  demo [--lang en]      ninety days of complaints on the durable runtime over PGlite (a simulation)
 
 options:
   --config <file>       the configuration (default: tixi.config.ts in this folder)
   --help                this help`
 
 async function main(argv: ReadonlyArray<string>): Promise<number> {
+  // The demo has options of its own (--lang, --seed, --out, --data); it reads them itself.
+  if (argv[0] === "demo") return runDemo(argv.slice(1))
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,

@@ -20,6 +20,11 @@ export interface TixiConfigInput {
     | { readonly kind: "postgres"; readonly url?: Redacted.Redacted; readonly maxConnections?: number }
   /** This runner among several on one PostgreSQL (`TIXI_RUNNER_ID`), and the cluster's tuning. */
   readonly runner?: {
+    /**
+     * The engine: `embedded` (one runner; the default on PGlite) or `cluster` (several runners
+     * sharing PostgreSQL; the default there). The process definitions are the same on both.
+     */
+    readonly engine?: "embedded" | "cluster"
     readonly id?: string
     readonly shards?: number
     readonly pollIntervalMillis?: number
@@ -55,6 +60,7 @@ export interface TixiConfig {
     | { readonly kind: "pglite"; readonly folder: string }
     | { readonly kind: "postgres"; readonly url: Redacted.Redacted; readonly maxConnections: number }
   readonly runner: {
+    readonly engine: "embedded" | "cluster"
     readonly id: string
     readonly shards: number
     readonly pollIntervalMillis: number
@@ -97,6 +103,7 @@ const schema = z.object({
     .default({ kind: "pglite", folder: ".tixi/data" }),
   runner: z
     .object({
+      engine: z.enum(["embedded", "cluster"]).optional(),
       id: z
         .string()
         .regex(/^[A-Za-z0-9._-]{1,100}$/, { message: "use letters, digits, '.', '_' or '-' (at most 100)" }),
@@ -215,6 +222,7 @@ export function resolveConfig(
     host: input.host,
     database: value.database,
     runner: {
+      engine: value.runner.engine ?? (value.database.kind === "pglite" ? "embedded" : "cluster"),
       id: value.runner.id,
       shards: value.runner.shards,
       pollIntervalMillis: value.runner.pollIntervalMillis,

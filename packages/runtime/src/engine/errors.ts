@@ -19,16 +19,6 @@ export class UnknownInstance extends Schema.TaggedError<UnknownInstance>()("Unkn
   }
 }
 
-/** A command was sent to an instance that has finished and waits on nothing more. */
-export class InstanceFinished extends Schema.TaggedError<InstanceFinished>()("InstanceFinished", {
-  process: Schema.String,
-  instanceId: Schema.String,
-}) {
-  override get message(): string {
-    return `${this.process} instance ${JSON.stringify(this.instanceId)} has finished`
-  }
-}
-
 /** The runtime's storage failed (after its own retries); the caller may try again. */
 export class RuntimeStorageFailure extends Schema.TaggedError<RuntimeStorageFailure>()(
   "RuntimeStorageFailure",
@@ -48,5 +38,16 @@ export class UnknownDeadLetter extends Schema.TaggedError<UnknownDeadLetter>()("
 }) {
   override get message(): string {
     return `no parked dead letter has id ${JSON.stringify(this.id)}`
+  }
+}
+
+/** The database's unfinished instances run on the other engine; switching would strand them. */
+export class EngineMismatch extends Schema.TaggedError<EngineMismatch>()("EngineMismatch", {
+  database: Schema.String,
+  requested: Schema.String,
+  unfinished: Schema.Number,
+}) {
+  override get message(): string {
+    return `this database's ${this.unfinished} unfinished instances run on the ${this.database} engine; finish them (or use the ${this.database} engine) before switching to the ${this.requested} engine`
   }
 }

@@ -1,33 +1,46 @@
 import type { EffectPorts } from "@tixi/core"
 import { Effect, Layer } from "effect"
-import type { Sharding } from "effect/cluster"
 import type { SqlClient } from "effect/sql"
-import type { WorkflowEngine } from "effect/workflow"
+import { clusterEngineControlLayer } from "../cluster/cluster-engine-control.ts"
+import { type ClusterOptions, clusterLayer } from "../cluster/cluster-layer.ts"
+import { clusterProcessRuntimeLayer } from "../cluster/cluster-runtime.ts"
+import { type EmbeddedRuntimeOptions, embeddedRuntimeLayer } from "../embedded/embedded-runtime-layer.ts"
+import { claimEngine } from "../storage/engine-claim.ts"
 import { ensureSchema } from "../storage/schema.ts"
-import { type ClusterOptions, clusterLayer } from "./cluster.ts"
-import { ProcessRuntime, type ProcessRuntimeOptions, processRuntimeLayer } from "./process-runtime.ts"
-
-/** Everything a runner needs besides its database and its ports. */
-export interface RuntimeOptions extends ProcessRuntimeOptions {
-  readonly cluster: ClusterOptions
-}
+import type { EngineControl } from "./engine-control.ts"
+import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts"
 
 /**
- * A runner: tixi's tables, Effect Cluster and its workflow engine over the given `SqlClient`, and
- * the hosted processes registered on it. Provide a `SqlClient` (PGlite or PostgreSQL) and the
- * ports the processes' effects use (HostCrm, Approvals, Directory, Notifier).
+ * Everything a runner needs besides its database and its ports, on one of two engines:
+ * - `embedded` (the default): tixi's own engine for one runner; instances in memory while in use,
+ *   turns of many instances committed together, timers read from the instances' next deadline.
+ *   It is what PGlite runs (one process holds the data folder).
+ * - `cluster`: Effect's workflow engine on Effect Cluster, for several runners sharing one
+ *   PostgreSQL, which split the instances among them and take over those of a runner that dies.
+ * The same process definitions run on both; so do `tixi status` and `tixi retry`.
+ */
+export type RuntimeOptions =
+  | (EmbeddedRuntimeOptions & { readonly engine?: "embedded" | undefined })
+  | (ProcessRuntimeOptions & { readonly engine: "cluster"; readonly cluster: ClusterOptions })
+
+/**
+ * A runner's runtime: tixi's tables, the chosen engine and the hosted processes registered on it.
+ * Provide a `SqlClient` (PGlite or PostgreSQL) and the ports the processes' effects use
+ * (HostCrm, Approvals, Directory, Notifier).
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
-): Layer.Layer<
-  ProcessRuntime | WorkflowEngine.WorkflowEngine | Sharding.Sharding,
-  never,
-  SqlClient.SqlClient | EffectPorts
-> =>
-  processRuntimeLayer(options).pipe(
-    Layer.provideMerge(clusterLayer(options.cluster)),
-    // tixi's tables exist before the pump or any workflow touches them.
-    Layer.provide(Layer.effectDiscard(Effect.orDie(ensureSchema))),
-  )
+): Layer.Layer<ProcessRuntime | EngineControl, never, SqlClient.SqlClient | EffectPorts> => {
+  const engine =
+    options.engine === "cluster"
+      ? clusterProcessRuntimeLayer(options).pipe(
+          Layer.provideMerge(clusterEngineControlLayer()),
+          Layer.provide(clusterLayer(options.cluster)),
+          Layer.provide(Layer.effectDiscard(Effect.orDie(claimEngine("cluster")))),
+        )
+      : embeddedRuntimeLayer(options)
+  // tixi's tables exist before the engine or any workflow touches them.
+  return engine.pipe(Layer.provide(Layer.effectDiscard(Effect.orDie(ensureSchema))))
+}
 
 export { ProcessRuntime }

@@ -1,9 +1,9 @@
 import { Layer } from "effect"
-import type { Sharding } from "effect/cluster"
 import type { SqlClient } from "effect/sql"
 import type { TixiConfig } from "../config/define-config.ts"
+import type { EngineControl } from "../engine/engine-control.ts"
 import type { ProcessRuntime } from "../engine/process-runtime.ts"
-import { runtimeLayer } from "../engine/runtime-layer.ts"
+import { type RuntimeOptions, runtimeLayer } from "../engine/runtime-layer.ts"
 import { IntakeServer, intakeServerLayer } from "../intake/intake-server.ts"
 import { pgliteLayer } from "../sql/pglite-client.ts"
 import { postgresLayer } from "../sql/postgres-client.ts"
@@ -14,23 +14,31 @@ export const databaseLayer = (config: TixiConfig) =>
     ? pgliteLayer({ folder: config.database.folder })
     : postgresLayer({ url: config.database.url, maxConnections: config.database.maxConnections })
 
+/** The runtime options a configuration names (its engine and that engine's tuning). */
+export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
+  config.runner.engine === "cluster"
+    ? {
+        engine: "cluster",
+        processes: config.processes,
+        cluster: {
+          runnerId: { host: config.runner.id, port: 0 },
+          shardsPerGroup: config.runner.shards,
+          pollIntervalMillis: config.runner.pollIntervalMillis,
+          shardLeaseMillis: config.runner.shardLeaseMillis,
+        },
+        retryPolicy: config.retry,
+      }
+    : { engine: "embedded", processes: config.processes, retryPolicy: config.retry }
+
 /**
- * Everything `tixi serve` runs, from a resolved configuration: the database, Effect Cluster and the
- * workflow engine, the hosted processes, the host adapters and (unless disabled) the intake.
+ * Everything `tixi serve` runs, from a resolved configuration: the database, the engine (the
+ * embedded one, or Effect Cluster and its workflow engine), the hosted processes, the host
+ * adapters and (unless disabled) the intake.
  */
 export const runnerLayer = (
   config: TixiConfig,
-): Layer.Layer<ProcessRuntime | Sharding.Sharding | SqlClient.SqlClient | IntakeServer, unknown> => {
-  const runtime = runtimeLayer({
-    processes: config.processes,
-    cluster: {
-      runnerId: { host: config.runner.id, port: 0 },
-      shardsPerGroup: config.runner.shards,
-      pollIntervalMillis: config.runner.pollIntervalMillis,
-      shardLeaseMillis: config.runner.shardLeaseMillis,
-    },
-    retryPolicy: config.retry,
-  })
+): Layer.Layer<ProcessRuntime | EngineControl | SqlClient.SqlClient | IntakeServer, unknown> => {
+  const runtime = runtimeLayer(runtimeOptions(config))
   const intake =
     config.intake === false
       ? Layer.succeed(IntakeServer, { port: 0, url: "" })

@@ -1,6 +1,5 @@
 import { Effect } from "effect"
-import { Sharding } from "effect/cluster"
-import { SqlClient } from "effect/sql"
+import { EngineControl } from "../engine/engine-control.ts"
 import type { SimulatedClock } from "./simulated-clock.ts"
 
 /** Something the simulation does at a business instant: open a complaint, decide an approval. */
@@ -25,72 +24,58 @@ export interface SimulationOptions<R> {
     | undefined
   /** Called when simulated time crosses into a new day (for progress output). */
   readonly onDay?: ((day: number, now: number) => Effect.Effect<void, unknown, R>) | undefined
-  /** Give up waiting for the runtime to settle after this long (real time). Default 60 s. */
-  readonly settleTimeoutMillis?: number | undefined
 }
 
-interface Pending {
-  readonly due: number
-  readonly nextTimer: number | null
-}
-
-/** Work the engine still has at the simulated now, and when its next stored timer falls due. */
-const pendingWork = (now: number) =>
+/**
+ * Moves a simulated clock to `target`, stopping at every stored timer on the way: at each stop
+ * the engine decides every turn due (timers at exactly their instant, commands waiting), and the
+ * clock moves on only once it has settled. Returns how many instants it stopped at before
+ * `target`. The simulation's own steps run between calls, at the instants they are planned for.
+ * Effects may still be on their way (the embedded engine performs them after their commit); call
+ * `EngineControl.drain` before looking at the hosts.
+ */
+export const advanceSimulation = (clock: SimulatedClock, target: number) =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    const [row] = yield* sql<{
-      due: number
-      next_timer: bigint | null
-      unconsumed: number
-      undelivered: number
-    }>`
-      SELECT
-        (SELECT COUNT(*) FROM cluster_messages WHERE NOT processed AND (deliver_at IS NULL OR deliver_at <= ${now}))::int AS due,
-        (SELECT MIN(deliver_at) FROM cluster_messages WHERE NOT processed AND deliver_at > ${now}) AS next_timer,
-        (SELECT COUNT(*) FROM tixi_inbox i JOIN tixi_instances s ON s.process = i.process AND s.instance_id = i.instance_id
-          WHERE i.outcome IS NULL AND NOT s.parked)::int AS unconsumed,
-        (SELECT COUNT(*) FROM tixi_intake_events WHERE NOT delivered)::int AS undelivered
-    `
-    return {
-      due: (row?.due ?? 0) + (row?.unconsumed ?? 0) + (row?.undelivered ?? 0),
-      nextTimer: row?.next_timer === null || row?.next_timer === undefined ? null : Number(row.next_timer),
-    } satisfies Pending
+    const engine = yield* EngineControl
+    let stops = 0
+    while (true) {
+      yield* engine.settle
+      const next = yield* engine.nextTimer(target + 1)
+      // A timer at or before now belongs to an instance that cannot move (a parked effect).
+      if (next === undefined || next > target || next <= clock.now()) break
+      clock.advanceTo(next)
+      stops += 1
+    }
+    clock.advanceTo(target)
+    yield* engine.settle
+    return stops
   })
 
 /**
- * Runs a discrete-event simulation on the durable runtime: at each instant it lets the engine
- * finish everything that is due (stored messages, commands in inboxes, intake events), then moves
- * the simulated clock straight to the next planned step or stored timer, whichever comes first.
- * Timers therefore fire exactly at their due instant in business time, however fast the
- * simulation runs, and nothing is skipped: every step is a real durable step in the database.
+ * Runs a discrete-event simulation on the durable runtime: it lets the engine finish everything
+ * due at the clock's instant, then moves the simulated clock straight to the next planned step or
+ * stored timer, whichever comes first. Timers therefore fire exactly at their due instant in
+ * business time, however fast the simulation runs, and nothing is skipped: every step is a real
+ * durable step in the database.
  */
 export const runSimulation = <R>(options: SimulationOptions<R>) =>
   Effect.gen(function* () {
-    const sharding = yield* Sharding.Sharding
+    const engine = yield* EngineControl
     const clock = options.clock
     const queue = [...options.steps].sort((left, right) => left.at - right.at)
-    const settleTimeout = options.settleTimeoutMillis ?? 60_000
     let day = -1
     let settles = 0
-
-    const settle = Effect.gen(function* () {
-      const started = Date.now()
-      while (true) {
-        const pending = yield* pendingWork(clock.now())
-        if (pending.due === 0) return pending
-        if (Date.now() - started > settleTimeout) {
-          yield* Effect.logWarning(
-            `simulation: ${pending.due} items still pending after ${settleTimeout} ms; moving on`,
-          )
-          return pending
-        }
-        yield* sharding.pollStorage
-        yield* Effect.sleep("15 millis")
-      }
-    })
+    const newDay = (instant: number) =>
+      Effect.gen(function* () {
+        const today = Math.floor(instant / 86_400_000)
+        if (today === day) return
+        day = today
+        if (options.onDay) yield* options.onDay(today, instant)
+      })
 
     while (true) {
-      const settled = yield* settle
+      // Drained, not only settled: `onSettled` looks at the hosts the effects write to.
+      yield* engine.drain
       settles += 1
       if (options.onSettled) {
         const planned = yield* options.onSettled(clock.now())
@@ -100,17 +85,14 @@ export const runSimulation = <R>(options: SimulationOptions<R>) =>
         }
       }
       const nextStep = queue[0]?.at ?? Number.POSITIVE_INFINITY
-      const nextTimer = settled.nextTimer ?? Number.POSITIVE_INFINITY
+      const timer = yield* engine.nextTimer(Math.min(nextStep, options.until) + 1)
+      // A timer at or before now belongs to an instance that cannot move (a parked effect).
+      const nextTimer = timer !== undefined && timer > clock.now() ? timer : Number.POSITIVE_INFINITY
       const next = Math.min(nextStep, nextTimer)
       if (next > options.until || next === Number.POSITIVE_INFINITY) break
       clock.advanceTo(next)
-      const today = Math.floor(next / 86_400_000)
-      if (today !== day) {
-        day = today
-        if (options.onDay) yield* options.onDay(today, next)
-      }
+      yield* newDay(next)
       while (queue.length > 0 && queue[0]!.at <= clock.now()) yield* queue.shift()!.run
-      yield* sharding.pollStorage
     }
     clock.advanceTo(options.until)
     return { settles }

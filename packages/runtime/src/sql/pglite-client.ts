@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
@@ -6,6 +7,7 @@ import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
 import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
+import { initialDataDir } from "./pglite-template.ts"
 
 /** Where and how the embedded database keeps its data. */
 export interface PgliteClientOptions {
@@ -86,11 +88,16 @@ const makeConnection = (database: PGlite): SqlConnection.Connection => {
 export const makePgliteClient = (options: PgliteClientOptions = {}) =>
   Effect.gen(function* () {
     if (options.folder !== undefined) yield* lockDataFolder(options.folder)
+    const dataDir = options.folder !== undefined ? join(options.folder, "pgdata") : undefined
     const database = yield* Effect.acquireRelease(
       Effect.tryPromise({
-        try: () =>
+        try: async () =>
           PGlite.create({
-            ...(options.folder !== undefined ? { dataDir: join(options.folder, "pgdata") } : {}),
+            ...(dataDir !== undefined ? { dataDir } : {}),
+            // A new database starts from a copy of an initialised one instead of running initdb.
+            ...(dataDir === undefined || !existsSync(join(dataDir, "PG_VERSION"))
+              ? { loadDataDir: await initialDataDir() }
+              : {}),
             relaxedDurability: options.relaxedDurability ?? false,
           }),
         catch: (cause) => toSqlError(cause, "open"),

@@ -5,7 +5,8 @@ import { SqlClient } from "effect/sql"
  * tixi's own tables beside Effect Cluster's (`cluster_*`). The workflow engine keeps what it needs
  * to resume executions; these keep what people and adapters need to see and steer: the inbox of
  * commands per instance (positions, de-duplication), a projection of each instance (status,
- * next deadline), the event log, dead letters and the webhook intake.
+ * next deadline), the event log, dead letters and the webhook intake. The embedded engine keeps
+ * everything it needs in these tables; the cluster engine keeps its wait points in `cluster_*`.
  */
 const statements = [
   `CREATE TABLE IF NOT EXISTS tixi_instances (
@@ -80,6 +81,15 @@ const statements = [
     PRIMARY KEY (source, event_id)
   )`,
   `CREATE INDEX IF NOT EXISTS tixi_intake_undelivered ON tixi_intake_events (received_at) WHERE NOT delivered`,
+  // The embedded engine's outbox (effects of the last turn not yet known to be done) and the
+  // deadline occurrences that fired without moving the instance on.
+  `ALTER TABLE tixi_instances ADD COLUMN IF NOT EXISTS pending_effects JSONB`,
+  `ALTER TABLE tixi_instances ADD COLUMN IF NOT EXISTS fired_deadlines JSONB`,
+  // The sequence the stored state was taken at; the embedded engine replays the events since.
+  `ALTER TABLE tixi_instances ADD COLUMN IF NOT EXISTS state_sequence INT`,
+  `CREATE INDEX IF NOT EXISTS tixi_instances_pending ON tixi_instances (process, instance_id) WHERE pending_effects IS NOT NULL`,
+  `CREATE INDEX IF NOT EXISTS tixi_dead_letters_instance ON tixi_dead_letters (process, instance_id)`,
+  `CREATE TABLE IF NOT EXISTS tixi_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

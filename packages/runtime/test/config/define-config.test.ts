@@ -18,6 +18,7 @@ describe("defineConfig and resolveConfig", () => {
     if (Result.isFailure(resolved)) return
     expect(resolved.success.database).toEqual({ kind: "pglite", folder: ".tixi/data" })
     expect(resolved.success.runner).toEqual({
+      engine: "embedded",
       id: "embedded",
       shards: 32,
       pollIntervalMillis: 250,
@@ -58,6 +59,8 @@ describe("defineConfig and resolveConfig", () => {
     expect(String(database.url)).not.toContain("secret")
     expect(Redacted.value(database.url)).toBe("postgres://tixi:secret@db:5432/tixi")
     expect(runner.id).toBe("runner-a")
+    // Runners sharing PostgreSQL run the cluster engine unless the file says otherwise.
+    expect(runner.engine).toBe("cluster")
     expect(runner.shardLeaseMillis).toBe(10_000)
     expect(intake !== false && intake.port).toBe(9000)
     expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret")

@@ -70,6 +70,7 @@ describe.skipIf("missing" in postgres && !ci)("failover between runners on Postg
   }, async () => {
     const settings = (port: number) => ({
       database: { kind: "postgres" as const, url: database.url },
+      engine: "cluster" as const,
       runnerId: { host: "runner", port },
       hostUrl: host.url,
       shardLeaseMillis: 6_000,

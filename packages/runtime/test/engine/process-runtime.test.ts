@@ -9,20 +9,22 @@ import {
 } from "@tixi/core"
 import { Effect, Layer } from "effect"
 import { SqlClient } from "effect/sql"
-import { ProcessRuntime, runtimeLayer } from "../../src/engine/runtime-layer.ts"
+import { ProcessRuntime, type RuntimeOptions, runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
 import { hostedTicketProcess } from "../fixtures/ticket-process.ts"
 import { waitFor } from "../fixtures/wait-for.ts"
 
-const runtime = runtimeLayer({
+const shared = {
   processes: [hostedTicketProcess],
-  cluster: { runnerId: { host: "test", port: 1 }, pollIntervalMillis: 100 },
   retryPolicy: { attempts: 3, initialDelayMillis: 10, maxDelayMillis: 50, factor: 2 },
   pumpIntervalMillis: 200,
-})
+}
 
-const environment = runtime.pipe(Layer.provideMerge(inMemoryHostLayer), Layer.provideMerge(pgliteLayer()))
+const engines: ReadonlyArray<RuntimeOptions> = [
+  { ...shared, engine: "embedded" },
+  { ...shared, engine: "cluster", cluster: { runnerId: { host: "test", port: 1 }, pollIntervalMillis: 100 } },
+]
 
 const instance = (instanceId: string) =>
   Effect.gen(function* () {
@@ -50,191 +52,211 @@ const open = (id: string, remindAfterMillis = 3_600_000, expireAfterMillis = 7_2
     runtime.start("ticket", id, { type: "Open", id, remindAfterMillis, expireAfterMillis }),
   )
 
-layer(environment, { timeout: 60_000, excludeTestServices: true })("process runtime on PGlite", (it) => {
-  it.effect("performs a turn's effects and closes when the routed approval outcome arrives", () =>
-    Effect.gen(function* () {
-      const runtime = yield* ProcessRuntime
-      const approvals = yield* InMemoryApprovals
-      const host = yield* InMemoryHostCrm
-      const started = yield* open("T-1")
-      expect(started).toEqual({ process: "ticket", instanceId: "T-1", position: 0, duplicate: false })
-      expect((yield* open("T-1")).duplicate).toBe(true)
-
-      const approval = yield* waitFor(
-        "the approval",
-        Effect.sync(() => approvals.pending().find((record) => record.businessKey === "T-1")),
-      )
-      expect(host.cases().find((record) => record.externalKey === "T-1")?.status).toBe("open")
-      const outcome = approvals.decide(approval.id, {
-        approver: personId("supervisor-sun"),
-        outcome: "approved",
-        at: Date.now(),
-      })!
-      const routed = yield* runtime.routeEvent({
-        source: "memory",
-        id: outcome.eventId,
-        type: "approval.outcome",
-        payload: outcome,
-        receivedAt: Date.now(),
-      })
-      expect(routed).toEqual([
-        {
-          _tag: "Delivered",
-          delivery: { process: "ticket", instanceId: "T-1", position: 1, duplicate: false },
-        },
-      ])
-      const again = yield* runtime.routeEvent({
-        source: "memory",
-        id: outcome.eventId,
-        type: "approval.outcome",
-        payload: outcome,
-        receivedAt: Date.now(),
-      })
-      expect(again).toEqual([
-        {
-          _tag: "Delivered",
-          delivery: { process: "ticket", instanceId: "T-1", position: 1, duplicate: true },
-        },
-      ])
-
-      const row = yield* statusIs("T-1", "approved")
-      expect(row.finished).toBe(true)
-      yield* waitFor(
-        "the closed case",
-        Effect.sync(() =>
-          host.cases().find((record) => record.externalKey === "T-1" && record.status === "closed"),
-        ),
-      )
-      expect(host.creations("T-1")).toBe(1)
-
-      const sql = yield* SqlClient.SqlClient
-      const events = yield* sql<{
-        type: string
-      }>`SELECT type FROM tixi_events WHERE instance_id = 'T-1' ORDER BY sequence`
-      expect(events.map((event) => event.type)).toEqual(["Opened", "Decided"])
-      const late = yield* Effect.flip(
-        runtime.deliver("ticket", "T-1", { type: "Decide", outcome: "rejected" }),
-      )
-      expect(late._tag).toBe("InstanceFinished")
-    }),
+for (const options of engines) {
+  const environment = runtimeLayer(options).pipe(
+    Layer.provideMerge(inMemoryHostLayer),
+    Layer.provideMerge(pgliteLayer()),
   )
+  layer(environment, { timeout: 60_000, excludeTestServices: true })(
+    `process runtime on PGlite (${options.engine} engine)`,
+    (it) => {
+      it.effect("performs a turn's effects and closes when the routed approval outcome arrives", () =>
+        Effect.gen(function* () {
+          const runtime = yield* ProcessRuntime
+          const approvals = yield* InMemoryApprovals
+          const host = yield* InMemoryHostCrm
+          const started = yield* open("T-1")
+          expect(started).toEqual({ process: "ticket", instanceId: "T-1", position: 0, duplicate: false })
+          expect((yield* open("T-1")).duplicate).toBe(true)
 
-  it.effect("rejects commands for unknown processes and instances, and records refusals", () =>
-    Effect.gen(function* () {
-      const runtime = yield* ProcessRuntime
-      expect((yield* Effect.flip(runtime.deliver("nothing", "x", { type: "Decide" })))._tag).toBe(
-        "UnknownProcess",
-      )
-      expect((yield* Effect.flip(runtime.deliver("ticket", "never-started", { type: "Decide" })))._tag).toBe(
-        "UnknownInstance",
-      )
-      yield* open("T-2")
-      yield* statusIs("T-2", "waiting")
-      yield* runtime.deliver(
-        "ticket",
-        "T-2",
-        { type: "Open", id: "T-2", remindAfterMillis: 1, expireAfterMillis: 2 },
-        { dedupKey: "again" },
-      )
-      const sql = yield* SqlClient.SqlClient
-      const outcome = yield* waitFor(
-        "the refusal",
-        Effect.map(
-          sql<{
-            outcome: string | null
-          }>`SELECT outcome FROM tixi_inbox WHERE instance_id = 'T-2' AND position = 1`,
-          (rows) => rows[0]?.outcome ?? undefined,
-        ),
-      )
-      expect(outcome).toMatch(/^refused: InvalidTransition/)
-    }),
-  )
+          const approval = yield* waitFor(
+            "the approval",
+            Effect.sync(() => approvals.pending().find((record) => record.businessKey === "T-1")),
+          )
+          expect(host.cases().find((record) => record.externalKey === "T-1")?.status).toBe("open")
+          const outcome = approvals.decide(approval.id, {
+            approver: personId("supervisor-sun"),
+            outcome: "approved",
+            at: Date.now(),
+          })!
+          const routed = yield* runtime.routeEvent({
+            source: "memory",
+            id: outcome.eventId,
+            type: "approval.outcome",
+            payload: outcome,
+            receivedAt: Date.now(),
+          })
+          expect(routed).toEqual([
+            {
+              _tag: "Delivered",
+              delivery: { process: "ticket", instanceId: "T-1", position: 1, duplicate: false },
+            },
+          ])
+          const again = yield* runtime.routeEvent({
+            source: "memory",
+            id: outcome.eventId,
+            type: "approval.outcome",
+            payload: outcome,
+            receivedAt: Date.now(),
+          })
+          expect(again).toEqual([
+            {
+              _tag: "Delivered",
+              delivery: { process: "ticket", instanceId: "T-1", position: 1, duplicate: true },
+            },
+          ])
 
-  it.effect("fires reminders and expiries on durable timers, never in-memory sleeps", () =>
-    Effect.gen(function* () {
-      const notifier = yield* InMemoryNotifier
-      yield* open("T-3", 1_000, 2_500)
-      const row = yield* statusIs("T-3", "expired")
-      expect(row.sequence).toBe(3)
-      expect(notifier.delivered().filter((notification) => notification.caseKey === "T-3")).toHaveLength(1)
-      // Both deadlines were under DurableClock's 60 s in-memory threshold; they are stored timers.
-      const sql = yield* SqlClient.SqlClient
-      const clocks = yield* sql<{ payload: string; deliver_at: bigint }>`
-        SELECT payload, deliver_at FROM cluster_messages WHERE entity_type = 'Workflow/-/DurableClock'
-      `
-      const names = clocks.map((clock) => JSON.parse(clock.payload).name as string)
-      expect(names.some((name) => name.startsWith("deadline/remind/"))).toBe(true)
-      expect(names.some((name) => name.startsWith("deadline/expire/"))).toBe(true)
-      expect(clocks.every((clock) => clock.deliver_at !== null)).toBe(true)
-    }),
-  )
+          const row = yield* statusIs("T-1", "approved")
+          expect(row.finished).toBe(true)
+          yield* waitFor(
+            "the closed case",
+            Effect.sync(() =>
+              host.cases().find((record) => record.externalKey === "T-1" && record.status === "closed"),
+            ),
+          )
+          expect(host.creations("T-1")).toBe(1)
 
-  it.effect("retries retryable failures with backoff and counts them", () =>
-    Effect.gen(function* () {
-      const host = yield* InMemoryHostCrm
-      host.failNext("upsertCase", new Unavailable(), 2)
-      yield* open("T-4")
-      yield* waitFor(
-        "the case",
-        Effect.sync(() => host.cases().find((record) => record.externalKey === "T-4")),
+          const sql = yield* SqlClient.SqlClient
+          const events = yield* sql<{
+            type: string
+          }>`SELECT type FROM tixi_events WHERE instance_id = 'T-1' ORDER BY sequence`
+          expect(events.map((event) => event.type)).toEqual(["Opened", "Decided"])
+          // A finished instance still takes commands; its definition decides them (here: refused).
+          const late = yield* runtime.dispatch("ticket", "T-1", { type: "Decide", outcome: "rejected" })
+          expect(late.outcome).toBe("refused")
+          expect(late.refusal).toMatchObject({ _tag: "InvalidTransition" })
+          expect(late.events).toEqual([])
+        }),
       )
-      const row = yield* waitFor(
-        "the retry count",
-        Effect.map(instance("T-4"), (found) => (found && found.retries >= 2 ? found : undefined)),
-      )
-      expect(row.retries).toBe(2)
-      expect(row.parked).toBe(false)
-    }),
-  )
 
-  it.effect("parks an effect that cannot succeed as a dead letter and resumes it on retry", () =>
-    Effect.gen(function* () {
-      const runtime = yield* ProcessRuntime
-      const host = yield* InMemoryHostCrm
-      const approvals = yield* InMemoryApprovals
-      host.failNext(
-        "upsertCase",
-        new InvalidRequest({ fields: [{ field: "subject", message: "too long" }] }),
-        1,
+      it.effect("rejects commands for unknown processes and instances, and records refusals", () =>
+        Effect.gen(function* () {
+          const runtime = yield* ProcessRuntime
+          expect((yield* Effect.flip(runtime.deliver("nothing", "x", { type: "Decide" })))._tag).toBe(
+            "UnknownProcess",
+          )
+          expect(
+            (yield* Effect.flip(runtime.deliver("ticket", "never-started", { type: "Decide" })))._tag,
+          ).toBe("UnknownInstance")
+          yield* open("T-2")
+          yield* statusIs("T-2", "waiting")
+          yield* runtime.deliver(
+            "ticket",
+            "T-2",
+            { type: "Open", id: "T-2", remindAfterMillis: 1, expireAfterMillis: 2 },
+            { dedupKey: "again" },
+          )
+          const sql = yield* SqlClient.SqlClient
+          const outcome = yield* waitFor(
+            "the refusal",
+            Effect.map(
+              sql<{
+                outcome: string | null
+              }>`SELECT outcome FROM tixi_inbox WHERE instance_id = 'T-2' AND position = 1`,
+              (rows) => rows[0]?.outcome ?? undefined,
+            ),
+          )
+          expect(outcome).toMatch(/^refused: InvalidTransition/)
+        }),
       )
-      yield* open("T-5")
-      const sql = yield* SqlClient.SqlClient
-      const letter = yield* waitFor(
-        "the dead letter",
-        Effect.map(
-          sql<{
-            id: string
-            kind: string
-            error: string
+
+      it.effect("fires reminders and expiries on durable timers, never in-memory sleeps", () =>
+        Effect.gen(function* () {
+          const notifier = yield* InMemoryNotifier
+          yield* open("T-3", 1_000, 2_500)
+          const row = yield* statusIs("T-3", "expired")
+          expect(row.sequence).toBe(3)
+          expect(notifier.delivered().filter((notification) => notification.caseKey === "T-3")).toHaveLength(
+            1,
+          )
+          const sql = yield* SqlClient.SqlClient
+          if (options.engine === "cluster") {
+            // Both deadlines were under DurableClock's 60 s in-memory threshold; they are stored timers.
+            const clocks = yield* sql<{ payload: string; deliver_at: bigint }>`
+          SELECT payload, deliver_at FROM cluster_messages WHERE entity_type = 'Workflow/-/DurableClock'
+        `
+            const names = clocks.map((clock) => JSON.parse(clock.payload).name as string)
+            expect(names.some((name) => name.startsWith("deadline/remind/"))).toBe(true)
+            expect(names.some((name) => name.startsWith("deadline/expire/"))).toBe(true)
+            expect(clocks.every((clock) => clock.deliver_at !== null)).toBe(true)
+          } else {
+            // The embedded engine's timers are the instances' stored next deadlines.
+            const events = yield* sql<{ type: string; at: bigint }>`
+          SELECT type, at FROM tixi_events WHERE instance_id = 'T-3' ORDER BY sequence
+        `
+            expect(events.map((event) => event.type)).toEqual(["Opened", "Reminded", "Expired"])
+          }
+        }),
+      )
+
+      it.effect("retries retryable failures with backoff and counts them", () =>
+        Effect.gen(function* () {
+          const host = yield* InMemoryHostCrm
+          host.failNext("upsertCase", new Unavailable(), 2)
+          yield* open("T-4")
+          yield* waitFor(
+            "the case",
+            Effect.sync(() => host.cases().find((record) => record.externalKey === "T-4")),
+          )
+          const row = yield* waitFor(
+            "the retry count",
+            Effect.map(instance("T-4"), (found) => (found && found.retries >= 2 ? found : undefined)),
+          )
+          expect(row.retries).toBe(2)
+          expect(row.parked).toBe(false)
+        }),
+      )
+
+      it.effect("parks an effect that cannot succeed as a dead letter and resumes it on retry", () =>
+        Effect.gen(function* () {
+          const runtime = yield* ProcessRuntime
+          const host = yield* InMemoryHostCrm
+          const approvals = yield* InMemoryApprovals
+          host.failNext(
+            "upsertCase",
+            new InvalidRequest({ fields: [{ field: "subject", message: "too long" }] }),
+            1,
+          )
+          yield* open("T-5")
+          const sql = yield* SqlClient.SqlClient
+          const letter = yield* waitFor(
+            "the dead letter",
+            Effect.map(
+              sql<{
+                id: string
+                kind: string
+                error: string
+                status: string
+              }>`SELECT id, kind, error, status FROM tixi_dead_letters WHERE instance_id = 'T-5'`,
+              (rows) => rows[0],
+            ),
+          )
+          expect(letter.kind).toBe("host.case.upsert")
+          expect(letter.error).toMatch(/InvalidRequest/)
+          expect((yield* instance("T-5"))?.parked).toBe(true)
+          // The other effect of the turn still happened; only the failed one waits.
+          yield* waitFor(
+            "the approval",
+            Effect.sync(() => approvals.pending().find((record) => record.businessKey === "T-5")),
+          )
+          expect(host.cases().some((record) => record.externalKey === "T-5")).toBe(false)
+
+          yield* runtime.requestRetry(letter.id)
+          yield* waitFor(
+            "the case after retry",
+            Effect.sync(() => host.cases().find((record) => record.externalKey === "T-5")),
+          )
+          yield* waitFor(
+            "the instance to unpark",
+            Effect.map(instance("T-5"), (row) => (row?.parked === false ? row : undefined)),
+          )
+          const [closed] = yield* sql<{
             status: string
-          }>`SELECT id, kind, error, status FROM tixi_dead_letters WHERE instance_id = 'T-5'`,
-          (rows) => rows[0],
-        ),
+          }>`SELECT status FROM tixi_dead_letters WHERE id = ${letter.id}`
+          expect(closed?.status).toBe("resolved")
+          expect((yield* Effect.flip(runtime.requestRetry(letter.id)))._tag).toBe("UnknownDeadLetter")
+        }),
       )
-      expect(letter.kind).toBe("host.case.upsert")
-      expect(letter.error).toMatch(/InvalidRequest/)
-      expect((yield* instance("T-5"))?.parked).toBe(true)
-      // The other effect of the turn still happened; only the failed one waits.
-      yield* waitFor(
-        "the approval",
-        Effect.sync(() => approvals.pending().find((record) => record.businessKey === "T-5")),
-      )
-      expect(host.cases().some((record) => record.externalKey === "T-5")).toBe(false)
-
-      yield* runtime.requestRetry(letter.id)
-      yield* waitFor(
-        "the case after retry",
-        Effect.sync(() => host.cases().find((record) => record.externalKey === "T-5")),
-      )
-      yield* waitFor(
-        "the instance to unpark",
-        Effect.map(instance("T-5"), (row) => (row?.parked === false ? row : undefined)),
-      )
-      const [closed] = yield* sql<{
-        status: string
-      }>`SELECT status FROM tixi_dead_letters WHERE id = ${letter.id}`
-      expect(closed?.status).toBe("resolved")
-      expect((yield* Effect.flip(runtime.requestRetry(letter.id)))._tag).toBe("UnknownDeadLetter")
-    }),
+    },
   )
-})
+}

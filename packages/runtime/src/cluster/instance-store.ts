@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto"
 import type { EffectRequest, ProcessEvent } from "@tixi/core"
 import { Array as Arr, Effect, Schedule } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
@@ -88,16 +87,6 @@ export const countRetries = (process: string, instanceId: string, retries: numbe
           WHERE process = ${process} AND instance_id = ${instanceId}
         `,
       ).pipe(Effect.asVoid, withStorageRetry)
-
-/** The id of a dead letter: short enough to type in `tixi retry`, stable across re-executions. */
-export const deadLetterId = (
-  process: string,
-  instanceId: string,
-  turn: number,
-  index: number,
-  round: number,
-) =>
-  `dl-${createHash("sha256").update(`${process}\u0000${instanceId}\u0000${turn}\u0000${index}\u0000${round}`).digest("hex").slice(0, 12)}`
 
 /** A side effect that failed for good, parked until someone asks for it to be retried. */
 export interface DeadLetterRecord {

@@ -9,9 +9,17 @@ import {
 import { Clock, Duration, Effect, Result, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
 import { Activity, DurableClock, DurableDeferred, Workflow } from "effect/workflow"
-import type { HostedProcess } from "./hosted-process.ts"
-import { closeDeadLetter, countRetries, deadLetterId, parkDeadLetter, recordStep } from "./instance-store.ts"
-import { performWithRetry, type RetryPolicy } from "./retry-policy.ts"
+import { deadLetterId } from "../engine/dead-letter-id.ts"
+import type { HostedProcess } from "../engine/hosted-process.ts"
+import { performWithRetry, type RetryPolicy } from "../engine/retry-policy.ts"
+import {
+  type DecisionListener,
+  inboxOutcome,
+  type TurnDecision,
+  type TurnEffect,
+  type TurnListener,
+} from "../engine/turn-record.ts"
+import { closeDeadLetter, countRetries, parkDeadLetter, recordStep } from "./instance-store.ts"
 
 /** The workflow name of a definition; the version is part of it so old instances replay old code. */
 export const workflowName = (definition: AnyProcessDefinition): string =>
@@ -50,12 +58,22 @@ const StepOutcome = Schema.Struct({
 
 const RetryOutcome = Schema.Struct({ deadLetterId: Schema.NullOr(Schema.String) })
 
-/** The deadline that falls due first (ties broken by key, so replays choose the same one). */
+/** The identity of a deadline occurrence: the same key at another instant is another occurrence. */
+export const deadlineOccurrence = (deadline: { readonly key: string; readonly dueAt: number }) =>
+  `${deadline.key}@${deadline.dueAt}`
+
+/**
+ * The deadline that falls due first (ties broken by key, so replays choose the same one), leaving
+ * out occurrences that already fired: a deadline whose command changed nothing stays listed, and
+ * firing it again would loop.
+ */
 export function earliestDeadline<Command>(
   deadlines: ReadonlyArray<Deadline<Command>>,
+  fired?: ReadonlySet<string>,
 ): Deadline<Command> | undefined {
   let first: Deadline<Command> | undefined
   for (const deadline of deadlines) {
+    if (fired?.has(deadlineOccurrence(deadline))) continue
     if (
       first === undefined ||
       deadline.dueAt < first.dueAt ||
@@ -65,17 +83,6 @@ export function earliestDeadline<Command>(
     }
   }
   return first
-}
-
-const describeRefusal = (refusal: unknown): string => {
-  if (typeof refusal === "object" && refusal !== null) {
-    const tagged = refusal as { readonly _tag?: unknown; readonly message?: unknown }
-    const message =
-      typeof tagged.message === "string" && tagged.message.length > 0 ? tagged.message : undefined
-    const tag = typeof tagged._tag === "string" ? tagged._tag : "Refusal"
-    return message ? `${tag}: ${message}` : tag
-  }
-  return String(refusal)
 }
 
 const awaitCommand = (position: number) =>
@@ -109,6 +116,10 @@ const awaitDeadline = (deadline: Deadline<unknown>) =>
 /** Options of the hosting of one process. */
 export interface ProcessWorkflowOptions {
   readonly retryPolicy: RetryPolicy
+  /** Told of every turn once its effects were performed (on the runner that performed them). */
+  readonly onTurn?: TurnListener | undefined
+  /** Told of every decision once its turn is recorded, before its effects. */
+  readonly onDecided?: DecisionListener | undefined
 }
 
 /**
@@ -131,15 +142,19 @@ export const processWorkflowLayer = (
     turn: number,
     requests: ReadonlyArray<EffectRequest>,
     step: Parameters<typeof recordStep>[0],
+    report: TurnDecision,
   ): Effect.Effect<typeof StepOutcome.Type, never, SqlClient.SqlClient | EffectPorts> =>
     Effect.gen(function* () {
       yield* recordStep(step)
+      options.onDecided?.(report)
       const failed: Array<{ index: number; deadLetterId: string }> = []
+      const effects: Array<TurnEffect> = []
       let retries = 0
       for (const [index, request] of requests.entries()) {
         const attempt = yield* performWithRetry(request, options.retryPolicy)
         if (attempt.ok) {
           retries += attempt.retries
+          effects.push({ kind: request.kind, key: request.key, performed: true, retries: attempt.retries })
           continue
         }
         retries += attempt.attempts - 1
@@ -156,8 +171,16 @@ export const processWorkflowLayer = (
           at: yield* Clock.currentTimeMillis,
         })
         failed.push({ index, deadLetterId: id })
+        effects.push({
+          kind: request.kind,
+          key: request.key,
+          performed: false,
+          retries: attempt.attempts - 1,
+          deadLetterId: id,
+        })
       }
       yield* countRetries(processName, instanceId, retries)
+      options.onTurn?.({ ...report, effects })
       return { failed }
     })
 
@@ -199,11 +222,15 @@ export const processWorkflowLayer = (
       let state = definition.initialState
       let sequence = 0
       let position = 0
+      // Deadline occurrences that fired and are still listed (their command changed nothing).
+      let fired = new Set<string>()
+      // The execution never completes: a finished instance waits on no deadline, but a command can
+      // still come (a closed complaint reopened) and its definition decides it.
       for (let turn = 0; ; turn++) {
-        if (turn > 0 && definition.isFinished(state)) {
-          return { status: definition.statusOf(state), sequence }
-        }
-        const deadline = turn === 0 ? undefined : earliestDeadline(definition.deadlines(state))
+        const deadline =
+          turn === 0 || definition.isFinished(state)
+            ? undefined
+            : earliestDeadline(definition.deadlines(state), fired)
         const input: TurnInput =
           deadline === undefined
             ? yield* awaitCommand(position)
@@ -232,30 +259,57 @@ export const processWorkflowLayer = (
           sequence += 1
         }
         const finished = definition.isFinished(state)
-        const next = finished ? undefined : earliestDeadline(definition.deadlines(state))
-        const outcome = Result.isSuccess(decided)
+        const listed = finished ? [] : definition.deadlines(state)
+        if (input.kind === "deadline") fired.add(deadlineOccurrence(deadline!))
+        fired = new Set(listed.map(deadlineOccurrence).filter((occurrence) => fired.has(occurrence)))
+        const next = earliestDeadline(listed, fired)
+        const verdict = Result.isSuccess(decided)
           ? events.length === 0
             ? "no-change"
             : "applied"
-          : `refused: ${describeRefusal(decided.failure)}`
+          : "refused"
+        const refusal = Result.isFailure(decided) ? decided.failure : undefined
+        const outcome = inboxOutcome(verdict, refusal)
         const stateNow = state
+        const report: TurnDecision = {
+          process: processName,
+          instanceId,
+          turn,
+          input:
+            input.kind === "command"
+              ? { _tag: "Command", position: input.position, command }
+              : { _tag: "Deadline", key: deadline!.key, dueAt: deadline!.dueAt, command },
+          outcome: verdict,
+          refusal,
+          events,
+          state: stateNow,
+          status: definition.statusOf(stateNow),
+          finished,
+          requests,
+        }
         const result = yield* Activity.make({
           name: `turn/${turn}`,
           success: StepOutcome,
           execute: Effect.flatMap(Clock.currentTimeMillis, (at) =>
-            performStep(instanceId, turn, requests, {
-              process: processName,
+            performStep(
               instanceId,
               turn,
-              firstSequence,
-              events,
-              state: stateNow,
-              status: definition.statusOf(stateNow),
-              finished,
-              nextDeadline: next ? { key: next.key, dueAt: next.dueAt } : undefined,
-              consumed: consumed === undefined ? undefined : { position: consumed, outcome },
-              at,
-            }),
+              requests,
+              {
+                process: processName,
+                instanceId,
+                turn,
+                firstSequence,
+                events,
+                state: stateNow,
+                status: definition.statusOf(stateNow),
+                finished,
+                nextDeadline: next ? { key: next.key, dueAt: next.dueAt } : undefined,
+                consumed: consumed === undefined ? undefined : { position: consumed, outcome },
+                at,
+              },
+              report,
+            ),
           ),
         })
         for (const failure of result.failed) {
