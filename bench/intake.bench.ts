@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { InMemoryApprovals, InMemoryHostCrm, InMemoryNotifier, inMemoryDirectoryLayer } from "@tixi/core"
 import {
   hmacHeaders,
   hmacSource,
@@ -11,11 +10,9 @@ import {
   runtimeLayer,
   signHmac,
 } from "@tixi/runtime"
-import { sampleCompany } from "@tixi/testing"
 import { Effect, Layer, Redacted } from "effect"
 import { defineBenchmark, median } from "./harness.ts"
-import { commitRate } from "./runtime/measure.ts"
-import { hostedRelayProcess } from "./runtime/relay-process.ts"
+import { benchHost, commitRate, hostedComplaints } from "./runtime/measure.ts"
 
 const secret = "bench-secret"
 const burst = Number(process.env.TIXI_BENCH_INTAKE_EVENTS ?? 5_000)
@@ -76,23 +73,12 @@ export default defineBenchmark({
   run: async () => {
     const folder = mkdtempSync(join(tmpdir(), "tixi-bench-intake-"))
     try {
-      const host = Layer.mergeAll(
-        InMemoryHostCrm.layer(),
-        InMemoryApprovals.layer(),
-        InMemoryNotifier.layer(),
-        inMemoryDirectoryLayer(sampleCompany),
-      )
       const layer = intakeServerLayer({
         port: 0,
         sources: [hmacSource({ name: "bench", path: "/hooks/bench", secret: Redacted.make(secret) })],
       }).pipe(
-        Layer.provideMerge(
-          runtimeLayer({
-            processes: [hostedRelayProcess],
-            cluster: { runnerId: { host: "bench", port: 0 }, shardLeaseMillis: 60_000 },
-          }),
-        ),
-        Layer.provideMerge(host),
+        Layer.provideMerge(runtimeLayer({ engine: "embedded", processes: [hostedComplaints] })),
+        Layer.provideMerge(benchHost),
         Layer.provideMerge(Layer.orDie(pgliteLayer({ folder }))),
       )
       return await Effect.runPromise(

@@ -23,6 +23,11 @@ export interface DeadlineScheduler {
   readonly takeDue: (now: number) => Effect.Effect<ReadonlyArray<DueInstance>, unknown, SqlClient.SqlClient>
   /** The earliest deadline due before `limit`, if any. */
   readonly earliestBefore: (limit: number) => Effect.Effect<number | undefined, unknown, SqlClient.SqlClient>
+  /**
+   * An instance leaves memory: its deadline is kept only when it falls inside the window read
+   * ahead; a later one is read from the database when the window reaches it.
+   */
+  readonly release: (key: string) => void
   /** When the scheduler should look again at the latest (a deadline, or the time to read ahead). */
   readonly wakeAt: () => number
   /** How many deadlines are held in memory. */
@@ -46,9 +51,22 @@ export const makeDeadlineScheduler = (options: {
   readonly isLive: (key: string) => boolean
   readonly keyOf: (process: string, instanceId: string) => string
 }): DeadlineScheduler => {
-  const heap = new PriorityQueue<Entry>((left, right) => left.dueAt < right.dueAt)
-  const known = new Map<string, number>()
+  const before = (left: Entry, right: Entry) => left.dueAt < right.dueAt
+  let heap = new PriorityQueue<Entry>(before)
+  /** The deadline each instance waits on, as far as the scheduler holds it; heap entries not here are stale. */
+  const known = new Map<string, Entry>()
   let horizon = Number.NEGATIVE_INFINITY
+
+  const hold = (entry: Entry) => {
+    known.set(entry.key, entry)
+    heap.push(entry)
+    // Replaced and released deadlines stay in the heap until they surface; rebuild it when they
+    // outnumber the live ones, so memory follows what is held.
+    if (heap.size > 2 * known.size + 1_024) {
+      heap = new PriorityQueue<Entry>(before)
+      for (const live of known.values()) heap.push(live)
+    }
+  }
 
   const readAhead = (until: number) =>
     Effect.gen(function* () {
@@ -65,16 +83,15 @@ export const makeDeadlineScheduler = (options: {
         const key = options.keyOf(row.process, row.instance_id)
         if (options.isLive(key)) continue
         const dueAt = Number(row.next_deadline_at)
-        if (known.get(key) === dueAt) continue
-        known.set(key, dueAt)
-        heap.push({ dueAt, key, process: row.process, instanceId: row.instance_id })
+        if (known.get(key)?.dueAt === dueAt) continue
+        hold({ dueAt, key, process: row.process, instanceId: row.instance_id })
       }
     })
 
   /** The top of the heap, dropping entries a later `set` replaced. */
   const top = (): Entry | undefined => {
     for (let entry = heap.peek(); entry !== undefined; entry = heap.peek()) {
-      if (known.get(entry.key) === entry.dueAt) return entry
+      if (known.get(entry.key) === entry) return entry
       heap.pop()
     }
     return undefined
@@ -88,9 +105,12 @@ export const makeDeadlineScheduler = (options: {
         known.delete(key)
         return
       }
-      if (known.get(key) === dueAt) return
-      known.set(key, dueAt)
-      heap.push({ dueAt, key, process, instanceId })
+      if (known.get(key)?.dueAt === dueAt) return
+      hold({ dueAt, key, process, instanceId })
+    },
+    release: (key) => {
+      const entry = known.get(key)
+      if (entry !== undefined && entry.dueAt >= horizon) known.delete(key)
     },
     takeDue: (now) =>
       Effect.gen(function* () {

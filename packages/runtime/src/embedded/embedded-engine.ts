@@ -52,7 +52,7 @@ import type { DeadLetterRow, EventRow, InboxRow, WriteGroup } from "./write-grou
 export interface EmbeddedEngineOptions {
   readonly processes: ReadonlyArray<HostedProcess>
   readonly retryPolicy?: RetryPolicy | undefined
-  /** Idle instances kept in memory (their state, inbox keys); the others are read when needed. Default 10,000. */
+  /** Idle instances kept in memory (their state, inbox keys); the others are read when needed. Default 2,000. */
   readonly cacheSize?: number | undefined
   /** How far ahead deadlines are held in memory. Default 6 hours of clock time. */
   readonly timerWindowMillis?: number | undefined
@@ -131,7 +131,7 @@ export const makeEmbeddedEngine = (
     const clock = yield* Clock.Clock
     const ports = yield* Effect.context<EffectPorts>()
     const retryPolicy = options.retryPolicy ?? defaultRetryPolicy
-    const cacheSize = options.cacheSize ?? 10_000
+    const cacheSize = options.cacheSize ?? 2_000
     const snapshotEvery = Math.max(1, options.snapshotEvery ?? 8)
     const hosted = hostedByName(options.processes)
     const writer = yield* makeGroupCommit({ lingerMillis: options.lingerMillis })
@@ -222,6 +222,7 @@ export const makeEmbeddedEngine = (
         if (slot.outboxWritten) clearOutbox(slot)
         if (!evictable(slot)) continue
         slots.delete(slot.key)
+        scheduler.release(slot.key)
         budget -= 1
       }
     }

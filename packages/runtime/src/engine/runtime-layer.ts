@@ -20,7 +20,7 @@ import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts
  * The same process definitions run on both; so do `tixi status` and `tixi retry`.
  */
 export type RuntimeOptions =
-  | (EmbeddedRuntimeOptions & { readonly engine?: "embedded" | undefined })
+  | (EmbeddedRuntimeOptions & { readonly engine?: "embedded" | undefined; readonly cluster?: never })
   | (ProcessRuntimeOptions & { readonly engine: "cluster"; readonly cluster: ClusterOptions })
 
 /**

@@ -17,13 +17,7 @@ const environment = intakeServerLayer({
   sources: [hmacSource({ name: "test", path: "/hooks/test", secret: Redacted.make(secret) })],
   maxBodyBytes: 64 * 1024,
 }).pipe(
-  Layer.provideMerge(
-    runtimeLayer({
-      processes: [hostedTicketProcess],
-      cluster: { runnerId: { host: "intake-test", port: 1 }, pollIntervalMillis: 100 },
-      pumpIntervalMillis: 200,
-    }),
-  ),
+  Layer.provideMerge(runtimeLayer({ processes: [hostedTicketProcess], pumpIntervalMillis: 200 })),
   Layer.provideMerge(inMemoryHostLayer),
   Layer.provideMerge(pgliteLayer()),
 )
