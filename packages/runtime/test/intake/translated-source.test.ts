@@ -63,13 +63,7 @@ const vendor: IntakeSource = {
 }
 
 const environment = intakeServerLayer({ port: 0, sources: [vendor] }).pipe(
-  Layer.provideMerge(
-    runtimeLayer({
-      processes: [hostedTicketProcess],
-      cluster: { runnerId: { host: "translate-test", port: 1 }, pollIntervalMillis: 100 },
-      pumpIntervalMillis: 200,
-    }),
-  ),
+  Layer.provideMerge(runtimeLayer({ processes: [hostedTicketProcess], pumpIntervalMillis: 200 })),
   Layer.provideMerge(inMemoryHostLayer),
   Layer.provideMerge(pgliteLayer()),
 )
