@@ -46,6 +46,12 @@ describe("the tixi CLI", () => {
     expect(result.stdout).toContain("usage: tixi <command>")
   })
 
+  it("runs the complaints simulation as its demo (here only its usage)", async () => {
+    const result = await tixi("demo", "--help")
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("--data   the folder of the run's PGlite database")
+  })
+
   it("names a missing configuration file", async () => {
     const result = await tixi("status", "--config", "nowhere.config.ts")
     expect(result.code).toBe(1)
