@@ -6,8 +6,10 @@
  */
 // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
 
+/** A literal in a SOQL condition, as the fake compares it with a record's field. */
 export type SoqlValue = string | number | boolean | null
 
+/** A WHERE clause as a tree, so the fake filters records the way Salesforce would. */
 export type SoqlCondition =
   | { readonly kind: "and" | "or"; readonly left: SoqlCondition; readonly right: SoqlCondition }
   | { readonly kind: "not"; readonly inner: SoqlCondition }
@@ -19,6 +21,7 @@ export type SoqlCondition =
       readonly values: ReadonlyArray<SoqlValue>
     }
 
+/** The subset of SOQL the fake answers: fields or COUNT(), one object, WHERE, ORDER BY, LIMIT, OFFSET. */
 export interface SoqlQuery {
   readonly fields: ReadonlyArray<string>
   readonly count: boolean
