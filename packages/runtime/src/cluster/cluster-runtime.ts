@@ -236,11 +236,6 @@ const makeProcessRuntime = (
         }
       })
 
-    const routeEvent = routeThrough(
-      [...registry.values()].map((entry) => entry.hosted),
-      deliver,
-    )
-
     /**
      * Waits for the turn of a delivered command. It is reported by the runner that owns the
      * instance; when that is another runner, the stored outcome and projection answer instead.
@@ -374,6 +369,38 @@ const makeProcessRuntime = (
       return signalled
     })
 
+    const inspect: ProcessRuntimeService["inspect"] = (process, instanceId) =>
+      Effect.gen(function* () {
+        yield* lookup(process)
+        const [row] = yield* sql<{
+          state: unknown
+          status: string
+          finished: boolean
+          turn: number
+          parked: boolean
+        }>`
+            SELECT state, status, finished, turn, parked FROM tixi_instances
+            WHERE process = ${process} AND instance_id = ${instanceId}
+          `.pipe(Effect.mapError(storageFailure("inspect")))
+        if (row === undefined) return undefined
+        const definition = registry.get(process)!.hosted.definition
+        return {
+          process,
+          instanceId,
+          state: row.turn === 0 || row.state === null ? definition.initialState : row.state,
+          status: row.status,
+          finished: row.finished,
+          turns: row.turn,
+          parked: row.parked,
+        }
+      })
+
+    const routeEvent = routeThrough(
+      [...registry.values()].map((entry) => entry.hosted),
+      { deliver, dispatch, inspect },
+      yield* Effect.context<EffectPorts>(),
+    )
+
     return ProcessRuntime.of({
       engine: "cluster",
       processes: options.processes,
@@ -383,31 +410,7 @@ const makeProcessRuntime = (
       routeEvent,
       requestRetry,
       pump,
-      inspect: (process, instanceId) =>
-        Effect.gen(function* () {
-          yield* lookup(process)
-          const [row] = yield* sql<{
-            state: unknown
-            status: string
-            finished: boolean
-            turn: number
-            parked: boolean
-          }>`
-            SELECT state, status, finished, turn, parked FROM tixi_instances
-            WHERE process = ${process} AND instance_id = ${instanceId}
-          `.pipe(Effect.mapError(storageFailure("inspect")))
-          if (row === undefined) return undefined
-          const definition = registry.get(process)!.hosted.definition
-          return {
-            process,
-            instanceId,
-            state: row.turn === 0 || row.state === null ? definition.initialState : row.state,
-            status: row.status,
-            finished: row.finished,
-            turns: row.turn,
-            parked: row.parked,
-          }
-        }),
+      inspect,
       decide: (process, instanceId, command) =>
         Effect.map(dispatch(process, instanceId, command), ({ effects: _effects, ...decision }) => decision),
       observe: hub.observe,

@@ -3,7 +3,7 @@ import { type Layer, Redacted, Result } from "effect"
 import { z } from "zod"
 import type { HostedProcess } from "../engine/hosted-process.ts"
 import type { RetryPolicy } from "../engine/retry-policy.ts"
-import type { IntakeSource } from "../intake/intake-source.ts"
+import type { ChangeFeed, IntakeSource } from "../intake/intake-source.ts"
 
 /** What `tixi.config.ts` exports: the processes to host, the host adapters, and how to run them. */
 export interface TixiConfigInput {
@@ -37,6 +37,11 @@ export interface TixiConfigInput {
         readonly port?: number
         readonly host?: string
         readonly sources?: ReadonlyArray<IntakeSource>
+        /**
+         * Changes tixi reads rather than is sent (`hostPollingFeed`, Salesforce's Change Data
+         * Capture): kept with the webhook events and delivered the same way.
+         */
+        readonly feeds?: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes?: number
       }
   /** How effects are retried before they are parked as dead letters. */
@@ -72,6 +77,7 @@ export interface TixiConfig {
         readonly port: number
         readonly host: string
         readonly sources: ReadonlyArray<IntakeSource>
+        readonly feeds: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes: number
       }
   readonly retry: RetryPolicy
@@ -121,6 +127,22 @@ const schema = z.object({
         sources: z
           .array(z.object({ name: z.string(), path: z.string().startsWith("/") }).loose())
           .default([]),
+        feeds: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1),
+                run: z.custom<ChangeFeed["run"]>(
+                  (value) => typeof value === "function",
+                  "expected a function",
+                ),
+              })
+              .loose(),
+          )
+          .default([])
+          .refine((feeds) => new Set(feeds.map((feed) => feed.name)).size === feeds.length, {
+            message: "two feeds have the same name; each name keeps its own position",
+          }),
         maxBodyBytes: positiveInt.default(1024 * 1024),
       })
       .strict(),
@@ -233,7 +255,11 @@ export function resolveConfig(
     intake:
       value.intake === false
         ? false
-        : { ...value.intake, sources: input.intake === false ? [] : (input.intake?.sources ?? []) },
+        : {
+            ...value.intake,
+            sources: input.intake === false ? [] : (input.intake?.sources ?? []),
+            feeds: input.intake === false ? [] : (input.intake?.feeds ?? []),
+          },
     retry: value.retry,
     admin: { token: value.admin.token },
   })

@@ -49,8 +49,15 @@ export const embeddedRuntimeLayer = (
         dispatch: engine.dispatch,
         decide: engine.decide,
         inspect: engine.inspect,
-        routeEvent: routeThrough(options.processes, (process, instanceId, command, deliverOptions) =>
-          engine.deliver(process, instanceId, command, deliverOptions?.dedupKey),
+        routeEvent: routeThrough(
+          options.processes,
+          {
+            deliver: (process, instanceId, command, deliverOptions) =>
+              engine.deliver(process, instanceId, command, deliverOptions?.dedupKey),
+            dispatch: engine.dispatch,
+            inspect: engine.inspect,
+          },
+          yield* Effect.context<EffectPorts>(),
         ),
         requestRetry: engine.requestRetry,
         pump: engine.pickUpRetryRequests,

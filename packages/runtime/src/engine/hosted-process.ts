@@ -1,4 +1,8 @@
-import type { AnyProcessDefinition, CommandOf } from "@tixi/core"
+import type { AnyProcessDefinition, CommandOf, EffectPorts, PortFailure } from "@tixi/core"
+import type { Effect } from "effect"
+import type { RuntimeStorageFailure } from "./errors.ts"
+import type { CommandInput, InstanceView } from "./process-runtime.ts"
+import type { TurnRecord } from "./turn-record.ts"
 
 /**
  * An event that reached tixi from outside and may concern process instances: an approval decided
@@ -23,6 +27,23 @@ export interface RouteTarget<Command> {
   readonly command: Command
 }
 
+/** The runtime's operations on the instances of one hosted process, as `receive` uses them. */
+export interface ProcessInstances {
+  /** The instance as it stands now, or undefined when it was never started. */
+  readonly inspect: (instanceId: string) => Effect.Effect<InstanceView | undefined, RuntimeStorageFailure>
+  /** Delivers a command (starting the instance when it does not exist) and waits for its turn. */
+  readonly dispatch: (
+    instanceId: string,
+    command: CommandInput,
+  ) => Effect.Effect<TurnRecord, RuntimeStorageFailure>
+}
+
+/** What `receive` made of an event for one instance, as the intake records it (`registered`, `ignored: inStep`). */
+export interface Reception {
+  readonly instanceId?: string | undefined
+  readonly detail: string
+}
+
 /**
  * A process definition as the runtime hosts it. The core knows nothing of the runtime; what the
  * runtime needs beyond the definition is registered here, beside it: how inbound events map to
@@ -35,12 +56,28 @@ export interface HostedProcess<Definition extends AnyProcessDefinition = AnyProc
    * `undefined` when the event is not for this process. Pure: no I/O, no clock.
    */
   readonly route?: ((event: InboundEvent) => RouteTarget<CommandOf<Definition>> | undefined) | undefined
+  /**
+   * Takes in an event that cannot be routed without reading: a case edited in the CRM must be
+   * read from the host and compared with the instance before it means a command (or none). It
+   * reads and dispatches through `instances`, with the host ports; `undefined` means the event is
+   * not for this process. A retryable `PortFailure` leaves the event to be delivered again later,
+   * so what it does must be safe to repeat (decide from the instance's state, not from a count).
+   */
+  readonly receive?:
+    | ((
+        event: InboundEvent,
+        instances: ProcessInstances,
+      ) => Effect.Effect<ReadonlyArray<Reception> | undefined, PortFailure, EffectPorts>)
+    | undefined
 }
 
-/** Registers a definition with the runtime, optionally with the routing of inbound events to it. */
+/** Registers a definition with the runtime, optionally with how inbound events reach it. */
 export function hostProcess<Definition extends AnyProcessDefinition>(
   definition: Definition,
-  options: { readonly route?: HostedProcess<Definition>["route"] } = {},
+  options: {
+    readonly route?: HostedProcess<Definition>["route"]
+    readonly receive?: HostedProcess<Definition>["receive"]
+  } = {},
 ): HostedProcess<Definition> {
-  return { definition, route: options.route }
+  return { definition, route: options.route, receive: options.receive }
 }

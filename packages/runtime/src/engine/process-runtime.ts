@@ -1,7 +1,7 @@
-import type { EffectKind } from "@tixi/core"
+import type { EffectKind, EffectPorts, PortFailure } from "@tixi/core"
 import { Context, Effect, type Scope } from "effect"
 import type { RuntimeStorageFailure, UnknownDeadLetter, UnknownInstance, UnknownProcess } from "./errors.ts"
-import type { HostedProcess, InboundEvent } from "./hosted-process.ts"
+import type { HostedProcess, InboundEvent, ProcessInstances } from "./hosted-process.ts"
 import type { RetryPolicy } from "./retry-policy.ts"
 import type { DecisionListener, TurnDecision, TurnListener, TurnRecord } from "./turn-record.ts"
 
@@ -22,6 +22,13 @@ export type RoutedDelivery =
       readonly process: string
       readonly instanceId: string
       readonly reason: string
+    }
+  | {
+      /** A process's `receive` took it in (read, decided, dispatched, or found nothing to do). */
+      readonly _tag: "Received"
+      readonly process: string
+      readonly instanceId?: string | undefined
+      readonly detail: string
     }
 
 /** Commands may arrive without their instant; the runtime stamps them with the Clock. */
@@ -115,10 +122,14 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
   ) => Effect.Effect<InstanceView | undefined, UnknownProcess | RuntimeStorageFailure>
-  /** Routes an inbound event through every hosted process's `route` and delivers it where it belongs. */
+  /**
+   * Routes an inbound event through every hosted process's `route` (delivering it where it
+   * belongs) and `receive` (which may read the host first). A `PortFailure` comes from a
+   * `receive` that could not read or write the host.
+   */
   readonly routeEvent: (
     event: InboundEvent,
-  ) => Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure>
+  ) => Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure | PortFailure>
   /** Asks for a parked dead letter to be retried; the instance resumes right away. */
   readonly requestRetry: (
     deadLetterId: string,
@@ -158,18 +169,42 @@ export const hostedByName = (processes: ReadonlyArray<HostedProcess>): ReadonlyM
 }
 
 /**
- * Routes an inbound event through every hosted process's `route` and delivers it with the
- * de-duplication key `source/eventId`; an instance that does not exist rejects it.
+ * Routes an inbound event through every hosted process: `route` delivers it with the
+ * de-duplication key `source/eventId` (an instance that does not exist rejects it); `receive`
+ * takes it in with the runtime's own `inspect` and `dispatch`, on the host ports the engine was
+ * built with.
  */
 export const routeThrough =
-  (processes: ReadonlyArray<HostedProcess>, deliver: ProcessRuntimeService["deliver"]) =>
-  (event: InboundEvent): Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure> =>
+  (
+    processes: ReadonlyArray<HostedProcess>,
+    operations: Pick<ProcessRuntimeService, "deliver" | "dispatch" | "inspect">,
+    ports: Context.Context<EffectPorts>,
+  ) =>
+  (event: InboundEvent): Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure | PortFailure> =>
     Effect.gen(function* () {
       const outcomes: Array<RoutedDelivery> = []
       for (const hosted of processes) {
+        const process = hosted.definition.name
+        if (hosted.receive) {
+          const instances: ProcessInstances = {
+            inspect: (instanceId) =>
+              operations.inspect(process, instanceId).pipe(Effect.catchTag("UnknownProcess", Effect.die)),
+            dispatch: (instanceId, command) =>
+              operations
+                .dispatch(process, instanceId, command)
+                .pipe(Effect.catchTag("UnknownProcess", Effect.die)),
+          }
+          const received = yield* hosted.receive(event, instances).pipe(Effect.provideContext(ports))
+          for (const reception of received ?? [])
+            outcomes.push({
+              _tag: "Received",
+              process,
+              instanceId: reception.instanceId,
+              detail: reception.detail,
+            })
+        }
         const target = hosted.route?.(event)
         if (target === undefined) continue
-        const process = hosted.definition.name
         const rejected = (error: { readonly message: string }) =>
           Effect.succeed<RoutedDelivery>({
             _tag: "Rejected",
@@ -177,15 +212,17 @@ export const routeThrough =
             instanceId: target.instanceId,
             reason: error.message,
           })
-        const delivered = yield* deliver(process, target.instanceId, target.command as CommandInput, {
-          dedupKey: `${event.source}/${event.id}`,
-        }).pipe(
-          Effect.map((delivery): RoutedDelivery => ({ _tag: "Delivered", delivery })),
-          Effect.catchTags({
-            UnknownInstance: rejected,
-            UnknownProcess: (error) => Effect.die(error),
-          }),
-        )
+        const delivered = yield* operations
+          .deliver(process, target.instanceId, target.command as CommandInput, {
+            dedupKey: `${event.source}/${event.id}`,
+          })
+          .pipe(
+            Effect.map((delivery): RoutedDelivery => ({ _tag: "Delivered", delivery })),
+            Effect.catchTags({
+              UnknownInstance: rejected,
+              UnknownProcess: (error) => Effect.die(error),
+            }),
+          )
         outcomes.push(delivered)
       }
       return outcomes

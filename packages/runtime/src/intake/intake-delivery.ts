@@ -3,16 +3,20 @@ import { SqlClient } from "effect/sql"
 import { ProcessRuntime, type RoutedDelivery } from "../engine/process-runtime.ts"
 import type { IntakeSource, VerifiedEvent } from "./intake-source.ts"
 
-const summarize = (outcomes: ReadonlyArray<RoutedDelivery>): string => {
-  if (outcomes.length === 0) return "unrouted"
-  return outcomes
-    .map((outcome) =>
-      outcome._tag === "Delivered"
-        ? `${outcome.delivery.duplicate ? "duplicate" : "delivered"} ${outcome.delivery.process}/${outcome.delivery.instanceId}`
-        : `rejected ${outcome.process}/${outcome.instanceId}: ${outcome.reason}`,
-    )
-    .join("; ")
+/** One process's part in an event's fate, as the intake's record of the event says it. */
+const describeRouting = (outcome: RoutedDelivery): string => {
+  switch (outcome._tag) {
+    case "Delivered":
+      return `${outcome.delivery.duplicate ? "duplicate" : "delivered"} ${outcome.delivery.process}/${outcome.delivery.instanceId}`
+    case "Rejected":
+      return `rejected ${outcome.process}/${outcome.instanceId}: ${outcome.reason}`
+    case "Received":
+      return `${outcome.detail} ${outcome.process}${outcome.instanceId === undefined ? "" : `/${outcome.instanceId}`}`
+  }
 }
+
+const summarize = (outcomes: ReadonlyArray<RoutedDelivery>): string =>
+  outcomes.length === 0 ? "unrouted" : outcomes.map(describeRouting).join("; ")
 
 interface StoredEvent {
   readonly source: string
@@ -27,8 +31,9 @@ interface StoredEvent {
  * with what became of it. It runs after every store (the latch) and every second, so events
  * stored before a crash are delivered when a runner is back. Delivering an event twice (two
  * runners, a crash before the mark) is harmless: the instance inbox de-duplicates by
- * `source/eventId`. A source's `translate` runs first (reading the vendor); while it fails
- * retryably the event stays undelivered and is tried again, any other failure is marked on it.
+ * `source/eventId`, and a process's `receive` decides from the instance's state. A source's
+ * `translate` runs first (reading the vendor); while it or a `receive` fails retryably (or the
+ * database does), the event stays undelivered and is tried again, any other failure is marked on it.
  */
 export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
   Effect.gen(function* () {
@@ -66,19 +71,22 @@ export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
         let outcome: string
         if ("failed" in translation) outcome = translation.failed
         else {
-          const outcomes: Array<RoutedDelivery> = []
-          for (const event of translation.events) {
-            outcomes.push(
-              ...(yield* runtime.routeEvent({
+          const routed = yield* Effect.result(
+            Effect.forEach(translation.events, (event) =>
+              runtime.routeEvent({
                 source: row.source,
                 id: event.id,
                 type: event.type,
                 payload: event.payload,
                 receivedAt: Number(row.received_at),
-              })),
-            )
-          }
-          outcome = summarize(outcomes)
+              }),
+            ),
+          )
+          if (Result.isSuccess(routed)) outcome = summarize(routed.success.flat())
+          else if (routed.failure._tag === "PortFailure" && !routed.failure.isRetryable)
+            outcome = `failed: ${routed.failure.message}`
+          // The host or the database is away for now: the event stays undelivered, for the next round.
+          else continue
         }
         const key = `${row.source}\u0000${outcome}`
         const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }

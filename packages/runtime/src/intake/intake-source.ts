@@ -3,6 +3,11 @@
  * implement it without depending on the runtime; the runtime re-exports it for its users.
  */
 export {
+  type ChangeFeed,
+  type FeedBatch,
+  type HostPollingFeedOptions,
+  hostChangeEventType,
+  hostPollingFeed,
   IntakeRejected,
   IntakeRejectionReason,
   type IntakeRequest,

@@ -4,6 +4,7 @@ import type { TixiConfig } from "../config/define-config.ts"
 import type { EngineControl } from "../engine/engine-control.ts"
 import type { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type RuntimeOptions, runtimeLayer } from "../engine/runtime-layer.ts"
+import { changeFeedsLayer } from "../intake/change-feeds.ts"
 import { IntakeServer, intakeServerLayer } from "../intake/intake-server.ts"
 import { pgliteLayer } from "../sql/pglite-client.ts"
 import { postgresLayer } from "../sql/postgres-client.ts"
@@ -33,7 +34,7 @@ export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
 /**
  * Everything `tixi serve` runs, from a resolved configuration: the database, the engine (the
  * embedded one, or Effect Cluster and its workflow engine), the hosted processes, the host
- * adapters and (unless disabled) the intake.
+ * adapters and (unless disabled) the intake with its change feeds.
  */
 export const runnerLayer = (
   config: TixiConfig,
@@ -49,7 +50,11 @@ export const runnerLayer = (
           maxBodyBytes: config.intake.maxBodyBytes,
           admin: config.admin.token === undefined ? undefined : { token: config.admin.token },
         })
-  return intake.pipe(
+  const feeds =
+    config.intake === false || config.intake.feeds.length === 0
+      ? Layer.empty
+      : changeFeedsLayer({ feeds: config.intake.feeds })
+  return Layer.merge(intake, feeds).pipe(
     Layer.provideMerge(runtime),
     Layer.provide(config.host),
     Layer.provideMerge(databaseLayer(config)),

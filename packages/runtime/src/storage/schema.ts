@@ -90,6 +90,13 @@ const statements = [
   `CREATE INDEX IF NOT EXISTS tixi_instances_pending ON tixi_instances (process, instance_id) WHERE pending_effects IS NOT NULL`,
   `CREATE INDEX IF NOT EXISTS tixi_dead_letters_instance ON tixi_dead_letters (process, instance_id)`,
   `CREATE TABLE IF NOT EXISTS tixi_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  // Where each change feed (Salesforce polling, Change Data Capture) stands, kept with its events.
+  `CREATE TABLE IF NOT EXISTS tixi_feed_positions (
+    name TEXT PRIMARY KEY,
+    position TEXT,
+    events BIGINT NOT NULL DEFAULT 0,
+    updated_at BIGINT NOT NULL
+  )`,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

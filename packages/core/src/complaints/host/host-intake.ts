@@ -17,12 +17,17 @@ import type { ComplaintRefusal } from "../process/refusal.ts"
 import type { ComplaintState } from "../process/state.ts"
 import { decideHostChange, type HostChangeIgnored, type HostChangeRules } from "./host-change-decision.ts"
 
+/** A complaint as the intake reads it: its state, or undefined when there is none by that number. */
+type ComplaintLookup = { readonly state: ComplaintState } | undefined
+
 /**
  * Where complaints live: the in-memory runner (`makeInMemoryRunner(complaintProcess(…))`) has this
- * shape, and so can an embedder's own persistence or the durable runtime.
+ * shape, and so can an embedder's own persistence or the durable runtime (`@tixi/runtime`'s
+ * `hostComplaints`), whose instances are read from its database.
  */
 export interface ComplaintIntakeTarget<R> {
-  readonly instance: (complaintId: string) => { readonly state: ComplaintState } | undefined
+  /** The complaint by its number: at once from memory, or as an Effect from storage. */
+  readonly instance: (complaintId: string) => ComplaintLookup | Effect.Effect<ComplaintLookup, never, R>
   /** Every complaint, read once to learn which host records complaints were registered from. */
   readonly instances?: () => ReadonlyArray<{ readonly instanceId: string; readonly state: ComplaintState }>
   readonly dispatch: (
@@ -180,7 +185,8 @@ export function makeComplaintHostIntake<R>(
         hostCase !== undefined && !isUnkeyedCaseKey(hostCase.externalKey)
           ? hostCase.externalKey
           : (change.externalKey ?? registeredFrom.get(change.recordId))
-      const complaint = complaintId === undefined ? undefined : target.instance(complaintId)?.state
+      const found = complaintId === undefined ? undefined : target.instance(complaintId)
+      const complaint = (Effect.isEffect(found) ? yield* found : found)?.state
       let customer: HostCustomer | undefined
       if (complaint === undefined && hostCase?.customerKey !== undefined) {
         const found = yield* Effect.result(host.findCustomer(hostCase.customerKey))
