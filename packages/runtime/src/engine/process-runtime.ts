@@ -174,26 +174,38 @@ export const hostedByName = (processes: ReadonlyArray<HostedProcess>): ReadonlyM
  * takes it in with the runtime's own `inspect` and `dispatch`, on the host ports the engine was
  * built with.
  */
-export const routeThrough =
-  (
-    processes: ReadonlyArray<HostedProcess>,
-    operations: Pick<ProcessRuntimeService, "deliver" | "dispatch" | "inspect">,
-    ports: Context.Context<EffectPorts>,
-  ) =>
-  (event: InboundEvent): Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure | PortFailure> =>
+export const routeThrough = (
+  processes: ReadonlyArray<HostedProcess>,
+  operations: Pick<ProcessRuntimeService, "deliver" | "dispatch" | "inspect">,
+  ports: Context.Context<EffectPorts>,
+) => {
+  // One view per process for the runtime's life: a `receive` may keep what it learns per view,
+  // and a view never outlives the engine it reads.
+  const views = new Map<string, ProcessInstances>()
+  const instancesOf = (process: string): ProcessInstances => {
+    let view = views.get(process)
+    if (view === undefined) {
+      view = {
+        inspect: (instanceId) =>
+          operations.inspect(process, instanceId).pipe(Effect.catchTag("UnknownProcess", Effect.die)),
+        dispatch: (instanceId, command) =>
+          operations
+            .dispatch(process, instanceId, command)
+            .pipe(Effect.catchTag("UnknownProcess", Effect.die)),
+      }
+      views.set(process, view)
+    }
+    return view
+  }
+  return (
+    event: InboundEvent,
+  ): Effect.Effect<ReadonlyArray<RoutedDelivery>, RuntimeStorageFailure | PortFailure> =>
     Effect.gen(function* () {
       const outcomes: Array<RoutedDelivery> = []
       for (const hosted of processes) {
         const process = hosted.definition.name
         if (hosted.receive) {
-          const instances: ProcessInstances = {
-            inspect: (instanceId) =>
-              operations.inspect(process, instanceId).pipe(Effect.catchTag("UnknownProcess", Effect.die)),
-            dispatch: (instanceId, command) =>
-              operations
-                .dispatch(process, instanceId, command)
-                .pipe(Effect.catchTag("UnknownProcess", Effect.die)),
-          }
+          const instances = instancesOf(process)
           const received = yield* hosted.receive(event, instances).pipe(Effect.provideContext(ports))
           for (const reception of received ?? [])
             outcomes.push({
@@ -227,6 +239,7 @@ export const routeThrough =
       }
       return outcomes
     })
+}
 
 /** Counts turns as `RuntimeStatistics` does, for engines that report turns to listeners. */
 export const makeTurnCounter = (engine: EngineKind) => {

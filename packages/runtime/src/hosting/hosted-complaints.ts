@@ -90,7 +90,10 @@ export function hostComplaints(
   options: HostedComplaintsOptions = {},
 ): HostedProcess<Complaints.ComplaintProcess> {
   const intakeOptions = options.hostIntake
-  let intake: ReturnType<typeof intakeOver> | undefined
+  // One intake per runtime hosting it (the runtime hands each the same view for its life): it
+  // remembers which host records complaints were registered from until their cases carry the
+  // complaint's number.
+  const intakes = new WeakMap<ProcessInstances, ReturnType<typeof intakeOver>>()
   return hostProcess(definition, {
     route: (event) => {
       if (event.type !== "approval.outcome") return undefined
@@ -104,9 +107,11 @@ export function hostComplaints(
         : (event, instances) =>
             Effect.gen(function* () {
               if (event.type !== hostChangeEventType) return undefined
-              // One intake for the runner's life: it remembers which host records complaints were
-              // registered from until their cases carry the complaint's number.
-              intake ??= intakeOver(instances, intakeOptions)
+              let intake = intakes.get(instances)
+              if (intake === undefined) {
+                intake = intakeOver(instances, intakeOptions)
+                intakes.set(instances, intake)
+              }
               const outcomes = yield* intake.handle([event.payload as HostChange])
               const retryable = outcomes.find(
                 (outcome): outcome is Extract<Complaints.HostIntakeOutcome, { kind: "failed" }> =>

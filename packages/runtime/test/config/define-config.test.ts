@@ -1,6 +1,7 @@
 import { Layer, Redacted, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { defineConfig, resolveConfig } from "../../src/config/define-config.ts"
+import { hostPollingFeed } from "../../src/intake/intake-source.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
 import { hostedTicketProcess } from "../fixtures/ticket-process.ts"
 
@@ -94,5 +95,25 @@ describe("defineConfig and resolveConfig", () => {
   it("accepts no intake at all", () => {
     const resolved = resolveConfig(defineConfig({ ...base, intake: false, host: Layer.empty as never }), {})
     expect(Result.isSuccess(resolved) && resolved.success.intake).toBe(false)
+  })
+
+  it("keeps the change feeds it is given, and refuses two feeds of one name (each keeps its own position)", () => {
+    const feeds = [hostPollingFeed({ name: "salesforce" })]
+    const resolved = resolveConfig(defineConfig({ ...base, intake: { feeds } }), {})
+    expect(
+      Result.isSuccess(resolved) && resolved.success.intake !== false && resolved.success.intake.feeds,
+    ).toBe(feeds)
+    const twice = resolveConfig(
+      defineConfig({ ...base, intake: { feeds: [...feeds, hostPollingFeed({ name: "salesforce" })] } }),
+      {},
+    )
+    expect(problems(twice)).toEqual([
+      "intake.feeds: two feeds have the same name; each name keeps its own position",
+    ])
+    const nameless = resolveConfig(
+      defineConfig({ ...base, intake: { feeds: [{ ...feeds[0]!, name: "" }] } }),
+      {},
+    )
+    expect(problems(nameless)[0]).toMatch(/^intake\.feeds\.0\.name: /)
   })
 })
