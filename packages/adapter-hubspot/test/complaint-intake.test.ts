@@ -20,6 +20,11 @@ import {
   type WebhookChange,
   type WebhookOutcome,
 } from "../src/index.ts"
+import {
+  staffOpenComplaintTicket,
+  tixiPipelineOf,
+  writeComplaintCustomer,
+} from "./support/complaint-ticket.ts"
 import { fakeOptions } from "./support/fake-portal.ts"
 
 // A complaint from the ticket a member of staff opens in HubSpot to its closing, against the fake
@@ -108,11 +113,7 @@ const takeIn = () => runtime.runPromise(intake.handle(stored.splice(0)))
 const echoesOf = (outcomes: ReadonlyArray<WebhookOutcome>) =>
   outcomes.reduce((sum, outcome) => sum + (outcome.status === 200 ? outcome.echoes : 0), 0)
 
-const tixiPipeline = () =>
-  portal.store
-    .ticketPipelines()
-    .find((pipeline) => pipeline.label === adapter.settings.pipelineLabel["zh-CN"])!
-const stageId = (label: string) => tixiPipeline().stages.find((stage) => stage.label === label)!.id
+const stageId = (label: string) => tixiPipelineOf(portal, adapter).stageId(label)
 
 let ticketId: string
 let complaintId: string
@@ -121,27 +122,8 @@ const ticket = () => portal.read("tickets", ticketId)!
 
 describe("a complaint from a HubSpot ticket to its closing (fake portal, signed webhooks)", () => {
   it("turns the ticket staff open into one complaint, however often HubSpot delivers it", async () => {
-    await runtime.runPromise(
-      Effect.flatMap(HostCrm, (host) =>
-        host.upsertCustomers([
-          { externalKey: "CUST-0001", kind: "organization", name: "华东机电有限公司", fields: {} },
-        ]),
-      ),
-    )
-    const company = portal.list("companies")[0]!
-    const staff = portal.staff()
-    staff.update("companies", company.id, { phone: "021-6288 1234", city: "上海" })
-    portal.webhooks.duplicateNext()
-    const opened = staff.create("tickets", {
-      subject: "三台电机外壳破损",
-      content: "客户来电：到货的三台电机外壳破损，要求更换。",
-      hs_pipeline: tixiPipeline().id,
-      hs_pipeline_stage: stageId("已登记"),
-      hs_ticket_priority: "HIGH",
-    })
-    staff.associate("tickets", opened.id, "companies", company.id)
-    // The IT desk's ticket in the portal's own pipeline is no complaint.
-    const other = staff.create("tickets", { subject: "打印机卡纸", hs_pipeline: "0", hs_pipeline_stage: "1" })
+    await runtime.runPromise(writeComplaintCustomer)
+    const { opened, other } = staffOpenComplaintTicket(portal, adapter)
     ticketId = opened.id
 
     const first = await deliver()

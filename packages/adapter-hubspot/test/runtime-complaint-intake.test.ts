@@ -23,6 +23,11 @@ import { http, passthrough } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HubSpotAdapter, hubSpotIntakeSource, isInTixiPipeline, make } from "../src/index.ts"
+import {
+  staffOpenComplaintTicket,
+  tixiPipelineOf,
+  writeComplaintCustomer,
+} from "./support/complaint-ticket.ts"
 import { fakeOptions } from "./support/fake-portal.ts"
 
 // The same complaint as complaint-intake.test.ts, now as `tixi serve` runs it: HubSpot's signed
@@ -154,11 +159,7 @@ const outcomesOf = (ticketId: string) =>
 const complaintOf = (complaintId: string) =>
   runner.runPromise(Effect.flatMap(ProcessRuntime, (runtime) => runtime.inspect("complaint", complaintId)))
 
-const tixiPipeline = () =>
-  portal.store
-    .ticketPipelines()
-    .find((pipeline) => pipeline.label === adapter.settings.pipelineLabel["zh-CN"])!
-const stageId = (label: string) => tixiPipeline().stages.find((stage) => stage.label === label)!.id
+const stageId = (label: string) => tixiPipelineOf(portal, adapter).stageId(label)
 
 let ticketId: string
 let complaintId: string
@@ -167,26 +168,8 @@ const ticket = () => portal.read("tickets", ticketId)!
 
 describe("a complaint from a HubSpot ticket to its closing, on the durable runtime", () => {
   it("stores HubSpot's signed deliveries before answering and turns the ticket into one complaint", async () => {
-    await runner.runPromise(
-      Effect.flatMap(HostCrm, (host) =>
-        host.upsertCustomers([
-          { externalKey: "CUST-0001", kind: "organization", name: "华东机电有限公司", fields: {} },
-        ]),
-      ),
-    )
-    const company = portal.list("companies")[0]!
-    const staff = portal.staff()
-    staff.update("companies", company.id, { phone: "021-6288 1234", city: "上海" })
-    portal.webhooks.duplicateNext()
-    const opened = staff.create("tickets", {
-      subject: "三台电机外壳破损",
-      content: "客户来电：到货的三台电机外壳破损，要求更换。",
-      hs_pipeline: tixiPipeline().id,
-      hs_pipeline_stage: stageId("已登记"),
-      hs_ticket_priority: "HIGH",
-    })
-    staff.associate("tickets", opened.id, "companies", company.id)
-    const other = staff.create("tickets", { subject: "打印机卡纸", hs_pipeline: "0", hs_pipeline_stage: "1" })
+    await runner.runPromise(writeComplaintCustomer)
+    const { opened, other } = staffOpenComplaintTicket(portal, adapter)
     ticketId = opened.id
     complaintId = `TS-HS-${opened.id}`
 

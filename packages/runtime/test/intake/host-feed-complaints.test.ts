@@ -129,7 +129,7 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
       const hostCase = host.cases().find((record) => record.id === caseId)!
       expect(hostCase.externalKey).toBe(complaintId)
       expect(hostCase.fields.complaint_first_response_due_at).toBe(
-        (view?.state as Complaints.ComplaintState).firstResponse?.schedule.dueAt,
+        (view!.state as Complaints.ComplaintState).firstResponse?.schedule.dueAt,
       )
       expect((await storedEvents(runner)).map((row) => row.outcome)).toEqual([
         `registered complaint/${complaintId}`,
@@ -156,9 +156,7 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
       )
       await drained(runner)
       expect(host.cases().find((record) => record.id === caseId)).toMatchObject({ stage, status: "open" })
-      expect(((await complaint(runner, complaintId))?.state as Complaints.ComplaintState).stage).toBe(
-        "registered",
-      )
+      expect(await complaint(runner, complaintId)).toMatchObject({ state: { stage: "registered" } })
     } finally {
       await runner.dispose()
     }
