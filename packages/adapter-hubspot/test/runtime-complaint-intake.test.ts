@@ -184,12 +184,14 @@ describe("a complaint from a HubSpot ticket to its closing, on the durable runti
       hostRecordId: opened.id,
       urgency: "urgent",
     })
-    // HubSpot reports the creation and each property set with it: the first registers the
-    // complaint, the others find the ticket already as the complaint holds it.
+    // HubSpot reports the creation and each property set with it. Reports waiting together are
+    // taken in as one change (the ticket read once); one arriving after the registration finds the
+    // ticket as the complaint holds it.
     const [registered, ...rest] = await outcomesOf(opened.id)
     expect(registered).toBe(`registered complaint/${complaintId}`)
     expect(rest.length).toBeGreaterThan(0)
-    for (const outcome of rest) expect(outcome).toBe(`ignored (inStep) complaint/${complaintId}`)
+    for (const outcome of rest)
+      expect([registered, `ignored (inStep) complaint/${complaintId}`]).toContain(outcome)
     const others = await outcomesOf(other.id)
     expect(others.length).toBeGreaterThan(0)
     for (const outcome of others) expect(outcome).toBe("ignored (notTakenIn) complaint")

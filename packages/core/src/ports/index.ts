@@ -1,5 +1,6 @@
 export * from "./approvals.ts"
 export * from "./directory.ts"
+export * from "./host-change-coalescing.ts"
 export * from "./host-crm.ts"
 export * from "./in-memory-approvals.ts"
 export * from "./in-memory-directory.ts"

@@ -1,7 +1,8 @@
+import { coalesceHostChanges, type HostChange } from "@tixi/core"
 import { Effect, Latch, Result, Schedule } from "effect"
 import { SqlClient } from "effect/sql"
 import { ProcessRuntime, type RoutedDelivery } from "../engine/process-runtime.ts"
-import type { IntakeSource, VerifiedEvent } from "./intake-source.ts"
+import { hostChangeEventType, type IntakeSource, type VerifiedEvent } from "./intake-source.ts"
 
 /** One process's part in an event's fate, as the intake's record of the event says it. */
 const describeRouting = (outcome: RoutedDelivery): string => {
@@ -56,6 +57,71 @@ export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
         return { failed: `failed: ${result.failure.message}` } as const
       })
 
+    /**
+     * The batch in delivery units, in order of their first event. Reports of changes to one host
+     * record waiting together (HubSpot sends a ticket's creation and each property set with it as
+     * separate events) are one unit, taken in as one change: the record is read once, not once
+     * per report. Every other event is a unit of its own.
+     */
+    const unitsOf = (rows: ReadonlyArray<StoredEvent>): ReadonlyArray<ReadonlyArray<StoredEvent>> => {
+      const units: Array<Array<StoredEvent>> = []
+      const byRecord = new Map<string, Array<StoredEvent>>()
+      for (const row of rows) {
+        const change = row.payload as Partial<HostChange> | null
+        const record =
+          row.type === hostChangeEventType &&
+          !translators.has(row.source) &&
+          typeof change?.recordId === "string"
+            ? `${row.source}\u0000${change.origin}\u0000${change.object}\u0000${change.recordId}`
+            : undefined
+        const unit = record === undefined ? undefined : byRecord.get(record)
+        if (unit !== undefined) {
+          unit.push(row)
+          continue
+        }
+        const fresh = [row]
+        units.push(fresh)
+        if (record !== undefined) byRecord.set(record, fresh)
+      }
+      return units
+    }
+
+    /** Delivers one unit; its outcome, or undefined when it is to be tried again in a later round. */
+    const deliverUnit = (unit: ReadonlyArray<StoredEvent>) =>
+      Effect.gen(function* () {
+        const first = unit[0]!
+        const translation =
+          unit.length === 1
+            ? yield* translated(first)
+            : ({
+                events: [
+                  {
+                    id: first.event_id,
+                    type: first.type,
+                    payload: coalesceHostChanges(unit.map((row) => row.payload as HostChange))[0],
+                  },
+                ],
+              } as const)
+        if ("retry" in translation) return undefined
+        if ("failed" in translation) return translation.failed
+        const routed = yield* Effect.result(
+          Effect.forEach(translation.events, (event) =>
+            runtime.routeEvent({
+              source: first.source,
+              id: event.id,
+              type: event.type,
+              payload: event.payload,
+              receivedAt: Number(first.received_at),
+            }),
+          ),
+        )
+        if (Result.isSuccess(routed)) return summarize(routed.success.flat())
+        if (routed.failure._tag === "PortFailure" && !routed.failure.isRetryable)
+          return `failed: ${routed.failure.message}`
+        // The host or the database is away for now: the events stay undelivered, for the next round.
+        return undefined
+      })
+
     const deliverBatch = Effect.gen(function* () {
       const rows = yield* sql<StoredEvent>`
         SELECT source, event_id, type, payload, received_at FROM tixi_intake_events
@@ -65,34 +131,16 @@ export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
       // ("unrouted", or one process), and a statement per event would double the intake's writes.
       const groups = new Map<string, { source: string; outcome: string; ids: Array<string> }>()
       let marked = 0
-      for (const row of rows) {
-        const translation = yield* translated(row)
-        if ("retry" in translation) continue
-        let outcome: string
-        if ("failed" in translation) outcome = translation.failed
-        else {
-          const routed = yield* Effect.result(
-            Effect.forEach(translation.events, (event) =>
-              runtime.routeEvent({
-                source: row.source,
-                id: event.id,
-                type: event.type,
-                payload: event.payload,
-                receivedAt: Number(row.received_at),
-              }),
-            ),
-          )
-          if (Result.isSuccess(routed)) outcome = summarize(routed.success.flat())
-          else if (routed.failure._tag === "PortFailure" && !routed.failure.isRetryable)
-            outcome = `failed: ${routed.failure.message}`
-          // The host or the database is away for now: the event stays undelivered, for the next round.
-          else continue
+      for (const unit of unitsOf(rows)) {
+        const outcome = yield* deliverUnit(unit)
+        if (outcome === undefined) continue
+        for (const row of unit) {
+          const key = `${row.source}\u0000${outcome}`
+          const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }
+          group.ids.push(row.event_id)
+          groups.set(key, group)
+          marked += 1
         }
-        const key = `${row.source}\u0000${outcome}`
-        const group = groups.get(key) ?? { source: row.source, outcome, ids: [] }
-        group.ids.push(row.event_id)
-        groups.set(key, group)
-        marked += 1
       }
       for (const group of groups.values()) {
         yield* sql`

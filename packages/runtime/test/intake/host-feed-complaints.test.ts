@@ -163,20 +163,30 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
   })
 
   it("follows on from the kept cursor after a restart, with a failing poll on the way, taking nothing twice", async () => {
-    // While no runner is up, staff edit the subject; the next runner's first polls fail.
+    // While no runner is up, staff edit the subject, then the priority; the next runner's first
+    // polls fail.
     host.staffEditsCase(caseId as never, { subject: "发票金额错误（已改）" }, Date.now())
+    host.staffEditsCase(caseId as never, { priority: "low" }, Date.now())
     host.failNext("pollChanges", new Unavailable(), 2)
     const runner = startRunner()
     try {
       const turnsBefore = (await complaint(runner, complaintId))?.turns
       const rows = await until(
-        "the edit to be taken in",
+        "the edits to be taken in",
         () => storedEvents(runner),
-        (found) => found.length === 3 && found.every((row) => row.delivered),
+        (found) => found.length === 4 && found.every((row) => row.delivered),
       )
-      expect(rows[2]?.outcome).toBe(`put back subject complaint/${complaintId}`)
+      // Kept in one batch, the two reports of the case are taken in as one change: one read of
+      // the case, one write putting both fields back.
+      expect(rows.slice(2).map((row) => row.outcome)).toEqual([
+        `put back priority, subject complaint/${complaintId}`,
+        `put back priority, subject complaint/${complaintId}`,
+      ])
       await drained(runner)
-      expect(host.cases().find((record) => record.id === caseId)?.subject).toBe("发票金额错误")
+      expect(host.cases().find((record) => record.id === caseId)).toMatchObject({
+        subject: "发票金额错误",
+        priority: "normal",
+      })
       // Overriding an edit writes the case; it takes no turn of the complaint.
       expect((await complaint(runner, complaintId))?.turns).toBe(turnsBefore)
       const [position] = await runner.runPromise(
@@ -188,8 +198,8 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
           `,
         ),
       )
-      // Three staff changes kept, once each; tixi's own writes moved the cursor but were left out.
-      expect(position?.events).toBe(3)
+      // Four staff changes kept, once each; tixi's own writes moved the cursor but were left out.
+      expect(position?.events).toBe(4)
       const everyChange = await runner.runPromise(
         Effect.flatMap(HostCrm, (crmService) => crmService.pollChanges(undefined, 1_000)),
       )

@@ -1,6 +1,7 @@
 import { Clock, Effect, Result } from "effect"
 import type { PortFailure } from "../../errors/port-failure.ts"
 import { Directory } from "../../ports/directory.ts"
+import { coalesceHostChanges } from "../../ports/host-change-coalescing.ts"
 import {
   type CaseDraft,
   type HostCase,
@@ -16,6 +17,9 @@ import type { ComplaintCommand, ComplaintCommandType } from "../process/commands
 import type { ComplaintRefusal } from "../process/refusal.ts"
 import type { ComplaintState } from "../process/state.ts"
 import { decideHostChange, type HostChangeIgnored, type HostChangeRules } from "./host-change-decision.ts"
+
+// Kept where it was first published: `Complaints.coalesceHostChanges`.
+export { coalesceHostChanges }
 
 /** A complaint as the intake reads it: its state, or undefined when there is none by that number. */
 type ComplaintLookup = { readonly state: ComplaintState } | undefined
@@ -103,38 +107,6 @@ export interface ComplaintHostIntake<R> {
 /** Whether any change failed in a way that may pass: the batch should be taken again later. */
 export const intakeNeedsRetry = (outcomes: ReadonlyArray<HostIntakeOutcome>): boolean =>
   outcomes.some((outcome) => outcome.kind === "failed" && outcome.error.isRetryable)
-
-const changeOrder: Readonly<Record<HostChange["changeType"], number>> = { updated: 0, created: 1, deleted: 2 }
-
-/**
- * One change per record: the earliest report's id and instant, the strongest kind (deleted over
- * created over updated), every field named (none, meaning all, when one report named none).
- */
-export function coalesceHostChanges(changes: ReadonlyArray<HostChange>): ReadonlyArray<HostChange> {
-  const merged = new Map<string, HostChange>()
-  const order: Array<string> = []
-  for (const change of changes) {
-    const key = `${change.origin}:${change.object}:${change.recordId}`
-    const seen = merged.get(key)
-    if (!seen) {
-      merged.set(key, change)
-      order.push(key)
-      continue
-    }
-    const everything =
-      (seen.changeType === "updated" && seen.changedFields.length === 0) ||
-      (change.changeType === "updated" && change.changedFields.length === 0)
-    merged.set(key, {
-      ...seen,
-      externalKey: seen.externalKey ?? change.externalKey,
-      changeType:
-        changeOrder[change.changeType] > changeOrder[seen.changeType] ? change.changeType : seen.changeType,
-      changedFields: everything ? [] : [...new Set([...seen.changedFields, ...change.changedFields])],
-      occurredAt: Math.min(seen.occurredAt, change.occurredAt),
-    })
-  }
-  return order.map((key) => merged.get(key)!)
-}
 
 /** The case's owner as an actor, when the Directory knows them: in the highest post they hold. */
 const ownerAsActor = (hostCase: HostCase | undefined) =>
