@@ -87,7 +87,21 @@ export function formatStatus(status: RuntimeStatus): string {
           status.retries.map((row) => [row.process, String(row.retries)]),
         ),
     "",
-    `Intake: ${status.intake.received} events received, ${status.intake.undelivered} not yet delivered`,
+    `Intake: ${status.intake.received} events received, ${status.intake.undelivered} not yet delivered, ${status.intake.failed} failed`,
   )
+  if (status.feeds.length > 0) {
+    sections.push(
+      "",
+      "Change feeds",
+      table(
+        ["feed", "events kept", "last batch"],
+        status.feeds.map((feed) => [
+          feed.name,
+          String(feed.events),
+          `${Math.round(feed.idleMillis / 1000)} s ago`,
+        ]),
+      ),
+    )
+  }
   return sections.join("\n")
 }

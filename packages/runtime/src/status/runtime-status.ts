@@ -30,6 +30,15 @@ export interface DeadLetterView {
   readonly parkedAt: number
 }
 
+/** Where a change feed stands: what it has kept and when it last kept a batch. */
+export interface FeedView {
+  readonly name: string
+  readonly events: number
+  readonly updatedAt: number
+  /** Time since the last batch was kept; a feed that fails keeps nothing. */
+  readonly idleMillis: number
+}
+
 /** What `tixi status` shows. */
 export interface RuntimeStatus {
   readonly at: number
@@ -41,7 +50,9 @@ export interface RuntimeStatus {
   readonly deadLetters: ReadonlyArray<DeadLetterView>
   /** Effect retries (transient failures retried) per process. */
   readonly retries: ReadonlyArray<{ readonly process: string; readonly retries: number }>
-  readonly intake: { readonly received: number; readonly undelivered: number }
+  /** Events stored by the intake; `failed` ones were marked with a failure that will not pass. */
+  readonly intake: { readonly received: number; readonly undelivered: number; readonly failed: number }
+  readonly feeds: ReadonlyArray<FeedView>
 }
 
 /** A deadline counts as overdue once it is this late: timers being handled right now are not news. */
@@ -88,8 +99,13 @@ export const readStatus = Effect.gen(function* () {
   const retries = yield* sql<{ process: string; retries: number }>`
     SELECT process, SUM(retries)::int AS retries FROM tixi_instances GROUP BY process ORDER BY process
   `
-  const [intake] = yield* sql<{ received: number; undelivered: number }>`
-    SELECT COUNT(*)::int AS received, COUNT(*) FILTER (WHERE NOT delivered)::int AS undelivered FROM tixi_intake_events
+  const [intake] = yield* sql<{ received: number; undelivered: number; failed: number }>`
+    SELECT COUNT(*)::int AS received, COUNT(*) FILTER (WHERE NOT delivered)::int AS undelivered,
+           COUNT(*) FILTER (WHERE outcome LIKE 'failed:%')::int AS failed
+    FROM tixi_intake_events
+  `
+  const feeds = yield* sql<{ name: string; events: bigint | number; updated_at: bigint | number }>`
+    SELECT name, events, updated_at FROM tixi_feed_positions ORDER BY name
   `
   return {
     at,
@@ -114,6 +130,16 @@ export const readStatus = Effect.gen(function* () {
       parkedAt: Number(row.parked_at),
     })),
     retries,
-    intake: { received: intake?.received ?? 0, undelivered: intake?.undelivered ?? 0 },
+    intake: {
+      received: intake?.received ?? 0,
+      undelivered: intake?.undelivered ?? 0,
+      failed: intake?.failed ?? 0,
+    },
+    feeds: feeds.map((row) => ({
+      name: row.name,
+      events: Number(row.events),
+      updatedAt: Number(row.updated_at),
+      idleMillis: at - Number(row.updated_at),
+    })),
   } satisfies RuntimeStatus
 })

@@ -22,6 +22,8 @@ import { changeFeedsLayer } from "../../src/intake/change-feeds.ts"
 import { intakeServerLayer } from "../../src/intake/intake-server.ts"
 import { hostPollingFeed } from "../../src/intake/intake-source.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { formatStatus } from "../../src/status/format-status.ts"
+import { readStatus } from "../../src/status/runtime-status.ts"
 
 // Complaints taken in from a CRM that tixi polls (as it polls Salesforce where Change Data Capture
 // is not licensed): the polling feed keeps each batch of changes with its cursor, the intake
@@ -210,6 +212,13 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
       )
       // Four staff changes kept, once each; tixi's own writes moved the cursor but were left out.
       expect(position?.events).toBe(4)
+      // `tixi status` shows the feed and the intake's events.
+      const status = await runner.runPromise(readStatus)
+      expect(status.intake).toEqual({ received: 4, undelivered: 0, failed: 0 })
+      expect(status.feeds).toMatchObject([{ name: "crm", events: 4 }])
+      expect(formatStatus(status)).toMatch(
+        /Change feeds\n.*feed.*events kept.*last batch\n.*crm\s+4\s+\d+ s ago/s,
+      )
     } finally {
       await runner.dispose()
     }
