@@ -19,6 +19,11 @@ export { parseLimitInfo } from "./client/limit-info.ts"
 export type { SalesforceCall, SalesforceClient } from "./client/salesforce-client.ts"
 export { isComplaintCase } from "./crm/complaint-cases.ts"
 export { reasonForSalesforceError } from "./errors/map-salesforce-error.ts"
+export {
+  type ApprovalOutcomeFeedOptions,
+  salesforceApprovalOutcomeFeed,
+} from "./feeds/approval-outcome-feed.ts"
+export { type ChangeEventFeedOptions, salesforceChangeEventFeed } from "./feeds/change-event-feed.ts"
 export { approvalKeyField, approverField } from "./install/base-fields.ts"
 export { fieldMetadata } from "./install/field-metadata.ts"
 export type { InstallPlan } from "./install/install.ts"

@@ -25,6 +25,7 @@ import { makeShiftedClock, deskOfficer as officer, ownSideHandling, sampleCompan
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { settingsFor, until } from "./support/fake-org-harness.ts"
+import { complaintCustomer, instantOf } from "./support/scenes.ts"
 
 // A complaint from the Case a member of staff opens in Salesforce to its closing, against the fake
 // org over HTTP, once for each way changes come in: polling SystemModstamp (what `HostCrm`
@@ -34,14 +35,6 @@ import { settingsFor, until } from "./support/fake-org-harness.ts"
 
 const second = 1_000
 const hour = 3_600_000
-
-/** The customer, as tixi keeps it in the org (an Account keyed `Tixi_Key__c`). */
-const customer = {
-  externalKey: "CUST-0001",
-  kind: "organization",
-  name: "华东机电有限公司",
-  fields: {},
-} as const
 
 /** The ports the complaint process and the intake run on: the org as HostCrm, the rest in memory. */
 const portsOf = (adapter: SalesforceAdapterService, clock: Clock.Clock) =>
@@ -149,9 +142,6 @@ const changeDataCaptureFeed = (): ChangeFeed => {
 const ofRecord = (outcomes: ReadonlyArray<Complaints.HostIntakeOutcome>, recordId: string) =>
   outcomes.filter((outcome) => outcome.change.recordId === recordId)
 
-/** A datetime as the REST API writes it (`…T08:30:00.000+0000`), as epoch milliseconds. */
-const instantOf = (value: unknown) => Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))
-
 describe.each([{ feed: pollingFeed() }, { feed: changeDataCaptureFeed() }])(
   "a complaint from a Salesforce Case to its closing ($feed.name)",
   ({ feed }) => {
@@ -202,7 +192,7 @@ describe.each([{ feed: pollingFeed() }, { feed: changeDataCaptureFeed() }])(
       served = await startFakeSalesforceServer({ now: time.now })
       await startTixi()
       await run(adapter.install(Complaints.complaintCaseFields, { dryRun: false }))
-      await run(Effect.flatMap(HostCrm, (host) => host.upsertCustomers([customer])))
+      await run(Effect.flatMap(HostCrm, (host) => host.upsertCustomers([complaintCustomer])))
       await feed.start({ served: () => served, adapter: () => adapter, run })
     })
     afterAll(async () => {
@@ -214,7 +204,7 @@ describe.each([{ feed: pollingFeed() }, { feed: changeDataCaptureFeed() }])(
     it("turns the Case staff open into one complaint on that Case, and a printer jam into none", async () => {
       const account = served.fake.org
         .records("Account")
-        .find((row) => row.Tixi_Key__c === customer.externalKey)!
+        .find((row) => row.Tixi_Key__c === complaintCustomer.externalKey)!
       await later()
       staff().update("Account", String(account.Id), { Phone: "021-6288 1234", BillingCity: "上海" })
       caseId = staff().create("Case", {
@@ -245,8 +235,8 @@ describe.each([{ feed: pollingFeed() }, { feed: changeDataCaptureFeed() }])(
         urgency: "urgent",
       })
       expect(complaint().registration).toMatchObject({
-        customerId: customer.externalKey,
-        customerName: customer.name,
+        customerId: complaintCustomer.externalKey,
+        customerName: complaintCustomer.name,
         phone: "021-6288 1234",
         subject: "三台电机外壳破损",
         channel: "phone",

@@ -13,7 +13,6 @@ import {
   decideApprovalCommand,
   HostCrm,
   inMemoryDirectoryLayer,
-  Money,
   makeInMemoryNotifier,
   makeInMemoryRunner,
   Notifier,
@@ -23,6 +22,7 @@ import { makeShiftedClock, sampleCompany } from "@tixi/testing"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fakeOrgWithAdapter, useMsw } from "./support/fake-org-harness.ts"
+import { creditOverrideBinding, creditPosition } from "./support/scenes.ts"
 
 useMsw()
 
@@ -32,33 +32,7 @@ useMsw()
 // adapter's polling of ProcessInstance into the process, which releases or holds the order.
 
 const hour = 3_600_000
-const yuan = (amount: string) => Money.ofMajor(amount, "CNY")
 const salesperson = { personId: personId("officer-wu"), role: "officer" } as const
-
-/** The override runs as the org's Approval Processes, one per chain length the company's policy plans. */
-const overrideBinding = {
-  object: "Account",
-  processes: [1, 2, 3].map((steps) => ({
-    name: `Tixi_Credit_Override_${steps}`,
-    steps: Array.from({ length: steps }, () => "any" as const),
-  })),
-  approversPerStep: 2,
-  // The override's form names the customer: its Account is the record approved.
-  recordKeyField: "customer",
-}
-
-/** A customer's position as the credit desk reads it, with the order to ship. */
-const position = (customerId: string, order: string) => ({
-  customerId,
-  grade: "B",
-  limit: yuan("200000"),
-  openReceivables: yuan("150000"),
-  openOrders: yuan("40000"),
-  oldestOverdueDays: 0,
-  bouncedPayments: 0,
-  bankruptcySigns: [],
-  order: yuan(order),
-})
 
 describe("a credit-limit override as a Salesforce approval (fake org)", () => {
   const time = makeShiftedClock()
@@ -78,7 +52,7 @@ describe("a credit-limit override as a Salesforce approval (fake org)", () => {
   beforeAll(async () => {
     ;({ fake, adapter } = await fakeOrgWithAdapter({
       org: { now: time.now },
-      settings: { approvalProcesses: { "credit.limitOverride": overrideBinding } },
+      settings: { approvalProcesses: { "credit.limitOverride": creditOverrideBinding } },
     }))
     runtime = ManagedRuntime.make(
       Layer.mergeAll(
@@ -90,7 +64,7 @@ describe("a credit-limit override as a Salesforce approval (fake org)", () => {
       ),
     )
     await run(adapter.install([], { dryRun: false }))
-    defineBoundApprovalProcesses(fake, overrideBinding)
+    defineBoundApprovalProcesses(fake, creditOverrideBinding)
     await run(
       adapter.hostCrm.upsertCustomers(
         ["W01", "W02", "W03"].map((key) => ({
@@ -112,7 +86,7 @@ describe("a credit-limit override as a Salesforce approval (fake org)", () => {
         orderNumber: `SO-${requestId}`,
         requestedBy: salesperson,
         reason: "旺季备货，客户承诺月底回款",
-        position: position(customerId, "60000"),
+        position: creditPosition(customerId, "60000"),
       }),
     )
     expect(Result.isSuccess(outcome) || outcome.failure.message).toBe(true)

@@ -1,33 +1,11 @@
-import { fieldsOfBitmaps, type IntakeResult, make } from "@tixi/adapter-salesforce"
-import {
-  type FakeSalesforce,
-  startFakePubSub,
-  startFakeSalesforceServer,
-} from "@tixi/adapter-salesforce/fake"
+import { fieldsOfBitmaps, type IntakeResult } from "@tixi/adapter-salesforce"
 import type { FieldSpec } from "@tixi/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { settingsFor, suiteFields, until } from "./support/fake-org-harness.ts"
+import { suiteFields, until } from "./support/fake-org-harness.ts"
+import { servedOrgWithPubSub } from "./support/scenes.ts"
 
-/**
- * gRPC runs over HTTP/2 sockets, which msw would intercept, so these tests serve the fake org's
- * REST API on a loopback HTTP server and its Pub/Sub API on a loopback gRPC server.
- */
-const servedOrg = async (install: ReadonlyArray<FieldSpec>) => {
-  const served = await startFakeSalesforceServer()
-  const adapter = await Effect.runPromise(make(settingsFor(served.fake)))
-  await Effect.runPromise(adapter.install(install, { dryRun: false }))
-  const pubsub = await startFakePubSub(served.fake)
-  return {
-    fake: served.fake as FakeSalesforce,
-    adapter,
-    pubsub,
-    close: async () => {
-      await pubsub.close()
-      await served.close()
-    },
-  }
-}
+const servedOrg = (install: ReadonlyArray<FieldSpec>) => servedOrgWithPubSub(install)
 
 describe("Change Data Capture over the Pub/Sub API", () => {
   it("decodes field bitmaps against the event schema", () => {

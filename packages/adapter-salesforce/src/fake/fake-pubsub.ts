@@ -19,7 +19,20 @@ import type { FakeField } from "./schema.ts"
 export interface FakePubSubServer {
   /** `127.0.0.1:<port>`, for `subscribeToChangeEvents({ endpoint, insecure: true })`. */
   readonly endpoint: string
+  /** Subscriptions open now. */
+  readonly subscriptions: () => number
+  /** Ends every open subscription without an error, as the server does when it sheds streams. */
+  readonly endSubscriptions: () => void
   readonly close: () => Promise<void>
+}
+
+/** How the fake Pub/Sub API behaves beyond the protocol's defaults. */
+export interface FakePubSubOptions {
+  /**
+   * Send a keepalive (an empty batch carrying the stream's latest replay id) after this long
+   * without events while the client waits for some; the real API does after 270 s. Off by default.
+   */
+  readonly keepAliveMillis?: number | undefined
 }
 
 const avroTypeOf = (field: FakeField): avro.Schema => {
@@ -80,9 +93,13 @@ const headerSchema = {
  * Serves the fake org's Change Data Capture events through the Pub/Sub API's Subscribe, GetSchema
  * and GetTopic: Avro payloads with the org's field set per object (`CaseChangeEvent`, …),
  * bitmap-encoded `changedFields`, 8-byte replay ids, pull-based flow control (`num_requested`),
- * LATEST / EARLIEST / CUSTOM replay, and UNAUTHENTICATED for a session the org does not know.
+ * LATEST / EARLIEST / CUSTOM replay, keepalives when asked for, and UNAUTHENTICATED for a
+ * session the org does not know.
  */
-export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubServer> {
+export async function startFakePubSub(
+  fake: FakeSalesforce,
+  options: FakePubSubOptions = {},
+): Promise<FakePubSubServer> {
   const definition = loadPackageDefinition(pubSubPackage()) as unknown as {
     eventbus: { v1: { PubSub: { service: Parameters<Server["addService"]>[0] } } }
   }
@@ -155,6 +172,8 @@ export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubS
     }
   }
 
+  /** The open subscriptions, each with how the server ends it. */
+  const open = new Map<ServerDuplexStream<FetchRequest, FetchResponse>, () => void>()
   const server = new Server()
   server.addService(definition.eventbus.v1.PubSub.service, {
     Subscribe: (call: ServerDuplexStream<FetchRequest, FetchResponse>) => {
@@ -167,6 +186,7 @@ export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubS
       let entity: string | undefined
       let position = 0
       let pending = 0
+      let sentAt = Date.now()
       const pump = () => {
         if (topic === undefined || pending === 0) return
         const available = fake.org.changeEvents.filter(
@@ -174,7 +194,18 @@ export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubS
             event.replayId > position && (entity === undefined || event.header.entityName === entity),
         )
         const batch = available.slice(0, pending)
-        if (batch.length === 0) return
+        if (batch.length === 0) {
+          if (options.keepAliveMillis === undefined || Date.now() - sentAt < options.keepAliveMillis) return
+          sentAt = Date.now()
+          call.write({
+            events: [],
+            latest_replay_id: replayBytes(position),
+            rpc_id: `rpc-keepalive-${position}`,
+            pending_num_requested: pending,
+          } as unknown as FetchResponse)
+          return
+        }
+        sentAt = Date.now()
         pending -= batch.length
         position = batch.at(-1)!.replayId
         call.write({
@@ -185,7 +216,14 @@ export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubS
         } as unknown as FetchResponse)
       }
       const timer = setInterval(pump, 10)
-      const stop = () => clearInterval(timer)
+      const stop = () => {
+        clearInterval(timer)
+        open.delete(call)
+      }
+      open.set(call, () => {
+        stop()
+        call.end()
+      })
       call.on("cancelled", stop)
       call.on("end", () => {
         stop()
@@ -250,6 +288,10 @@ export async function startFakePubSub(fake: FakeSalesforce): Promise<FakePubSubS
   )
   return {
     endpoint: `127.0.0.1:${port}`,
+    subscriptions: () => open.size,
+    endSubscriptions: () => {
+      for (const end of [...open.values()]) end()
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.forceShutdown()

@@ -20,15 +20,24 @@ import { type FetchRequest, type FetchResponse, pubSubEndpoint, pubSubPackage } 
 export interface PubSubOptions {
   /** `/data/ChangeEvents` (every selected object) or `/data/CaseChangeEvent`, … */
   readonly topic: string
-  /** Resume after this replay id (hex, as `IntakeResult.lastReplayId` gives it); else from the tip. */
-  readonly replayId?: string
+  /** Resume after this replay id (hex, as `IntakeResult.lastReplayId` gives it); else see `startAt`. */
+  readonly replayId?: string | undefined
+  /**
+   * Where a subscription without `replayId` starts: at the tip (`latest`, the default: changes
+   * made from now on) or at the oldest event the org still keeps (`earliest`, up to 72 hours back).
+   */
+  readonly startAt?: "latest" | "earliest" | undefined
   /** Events asked for at a time (flow control; default 100). */
   readonly batchSize?: number
   /** `host:port` of the Pub/Sub API (default `api.pubsub.salesforce.com:7443`, TLS). */
   readonly endpoint?: string
   /** Plain-text gRPC, for the fake org's local server only. */
   readonly insecure?: boolean
-  /** Called with each batch's changes, in order; the next batch waits for it. Store `lastReplayId` durably. */
+  /**
+   * Called with each batch's changes, in order; the next batch waits for it. Store `lastReplayId`
+   * durably. A keepalive (no events for a while) comes as an empty batch whose `lastReplayId` is
+   * the stream's latest, so a quiet org's stored position does not age out of the 72-hour window.
+   */
   readonly onChanges: (result: IntakeResult) => Promise<void> | void
   /** The events as decoded, before the intake (for logging). */
   readonly onEvents?: (events: ReadonlyArray<ReceivedChangeEvent>) => void
@@ -192,6 +201,15 @@ export const subscribeToChangeEvents = (
               const result = await Effect.runPromise(intake.receive(events))
               await options.onChanges(result)
               lastReplay = response.events.at(-1)!.replay_id
+            } else if (response.latest_replay_id?.length > 0) {
+              // A keepalive: every event up to the stream's latest has been delivered.
+              await options.onChanges({
+                changes: [],
+                duplicates: 0,
+                reread: 0,
+                lastReplayId: response.latest_replay_id.toString("hex"),
+              })
+              lastReplay = response.latest_replay_id
             }
             if (response.pending_num_requested === 0 && !closed)
               current.write({ topic_name: options.topic, replay_preset: "LATEST", num_requested: batchSize })
@@ -228,9 +246,20 @@ export const subscribeToChangeEvents = (
       current.on("end", () => {
         if (closed) resolveDone()
       })
+      current.on("status", (ended: { readonly code: number }) => {
+        if (ended.code !== status.OK) return
+        // The server ended the stream without an error: the subscription is over all the same,
+        // and its owner (a change feed) resumes it from the last replay id it stored.
+        void queue.then(() => {
+          if (closed || stream !== current) return
+          closed = true
+          rejectDone(failure(new Unavailable(), "Pub/Sub Subscribe ended: the server closed the stream"))
+        })
+      })
       current.write({
         topic_name: options.topic,
-        replay_preset: lastReplay === undefined ? "LATEST" : "CUSTOM",
+        replay_preset:
+          lastReplay !== undefined ? "CUSTOM" : options.startAt === "earliest" ? "EARLIEST" : "LATEST",
         ...(lastReplay === undefined ? {} : { replay_id: lastReplay }),
         num_requested: batchSize,
       })
