@@ -638,17 +638,23 @@ export const makeEmbeddedEngine = (
             continue
           }
           yield* performTurn(slot, pending)
-          if (slot.openLetters.some((open) => open.turn === pending.turn)) continue
+          const recordOf = (decision: TurnDecision): TurnRecord => ({
+            ...decision,
+            effects: pending.requests.flatMap((request) => {
+              const result = pending.results.get(request.key)
+              return result ? [result] : []
+            }),
+          })
+          if (slot.openLetters.some((open) => open.turn === pending.turn)) {
+            // A caller waiting on the turn (`dispatch`, the intake's `receive`) learns now that an
+            // effect was parked, with its dead letter; it does not wait for a retry that may
+            // never be asked for. Listeners hear of the turn once it is done.
+            if (pending.decision && pending.waiters?.performed)
+              Deferred.doneUnsafe(pending.waiters.performed, Effect.succeed(recordOf(pending.decision)))
+            continue
+          }
           slot.outbox.shift()
-          const record: TurnRecord | undefined = pending.decision
-            ? {
-                ...pending.decision,
-                effects: pending.requests.flatMap((request) => {
-                  const result = pending.results.get(request.key)
-                  return result ? [result] : []
-                }),
-              }
-            : undefined
+          const record: TurnRecord | undefined = pending.decision ? recordOf(pending.decision) : undefined
           if (record) {
             report(record)
             if (pending.waiters?.performed)

@@ -97,8 +97,9 @@ export interface ProcessRuntimeService {
   ) => Effect.Effect<Delivery, UnknownProcess | UnknownInstance | RuntimeStorageFailure>
   /**
    * Delivers a command (starting the instance when it does not exist yet) and waits for the turn
-   * that decides it: what it decided, the state after it, the effects performed. For callers that
-   * act on the answer, as a person at a screen does.
+   * that decides it: what it decided, the state after it, the effects performed. An effect parked
+   * as a dead letter is answered as not performed, with its dead letter id, without waiting for
+   * its retry. For callers that act on the answer, as a person at a screen does.
    */
   readonly dispatch: (
     process: string,

@@ -257,6 +257,30 @@ for (const options of engines) {
           expect((yield* Effect.flip(runtime.requestRetry(letter.id)))._tag).toBe("UnknownDeadLetter")
         }),
       )
+
+      it.effect("answers a dispatch whose effect is parked at once, naming the dead letter", () =>
+        Effect.gen(function* () {
+          const runtime = yield* ProcessRuntime
+          const host = yield* InMemoryHostCrm
+          host.failNext(
+            "upsertCase",
+            new InvalidRequest({ fields: [{ field: "subject", message: "too long" }] }),
+            1,
+          )
+          // The caller (a screen, the intake's receive) must not wait for a retry nobody asked for.
+          const turn = yield* runtime.dispatch("ticket", "T-6", {
+            type: "Open",
+            id: "T-6",
+            remindAfterMillis: 3_600_000,
+            expireAfterMillis: 7_200_000,
+          })
+          expect(turn.outcome).toBe("applied")
+          const upsert = turn.effects.find((effect) => effect.kind === "host.case.upsert")
+          expect(upsert).toMatchObject({ performed: false })
+          expect(upsert?.deadLetterId).toEqual(expect.any(String))
+          expect((yield* instance("T-6"))?.parked).toBe(true)
+        }),
+      )
     },
   )
 }
