@@ -28,6 +28,7 @@ const keepBatch = (sql: SqlClient.SqlClient, feed: ChangeFeed, batch: FeedBatch)
     const at = yield* Clock.currentTimeMillis
     yield* sql.withTransaction(
       Effect.gen(function* () {
+        let kept = 0
         if (batch.events.length > 0) {
           const rows: Array<Record<string, unknown>> = batch.events.map((event) => ({
             source: feed.name,
@@ -36,14 +37,18 @@ const keepBatch = (sql: SqlClient.SqlClient, feed: ChangeFeed, batch: FeedBatch)
             payload: json(event.payload),
             received_at: at,
           }))
-          yield* sql`
+          // Counted as stored, not as handed over: a feed reading a batch again after a restart
+          // hands over events the intake already has.
+          const inserted = yield* sql<{ event_id: string }>`
             INSERT INTO tixi_intake_events ${sql.insert(rows as [Record<string, unknown>, ...Array<Record<string, unknown>>])}
             ON CONFLICT (source, event_id) DO NOTHING
+            RETURNING event_id
           `
+          kept = inserted.length
         }
         yield* sql`
           INSERT INTO tixi_feed_positions (name, position, events, updated_at)
-          VALUES (${feed.name}, ${batch.position ?? null}, ${batch.events.length}, ${at})
+          VALUES (${feed.name}, ${batch.position ?? null}, ${kept}, ${at})
           ON CONFLICT (name) DO UPDATE SET
             position = COALESCE(EXCLUDED.position, tixi_feed_positions.position),
             events = tixi_feed_positions.events + EXCLUDED.events,
