@@ -16,7 +16,6 @@ import {
 } from "@tixi/adapter-salesforce/fake"
 import {
   Approval,
-  type ApprovalOutcomeEvent,
   Approvals,
   Credit,
   decideApprovalCommand,
@@ -26,7 +25,14 @@ import {
   Notifier,
   personId,
 } from "@tixi/core"
-import { EngineControl, hostProcess, ProcessRuntime, resolveConfig, runnerLayer } from "@tixi/runtime"
+import {
+  EngineControl,
+  hostProcess,
+  ProcessRuntime,
+  resolveConfig,
+  routeApprovalOutcomes,
+  runnerLayer,
+} from "@tixi/runtime"
 import { makeShiftedClock, sampleCompany } from "@tixi/testing"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { SqlClient } from "effect/sql"
@@ -54,13 +60,9 @@ const hostedOverride = () =>
       approvalPolicy: Approval.defaultApprovalPolicy,
     }),
     {
-      route: (event) => {
-        if (event.type !== approvalOutcomeEventType) return undefined
-        const outcome = event.payload as ApprovalOutcomeEvent
-        return outcome.requestType === "credit.limitOverride"
-          ? { instanceId: outcome.businessKey, command: decideApprovalCommand(outcome) }
-          : undefined
-      },
+      route: routeApprovalOutcomes((outcome) =>
+        outcome.requestType === "credit.limitOverride" ? decideApprovalCommand(outcome) : undefined,
+      ),
     },
   )
 

@@ -1,10 +1,11 @@
 import { hostChangeEventType } from "@tixi/adapter-kit"
-import { type ApprovalOutcomeEvent, Complaints, type HostChange, type PortFailure } from "@tixi/core"
+import { Complaints, type HostChange, type PortFailure } from "@tixi/core"
 import { Effect, Result } from "effect"
 import type { HostedProcess, ProcessInstances, Reception } from "../engine/hosted-process.ts"
 import { hostProcess } from "../engine/hosted-process.ts"
 import type { CommandInput } from "../engine/process-runtime.ts"
 import { describeRefusal } from "../engine/turn-record.ts"
+import { routeApprovalOutcomes } from "./approval-outcome-route.ts"
 
 /** How the runtime hosts the complaint process. */
 export interface HostedComplaintsOptions {
@@ -95,12 +96,7 @@ export function hostComplaints(
   // complaint's number.
   const intakes = new WeakMap<ProcessInstances, ReturnType<typeof intakeOver>>()
   return hostProcess(definition, {
-    route: (event) => {
-      if (event.type !== "approval.outcome") return undefined
-      const outcome = event.payload as ApprovalOutcomeEvent
-      const command = Complaints.remedyApprovalCommand(outcome)
-      return command === undefined ? undefined : { instanceId: outcome.businessKey, command }
-    },
+    route: routeApprovalOutcomes(Complaints.remedyApprovalCommand),
     receive:
       intakeOptions === undefined
         ? undefined
