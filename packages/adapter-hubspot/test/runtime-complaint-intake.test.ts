@@ -7,7 +7,8 @@ import {
   inMemoryDirectoryLayer,
 } from "@tixi/core"
 import {
-  EngineControl,
+  awaitIntakeDelivered,
+  fireNextTimer,
   hostComplaints,
   IntakeServer,
   intakeServerLayer,
@@ -127,22 +128,7 @@ const deliver = async () => {
 }
 
 /** Waits until every stored event is delivered and every turn it caused is done. */
-const settled = () =>
-  runner.runPromise(
-    Effect.gen(function* () {
-      const sql = yield* SqlClient.SqlClient
-      const engine = yield* EngineControl
-      for (let round = 0; ; round++) {
-        const [row] = yield* sql<{ count: number }>`
-          SELECT COUNT(*)::int AS count FROM tixi_intake_events WHERE NOT delivered
-        `
-        if (row?.count === 0) break
-        if (round > 300) throw new Error("the intake did not deliver its events")
-        yield* Effect.sleep("50 millis")
-      }
-      yield* engine.drain
-    }),
-  )
+const settled = () => runner.runPromise(awaitIntakeDelivered())
 
 /** What the intake recorded of each HubSpot event about a ticket. */
 const outcomesOf = (ticketId: string) =>
@@ -212,13 +198,9 @@ describe("a complaint from a HubSpot ticket to its closing, on the durable runti
   it("shows the escalation on the ticket when the first-response deadline passes on a durable timer", async () => {
     await runner.runPromise(
       Effect.gen(function* () {
-        const engine = yield* EngineControl
         for (let step = 0; ((yield* Effect.promise(complaint)).escalationLevel ?? 0) < 1; step++) {
           if (step > 20) throw new Error("no escalation after 20 timers")
-          const next = yield* engine.nextTimer(Number.MAX_SAFE_INTEGER)
-          if (next === undefined) throw new Error("no timer is waiting")
-          yield* time.advanceTo(next)
-          yield* engine.drain
+          if ((yield* fireNextTimer(time.advanceTo)) === undefined) throw new Error("no timer is waiting")
         }
       }),
     )

@@ -25,7 +25,7 @@ import { makeShiftedClock, deskOfficer as officer, ownSideHandling, sampleCompan
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { settingsFor, until } from "./support/fake-org-harness.ts"
-import { complaintCustomer, instantOf } from "./support/scenes.ts"
+import { complaintCustomer, instantOf, staffOpenComplaintCase } from "./support/scenes.ts"
 
 // A complaint from the Case a member of staff opens in Salesforce to its closing, against the fake
 // org over HTTP, once for each way changes come in: polling SystemModstamp (what `HostCrm`
@@ -202,20 +202,9 @@ describe.each([{ feed: pollingFeed() }, { feed: changeDataCaptureFeed() }])(
     })
 
     it("turns the Case staff open into one complaint on that Case, and a printer jam into none", async () => {
-      const account = served.fake.org
-        .records("Account")
-        .find((row) => row.Tixi_Key__c === complaintCustomer.externalKey)!
-      await later()
-      staff().update("Account", String(account.Id), { Phone: "021-6288 1234", BillingCity: "上海" })
-      caseId = staff().create("Case", {
-        Subject: "三台电机外壳破损",
-        Description: "客户来电：到货的三台电机外壳破损，要求更换。",
-        Priority: "High",
-        Origin: "Phone",
-        AccountId: account.Id,
-        Tixi_Complaint_Type__c: "product",
-      })
-      const printer = staff().create("Case", { Subject: "打印机卡纸", Priority: "Low" })
+      const opened = await staffOpenComplaintCase(served.fake, later)
+      const { account, printer } = opened
+      caseId = opened.caseId
       await later()
       const changes = await feed.take()
       const outcomes = await run(intake.handle(changes))

@@ -23,13 +23,20 @@ import {
   InMemoryNotifier,
   inMemoryDirectoryLayer,
 } from "@tixi/core"
-import { EngineControl, hostComplaints, ProcessRuntime, resolveConfig, runnerLayer } from "@tixi/runtime"
+import {
+  awaitIntakeDelivered,
+  fireNextTimer,
+  hostComplaints,
+  ProcessRuntime,
+  resolveConfig,
+  runnerLayer,
+} from "@tixi/runtime"
 import { makeShiftedClock, deskOfficer as officer, ownSideHandling, sampleCompany } from "@tixi/testing"
 import { Clock, Effect, Layer, ManagedRuntime, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { settingsFor } from "./support/fake-org-harness.ts"
-import { complaintCustomer, instantOf } from "./support/scenes.ts"
+import { complaintCustomer, instantOf, staffOpenComplaintCase } from "./support/scenes.ts"
 
 // The same complaint as complaint-intake.test.ts, now as `tixi serve` runs it: the org's changes
 // come in through a change feed of the runtime's intake (polling SystemModstamp, or Change Data
@@ -164,21 +171,7 @@ describe.each([{ feed: polling }, { feed: changeDataCapture }])(
     /** Waits until the feed has kept every change made so far, the intake has delivered them and their turns are done. */
     const settled = async () => {
       await feed.caughtUp({ served, kept, now: time.now })
-      await run(
-        Effect.gen(function* () {
-          const sql = yield* SqlClient.SqlClient
-          const engine = yield* EngineControl
-          for (let round = 0; ; round++) {
-            const [row] = yield* sql<{ count: number }>`
-              SELECT COUNT(*)::int AS count FROM tixi_intake_events WHERE NOT delivered
-            `
-            if (row?.count === 0) break
-            if (round > 300) throw new Error("the intake did not deliver its events")
-            yield* Effect.sleep("50 millis")
-          }
-          yield* engine.drain
-        }),
-      )
+      await run(awaitIntakeDelivered())
     }
     /** Every event the feed kept, oldest first, with what the intake made of it. */
     const stored = () =>
@@ -230,20 +223,9 @@ describe.each([{ feed: polling }, { feed: changeDataCapture }])(
     })
 
     it("keeps the Case staff open as one change and registers one complaint on that Case", async () => {
-      const account = served.fake.org
-        .records("Account")
-        .find((row) => row.Tixi_Key__c === complaintCustomer.externalKey)!
-      await later()
-      staff().update("Account", String(account.Id), { Phone: "021-6288 1234", BillingCity: "上海" })
-      caseId = staff().create("Case", {
-        Subject: "三台电机外壳破损",
-        Description: "客户来电：到货的三台电机外壳破损，要求更换。",
-        Priority: "High",
-        Origin: "Phone",
-        AccountId: account.Id,
-        Tixi_Complaint_Type__c: "product",
-      })
-      const printer = staff().create("Case", { Subject: "打印机卡纸", Priority: "Low" })
+      const opened = await staffOpenComplaintCase(served.fake, later)
+      const { account, printer } = opened
+      caseId = opened.caseId
       complaintId = `TS-SF-${caseId}`
       await later()
       await settled()
@@ -283,13 +265,9 @@ describe.each([{ feed: polling }, { feed: changeDataCapture }])(
       const before = (await stored()).length
       await run(
         Effect.gen(function* () {
-          const engine = yield* EngineControl
           for (let step = 0; ((yield* Effect.promise(complaint)).escalationLevel ?? 0) < 1; step++) {
             if (step > 20) throw new Error("no escalation after 20 timers")
-            const next = yield* engine.nextTimer(Number.MAX_SAFE_INTEGER)
-            if (next === undefined) throw new Error("no timer is waiting")
-            yield* time.advanceTo(next)
-            yield* engine.drain
+            if ((yield* fireNextTimer(time.advanceTo)) === undefined) throw new Error("no timer is waiting")
           }
         }),
       )

@@ -43,6 +43,29 @@ export const complaintCustomer = {
   fields: {},
 } as const
 
+/**
+ * What a member of staff does in Salesforce in the complaint tests: gives the customer's Account a
+ * phone, opens a complaint Case on it (a 投诉类型 given), and opens a printer jam, which is no
+ * complaint. `later` moves the clock on between, as SystemModstamp keeps whole seconds.
+ */
+export const staffOpenComplaintCase = async (fake: FakeSalesforce, later: () => Promise<unknown>) => {
+  const account = fake.org
+    .records("Account")
+    .find((row) => row.Tixi_Key__c === complaintCustomer.externalKey)!
+  await later()
+  fake.staff.update("Account", String(account.Id), { Phone: "021-6288 1234", BillingCity: "上海" })
+  const caseId = fake.staff.create("Case", {
+    Subject: "三台电机外壳破损",
+    Description: "客户来电：到货的三台电机外壳破损，要求更换。",
+    Priority: "High",
+    Origin: "Phone",
+    AccountId: account.Id,
+    Tixi_Complaint_Type__c: "product",
+  })
+  const printer = fake.staff.create("Case", { Subject: "打印机卡纸", Priority: "Low" })
+  return { account, caseId, printer }
+}
+
 /** The override runs as the org's Approval Processes, one per chain length the company's policy plans. */
 export const creditOverrideBinding = {
   object: "Account",

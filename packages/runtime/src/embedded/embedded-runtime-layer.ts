@@ -1,8 +1,9 @@
 import type { EffectPorts } from "@tixi/core"
 import { Context, Effect, Layer, Option, Schedule } from "effect"
-import { SqlClient } from "effect/sql"
+import type { SqlClient } from "effect/sql"
 import { EngineControl } from "../engine/engine-control.ts"
 import { ProcessRuntime, type ProcessRuntimeOptions, routeThrough } from "../engine/process-runtime.ts"
+import { tryAdvisoryLock } from "../sql/advisory-lock.ts"
 import { PgliteDatabase } from "../sql/pglite-client.ts"
 import { claimEngine } from "../storage/engine-claim.ts"
 import { type EmbeddedEngineOptions, makeEmbeddedEngine } from "./embedded-engine.ts"
@@ -26,12 +27,7 @@ export const embeddedRuntimeLayer = (
       // advisory lock on a connection held for the runner's life does, and the server releases
       // it the moment that runner's connection dies.
       if (Option.isNone(yield* Effect.serviceOption(PgliteDatabase))) {
-        const sql = yield* SqlClient.SqlClient
-        const connection = yield* Effect.orDie(sql.reserve)
-        const [row] = yield* Effect.orDie(
-          connection.executeUnprepared("SELECT pg_try_advisory_lock(7305201) AS locked", [], undefined),
-        )
-        if ((row as { locked?: boolean } | undefined)?.locked !== true) {
+        if (!(yield* Effect.orDie(tryAdvisoryLock(7305201)))) {
           return yield* Effect.die(
             new Error(
               "another runner uses this database with the embedded engine; stop it, or run several with engine: cluster",

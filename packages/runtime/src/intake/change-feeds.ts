@@ -1,9 +1,10 @@
 import type { HostCrm } from "@tixi/core"
 import { Clock, Duration, Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
-import { json } from "../sql/pg-compiler.ts"
+import { tryAdvisoryLock } from "../sql/advisory-lock.ts"
 import { PgliteDatabase } from "../sql/pglite-client.ts"
 import type { ChangeFeed, FeedBatch } from "./intake-source.ts"
+import { insertIntakeEvents } from "./intake-store.ts"
 
 /** Options of the change feeds a runner reads. */
 export interface ChangeFeedsOptions {
@@ -28,24 +29,12 @@ const keepBatch = (sql: SqlClient.SqlClient, feed: ChangeFeed, batch: FeedBatch)
     const at = yield* Clock.currentTimeMillis
     yield* sql.withTransaction(
       Effect.gen(function* () {
-        let kept = 0
-        if (batch.events.length > 0) {
-          const rows: Array<Record<string, unknown>> = batch.events.map((event) => ({
-            source: feed.name,
-            event_id: event.id,
-            type: event.type,
-            payload: json(event.payload),
-            received_at: at,
-          }))
-          // Counted as stored, not as handed over: a feed reading a batch again after a restart
-          // hands over events the intake already has.
-          const inserted = yield* sql<{ event_id: string }>`
-            INSERT INTO tixi_intake_events ${sql.insert(rows as [Record<string, unknown>, ...Array<Record<string, unknown>>])}
-            ON CONFLICT (source, event_id) DO NOTHING
-            RETURNING event_id
-          `
-          kept = inserted.length
-        }
+        // Counted as stored, not as handed over: a feed reading a batch again after a restart
+        // hands over events the intake already has.
+        const kept = (yield* insertIntakeEvents(
+          sql,
+          batch.events.map((event) => ({ source: feed.name, event, receivedAt: at })),
+        )).size
         yield* sql`
           INSERT INTO tixi_feed_positions (name, position, events, updated_at)
           VALUES (${feed.name}, ${batch.position ?? null}, ${kept}, ${at})
@@ -94,18 +83,10 @@ const runFeed = (feed: ChangeFeed, restartAfterMillis: number) =>
 const runExclusively = (feed: ChangeFeed, run: Effect.Effect<never, never, SqlClient.SqlClient | HostCrm>) =>
   Effect.gen(function* () {
     if (Option.isSome(yield* Effect.serviceOption(PgliteDatabase))) return yield* run
-    const sql = yield* SqlClient.SqlClient
     for (;;) {
       const held = yield* Effect.scoped(
         Effect.gen(function* () {
-          const connection = yield* sql.reserve
-          const [row] = yield* connection.executeUnprepared(
-            `SELECT pg_try_advisory_lock(${lockNumberOf(feed.name)}) AS locked`,
-            [],
-            undefined,
-          )
-          if ((row as { locked?: boolean } | undefined)?.locked !== true) return false
-          // The lock lives as long as this connection: a runner that dies releases it with it.
+          if (!(yield* tryAdvisoryLock(lockNumberOf(feed.name)))) return false
           return yield* run
         }),
       ).pipe(Effect.catchCause((cause) => Effect.as(Effect.logWarning("tixi: feed lock", cause), false)))

@@ -1,6 +1,7 @@
 import { coalesceHostChanges, type HostChange } from "@tixi/core"
 import { Effect, Latch, Result, Schedule } from "effect"
 import { SqlClient } from "effect/sql"
+import { EngineControl } from "../engine/engine-control.ts"
 import { ProcessRuntime, type RoutedDelivery } from "../engine/process-runtime.ts"
 import { hostChangeEventType, type IntakeSource, type VerifiedEvent } from "./intake-source.ts"
 
@@ -174,4 +175,26 @@ export const makeIntakeDelivery = (sources: ReadonlyArray<IntakeSource> = []) =>
       /** Wakes the delivery worker (after a store). */
       wake: wake.open,
     }
+  })
+
+/**
+ * Waits until the intake has delivered every event it stored and the turns they caused are done,
+ * their effects performed: for tests and simulations that look at the hosts once the intake is
+ * quiet. Dies after `timeoutMillis` (default 15 s), naming how many events are still waiting.
+ */
+export const awaitIntakeDelivered = (timeoutMillis = 15_000) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const engine = yield* EngineControl
+    const deadline = Date.now() + timeoutMillis
+    for (;;) {
+      const [row] = yield* Effect.orDie(sql<{ count: number }>`
+        SELECT COUNT(*)::int AS count FROM tixi_intake_events WHERE NOT delivered
+      `)
+      if (row?.count === 0) break
+      if (Date.now() > deadline)
+        return yield* Effect.die(new Error(`the intake has not delivered ${row?.count} stored events`))
+      yield* Effect.sleep("50 millis")
+    }
+    yield* engine.drain
   })

@@ -19,6 +19,45 @@ interface Pending {
 /** At most this many events go into one INSERT (PostgreSQL allows 65,535 parameters; five per event). */
 const maxBatchEvents = 2_000
 
+/** An event as the intake's table keeps it, before it is delivered. */
+export interface IntakeEventRow {
+  readonly source: string
+  readonly event: VerifiedEvent
+  readonly receivedAt: number
+}
+
+/**
+ * Inserts events into the intake's table, skipping those it already has (same source and id),
+ * in statements of at most `maxBatchEvents`; answers with the identities (`source\u0000id`) of
+ * the events it inserted. Webhook requests and change feeds store through it alike.
+ */
+export const insertIntakeEvents = (sql: SqlClient.SqlClient, events: ReadonlyArray<IntakeEventRow>) =>
+  Effect.gen(function* () {
+    const rows = events.map(
+      (row): Record<string, unknown> => ({
+        source: row.source,
+        event_id: row.event.id,
+        type: row.event.type,
+        payload: json(row.event.payload),
+        received_at: row.receivedAt,
+      }),
+    )
+    const inserted = new Set<string>()
+    for (let start = 0; start < rows.length; start += maxBatchEvents) {
+      const chunk = rows.slice(start, start + maxBatchEvents) as [
+        Record<string, unknown>,
+        ...Array<Record<string, unknown>>,
+      ]
+      const returned = yield* sql<{ source: string; event_id: string }>`
+        INSERT INTO tixi_intake_events ${sql.insert(chunk)}
+        ON CONFLICT (source, event_id) DO NOTHING
+        RETURNING source, event_id
+      `
+      for (const row of returned) inserted.add(`${row.source}\u0000${row.event_id}`)
+    }
+    return inserted
+  })
+
 /**
  * Stores verified events durably before they are acknowledged, de-duplicated by (source, event
  * id). Concurrent requests are committed together (group commit): while one INSERT runs, the next
@@ -31,35 +70,17 @@ export const makeIntakeStore = Effect.gen(function* () {
 
   const insert = (batch: ReadonlyArray<Pending>) =>
     Effect.gen(function* () {
-      const rows: Array<Record<string, unknown>> = []
+      const rows: Array<IntakeEventRow> = []
       const seen = new Set<string>()
       for (const pending of batch) {
         for (const event of pending.events) {
           const identity = `${pending.source}\u0000${event.id}`
           if (seen.has(identity)) continue
           seen.add(identity)
-          rows.push({
-            source: pending.source,
-            event_id: event.id,
-            type: event.type,
-            payload: json(event.payload),
-            received_at: pending.receivedAt,
-          })
+          rows.push({ source: pending.source, event, receivedAt: pending.receivedAt })
         }
       }
-      const inserted = new Set<string>()
-      for (let start = 0; start < rows.length; start += maxBatchEvents) {
-        const chunk = rows.slice(start, start + maxBatchEvents) as [
-          Record<string, unknown>,
-          ...Array<Record<string, unknown>>,
-        ]
-        const returned = yield* sql<{ source: string; event_id: string }>`
-          INSERT INTO tixi_intake_events ${sql.insert(chunk)}
-          ON CONFLICT (source, event_id) DO NOTHING
-          RETURNING source, event_id
-        `
-        for (const row of returned) inserted.add(`${row.source}\u0000${row.event_id}`)
-      }
+      const inserted = yield* insertIntakeEvents(sql, rows)
       // Within a batch an event id counts once: the first request to carry it stores it.
       const claimed = new Set<string>()
       for (const pending of batch) {

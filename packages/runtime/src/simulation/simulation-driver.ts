@@ -52,6 +52,22 @@ export const advanceSimulation = (clock: SimulatedClock, target: number) =>
   })
 
 /**
+ * Moves a clock the caller controls (a test's clock shared with a vendor fake) to the next stored
+ * timer and waits until the engine has taken every turn due then and performed its effects, for
+ * stepping through an instance's deadlines one at a time. Answers the timer's instant, or
+ * undefined when no timer is waiting.
+ */
+export const fireNextTimer = <E, R>(advanceTo: (instant: number) => Effect.Effect<void, E, R>) =>
+  Effect.gen(function* () {
+    const engine = yield* EngineControl
+    const next = yield* engine.nextTimer(Number.MAX_SAFE_INTEGER)
+    if (next === undefined) return undefined
+    yield* advanceTo(next)
+    yield* engine.drain
+    return next
+  })
+
+/**
  * Runs a discrete-event simulation on the durable runtime: it lets the engine finish everything
  * due at the clock's instant, then moves the simulated clock straight to the next planned step or
  * stored timer, whichever comes first. Timers therefore fire exactly at their due instant in

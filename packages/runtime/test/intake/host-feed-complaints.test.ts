@@ -15,10 +15,10 @@ import { deskOfficer, sampleCompany, scriptedComplaintProcess, scriptedCustomer 
 import { Context, Effect, Layer, ManagedRuntime } from "effect"
 import { SqlClient } from "effect/sql"
 import { afterAll, describe, expect, it } from "vitest"
-import { EngineControl } from "../../src/engine/engine-control.ts"
 import { ProcessRuntime, runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { hostComplaints } from "../../src/hosting/hosted-complaints.ts"
 import { changeFeedsLayer } from "../../src/intake/change-feeds.ts"
+import { awaitIntakeDelivered } from "../../src/intake/intake-delivery.ts"
 import { intakeServerLayer } from "../../src/intake/intake-server.ts"
 import { hostPollingFeed } from "../../src/intake/intake-source.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
@@ -97,12 +97,7 @@ const storedEvents = (runner: Runner) =>
     ),
   )
 
-const drained = (runner: Runner) =>
-  until(
-    "the feed's events delivered",
-    () => storedEvents(runner),
-    (rows) => rows.every((row) => row.delivered),
-  ).then(() => runner.runPromise(Effect.flatMap(EngineControl, (engine) => engine.drain)))
+const drained = (runner: Runner) => runner.runPromise(awaitIntakeDelivered())
 
 describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_000 }, () => {
   let caseId: string

@@ -28,6 +28,9 @@ export function conformanceCase<Case extends string, Services>(
 ): void {
   const reason = options.skip?.[caseName]
   if (reason !== undefined) {
+    // The reason is written where the implementation's suite is declared (`Skips` requires it),
+    // and shown in the test's title: the in-memory host takes any field (simulations run without
+    // an install); WeCom's API has no withdrawal (covered by the adapter's own withdrawal tests).
     it.skip(`${caseName} (skipped: ${reason})`, () => {})
     return
   }
