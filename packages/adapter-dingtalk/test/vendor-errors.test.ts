@@ -71,4 +71,28 @@ describe("DingTalk errors → tixi reasons", () => {
     expect(failure?.vendor).toMatchObject({ vendor: "dingtalk", status: 400, code: "formName.error" })
     expect(failure?.reason._tag).toBe("Conflict")
   })
+
+  it("keeps the access token and app secret a proxy's error text echoes out of the failure", () => {
+    const secret = "dingSecretValue0123456789"
+    const token = "a1b2c3d4e5f6a7b8c9d0e1f2"
+    // A corporate proxy's plain-text error for the legacy oapi call, which carries the token in
+    // the query, and for gettoken, which carries appkey and appsecret there.
+    for (const text of [
+      `502 Bad Gateway: error reading response from https://oapi.dingtalk.com/topapi/processinstance/get?access_token=${token}`,
+      `Proxy Error: https://oapi.dingtalk.com/gettoken?appkey=dingkey1&appsecret=${secret} timed out`,
+    ]) {
+      const failure = dingTalkFailure(site, { status: 502, body: undefined, text })!
+      const shown = JSON.stringify({ message: failure.message, vendor: failure.vendor })
+      expect(shown).not.toContain(token)
+      expect(shown).not.toContain(secret)
+      expect(failure.reason._tag).toBe("Unavailable")
+    }
+    const echoed = dingTalkFailure(site, {
+      status: 400,
+      body: { code: "formschema.error", message: `bad schema, request was ?access_token=${token}` },
+      text: "",
+    })!
+    expect(JSON.stringify(echoed.reason)).not.toContain(token)
+    expect(JSON.stringify(echoed.vendor)).not.toContain(token)
+  })
 })

@@ -54,6 +54,20 @@ describe("sendHttp", () => {
     expect(failure.detail).not.toContain("secret")
   })
 
+  it("keeps secrets out of a failure whose message echoes the URL (an unparsable URL)", async () => {
+    const failure = await Effect.runPromise(
+      Effect.flip(
+        sendHttp(site, {
+          method: "GET",
+          url: "https://qyapi weixin.qq.com/cgi-bin/gettoken?corpid=ww1&corpsecret=S3cr3tValue",
+        }),
+      ),
+    )
+    expect(failure.reason._tag).toBe("Unavailable")
+    expect(failure.detail).toContain("corpsecret=…")
+    expect(failure.message).not.toContain("S3cr3tValue")
+  })
+
   it("turns a timeout into a retryable Unavailable", async () => {
     const failure = await Effect.runPromise(
       Effect.flip(sendHttp(site, { method: "GET", url: "https://vendor.test/slow", timeoutMillis: 50 })),

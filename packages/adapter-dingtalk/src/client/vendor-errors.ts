@@ -1,4 +1,4 @@
-import { reasonForStatus } from "@tixi/adapter-kit"
+import { reasonForStatus, scrubVendorPayload, scrubVendorText } from "@tixi/adapter-kit"
 import {
   Conflict,
   InvalidRequest,
@@ -65,7 +65,8 @@ export function isInvalidToken(reply: DingTalkReply): boolean {
  * DingTalk's errors mapped to tixi's reasons, in one place (DESIGN rule 4): new-API replies carry
  * `{ code, message }` with an HTTP status, legacy oapi replies `{ errcode, errmsg }` with 200, and
  * an IP ban (10,000 calls per 20 s from one address) a non-standard `{ status: 1111, wait }` or
- * HTML. Returns undefined for a success. The raw payload is kept under `vendor`.
+ * HTML. Returns undefined for a success. The raw payload is kept under `vendor`, scrubbed of query
+ * values and credentials like the detail (`scrubVendorText`).
  */
 export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): PortFailure | undefined {
   const body = record(reply.body)
@@ -76,7 +77,9 @@ export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): P
       ? body.message
       : typeof body.errmsg === "string"
         ? body.errmsg
-        : reply.text.slice(0, 200)
+        : reply.text
+  // What is shown: a proxy's page may echo the URL, whose query holds the oapi access_token.
+  const shown = scrubVendorText(message)
   const banned = body.status === 1111 || /<html/i.test(reply.text.slice(0, 200))
   if (!banned && reply.status >= 200 && reply.status < 300 && (errcode === undefined || errcode === 0))
     return undefined
@@ -118,12 +121,12 @@ export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): P
         code === "aflowProcessInstStatusException"
       ) {
         return code === "formschema.error"
-          ? new InvalidRequest({ fields: [{ field: "formComponents", message }] })
+          ? new InvalidRequest({ fields: [{ field: "formComponents", message: shown }] })
           : new Conflict()
       }
       if (code === "formConverterError" || code === "illegalComponent") {
         const control = failingControl(message)
-        return new InvalidRequest({ fields: [{ field: control ?? "formComponentValues", message }] })
+        return new InvalidRequest({ fields: [{ field: control ?? "formComponentValues", message: shown }] })
       }
       if (code === "systemError" || code === "sysErrror" || errcode === -1) return new Unavailable()
       if (
@@ -146,12 +149,12 @@ export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): P
     port: site.port,
     operation: site.operation,
     reason,
-    detail: `DingTalk ${code ?? reply.status}: ${message}`,
+    detail: `DingTalk ${code ?? reply.status}: ${shown}`,
     vendor: {
       vendor: "dingtalk",
       status: reply.status,
       ...(code === undefined ? {} : { code }),
-      payload: reply.body ?? reply.text.slice(0, 500),
+      payload: scrubVendorPayload(reply.body ?? reply.text),
     },
   })
 }

@@ -1,4 +1,4 @@
-import { reasonForStatus } from "@tixi/adapter-kit"
+import { reasonForStatus, scrubVendorPayload, scrubVendorText } from "@tixi/adapter-kit"
 import {
   Conflict,
   InvalidRequest,
@@ -13,7 +13,8 @@ import type { HubSpotErrorBody, HubSpotStandardError } from "../vendor/schemas.t
 
 /**
  * Every HubSpot error tixi sees, mapped to tixi's failure vocabulary in this one file (DESIGN
- * rule 4). The raw body stays under `vendor.payload`, the category or policy under `vendor.code`.
+ * rule 4). The raw body stays under `vendor.payload`, the category or policy under `vendor.code`;
+ * what HubSpot (or a proxy in between) wrote is scrubbed of query values and credentials first.
  * https://developers.hubspot.com/docs/api-reference/error-handling
  */
 
@@ -30,7 +31,7 @@ function fieldProblems(body: HubSpotErrorBody): Array<{ field: string; message: 
   const fromDetails = (body.errors ?? []).flatMap((detail) =>
     (detail.context?.propertyName ?? (detail.in ? [detail.in] : [])).map((field) => ({
       field,
-      message: detail.message,
+      message: scrubVendorText(detail.message),
     })),
   )
   if (fromDetails.length > 0) return fromDetails
@@ -41,7 +42,7 @@ function fieldProblems(body: HubSpotErrorBody): Array<{ field: string; message: 
       const parsed = JSON.parse(listed) as Array<{ name?: string; message?: string }>
       return parsed
         .filter((entry) => entry.name)
-        .map((entry) => ({ field: entry.name!, message: entry.message ?? "" }))
+        .map((entry) => ({ field: entry.name!, message: scrubVendorText(entry.message ?? "") }))
     } catch {
       return []
     }
@@ -96,8 +97,8 @@ export function failureFromReply(
     port: "HostCrm",
     operation,
     reason: reasonFor(status, parsed, context),
-    detail: `HubSpot ${status}: ${parsed?.message ?? (typeof body === "string" ? body.slice(0, 300) : "no message")}`,
-    vendor: { vendor, status, ...(code === undefined ? {} : { code }), payload: body },
+    detail: `HubSpot ${status}: ${scrubVendorText(parsed?.message ?? (typeof body === "string" ? body : "no message"))}`,
+    vendor: { vendor, status, ...(code === undefined ? {} : { code }), payload: scrubVendorPayload(body) },
   })
 }
 
@@ -125,7 +126,7 @@ export function failureFromThrown(
     port: "HostCrm",
     operation,
     reason: new Unavailable(),
-    detail: `HubSpot could not be reached: ${message}`,
+    detail: `HubSpot could not be reached: ${scrubVendorText(message)}`,
     vendor: { vendor },
   })
 }
@@ -146,8 +147,8 @@ export function failureFromBatchError(
     port: "HostCrm",
     operation,
     reason: reasonFor(status, { ...error }, { resource: "record", id }),
-    detail: `HubSpot ${error.category}: ${error.message}`,
-    vendor: { vendor, status: 207, code: error.category, payload: error },
+    detail: `HubSpot ${error.category}: ${scrubVendorText(error.message)}`,
+    vendor: { vendor, status: 207, code: error.category, payload: scrubVendorPayload(error) },
   })
 }
 

@@ -1,5 +1,6 @@
 import { PortFailure, Unavailable } from "@tixi/core"
 import { Effect } from "effect"
+import { scrubVendorText } from "./scrub-vendor-text.ts"
 
 /** An HTTP request to a vendor. */
 export interface HttpRequest {
@@ -31,7 +32,8 @@ export interface CallSite {
 
 /**
  * Sends one HTTP request with a deadline. A network failure or a timeout becomes a retryable
- * `PortFailure` (`Unavailable`); any reply, of any status, is returned for the vendor's mapping.
+ * `PortFailure` (`Unavailable`), its message scrubbed (an unparsable URL is echoed whole); any
+ * reply, of any status, is returned for the vendor's mapping, which scrubs what it shows.
  * Uses the global `fetch`, so tests fake vendors with msw.
  */
 export const sendHttp = (site: CallSite, request: HttpRequest): Effect.Effect<HttpReply, PortFailure> =>
@@ -68,7 +70,7 @@ export const sendHttp = (site: CallSite, request: HttpRequest): Effect.Effect<Ht
         port: site.port,
         operation: site.operation,
         reason: new Unavailable(),
-        detail: `${request.method} ${redactUrl(request.url)} failed: ${describe(cause)}`,
+        detail: `${request.method} ${redactUrl(request.url)} failed: ${scrubVendorText(describe(cause))}`,
         vendor: { vendor: site.vendor },
       }),
   })

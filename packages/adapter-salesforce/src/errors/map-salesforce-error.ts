@@ -1,4 +1,4 @@
-import { reasonForStatus } from "@tixi/adapter-kit"
+import { reasonForStatus, scrubVendorPayload, scrubVendorText } from "@tixi/adapter-kit"
 import {
   Conflict,
   InvalidRequest,
@@ -25,7 +25,8 @@ export const concurrentLimitBackoffMillis = 5_000
 
 /**
  * Salesforce's error codes, mapped to tixi's reasons. This is the adapter's one error table
- * (DESIGN rule 4): every REST reply, SaveResult, Bulk result row and token error goes through it.
+ * (DESIGN rule 4): every REST reply, SaveResult, Bulk result row and token error goes through it,
+ * and what Salesforce (or a proxy in between) wrote is scrubbed of query values and credentials.
  */
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
 // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm#statuscode
@@ -36,7 +37,7 @@ export function reasonForSalesforceError(
 ): PortFailureReason {
   const code = error?.errorCode ?? error?.statusCode ?? ""
   const message = error?.message ?? ""
-  const fields = (error?.fields ?? []).map((field) => ({ field, message }))
+  const fields = (error?.fields ?? []).map((field) => ({ field, message: scrubVendorText(message) }))
   switch (code) {
     case "REQUEST_LIMIT_EXCEEDED":
       // One code for two limits: the rolling 24-hour allocation ("TotalRequests Limit exceeded")
@@ -140,12 +141,14 @@ export function failureFromReply(
     port: site.port,
     operation: site.operation,
     reason: reasonForSalesforceError(status, error, site),
-    detail: error ? `${error.errorCode ?? error.statusCode ?? status}: ${error.message}` : `HTTP ${status}`,
+    detail: error
+      ? `${error.errorCode ?? error.statusCode ?? status}: ${scrubVendorText(error.message)}`
+      : `HTTP ${status}${text.trim() === "" ? "" : `: ${scrubVendorText(text)}`}`,
     vendor: {
       vendor: "salesforce",
       status,
       ...(error?.errorCode === undefined ? {} : { code: error.errorCode }),
-      payload: body ?? text.slice(0, 2000),
+      payload: scrubVendorPayload(body ?? text, 2_000),
     },
   })
 }
@@ -161,14 +164,14 @@ export function failureFromRecordErrors(
     operation: site.operation,
     reason: reasonForSalesforceError(undefined, first, site),
     detail: first
-      ? `${first.statusCode ?? first.errorCode ?? "ERROR"}: ${first.message}`
+      ? `${first.statusCode ?? first.errorCode ?? "ERROR"}: ${scrubVendorText(first.message)}`
       : "the record failed",
     vendor: {
       vendor: "salesforce",
       ...((first?.statusCode ?? first?.errorCode) === undefined
         ? {}
         : { code: (first?.statusCode ?? first?.errorCode)! }),
-      payload: errors ?? [],
+      payload: scrubVendorPayload(errors ?? []),
     },
   })
 }

@@ -1,4 +1,4 @@
-import { type ChangeFeed, hostChangeEventType } from "@tixi/adapter-kit"
+import { type ChangeFeed, hostChangeEventType, scrubVendorText } from "@tixi/adapter-kit"
 import { InvalidRequest, PortFailure, Unavailable } from "@tixi/core"
 import { Deferred, Effect, Queue } from "effect"
 import type { SalesforceAdapterService } from "../adapter.ts"
@@ -102,7 +102,7 @@ export function salesforceChangeEventFeed(
                     port: "HostCrm",
                     operation: "changeEvents",
                     reason: new Unavailable(),
-                    detail: `the Change Data Capture subscription failed: ${String(error)}`,
+                    detail: `the Change Data Capture subscription failed: ${scrubVendorText(String(error))}`,
                   }),
           })
           yield* Effect.raceFirst(keeping, ended)

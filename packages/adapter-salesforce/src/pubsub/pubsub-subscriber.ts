@@ -6,6 +6,7 @@ import {
   type ServiceError,
   status,
 } from "@grpc/grpc-js"
+import { scrubVendorText } from "@tixi/adapter-kit"
 import { PortFailure, Unauthorized, Unavailable } from "@tixi/core"
 import avro from "avsc"
 import { Effect } from "effect"
@@ -66,12 +67,13 @@ type Schema = {
   readonly fields: ReadonlyArray<{ readonly name: string; readonly nested?: ReadonlyArray<string> }>
 }
 
+/** Pub/Sub's gRPC errors are vendor text too: scrubbed like every reply before they become a failure. */
 const failure = (reason: PortFailure["reason"], detail: string, payload?: unknown) =>
   new PortFailure({
     port: "HostCrm",
     operation: "changeEvents",
     reason,
-    detail,
+    detail: scrubVendorText(detail),
     vendor: { vendor: "salesforce", code: "PUBSUB", ...(payload === undefined ? {} : { payload }) },
   })
 

@@ -1,4 +1,4 @@
-import { reasonForStatus } from "@tixi/adapter-kit"
+import { reasonForStatus, scrubVendorPayload, scrubVendorText } from "@tixi/adapter-kit"
 import {
   InvalidRequest,
   NotFound,
@@ -31,7 +31,8 @@ export function isInvalidToken(body: unknown): boolean {
 
 /**
  * WeCom's errcodes mapped to tixi's reasons, in one place (DESIGN rule 4). WeCom answers HTTP 200
- * with `{ errcode, errmsg }`; 0 is success. The raw payload is kept under `vendor`.
+ * with `{ errcode, errmsg }`; 0 is success. The raw payload is kept under `vendor`, scrubbed of
+ * query values and credentials like the detail (`scrubVendorText`).
  * - 40014/42001: invalid or expired token; 40001/40013 wrong secret or corp id; 48002, 301002
  *   ("not allow operate another agent"): the app may not call this API or act for this agent.
  * - 45009 frequency limit (blocks for 60 s or 60 min), 45033 concurrency; -1 system busy.
@@ -47,8 +48,10 @@ export function weComFailure(
 ): PortFailure | undefined {
   const raw = record(body)
   const errcode = typeof raw.errcode === "number" ? raw.errcode : undefined
-  const errmsg = typeof raw.errmsg === "string" ? raw.errmsg : text.slice(0, 200)
+  const errmsg = typeof raw.errmsg === "string" ? raw.errmsg : text
   if (status >= 200 && status < 300 && (errcode === undefined || errcode === 0)) return undefined
+  // What is shown: a proxy's page may echo the URL, whose query holds corpsecret or access_token.
+  const shown = scrubVendorText(errmsg)
   const notFound = () => new NotFound({ resource: site.resource ?? "resource", id: site.id ?? "" })
   const reason = ((): PortFailureReason => {
     if (errcode === undefined)
@@ -67,20 +70,20 @@ export function weComFailure(
       return notFound()
     if (errcode === 301025) {
       const control = /control id ([\w-]+)/i.exec(errmsg)?.[1]
-      return new InvalidRequest({ fields: [{ field: control ?? "apply_data", message: errmsg }] })
+      return new InvalidRequest({ fields: [{ field: control ?? "apply_data", message: shown }] })
     }
-    return new InvalidRequest({ fields: [{ field: "request", message: errmsg }] })
+    return new InvalidRequest({ fields: [{ field: "request", message: shown }] })
   })()
   return new PortFailure({
     port: site.port,
     operation: site.operation,
     reason,
-    detail: `WeCom ${errcode ?? status}: ${errmsg}`,
+    detail: `WeCom ${errcode ?? status}: ${shown}`,
     vendor: {
       vendor: "wecom",
       status,
       ...(errcode === undefined ? {} : { code: String(errcode) }),
-      payload: body ?? text.slice(0, 500),
+      payload: scrubVendorPayload(body ?? text),
     },
   })
 }

@@ -21,8 +21,9 @@ const lockNumberOf = (name: string): number => {
 }
 
 /**
- * Keeps one batch: its events (de-duplicated by source and id, as webhook events are) and the
- * feed's next position, in one transaction, so a position is never ahead of its events.
+ * Keeps one batch: its events (de-duplicated by source and id, as webhook events are; those that
+ * can never be stored recorded as refused) and the feed's next position, in one transaction, so a
+ * position is never ahead of its events.
  */
 const keepBatch = (sql: SqlClient.SqlClient, feed: ChangeFeed, batch: FeedBatch) =>
   Effect.gen(function* () {
@@ -30,11 +31,12 @@ const keepBatch = (sql: SqlClient.SqlClient, feed: ChangeFeed, batch: FeedBatch)
     yield* sql.withTransaction(
       Effect.gen(function* () {
         // Counted as stored, not as handed over: a feed reading a batch again after a restart
-        // hands over events the intake already has.
+        // hands over events the intake already has. An event the database can never store is
+        // refused and recorded, and the position moves past it: reading it again would fail again.
         const kept = (yield* insertIntakeEvents(
           sql,
           batch.events.map((event) => ({ source: feed.name, event, receivedAt: at })),
-        )).size
+        )).inserted.size
         yield* sql`
           INSERT INTO tixi_feed_positions (name, position, events, updated_at)
           VALUES (${feed.name}, ${batch.position ?? null}, ${kept}, ${at})

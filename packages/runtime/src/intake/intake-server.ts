@@ -7,7 +7,7 @@ import { ProcessRuntime } from "../engine/process-runtime.ts"
 import { readStatus } from "../status/runtime-status.ts"
 import { makeIntakeDelivery } from "./intake-delivery.ts"
 import type { IntakeRejected, IntakeRequest, IntakeResponse, IntakeSource } from "./intake-source.ts"
-import { makeIntakeStore } from "./intake-store.ts"
+import { makeIntakeStore, type RefusedEvent } from "./intake-store.ts"
 
 /** Where the intake listens and what it serves. */
 export interface IntakeServerOptions {
@@ -82,12 +82,27 @@ const send = (response: ServerResponse, answer: IntakeResponse) => {
 const jsonAnswer = (status: number, body: unknown): IntakeResponse => ({ status, body: JSON.stringify(body) })
 
 /**
+ * 422 for a request with events the database can never store: permanent, so the vendor stops
+ * sending content that would fail on every retry; each refusal is recorded (`tixi status`). The
+ * request's other events are stored: each event stands on its own.
+ */
+const refusedAnswer = (stored: number, duplicates: number, refused: ReadonlyArray<RefusedEvent>) =>
+  jsonAnswer(422, {
+    error: "unstorable",
+    detail: `${refused.length} event(s) can never be stored: ${refused.map((event) => `${event.id}: ${event.reason}`).join("; ")}`,
+    stored,
+    duplicates,
+    refused,
+  })
+
+/**
  * The HTTP intake for vendor webhooks and callbacks, on Node's own `http` server rather than a
  * framework: it needs the raw body bytes for signature checks, exact control of when the answer
  * goes out (only after the events are committed), and nothing else. Per request: find the
  * source by path, let it verify the raw body, store the events (de-duplicated by source and event
  * id), answer, then wake delivery to the instances. Storage failure answers 503 so the vendor
- * retries; nothing is acknowledged that is not stored.
+ * retries; nothing is acknowledged that is not stored. Content the database can never store
+ * answers 422 (retrying would not help), and is recorded as refused.
  */
 export const intakeServerLayer = (
   options: IntakeServerOptions,
@@ -158,14 +173,16 @@ export const intakeServerLayer = (
             yield* Effect.logError(`tixi intake: storing ${source.name} events failed`, outcome.cause)
             return jsonAnswer(503, { error: "storage unavailable; retry later" })
           }
-          if (outcome.value.stored > 0) yield* delivery.wake
+          const { stored, duplicates, refused } = outcome.value
+          if (stored > 0) yield* delivery.wake
+          if (refused.length > 0) return refusedAnswer(stored, duplicates, refused)
           const elapsed = clock.currentTimeMillisUnsafe() - receivedAt
           if (elapsed > source.acknowledgeWithinMillis) {
             yield* Effect.logWarning(
               `tixi intake: acknowledged ${source.name} after ${elapsed} ms (the vendor allows ${source.acknowledgeWithinMillis} ms)`,
             )
           }
-          return delivered.response ?? jsonAnswer(200, { ok: true, ...outcome.value })
+          return delivered.response ?? jsonAnswer(200, { ok: true, stored, duplicates })
         })
 
       const server: Server = createServer((incoming, response) => {

@@ -56,3 +56,14 @@ function classify(
   if (code === "57014") return new StatementTimeoutError(props)
   return new UnknownError(props)
 }
+
+/**
+ * Whether the database refused the data itself (SQLSTATE class 22, data exception: a NUL, invalid
+ * JSON text, a value out of range; class 54: a value over a limit, such as a too large `jsonb`).
+ * Unlike a lost connection, the same rows fail on every retry, so the caller refuses them for
+ * good instead of retrying them.
+ */
+export function isDataRefusal(error: SqlError): boolean {
+  const cause = error.reason.cause as PostgresErrorFields | undefined
+  return typeof cause?.code === "string" && (cause.code.startsWith("22") || cause.code.startsWith("54"))
+}

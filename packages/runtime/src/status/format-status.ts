@@ -87,8 +87,24 @@ export function formatStatus(status: RuntimeStatus): string {
           status.retries.map((row) => [row.process, String(row.retries)]),
         ),
     "",
-    `Intake: ${status.intake.received} events received, ${status.intake.undelivered} not yet delivered, ${status.intake.failed} failed`,
+    `Intake: ${status.intake.received} events received, ${status.intake.undelivered} not yet delivered, ${status.intake.failed} failed, ${status.intake.refused} refused`,
   )
+  if (status.refusedIntake.length > 0) {
+    sections.push(
+      "",
+      "Intake events refused (the database cannot store them; the vendor was answered 422)",
+      table(
+        ["source", "event", "type", "times", "reason"],
+        status.refusedIntake.map((row) => [
+          row.source,
+          clip(row.eventId, 40),
+          row.type,
+          String(row.refusals),
+          clip(row.reason, 80),
+        ]),
+      ),
+    )
+  }
   if (status.feeds.length > 0) {
     sections.push(
       "",

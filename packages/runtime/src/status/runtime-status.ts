@@ -39,6 +39,18 @@ export interface FeedView {
   readonly idleMillis: number
 }
 
+/** An intake event refused for good because the database cannot store it, and why. */
+export interface RefusedIntakeView {
+  readonly source: string
+  /** The event's id, with any NUL or lone surrogate written as a `\uXXXX` escape. */
+  readonly eventId: string
+  readonly type: string
+  readonly reason: string
+  /** How often the vendor sent it. */
+  readonly refusals: number
+  readonly refusedAt: number
+}
+
 /** What `tixi status` shows. */
 export interface RuntimeStatus {
   readonly at: number
@@ -51,7 +63,15 @@ export interface RuntimeStatus {
   /** Effect retries (transient failures retried) per process. */
   readonly retries: ReadonlyArray<{ readonly process: string; readonly retries: number }>
   /** Events stored by the intake; `failed` ones were marked with a failure that will not pass. */
-  readonly intake: { readonly received: number; readonly undelivered: number; readonly failed: number }
+  readonly intake: {
+    readonly received: number
+    readonly undelivered: number
+    readonly failed: number
+    /** Events refused because the database can never store them (not counted in `received`). */
+    readonly refused: number
+  }
+  /** The latest refused intake events, at most 20. */
+  readonly refusedIntake: ReadonlyArray<RefusedIntakeView>
   readonly feeds: ReadonlyArray<FeedView>
 }
 
@@ -104,6 +124,18 @@ export const readStatus = Effect.gen(function* () {
            COUNT(*) FILTER (WHERE outcome LIKE 'failed:%')::int AS failed
     FROM tixi_intake_events
   `
+  const [refusedTotal] = yield* sql<{ count: number }>`SELECT COUNT(*)::int AS count FROM tixi_intake_refused`
+  const refused = yield* sql<{
+    source: string
+    event_id: string
+    type: string
+    reason: string
+    refusals: number
+    refused_at: bigint | number
+  }>`
+    SELECT source, event_id, type, reason, refusals, refused_at FROM tixi_intake_refused
+    ORDER BY refused_at DESC LIMIT 20
+  `
   const feeds = yield* sql<{ name: string; events: bigint | number; updated_at: bigint | number }>`
     SELECT name, events, updated_at FROM tixi_feed_positions ORDER BY name
   `
@@ -134,7 +166,16 @@ export const readStatus = Effect.gen(function* () {
       received: intake?.received ?? 0,
       undelivered: intake?.undelivered ?? 0,
       failed: intake?.failed ?? 0,
+      refused: refusedTotal?.count ?? 0,
     },
+    refusedIntake: refused.map((row) => ({
+      source: row.source,
+      eventId: row.event_id,
+      type: row.type,
+      reason: row.reason,
+      refusals: row.refusals,
+      refusedAt: Number(row.refused_at),
+    })),
     feeds: feeds.map((row) => ({
       name: row.name,
       events: Number(row.events),

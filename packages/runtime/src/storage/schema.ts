@@ -97,6 +97,18 @@ const statements = [
     events BIGINT NOT NULL DEFAULT 0,
     updated_at BIGINT NOT NULL
   )`,
+  // Intake events the database can never store (a NUL, a lone surrogate), refused with a reason;
+  // ids and payloads are kept as escaped text, which any text column holds.
+  `CREATE TABLE IF NOT EXISTS tixi_intake_refused (
+    source TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    refusals INT NOT NULL,
+    refused_at BIGINT NOT NULL,
+    PRIMARY KEY (source, event_id)
+  )`,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

@@ -209,7 +209,7 @@ describe("complaints from a polled CRM, on the durable runtime", { timeout: 60_0
       expect(position?.events).toBe(4)
       // `tixi status` shows the feed and the intake's events.
       const status = await runner.runPromise(readStatus)
-      expect(status.intake).toEqual({ received: 4, undelivered: 0, failed: 0 })
+      expect(status.intake).toEqual({ received: 4, undelivered: 0, failed: 0, refused: 0 })
       expect(status.feeds).toMatchObject([{ name: "crm", events: 4 }])
       expect(formatStatus(status)).toMatch(
         /Change feeds\n.*feed.*events kept.*last batch\n.*crm\s+4\s+\d+ s ago/s,

@@ -6,6 +6,8 @@ import { ProcessRuntime, runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { hmacHeaders, hmacSource, signHmac } from "../../src/intake/hmac-source.ts"
 import { IntakeServer, intakeServerLayer } from "../../src/intake/intake-server.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { formatStatus } from "../../src/status/format-status.ts"
+import { readStatus } from "../../src/status/runtime-status.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
 import { hostedTicketProcess } from "../fixtures/ticket-process.ts"
 import { waitFor } from "../fixtures/wait-for.ts"
@@ -138,5 +140,73 @@ layer(environment, { timeout: 60_000, excludeTestServices: true })("webhook inta
       const huge = JSON.stringify({ id: "evt-huge", type: "test.note", payload: "x".repeat(100_000) })
       expect((yield* post(huge, signed(huge))).status).toBe(413)
     }),
+  )
+
+  it.effect(
+    "refuses events PostgreSQL cannot store with 422 and a recorded reason, storing every other request",
+    () =>
+      Effect.gen(function* () {
+        // A HubSpot-like property change whose value carries a NUL, and one with a lone surrogate,
+        // posted together with good requests so they share the intake's batch.
+        const note = (id: string, propertyValue: string) =>
+          JSON.stringify({ id, type: "test.note", payload: { propertyName: "firstname", propertyValue } })
+        const good = ["evt-good-1", "evt-good-2", "evt-good-3"].map((id) => note(id, "李雷 😀"))
+        const nul = note("evt-nul", "Li\u0000Lei")
+        const lone = note("evt-lone", "Li\ud83dLei")
+        const mixed = JSON.stringify({
+          events: [
+            { id: "evt-mixed-good", type: "test.note", payload: { propertyValue: "fine" } },
+            { id: "evt-mixed-bad", type: "test.note", payload: { propertyValue: "\u0000" } },
+          ],
+        })
+        const answers = yield* Effect.all(
+          [...good, nul, lone, mixed].map((body) => post(body, signed(body))),
+          { concurrency: "unbounded" },
+        )
+        for (const answer of answers.slice(0, 3)) {
+          expect(answer).toEqual({ status: 200, body: { ok: true, stored: 1, duplicates: 0 } })
+        }
+        expect(answers[3]).toEqual({
+          status: 422,
+          body: {
+            error: "unstorable",
+            detail:
+              "1 event(s) can never be stored: evt-nul: payload.propertyValue: a NUL character (U+0000) at character 2",
+            stored: 0,
+            duplicates: 0,
+            refused: [
+              { id: "evt-nul", reason: "payload.propertyValue: a NUL character (U+0000) at character 2" },
+            ],
+          },
+        })
+        expect(answers[4]?.status).toBe(422)
+        expect(answers[4]?.body.refused).toEqual([
+          { id: "evt-lone", reason: "payload.propertyValue: a lone surrogate (U+D83D) at character 2" },
+        ])
+        // The good event of a mixed request is stored; only the bad one is refused.
+        expect(answers[5]).toMatchObject({ status: 422, body: { stored: 1, duplicates: 0 } })
+        for (const id of ["evt-good-1", "evt-good-2", "evt-good-3", "evt-mixed-good"]) {
+          expect(yield* storedCount(id)).toBe(1)
+        }
+        for (const id of ["evt-nul", "evt-lone", "evt-mixed-bad"]) expect(yield* storedCount(id)).toBe(0)
+        // The vendor sending it again gets the same permanent answer, counted on the same record.
+        expect((yield* post(nul, signed(nul, Date.now() + 1))).status).toBe(422)
+        const status = yield* readStatus
+        expect(status.intake.refused).toBe(3)
+        expect(status.refusedIntake.find((row) => row.eventId === "evt-nul")).toMatchObject({
+          source: "test",
+          type: "test.note",
+          reason: "payload.propertyValue: a NUL character (U+0000) at character 2",
+          refusals: 2,
+        })
+        expect(formatStatus(status)).toMatch(
+          /Intake events refused.*\n.*test\s+evt-nul\s+test\.note\s+2\s+payload/s,
+        )
+        const sql = yield* SqlClient.SqlClient
+        const [kept] = yield* sql<{ payload: string }>`
+        SELECT payload FROM tixi_intake_refused WHERE event_id = 'evt-lone'
+      `
+        expect(JSON.parse(kept!.payload)).toEqual({ propertyName: "firstname", propertyValue: "Li\ud83dLei" })
+      }),
   )
 })
