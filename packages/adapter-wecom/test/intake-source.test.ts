@@ -68,6 +68,27 @@ describe("weComIntakeSource", () => {
     expect(other.events).toMatchObject([{ type: weComOtherEventType }])
   })
 
+  it("answers a 1 MiB unsigned hostile body (wide, deep, unclosed) as malformed in well under a second", async () => {
+    const mebibyte = 1024 * 1024
+    const fill = (unit: string) => unit.repeat(Math.floor(mebibyte / unit.length))
+    const hostile = {
+      wide: `<xml>${fill("<a/>")}</xml>`,
+      repeated: `<xml>${fill("<a>1</a>")}</xml>`,
+      deep: fill("<a>"),
+      unclosed: `<xml><Encrypt>${fill("x")}`,
+    }
+    for (const [shape, body] of Object.entries(hostile)) {
+      const started = performance.now()
+      const rejected = await Effect.runPromise(
+        Effect.flip(source.verify({ ...push(approvalXml), body: new TextEncoder().encode(body) })),
+      )
+      const elapsed = performance.now() - started
+      expect(rejected.reason, shape).toBe("malformed")
+      // Before the parser was linear and capped, 40k siblings took 6 s and 1 MiB several minutes.
+      expect(elapsed, `${shape}: ${Math.round(elapsed)} ms`).toBeLessThan(1_000)
+    }
+  })
+
   it("refuses a forged signature as forged and a body without Encrypt as malformed", async () => {
     const forged = await Effect.runPromise(Effect.flip(source.verify(push(approvalXml, "0".repeat(40)))))
     expect(forged).toBeInstanceOf(IntakeRejected)

@@ -40,6 +40,12 @@ const plain = (status: number, body: string): WeComReply => ({
   body,
 })
 
+/**
+ * The envelope WeCom posts is `<xml>` around 3–4 fields, read before the signature can be checked:
+ * anything much larger is refused at once rather than parsed.
+ */
+const envelopeLimits = { maxElements: 64, maxDepth: 4 } as const
+
 const param = (query: RawWeComRequest["query"], name: string) => {
   const value = query instanceof URLSearchParams ? query.get(name) : query[name]
   return value === null || value === undefined || value === "" ? undefined : value
@@ -90,7 +96,7 @@ export function makeWeComCallbackHandler(options: {
         const value = body.encrypt ?? body.Encrypt
         encrypt = typeof value === "string" ? value : undefined
       } else {
-        encrypt = textOf(parseXml(trimmed).Encrypt)
+        encrypt = textOf(parseXml(trimmed, envelopeLimits).Encrypt)
       }
     } catch (error) {
       return refuse({
