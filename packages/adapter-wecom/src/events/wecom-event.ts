@@ -1,3 +1,4 @@
+import { contentId } from "@tixi/adapter-kit"
 import { listOf, textOf, type XmlObject, type XmlValue } from "./parse-xml.ts"
 
 /** A `sys_approval_change` event (审批申请状态变化回调), as tixi reads it from the XML or JSON body. */
@@ -32,6 +33,11 @@ export interface WeComApprovalEvent {
 /** Any other message (text, other events), passed through. */
 export interface WeComOtherMessage {
   readonly event: string
+  /**
+   * The message's own identity: `msg:` and its MsgId when it has one (user messages), else the
+   * sender, time, event and a hash of its content. Sender, time and event alone would merge
+   * three `change_contact` events of one second into one; a retry carries the same content.
+   */
   readonly dedupeKey: string
   readonly payload: XmlObject | Readonly<Record<string, unknown>>
 }
@@ -52,7 +58,13 @@ export function parseWeComMessage(
   const event = textOf(get("Event")) ?? textOf(get("MsgType")) ?? "unknown"
   const info = get("ApprovalInfo")
   if (event !== "sys_approval_change" || typeof info !== "object" || Array.isArray(info)) {
-    return { event, dedupeKey: `${from}:${createTime}:${event}`, payload: message }
+    // A MsgId read as a JSON number may have lost digits (it is 64-bit): only its text is trusted.
+    const messageId = textOf(get("MsgId"))
+    const dedupeKey =
+      messageId !== undefined && messageId !== ""
+        ? `msg:${messageId}`
+        : `${from}:${createTime}:${event}:${contentId(JSON.stringify(message))}`
+    return { event, dedupeKey, payload: message }
   }
   const approval = info as XmlObject
   const spNo = textOf(approval.SpNo) ?? String(approval.SpNo ?? "")
