@@ -116,14 +116,14 @@ describe("install", () => {
 })
 
 describe("approvals", () => {
-  it("sends the chain as approver nodes: 或签 apv_rel 1, 会签 apv_rel 2", async () => {
+  it("sends the chain as approver nodes: 或签 apv_rel 2, 会签 apv_rel 1 (WeCom's numbering, not the legacy attr's)", async () => {
     const adapter = await installed()
     const record = await run(adapter.approvals.submit(submission("k-nodes")))
     const approval = fake!.approvals().find((candidate) => candidate.spNo === record.id)
     expect(approval?.nodes.map((node) => [node.apvRel, node.details.map((detail) => detail.userid)])).toEqual(
       [
-        [1, ["wc-manager-qian", "wc-director-li"]],
-        [2, ["wc-finance-zhou", "wc-gm-zhao"]],
+        [2, ["wc-manager-qian", "wc-director-li"]],
+        [1, ["wc-finance-zhou", "wc-gm-zhao"]],
       ],
     )
     expect(approval?.contents.find((content) => content.id === "Money-02")?.value).toEqual({
@@ -179,7 +179,7 @@ describe("approvals", () => {
     expect(adapter.client.stats().tokenFetches).toBe(2)
   })
 
-  it("maps WeCom's statuses and decisions; withdrawal is refused while pending, accepted once done in the app", async () => {
+  it("maps WeCom's statuses and decisions; a 会签 step stays pending after one signature; withdrawal is refused while pending, accepted once done in the app", async () => {
     const adapter = await installed()
     const opened = await run(adapter.approvals.submit(submission("k-flow")))
     fake!.decide(opened.id, "wc-director-li", "approve", "同意")

@@ -40,7 +40,8 @@ const day = 86_400_000
 
 /**
  * Approvals on WeCom (审批应用). A submission becomes one `applyevent` with the chain as
- * `process.node_list` (type 1 approvers; `apv_rel` 2 for 会签, 1 for 或签) and a summary for the
+ * `process.node_list` (type 1 approvers; `apv_rel` 1 for 会签, 2 for 或签: the reverse of
+ * the legacy `approver[].attr` and of `approverattr` in the details) and a summary for the
  * cards; control ids come from the template as WeCom holds it, matched by title.
  *
  * Idempotency: WeCom takes no idempotency key, so every approval carries the submission key in
@@ -151,7 +152,7 @@ export function makeWeComApprovals(
         process: {
           node_list: submission.steps.map((step) => ({
             type: 1 as const,
-            apv_rel: step.mode === "all" ? (2 as const) : (1 as const),
+            apv_rel: step.mode === "all" ? (1 as const) : (2 as const),
             userid: step.approvers.map(ids.userIdOf),
           })),
         },

@@ -20,6 +20,7 @@ export interface WeComApprovalEvent {
   /** Each node's decisions in order. */
   readonly records: ReadonlyArray<{
     readonly spStatus: number
+    /** 1 或签, 2 会签: the legacy numbering, the reverse of `applyevent`'s `apv_rel`. */
     readonly approverAttr: number | undefined
     readonly details: ReadonlyArray<{
       readonly approver: string | undefined
