@@ -131,6 +131,25 @@ describe("approvals", () => {
     })
   })
 
+  it("summary lines stay within WeCom's 20 characters: a long title is cut with …, the reference keeps its number", async () => {
+    const adapter = await installed()
+    const plain = await run(adapter.approvals.submit(submission("k-summary")))
+    expect(fake!.approvals().find((candidate) => candidate.spNo === plain.id)?.summary).toEqual([
+      "投诉补偿审批",
+      "单号 TS-20260105-0001",
+    ])
+    const long = await run(
+      adapter.approvals.submit({
+        ...submission("k-summary-long"),
+        title: { "zh-CN": "投诉补偿审批：冷链运输途中货损的赔偿与后续服务补救方案", en: "Remedy" },
+        businessKey: "TS-20260105-0001-REOPENED-2",
+      }),
+    )
+    const summary = fake!.approvals().find((candidate) => candidate.spNo === long.id)?.summary ?? []
+    expect(summary).toEqual(["投诉补偿审批：冷链运输途中货损的赔偿与…", "TS-20260105-0001-RE…"])
+    for (const line of summary) expect(Array.from(line).length).toBeLessThanOrEqual(20)
+  })
+
   it("a submission retried after a crash finds the approval instead of submitting another", async () => {
     const first = await installed()
     const opened = await run(first.approvals.submit(submission("k-crash")))

@@ -15,6 +15,7 @@ import { getApprovalDetail } from "../operations/get-approval-detail.ts"
 import { type ApprovalNumberPage, getApprovalInfo } from "../operations/get-approval-info.ts"
 import type { RawApprovalDetail } from "../operations/raw-schemas.ts"
 import { recordOf, referencesOf } from "./map-detail.ts"
+import { referenceSummaryLine, summaryLine } from "./summary-line.ts"
 import type { WeComTemplates } from "./template-registry.ts"
 
 const invalid = (
@@ -158,13 +159,13 @@ export function makeWeComApprovals(
         },
         apply_data: { contents: contents.success },
         summary_list: [
-          { summary_info: [{ text: submission.title[settings.locale].slice(0, 60), lang: "zh_CN" }] },
+          { summary_info: [{ text: summaryLine(submission.title[settings.locale]), lang: "zh_CN" }] },
           {
             summary_info: [
               {
-                text: `${settings.locale === "zh-CN" ? "业务单号" : "Reference"}：${submission.businessKey}`.slice(
-                  0,
-                  60,
+                text: referenceSummaryLine(
+                  submission.businessKey,
+                  settings.locale === "zh-CN" ? "单号" : "Ref",
                 ),
                 lang: "zh_CN",
               },

@@ -73,6 +73,8 @@ interface Approval {
   readonly creator: string
   readonly applyTime: number
   readonly contents: Array<Record<string, unknown>>
+  /** The summary card's lines as submitted (`summary_list`, at most 3). */
+  readonly summary: Array<string>
   spStatus: number
   nodes: Array<{
     /** As `applyevent` took it: 1 all must approve (会签), 2 any one (或签), 3 in turn (依次审批). */
@@ -429,6 +431,9 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
             )
           }
         }
+        const summaryList = (body.summary_list ?? []) as Array<{ summary_info?: Array<{ text?: string }> }>
+        if (summaryList.length > 3) return error(response, 301025, "summary_list allows at most 3 lines")
+        const summary = summaryList.map((line) => line.summary_info?.[0]?.text ?? "")
         const spNo = `2026${String(++sequence).padStart(8, "0")}`
         const titled = contents.map((content) => ({
           ...content,
@@ -440,6 +445,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
           creator,
           applyTime: seconds(),
           contents: titled,
+          summary,
           spStatus: 1,
           nodes: nodes.map((node) => ({
             apvRel: node.apv_rel!,
