@@ -49,6 +49,13 @@ const number = (value: XmlValue | unknown | undefined) => {
   return Number.isFinite(parsed) ? parsed : undefined
 }
 
+/**
+ * A child as an object of children, or undefined: JSON-mode messages may hold null, numbers or
+ * arrays where WeCom's XML has elements, and nothing here may throw on them.
+ */
+const objectOf = (value: unknown): XmlObject | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as XmlObject) : undefined
+
 /** Reads a decrypted message (the XML as parsed, or the JSON object of JSON-mode callbacks). */
 export function parseWeComMessage(
   message: XmlObject | Readonly<Record<string, unknown>>,
@@ -57,8 +64,8 @@ export function parseWeComMessage(
   const from = textOf(get("FromUserName")) ?? ""
   const createTime = number(get("CreateTime")) ?? 0
   const event = textOf(get("Event")) ?? textOf(get("MsgType")) ?? "unknown"
-  const info = get("ApprovalInfo")
-  if (event !== "sys_approval_change" || typeof info !== "object" || Array.isArray(info)) {
+  const approval = objectOf(get("ApprovalInfo"))
+  if (event !== "sys_approval_change" || approval === undefined) {
     // A MsgId read as a JSON number may have lost digits (it is 64-bit): only its text is trusted.
     const messageId = textOf(get("MsgId"))
     const dedupeKey =
@@ -67,19 +74,18 @@ export function parseWeComMessage(
         : `${from}:${createTime}:${event}:${contentId(JSON.stringify(message))}`
     return { event, dedupeKey, payload: message }
   }
-  const approval = info as XmlObject
-  const spNo = textOf(approval.SpNo) ?? String(approval.SpNo ?? "")
+  const spNo = textOf(approval.SpNo) ?? (typeof approval.SpNo === "number" ? String(approval.SpNo) : "")
   const statusChangeEvent = number(approval.StatuChangeEvent)
   const spStatus = number(approval.SpStatus) ?? 0
   const records = listOf(approval.SpRecord).map((record) => {
-    const node = record as XmlObject
+    const node = objectOf(record) ?? {}
     return {
       spStatus: number(node.SpStatus) ?? 0,
       approverAttr: number(node.ApproverAttr),
       details: listOf(node.Details).map((detail) => {
-        const entry = detail as XmlObject
+        const entry = objectOf(detail) ?? {}
         return {
-          approver: textOf((entry.Approver as XmlObject | undefined)?.UserId),
+          approver: textOf(objectOf(entry.Approver)?.UserId),
           speech: textOf(entry.Speech) || undefined,
           spStatus: number(entry.SpStatus) ?? 0,
           spTime: number(entry.SpTime) ?? 0,
@@ -101,7 +107,7 @@ export function parseWeComMessage(
     templateId: textOf(approval.TemplateId),
     spStatus,
     statusChangeEvent,
-    applicant: textOf((approval.Applyer as XmlObject | undefined)?.UserId),
+    applicant: textOf(objectOf(approval.Applyer)?.UserId),
     createTime,
     records,
   }
