@@ -9,17 +9,8 @@ import { type ApprovalOutcomeEvent, approvalId } from "@tixi/core"
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { dingTalkApprovalEventType, dingTalkIntakeSource, dingTalkOtherEventType } from "../src/index.ts"
+import { intakeKeys as keys, intakeSealing as sealing } from "./support.ts"
 
-const keys = {
-  token: "tixi-callback-token",
-  aesKey: "1234567890123456789012345678901234567890123",
-  ownerKey: { kind: "appKey" as const, value: "dingtixiapp0001" },
-}
-const sealing = {
-  token: keys.token,
-  aesKey: keys.aesKey,
-  owner: { kind: "ownerKey", value: keys.ownerKey.value },
-}
 const at = Date.UTC(2026, 3, 7, 2, 0)
 
 /** A push as DingTalk sends it: the encrypted body, the signature in the query. */

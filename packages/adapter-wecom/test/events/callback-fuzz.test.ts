@@ -1,5 +1,5 @@
-import { IntakeRejected } from "@tixi/adapter-kit"
-import { Effect, Exit } from "effect"
+import { callbackRefusalStatus, expectWholeDeliveryOrRejection } from "@tixi/testing"
+import { Effect } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { makeWeComCallbackHandler } from "../../src/events/http-callback.ts"
@@ -55,17 +55,6 @@ const xml: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     fc.constantFrom("<!-- c -->", "<?pi x?>", "<!DOCTYPE x>", "</wrong>", "<", "<>"),
   ),
 })).node
-
-/** The handler's refusals: the typed reasons and the status each is answered with. */
-const refusals: Record<string, number> = {
-  MalformedCallback: 400,
-  SignatureMismatch: 401,
-  StaleCallback: 401,
-  OwnerMismatch: 400,
-  InvalidCiphertext: 400,
-  BadPadding: 400,
-  MalformedPlaintext: 400,
-}
 
 /** A push as WeCom would sign it, around any plaintext. */
 const signed = (plaintext: string) => {
@@ -135,7 +124,7 @@ describe("WeCom parsers under fuzzing", () => {
         (method, query, body) => {
           const outcome = handle({ method, query, body })
           if (outcome.accepted) return
-          expect(refusals[outcome.reason._tag], outcome.reason._tag).toBe(outcome.reply.status)
+          expect(callbackRefusalStatus[outcome.reason._tag], outcome.reason._tag).toBe(outcome.reply.status)
         },
       ),
       runs,
@@ -167,19 +156,10 @@ describe("WeCom parsers under fuzzing", () => {
             receivedAt: now,
           }),
         )
-        if (Exit.isFailure(exit)) {
-          const error = exit.cause.reasons[0]
-          expect(error?._tag === "Fail" && error.error).toBeInstanceOf(IntakeRejected)
-          expect(error?._tag === "Fail" && error.error.reason).toBe("malformed")
-          return
-        }
-        for (const event of exit.value.events) {
-          expect(event.id).toEqual(expect.any(String))
-          expect(event.id.length).toBeGreaterThan(0)
-          expect([weComApprovalEventType, weComOtherEventType]).toContain(event.type)
-          // The payload survives storage as JSON: nothing in it that serialisation would lose or throw on.
-          expect(JSON.parse(JSON.stringify(event.payload))).toEqual(event.payload)
-        }
+        expectWholeDeliveryOrRejection(exit, {
+          types: [weComApprovalEventType, weComOtherEventType],
+          rejection: "malformed",
+        })
       }),
       runs,
     )
