@@ -1,5 +1,13 @@
 import { defaultApprovalForms } from "@tixi/adapter-kit"
-import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
+import {
+  type AnyForm,
+  type ApprovalSubmission,
+  approvalId,
+  defineForm,
+  field,
+  label,
+  personId,
+} from "@tixi/core"
 import { startCallbackEndpoint } from "@tixi/testing"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
@@ -7,6 +15,8 @@ import { layerConfig, make, WeCom, type WeComAdapter } from "../src/adapter.ts"
 import { weComFailure } from "../src/client/vendor-errors.ts"
 import { isApprovalEvent } from "../src/events/wecom-event.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
+import { applyEvent } from "../src/operations/apply-event.ts"
+import { createTemplate } from "../src/operations/create-template.ts"
 import type { WeComFake } from "../src/testing/wecom-fake.ts"
 import { corpId, settingsFor, startCompanyFake } from "./support.ts"
 
@@ -148,6 +158,33 @@ describe("approvals", () => {
     const summary = fake!.approvals().find((candidate) => candidate.spNo === long.id)?.summary ?? []
     expect(summary).toEqual(["投诉补偿审批：冷链运输途中货损的赔偿与…", "TS-20260105-0001-RE…"])
     for (const line of summary) expect(Array.from(line).length).toBeLessThanOrEqual(20)
+  })
+
+  it("the fake follows WeCom's apv_rel 3 (依次审批): everyone approves, in the order given", async () => {
+    const adapter = await installed()
+    const templateId = await run(
+      createTemplate(adapter.client, {
+        templateName: [{ text: "依次审批测试", lang: "zh_CN" }],
+        controls: [
+          { property: { control: "Text", id: "Text-01", title: [{ text: "说明", lang: "zh_CN" }] } },
+        ],
+      }),
+    )
+    const spNo = await run(
+      applyEvent(adapter.client, {
+        creator_userid: "wc-officer-wu",
+        template_id: templateId,
+        use_template_approver: 0,
+        process: { node_list: [{ type: 1, apv_rel: 3, userid: ["wc-finance-zhou", "wc-gm-zhao"] }] },
+        apply_data: { contents: [] },
+        summary_list: [{ summary_info: [{ text: "依次审批", lang: "zh_CN" }] }],
+      }),
+    )
+    expect(() => fake!.decide(spNo, "wc-gm-zhao", "approve")).toThrow(/not yet the approver in turn/)
+    fake!.decide(spNo, "wc-finance-zhou", "approve")
+    expect((await run(adapter.approvals.get(approvalId(spNo)))).state).toBe("pending")
+    fake!.decide(spNo, "wc-gm-zhao", "approve")
+    expect((await run(adapter.approvals.get(approvalId(spNo)))).state).toBe("approved")
   })
 
   it("a submission retried after a crash finds the approval instead of submitting another", async () => {
