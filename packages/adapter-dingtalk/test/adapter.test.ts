@@ -5,8 +5,16 @@ import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { DingTalk, type DingTalkAdapter, layerConfig, make } from "../src/adapter.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
+import { sendWorkNotice, workNoticeMaxBytes } from "../src/operations/send-work-notice.ts"
 import type { DingTalkFake } from "../src/testing/dingtalk-fake.ts"
-import { appKey, callbackKeys, remedyApprovalForm, settingsFor, startCompanyFake } from "./support.ts"
+import {
+  appKey,
+  callbackKeys,
+  companyUsers,
+  remedyApprovalForm,
+  settingsFor,
+  startCompanyFake,
+} from "./support.ts"
 
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
 const fail = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(Effect.flip(effect))
@@ -365,6 +373,64 @@ describe("work notices", () => {
       (await run(make(settingsFor(fake.url)))).notifier.notify({ ...draft, key: "other" }),
     )
     expect(noAgent.reason._tag === "InvalidRequest" && noAgent.reason.fields?.[0]?.field).toBe("agentId")
+  })
+})
+
+describe("work notice limits", () => {
+  it("250 recipients go out in calls of at most 100 userids; every one is told once", async () => {
+    const staff = Array.from({ length: 250 }, (_, index) => ({
+      userid: `dt-staff-${index}`,
+      name: `员工${index}`,
+      deptIds: [1],
+    }))
+    fake = await startCompanyFake({ agentId: 4001, users: [...companyUsers, ...staff] })
+    const adapter = await run(make(settingsFor(fake.url, { agentId: 4001 })))
+    const taskIds = await run(
+      sendWorkNotice(adapter.client, {
+        agentId: 4001,
+        userIds: staff.map((user) => user.userid),
+        title: "排班变更",
+        markdown: "### 排班变更\n\n明日起按新排班表执行",
+      }),
+    )
+    expect(taskIds).toHaveLength(3)
+    expect(fake.calls("/topapi/message/corpconversation/asyncsend_v2")).toBe(3)
+    expect(new Set(fake.notices().map((notice) => notice.userid)).size).toBe(250)
+  })
+
+  it("a long body is shortened to 2,048 bytes, keeping the case and the key line; an oversized message is refused before sending", async () => {
+    fake = await startCompanyFake({ agentId: 4001 })
+    const adapter = await run(make(settingsFor(fake.url, { agentId: 4001 })))
+    const draft = {
+      key: "complaint/TS-9/3/notify",
+      recipients: [personId("supervisor-sun")],
+      severity: "warning" as const,
+      title: { "zh-CN": "投诉处理进展", en: "Complaint progress" },
+      body: { "zh-CN": "客户反映的问题已转交质量部复核。".repeat(120), en: "Forwarded. ".repeat(300) },
+      caseKey: "TS-9",
+    }
+    await run(adapter.notifier.notify(draft))
+    const [notice] = fake.notices()
+    const sent = JSON.stringify({
+      msgtype: "markdown",
+      markdown: { title: notice!.title, text: notice!.text },
+    })
+    expect(Buffer.byteLength(sent, "utf8")).toBeLessThanOrEqual(workNoticeMaxBytes)
+    expect(Buffer.byteLength(sent, "utf8")).toBeGreaterThan(workNoticeMaxBytes - 64)
+    expect(notice!.text).toContain("…")
+    expect(notice!.text).toContain("业务单号：TS-9")
+    expect(notice!.text).toContain("tixi complaint/TS-9/3/notify")
+    const calls = fake.calls("/topapi/message/corpconversation/asyncsend_v2")
+    const oversized = await fail(
+      sendWorkNotice(adapter.client, {
+        agentId: 4001,
+        userIds: ["dt-supervisor-sun"],
+        title: "t",
+        markdown: "长".repeat(700),
+      }),
+    )
+    expect(oversized.reason._tag === "InvalidRequest" && oversized.reason.fields?.[0]?.field).toBe("markdown")
+    expect(fake.calls("/topapi/message/corpconversation/asyncsend_v2")).toBe(calls)
   })
 })
 

@@ -9,22 +9,17 @@ import { type ApprovalOutcomeEvent, approvalId } from "@tixi/core"
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { dingTalkApprovalEventType, dingTalkIntakeSource, dingTalkOtherEventType } from "../src/index.ts"
+import { intakeKeys as keys, intakeSealing as sealing } from "./support.ts"
 
-const keys = {
-  token: "tixi-callback-token",
-  aesKey: "1234567890123456789012345678901234567890123",
-  ownerKey: { kind: "appKey" as const, value: "dingtixiapp0001" },
-}
-const sealing = {
-  token: keys.token,
-  aesKey: keys.aesKey,
-  owner: { kind: "ownerKey", value: keys.ownerKey.value },
-}
 const at = Date.UTC(2026, 3, 7, 2, 0)
 
 /** A push as DingTalk sends it: the encrypted body, the signature in the query. */
-function push(plaintext: unknown, tamper: (url: URL) => void = () => {}): IntakeRequest {
-  const sealed = encryptMessage(sealing, JSON.stringify(plaintext), { timestamp: String(at / 1000) })
+function push(
+  plaintext: unknown,
+  tamper: (url: URL) => void = () => {},
+  timestamp = String(at / 1000),
+): IntakeRequest {
+  const sealed = encryptMessage(sealing, JSON.stringify(plaintext), { timestamp })
   const url = new URL("https://tixi.example.com/hooks/dingtalk")
   url.searchParams.set("msg_signature", sealed.signature)
   url.searchParams.set("timestamp", sealed.timestamp)
@@ -89,6 +84,33 @@ describe("dingTalkIntakeSource", () => {
       source.verify(push({ EventType: "user_modify_org", eventId: "evt-user-9", UserId: ["u1"] })),
     )
     expect(userChange.events).toMatchObject([{ id: "evt-user-9", type: dingTalkOtherEventType }])
+  })
+
+  it("an event pushed without an eventId is stored under an id derived from its content; its retry keeps the id", async () => {
+    const added = (userId: string) => ({ EventType: "user_add_org", UserId: [userId], CorpId: "ding-corp" })
+    const first = await Effect.runPromise(source.verify(push(added("u1"))))
+    const second = await Effect.runPromise(source.verify(push(added("u2"))))
+    const retry = await Effect.runPromise(source.verify(push(added("u1"))))
+    expect(first.events).toMatchObject([
+      { type: dingTalkOtherEventType, payload: { eventType: "user_add_org" } },
+    ])
+    expect(first.events[0]!.id).toMatch(/^user_add_org:[0-9a-f]{32}$/)
+    expect(second.events[0]!.id).not.toBe(first.events[0]!.id)
+    expect(retry.events.map((event) => event.id)).toEqual([first.events[0]!.id])
+  })
+
+  it("refuses a genuine push signed more than 5 minutes before it arrived as replayed", async () => {
+    const late = { ...push(finish), receivedAt: at + 5 * 60_000 + 1_000 }
+    const rejected = await Effect.runPromise(Effect.flip(source.verify(late)))
+    expect(rejected.reason).toBe("replayed")
+    expect(rejected.detail).toMatch(/301 s old, outside the 300 s tolerance/)
+    const ahead = { ...push(finish), receivedAt: at - 6 * 60_000 }
+    expect((await Effect.runPromise(Effect.flip(source.verify(ahead)))).reason).toBe("replayed")
+    const patient = dingTalkIntakeSource({ keys, toleranceMillis: 3_600_000 })
+    expect((await Effect.runPromise(patient.verify(late))).events).toHaveLength(1)
+    // A timestamp in milliseconds, as some DingTalk pushes carry, is read as such.
+    const inMillis = await Effect.runPromise(source.verify(push(finish, undefined, String(at))))
+    expect(inMillis.events).toHaveLength(1)
   })
 
   it("refuses a forged signature as forged and a body it cannot read as malformed", async () => {

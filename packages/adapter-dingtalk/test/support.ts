@@ -98,3 +98,17 @@ export function settingsFor(url: string, extra: Partial<DingTalkSettings> = {}):
 
 /** The keys of the callback subscription the tests configure on both sides. */
 export const callbackKeys = { token: "tixitoken1", aesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" }
+
+/** Keys of the intake-source tests: DingTalk's sample AES key, an app-key subscription. */
+export const intakeKeys = {
+  token: "tixi-callback-token",
+  aesKey: "1234567890123456789012345678901234567890123",
+  ownerKey: { kind: "appKey" as const, value: "dingtixiapp0001" },
+}
+
+/** The same keys as adapter-kit's message crypto takes them, to seal pushes as DingTalk does. */
+export const intakeSealing = {
+  token: intakeKeys.token,
+  aesKey: intakeKeys.aesKey,
+  owner: { kind: "appKey", value: intakeKeys.ownerKey.value },
+}

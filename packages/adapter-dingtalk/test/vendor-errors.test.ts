@@ -35,6 +35,10 @@ describe("DingTalk errors → tixi reasons", () => {
     expect(reason(200, undefined, "<html><body>访问被拒绝</body></html>")).toMatchObject({ scope: "IP_BAN" })
   })
 
+  it("60011 (no permission for this API) is Unauthorized, not NotFound", () => {
+    expect(reason(200, { errcode: 60011, errmsg: "没有调用该接口的权限" })?._tag).toBe("Unauthorized")
+  })
+
   it("invalid tokens on either API are Unauthorized", () => {
     expect(reason(401, { code: "InvalidAuthentication", message: "不合法的access_token" })?._tag).toBe(
       "Unauthorized",

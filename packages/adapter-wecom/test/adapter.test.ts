@@ -1,5 +1,13 @@
 import { defaultApprovalForms } from "@tixi/adapter-kit"
-import { type AnyForm, type ApprovalSubmission, defineForm, field, label, personId } from "@tixi/core"
+import {
+  type AnyForm,
+  type ApprovalSubmission,
+  approvalId,
+  defineForm,
+  field,
+  label,
+  personId,
+} from "@tixi/core"
 import { startCallbackEndpoint } from "@tixi/testing"
 import { ConfigProvider, Effect, Layer, Result } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
@@ -7,6 +15,8 @@ import { layerConfig, make, WeCom, type WeComAdapter } from "../src/adapter.ts"
 import { weComFailure } from "../src/client/vendor-errors.ts"
 import { isApprovalEvent } from "../src/events/wecom-event.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
+import { applyEvent } from "../src/operations/apply-event.ts"
+import { createTemplate } from "../src/operations/create-template.ts"
 import type { WeComFake } from "../src/testing/wecom-fake.ts"
 import { corpId, settingsFor, startCompanyFake } from "./support.ts"
 
@@ -116,19 +126,65 @@ describe("install", () => {
 })
 
 describe("approvals", () => {
-  it("sends the chain as approver nodes: 或签 apv_rel 1, 会签 apv_rel 2", async () => {
+  it("sends the chain as approver nodes: 或签 apv_rel 2, 会签 apv_rel 1 (WeCom's numbering, not the legacy attr's)", async () => {
     const adapter = await installed()
     const record = await run(adapter.approvals.submit(submission("k-nodes")))
     const approval = fake!.approvals().find((candidate) => candidate.spNo === record.id)
     expect(approval?.nodes.map((node) => [node.apvRel, node.details.map((detail) => detail.userid)])).toEqual(
       [
-        [1, ["wc-manager-qian", "wc-director-li"]],
-        [2, ["wc-finance-zhou", "wc-gm-zhao"]],
+        [2, ["wc-manager-qian", "wc-director-li"]],
+        [1, ["wc-finance-zhou", "wc-gm-zhao"]],
       ],
     )
     expect(approval?.contents.find((content) => content.id === "Money-02")?.value).toEqual({
       new_money: "3000.00",
     })
+  })
+
+  it("summary lines stay within WeCom's 20 characters: a long title is cut with …, the reference keeps its number", async () => {
+    const adapter = await installed()
+    const plain = await run(adapter.approvals.submit(submission("k-summary")))
+    expect(fake!.approvals().find((candidate) => candidate.spNo === plain.id)?.summary).toEqual([
+      "投诉补偿审批",
+      "单号 TS-20260105-0001",
+    ])
+    const long = await run(
+      adapter.approvals.submit({
+        ...submission("k-summary-long"),
+        title: { "zh-CN": "投诉补偿审批：冷链运输途中货损的赔偿与后续服务补救方案", en: "Remedy" },
+        businessKey: "TS-20260105-0001-REOPENED-2",
+      }),
+    )
+    const summary = fake!.approvals().find((candidate) => candidate.spNo === long.id)?.summary ?? []
+    expect(summary).toEqual(["投诉补偿审批：冷链运输途中货损的赔偿与…", "TS-20260105-0001-RE…"])
+    for (const line of summary) expect(Array.from(line).length).toBeLessThanOrEqual(20)
+  })
+
+  it("the fake follows WeCom's apv_rel 3 (依次审批): everyone approves, in the order given", async () => {
+    const adapter = await installed()
+    const templateId = await run(
+      createTemplate(adapter.client, {
+        templateName: [{ text: "依次审批测试", lang: "zh_CN" }],
+        controls: [
+          { property: { control: "Text", id: "Text-01", title: [{ text: "说明", lang: "zh_CN" }] } },
+        ],
+      }),
+    )
+    const spNo = await run(
+      applyEvent(adapter.client, {
+        creator_userid: "wc-officer-wu",
+        template_id: templateId,
+        use_template_approver: 0,
+        process: { node_list: [{ type: 1, apv_rel: 3, userid: ["wc-finance-zhou", "wc-gm-zhao"] }] },
+        apply_data: { contents: [] },
+        summary_list: [{ summary_info: [{ text: "依次审批", lang: "zh_CN" }] }],
+      }),
+    )
+    expect(() => fake!.decide(spNo, "wc-gm-zhao", "approve")).toThrow(/not yet the approver in turn/)
+    fake!.decide(spNo, "wc-finance-zhou", "approve")
+    expect((await run(adapter.approvals.get(approvalId(spNo)))).state).toBe("pending")
+    fake!.decide(spNo, "wc-gm-zhao", "approve")
+    expect((await run(adapter.approvals.get(approvalId(spNo)))).state).toBe("approved")
   })
 
   it("a submission retried after a crash finds the approval instead of submitting another", async () => {
@@ -179,7 +235,7 @@ describe("approvals", () => {
     expect(adapter.client.stats().tokenFetches).toBe(2)
   })
 
-  it("maps WeCom's statuses and decisions; withdrawal is refused while pending, accepted once done in the app", async () => {
+  it("maps WeCom's statuses and decisions; a 会签 step stays pending after one signature; withdrawal is refused while pending, accepted once done in the app", async () => {
     const adapter = await installed()
     const opened = await run(adapter.approvals.submit(submission("k-flow")))
     fake!.decide(opened.id, "wc-director-li", "approve", "同意")

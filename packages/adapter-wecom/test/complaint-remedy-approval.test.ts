@@ -119,8 +119,8 @@ describe("a complaint remedy approved in WeCom (in-memory host, WeCom fake)", ()
     const approval = approvalOf(fake)
     // The chain from the company's policy, its roles resolved through WeCom's tags.
     expect(approval.nodes.map((node) => [node.apvRel, node.details.map((detail) => detail.userid)])).toEqual([
-      [1, ["wc-manager-qian", "wc-director-li"]],
-      [2, ["wc-finance-zhou", "wc-gm-zhao"]],
+      [2, ["wc-manager-qian", "wc-director-li"]],
+      [1, ["wc-finance-zhou", "wc-gm-zhao"]],
     ])
     expect(approval.creator).toBe("wc-officer-wu")
     const shown = Object.fromEntries(
@@ -196,7 +196,7 @@ describe("a complaint remedy approved in WeCom (in-memory host, WeCom fake)", ()
     await harness.proposeRemedies("TS-E2E-2", [remedy("refund", "3000")])
     const approval = approvalOf(fake)
     expect(approval.nodes.map((node) => [node.apvRel, node.details.map((detail) => detail.userid)])).toEqual([
-      [1, ["wc-manager-qian", "wc-director-li"]],
+      [2, ["wc-manager-qian", "wc-director-li"]],
     ])
     fake.decide(approval.spNo, "wc-manager-qian", "reject", "金额过高，请改为换货")
     const fed = await deliver()

@@ -70,7 +70,9 @@ describe("WeCom callback crypto", () => {
 })
 
 describe("WeCom callback handler", () => {
-  const handler = () => makeWeComCallbackHandler({ keys })
+  // The clock at the sample message's timestamp (the URL check's is 224 s earlier).
+  const sampleNow = 1_409_659_813_000
+  const handler = () => makeWeComCallbackHandler({ keys, now: () => sampleNow })
 
   it("answers the URL verification GET with the echo", () => {
     const outcome = handler()({ method: "GET", query: new URLSearchParams(verifyQuery), body: "" })
@@ -102,6 +104,31 @@ describe("WeCom callback handler", () => {
       body: JSON.stringify({ tousername: "wx5823bf96d3bd56c7", encrypt: message.encrypt, agentid: 218 }),
     })
     expect(outcome.accepted).toBe(true)
+  })
+
+  it("refuses a genuine request whose signed timestamp is outside the tolerance as StaleCallback (401)", () => {
+    const late = makeWeComCallbackHandler({ keys, now: () => sampleNow + 5 * 60_000 + 1_000 })
+    const body = `<xml><Encrypt><![CDATA[${message.encrypt}]]></Encrypt></xml>`
+    const query = { msg_signature: message.signature, timestamp: message.timestamp, nonce: message.nonce }
+    const replayed = late({ method: "POST", query, body })
+    expect(!replayed.accepted && [replayed.reason._tag, replayed.reply.status]).toEqual([
+      "StaleCallback",
+      401,
+    ])
+    expect(!replayed.accepted && replayed.reason.message).toMatch(/301 s old, outside the 300 s tolerance/)
+    const early = makeWeComCallbackHandler({ keys, now: () => sampleNow - 10 * 60_000 })
+    expect(early({ method: "POST", query, body })).toMatchObject({
+      accepted: false,
+      reason: { _tag: "StaleCallback" },
+    })
+    const url = late({ method: "GET", query: new URLSearchParams(verifyQuery), body: "" })
+    expect(url).toMatchObject({ accepted: false, reason: { _tag: "StaleCallback" } })
+    const patient = makeWeComCallbackHandler({
+      keys,
+      now: () => sampleNow + 3_600_000,
+      toleranceMillis: 3_600_000,
+    })
+    expect(patient({ method: "POST", query, body }).accepted).toBe(true)
   })
 
   it("refuses a bad signature with 401 and a malformed body with 400, before decrypting", () => {

@@ -46,7 +46,7 @@ describe("weComIntakeSource", () => {
         url: url(verifyQuery),
         headers: {},
         body: new Uint8Array(),
-        receivedAt: 0,
+        receivedAt: 1_409_659_589_000,
       }),
     )
     expect(verified.events).toEqual([])
@@ -66,6 +66,62 @@ describe("weComIntakeSource", () => {
     const text = `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><FromUserName><![CDATA[mycreate]]></FromUserName><CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hello]]></Content><MsgId>4561255354251345929</MsgId><AgentID>218</AgentID></xml>`
     const other = await Effect.runPromise(source.verify(push(text)))
     expect(other.events).toMatchObject([{ type: weComOtherEventType }])
+  })
+
+  it("three change_contact events in one second are three events; a retried one keeps its key", async () => {
+    const change = (changeType: string, userId: string) =>
+      `<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1571732272</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event><ChangeType>${changeType}</ChangeType><UserID><![CDATA[${userId}]]></UserID></xml>`
+    const pushes = [
+      change("create_user", "ZhangSan"),
+      change("create_user", "LiSi"),
+      change("update_user", "ZhangSan"),
+    ]
+    const ids = []
+    for (const xml of pushes) {
+      const delivery = await Effect.runPromise(source.verify(push(xml)))
+      expect(delivery.events).toMatchObject([
+        { type: weComOtherEventType, payload: { event: "change_contact" } },
+      ])
+      ids.push(delivery.events[0]!.id)
+    }
+    expect(new Set(ids).size).toBe(3)
+    // WeCom's retry re-encrypts the same message: a new ciphertext, the same content, the same key.
+    const retried = await Effect.runPromise(source.verify(push(pushes[0]!)))
+    expect(retried.events.map((event) => event.id)).toEqual([ids[0]])
+    // A user message is known by its MsgId.
+    const text = `<xml><FromUserName><![CDATA[mycreate]]></FromUserName><CreateTime>1409659813</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hello]]></Content><MsgId>4561255354251345929</MsgId></xml>`
+    const message = await Effect.runPromise(source.verify(push(text)))
+    expect(message.events.map((event) => event.id)).toEqual(["msg:4561255354251345929"])
+  })
+
+  it("refuses a genuine push signed more than 5 minutes before it arrived as replayed", async () => {
+    const late = { ...push(approvalXml), receivedAt: 1_571_732_272_000 + 5 * 60_000 + 1_000 }
+    const rejected = await Effect.runPromise(Effect.flip(source.verify(late)))
+    expect(rejected.reason).toBe("replayed")
+    expect(rejected.detail).toMatch(/outside the 300 s tolerance/)
+    const patient = weComIntakeSource({ keys, toleranceMillis: 3_600_000 })
+    expect((await Effect.runPromise(patient.verify(late))).events).toHaveLength(1)
+  })
+
+  it("answers a 1 MiB unsigned hostile body (wide, deep, unclosed) as malformed in well under a second", async () => {
+    const mebibyte = 1024 * 1024
+    const fill = (unit: string) => unit.repeat(Math.floor(mebibyte / unit.length))
+    const hostile = {
+      wide: `<xml>${fill("<a/>")}</xml>`,
+      repeated: `<xml>${fill("<a>1</a>")}</xml>`,
+      deep: fill("<a>"),
+      unclosed: `<xml><Encrypt>${fill("x")}`,
+    }
+    for (const [shape, body] of Object.entries(hostile)) {
+      const started = performance.now()
+      const rejected = await Effect.runPromise(
+        Effect.flip(source.verify({ ...push(approvalXml), body: new TextEncoder().encode(body) })),
+      )
+      const elapsed = performance.now() - started
+      expect(rejected.reason, shape).toBe("malformed")
+      // Before the parser was linear and capped, 40k siblings took 6 s and 1 MiB several minutes.
+      expect(elapsed, `${shape}: ${Math.round(elapsed)} ms`).toBeLessThan(1_000)
+    }
   })
 
   it("refuses a forged signature as forged and a body without Encrypt as malformed", async () => {

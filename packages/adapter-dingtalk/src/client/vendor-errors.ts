@@ -110,8 +110,7 @@ export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): P
           "processcode.error",
         ].includes(code) ||
         errcode === 60121 ||
-        errcode === 60003 ||
-        errcode === 60011
+        errcode === 60003
       ) {
         return new NotFound({ resource: site.resource ?? "resource", id: site.id ?? "" })
       }
@@ -133,6 +132,8 @@ export function dingTalkFailure(site: DingTalkCallSite, reply: DingTalkReply): P
         code === "needAuth" ||
         code === "permission.error" ||
         code === "noPermission" ||
+        // 60011: the app has no permission for this API (global error codes), not a missing record.
+        errcode === 60011 ||
         errcode === 60020
       ) {
         return new Unauthorized()

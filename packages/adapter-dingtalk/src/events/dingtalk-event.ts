@@ -1,3 +1,5 @@
+import { contentId } from "@tixi/adapter-kit"
+
 /**
  * An approval event as DingTalk pushes it, from either channel: HTTP callbacks put the fields at
  * the top level with `EventType`/`eventId`; Stream mode wraps them in `data` with
@@ -26,7 +28,12 @@ export interface DingTalkApprovalEvent {
 /** Any other event (check_url, address-book changes, …), passed through for the caller. */
 export interface DingTalkOtherEvent {
   readonly eventType: string
-  readonly eventId: string | undefined
+  /**
+   * DingTalk's event id, or for a push without one the event type and a hash of its content: a
+   * retry sends the same content, so it keeps the id; without an id the event could not be
+   * de-duplicated, and was dropped.
+   */
+  readonly eventId: string
   readonly payload: Readonly<Record<string, unknown>>
 }
 
@@ -48,11 +55,14 @@ export function parseDingTalkEvent(
   const body = payload as Record<string, unknown>
   const eventType = envelope.eventType ?? text(body.EventType) ?? text(body.eventType) ?? "unknown"
   const eventId = envelope.eventId ?? text(body.eventId)
-  if (eventType !== "bpms_instance_change" && eventType !== "bpms_task_change") {
-    return { eventType, eventId, payload: body }
-  }
+  const other = (): DingTalkOtherEvent => ({
+    eventType,
+    eventId: eventId ?? `${eventType}:${contentId(JSON.stringify(body))}`,
+    payload: body,
+  })
+  if (eventType !== "bpms_instance_change" && eventType !== "bpms_task_change") return other()
   const processInstanceId = text(body.processInstanceId)
-  if (processInstanceId === undefined) return { eventType, eventId, payload: body }
+  if (processInstanceId === undefined) return other()
   const type = text(body.type) ?? "unknown"
   const result = text(body.result)
   return {

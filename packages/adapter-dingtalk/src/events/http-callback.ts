@@ -1,4 +1,10 @@
-import { type MessageCryptoError, makeRecentIds, type RecentIds } from "@tixi/adapter-kit"
+import {
+  checkCallbackTimestamp,
+  type MessageCryptoError,
+  makeRecentIds,
+  type RecentIds,
+  type StaleCallback,
+} from "@tixi/adapter-kit"
 import { Result } from "effect"
 import { type DingTalkCallbackKeys, decryptDingTalkEvent, encryptDingTalkReply } from "./dingtalk-crypto.ts"
 import { type DingTalkApprovalEvent, type DingTalkOtherEvent, parseDingTalkEvent } from "./dingtalk-event.ts"
@@ -32,15 +38,23 @@ export interface AcceptedCallback {
 /** A refused delivery: why, and what to answer (DingTalk then retries and, later, lists it as failed). */
 export interface RejectedCallback {
   readonly accepted: false
-  readonly reason: MessageCryptoError | { readonly _tag: "MalformedCallback"; readonly message: string }
+  readonly reason:
+    | MessageCryptoError
+    | StaleCallback
+    | { readonly _tag: "MalformedCallback"; readonly message: string }
   readonly reply: CallbackReply
 }
 
 /** Options of the callback handler. */
 export interface DingTalkCallbackHandlerOptions {
   readonly keys: DingTalkCallbackKeys
-  /** The current time in milliseconds (default `Date.now`), for the reply's timestamp. */
+  /** The current time in milliseconds (default `Date.now`), for the reply's timestamp and to tell a replayed request. */
   readonly now?: () => number
+  /**
+   * How far the signed `timestamp` may be from `now` (default 5 minutes): an older request is a
+   * captured one sent again, refused as `StaleCallback`.
+   */
+  readonly toleranceMillis?: number
   /** Seen event ids (default: the last 10,000 in memory). */
   readonly seen?: RecentIds
 }
@@ -62,7 +76,8 @@ const json = (status: number, body: unknown): CallbackReply => ({
 /**
  * A DingTalk HTTP callback handler as a plain function: raw body, query and headers in, verified
  * events and the reply out, for any HTTP server (or the runtime's intake). It verifies the
- * signature on the raw body, decrypts, parses, drops duplicates by event id and answers with the
+ * signature on the raw body, decrypts, refuses a signed timestamp that is not recent (a replay),
+ * parses, drops duplicates by event id (derived from the content when DingTalk sends none) and answers with the
  * encrypted `success` DingTalk waits for (within 1.5 s for check_url, 2.5 s for events). Nothing
  * here waits on the network, so the reply is always in time; handle the events after replying.
  */
@@ -108,6 +123,9 @@ export function makeDingTalkCallbackHandler(options: DingTalkCallbackHandlerOpti
         reply: json(status, { error: plaintext.failure._tag }),
       }
     }
+    const stale = checkCallbackTimestamp(timestamp, now(), options.toleranceMillis)
+    if (stale !== undefined)
+      return { accepted: false, reason: stale, reply: json(401, { error: stale._tag }) }
     let payload: unknown
     try {
       payload = JSON.parse(plaintext.success)
@@ -122,7 +140,7 @@ export function makeDingTalkCallbackHandler(options: DingTalkCallbackHandlerOpti
     const events: Array<DingTalkApprovalEvent | DingTalkOtherEvent> = []
     let duplicates = 0
     if (event !== undefined && event.eventType !== "check_url") {
-      if (event.eventId === undefined || seen.firstSighting(event.eventId)) events.push(event)
+      if (seen.firstSighting(event.eventId)) events.push(event)
       else duplicates += 1
     }
     const reply = encryptDingTalkReply(options.keys, { timestamp: String(Math.floor(now() / 1000)) })

@@ -1,9 +1,8 @@
 import {
   approvalOutcomeTranslator,
-  IntakeRejected,
   type IntakeSource,
   noRecentIds,
-  rejectUndecryptable,
+  rejectCallback,
   type VerifiedEvent,
 } from "@tixi/adapter-kit"
 import type { ApprovalOutcomeEvent, PortFailure } from "@tixi/core"
@@ -18,6 +17,11 @@ export interface DingTalkIntakeSourceOptions {
   readonly keys: DingTalkCallbackKeys
   /** Where the intake serves it. Default `/hooks/dingtalk`. */
   readonly path?: string
+  /**
+   * How far a push's signed timestamp may be from the intake's clock (default 5 minutes); an
+   * older push is refused as replayed.
+   */
+  readonly toleranceMillis?: number
   /**
    * Reads the tixi outcome of an approval event from DingTalk (`adapter.toOutcome`): given, the
    * stored events are delivered to the processes as `approval.outcome` events.
@@ -35,9 +39,11 @@ export const dingTalkOtherEventType = "dingtalk.event"
 
 /**
  * DingTalk's HTTP callbacks as an intake source (for `@tixi/runtime`'s `intake.sources`): the
- * signature is checked and the body decrypted before anything is parsed, `bpms_instance_change`
- * and `bpms_task_change` become `dingtalk.approval` events keyed by DingTalk's event id (its
- * retries at 10 s and 30 s carry the same id, so the intake keeps one), and the answer is the
+ * signature is checked and the body decrypted before anything is parsed, a push whose signed
+ * timestamp is not recent is refused as replayed, `bpms_instance_change` and `bpms_task_change`
+ * become `dingtalk.approval` events keyed by DingTalk's event id (its retries at 10 s and 30 s
+ * carry the same id, so the intake keeps one; a push without one gets an id derived from its
+ * content), other subscribed events `dingtalk.event`, and the answer is the
  * encrypted `success` DingTalk waits for within 1.5 s, the check_url handshake included.
  * Turning an approval event into tixi's outcome reads the instance from DingTalk, so it happens
  * after the answer, when the event is delivered (`toOutcome`).
@@ -57,6 +63,7 @@ export function dingTalkIntakeSource(options: DingTalkIntakeSourceOptions): Inta
           keys: options.keys,
           now: () => request.receivedAt,
           seen: noRecentIds,
+          ...(options.toleranceMillis === undefined ? {} : { toleranceMillis: options.toleranceMillis }),
         })
         const outcome = handle({
           method: request.method,
@@ -64,14 +71,9 @@ export function dingTalkIntakeSource(options: DingTalkIntakeSourceOptions): Inta
           body: new TextDecoder().decode(request.body),
           headers: request.headers,
         })
-        if (!outcome.accepted) {
-          return outcome.reason._tag === "MalformedCallback"
-            ? Effect.fail(new IntakeRejected({ reason: "malformed", detail: outcome.reason.message }))
-            : rejectUndecryptable(outcome.reason)
-        }
+        if (!outcome.accepted) return rejectCallback(outcome.reason)
         const events: Array<VerifiedEvent> = []
         for (const event of outcome.events) {
-          if (event.eventId === undefined) continue
           events.push({
             id: event.eventId,
             type: isApprovalEvent(event) ? dingTalkApprovalEventType : dingTalkOtherEventType,

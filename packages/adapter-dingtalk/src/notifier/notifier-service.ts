@@ -2,12 +2,13 @@ import { type IdMapping, renderNotification } from "@tixi/adapter-kit"
 import { type DeliveredNotification, InvalidRequest, type NotifierService, PortFailure } from "@tixi/core"
 import { Clock, Effect } from "effect"
 import type { DingTalkClient } from "../client/dingtalk-client.ts"
-import { sendWorkNotice } from "../operations/send-work-notice.ts"
+import { fitsWorkNotice, sendWorkNotice } from "../operations/send-work-notice.ts"
 
 /**
  * Notifications as DingTalk work notices (工作通知) from the app (`agentId`), in markdown. Once per
  * key: in memory, and after a restart DingTalk itself drops the same content to the same user
- * within the day (the key is part of the content).
+ * within the day (the key is part of the content). A long body is shortened to DingTalk's 2,048
+ * bytes; more than 100 recipients are sent in several calls.
  */
 export function makeDingTalkNotifier(client: DingTalkClient, ids: IdMapping): NotifierService {
   const delivered = new Map<string, DeliveredNotification>()
@@ -29,7 +30,7 @@ export function makeDingTalkNotifier(client: DingTalkClient, ids: IdMapping): No
             detail: problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "),
           })
         }
-        const text = renderNotification(draft, client.settings.locale)
+        const text = renderNotification(draft, client.settings.locale, { fits: fitsWorkNotice })
         yield* sendWorkNotice(client, {
           agentId: client.settings.agentId!,
           userIds: draft.recipients.map(ids.userIdOf),

@@ -706,9 +706,12 @@ export async function startDingTalkFake(options: DingTalkFakeOptions): Promise<D
       case "/topapi/message/corpconversation/asyncsend_v2": {
         if (options.agentId !== undefined && Number(body.agent_id) !== options.agentId)
           return oapi(response, 400035, "agent_id不合法")
-        const recipients = String(body.userid_list ?? "")
-          .split(",")
-          .filter((user) => users.has(user))
+        const listed = String(body.userid_list ?? "").split(",")
+        // Doc 0769: at most 100 userids per call, and a msg of at most 2,048 bytes.
+        if (listed.length > 100) return oapi(response, 40035, "userid_list 最多支持100个userid")
+        if (Buffer.byteLength(JSON.stringify(body.msg ?? {}), "utf8") > 2_048)
+          return oapi(response, 40035, "msg 超过2048字节")
+        const recipients = listed.filter((user) => users.has(user))
         if (recipients.length === 0) return oapi(response, 60121, "找不到该用户")
         const markdown = ((body.msg as { markdown?: { title?: string; text?: string } } | undefined)
           ?.markdown ?? {}) as {

@@ -1,5 +1,6 @@
 import { Effect } from "effect"
 import type { MessageCryptoError } from "../crypto/message-crypto.ts"
+import type { StaleCallback } from "./callback-timestamp.ts"
 import { IntakeRejected } from "./intake-source.ts"
 
 /**
@@ -19,5 +20,26 @@ export function rejectUndecryptable(error: MessageCryptoError): Effect.Effect<ne
       return Effect.fail(new IntakeRejected({ reason: "malformed", detail: error.message }))
     case "InvalidAesKey":
       return Effect.die(new Error(`tixi's callback settings are wrong: ${error.message}`))
+  }
+}
+
+/**
+ * Why an intake refuses a DingTalk or WeCom callback its handler refused: an undecryptable one as
+ * `rejectUndecryptable` says, a stale timestamp as a replay, a body that is not a callback as
+ * malformed. One mapping, so both vendors' refusals mean the same to the intake.
+ */
+export function rejectCallback(
+  reason:
+    | MessageCryptoError
+    | StaleCallback
+    | { readonly _tag: "MalformedCallback"; readonly message: string },
+): Effect.Effect<never, IntakeRejected> {
+  switch (reason._tag) {
+    case "MalformedCallback":
+      return Effect.fail(new IntakeRejected({ reason: "malformed", detail: reason.message }))
+    case "StaleCallback":
+      return Effect.fail(new IntakeRejected({ reason: "replayed", detail: reason.message }))
+    default:
+      return rejectUndecryptable(reason)
   }
 }

@@ -15,6 +15,7 @@ import { getApprovalDetail } from "../operations/get-approval-detail.ts"
 import { type ApprovalNumberPage, getApprovalInfo } from "../operations/get-approval-info.ts"
 import type { RawApprovalDetail } from "../operations/raw-schemas.ts"
 import { recordOf, referencesOf } from "./map-detail.ts"
+import { referenceSummaryLine, summaryLine } from "./summary-line.ts"
 import type { WeComTemplates } from "./template-registry.ts"
 
 const invalid = (
@@ -40,7 +41,8 @@ const day = 86_400_000
 
 /**
  * Approvals on WeCom (审批应用). A submission becomes one `applyevent` with the chain as
- * `process.node_list` (type 1 approvers; `apv_rel` 2 for 会签, 1 for 或签) and a summary for the
+ * `process.node_list` (type 1 approvers; `apv_rel` 1 for 会签, 2 for 或签: the reverse of
+ * the legacy `approver[].attr` and of `approverattr` in the details) and a summary for the
  * cards; control ids come from the template as WeCom holds it, matched by title.
  *
  * Idempotency: WeCom takes no idempotency key, so every approval carries the submission key in
@@ -151,19 +153,19 @@ export function makeWeComApprovals(
         process: {
           node_list: submission.steps.map((step) => ({
             type: 1 as const,
-            apv_rel: step.mode === "all" ? (2 as const) : (1 as const),
+            apv_rel: step.mode === "all" ? (1 as const) : (2 as const),
             userid: step.approvers.map(ids.userIdOf),
           })),
         },
         apply_data: { contents: contents.success },
         summary_list: [
-          { summary_info: [{ text: submission.title[settings.locale].slice(0, 60), lang: "zh_CN" }] },
+          { summary_info: [{ text: summaryLine(submission.title[settings.locale]), lang: "zh_CN" }] },
           {
             summary_info: [
               {
-                text: `${settings.locale === "zh-CN" ? "业务单号" : "Reference"}：${submission.businessKey}`.slice(
-                  0,
-                  60,
+                text: referenceSummaryLine(
+                  submission.businessKey,
+                  settings.locale === "zh-CN" ? "单号" : "Ref",
                 ),
                 lang: "zh_CN",
               },

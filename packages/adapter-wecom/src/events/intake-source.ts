@@ -1,10 +1,4 @@
-import {
-  approvalOutcomeTranslator,
-  IntakeRejected,
-  type IntakeSource,
-  noRecentIds,
-  rejectUndecryptable,
-} from "@tixi/adapter-kit"
+import { approvalOutcomeTranslator, type IntakeSource, noRecentIds, rejectCallback } from "@tixi/adapter-kit"
 import type { ApprovalOutcomeEvent, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import { makeWeComCallbackHandler } from "./http-callback.ts"
@@ -17,6 +11,11 @@ export interface WeComIntakeSourceOptions {
   readonly keys: WeComCallbackKeys
   /** Where the intake serves it. Default `/hooks/wecom`. */
   readonly path?: string
+  /**
+   * How far a push's signed timestamp may be from the intake's clock (default 5 minutes); an
+   * older push is refused as replayed.
+   */
+  readonly toleranceMillis?: number
   /**
    * Reads the tixi outcome of an approval change from WeCom (`adapter.toOutcome`): given, the
    * stored events are delivered to the processes as `approval.outcome` events.
@@ -35,12 +34,12 @@ export const weComOtherEventType = "wecom.event"
 /**
  * WeCom's callbacks as an intake source (for `@tixi/runtime`'s `intake.sources`): the URL
  * verification GET answered with the decrypted echostr, message POSTs in XML or JSON verified on
- * the raw body and decrypted, `sys_approval_change` stored as a `wecom.approval` event keyed by
- * WeCom's dedupe key (sender, time, approval, status and decisions so far), answered `success`
- * within WeCom's 5 seconds.
+ * the raw body and decrypted, a push whose signed timestamp is not recent refused as replayed,
+ * `sys_approval_change` stored as a `wecom.approval` event keyed by sender, time, approval, status
+ * and decisions so far (other messages by their own identity), answered `success` within
+ * WeCom's 5 seconds.
  */
 export function weComIntakeSource(options: WeComIntakeSourceOptions): IntakeSource {
-  const handle = makeWeComCallbackHandler({ keys: options.keys, seen: noRecentIds })
   return {
     name: "wecom",
     path: options.path ?? "/hooks/wecom",
@@ -51,16 +50,18 @@ export function weComIntakeSource(options: WeComIntakeSourceOptions): IntakeSour
         : approvalOutcomeTranslator(weComApprovalEventType, options.toOutcome),
     verify: (request) =>
       Effect.suspend(() => {
+        const handle = makeWeComCallbackHandler({
+          keys: options.keys,
+          seen: noRecentIds,
+          now: () => request.receivedAt,
+          ...(options.toleranceMillis === undefined ? {} : { toleranceMillis: options.toleranceMillis }),
+        })
         const outcome = handle({
           method: request.method,
           query: request.url.searchParams,
           body: new TextDecoder().decode(request.body),
         })
-        if (!outcome.accepted) {
-          return outcome.reason._tag === "MalformedCallback"
-            ? Effect.fail(new IntakeRejected({ reason: "malformed", detail: outcome.reason.message }))
-            : rejectUndecryptable(outcome.reason)
-        }
+        if (!outcome.accepted) return rejectCallback(outcome.reason)
         return Effect.succeed({
           events: outcome.events.map((event) => ({
             id: event.dedupeKey,

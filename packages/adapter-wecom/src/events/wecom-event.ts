@@ -1,3 +1,4 @@
+import { contentId } from "@tixi/adapter-kit"
 import { listOf, textOf, type XmlObject, type XmlValue } from "./parse-xml.ts"
 
 /** A `sys_approval_change` event (审批申请状态变化回调), as tixi reads it from the XML or JSON body. */
@@ -19,6 +20,7 @@ export interface WeComApprovalEvent {
   /** Each node's decisions in order. */
   readonly records: ReadonlyArray<{
     readonly spStatus: number
+    /** 1 或签, 2 会签: the legacy numbering, the reverse of `applyevent`'s `apv_rel`. */
     readonly approverAttr: number | undefined
     readonly details: ReadonlyArray<{
       readonly approver: string | undefined
@@ -32,6 +34,11 @@ export interface WeComApprovalEvent {
 /** Any other message (text, other events), passed through. */
 export interface WeComOtherMessage {
   readonly event: string
+  /**
+   * The message's own identity: `msg:` and its MsgId when it has one (user messages), else the
+   * sender, time, event and a hash of its content. Sender, time and event alone would merge
+   * three `change_contact` events of one second into one; a retry carries the same content.
+   */
   readonly dedupeKey: string
   readonly payload: XmlObject | Readonly<Record<string, unknown>>
 }
@@ -42,6 +49,13 @@ const number = (value: XmlValue | unknown | undefined) => {
   return Number.isFinite(parsed) ? parsed : undefined
 }
 
+/**
+ * A child as an object of children, or undefined: JSON-mode messages may hold null, numbers or
+ * arrays where WeCom's XML has elements, and nothing here may throw on them.
+ */
+const objectOf = (value: unknown): XmlObject | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as XmlObject) : undefined
+
 /** Reads a decrypted message (the XML as parsed, or the JSON object of JSON-mode callbacks). */
 export function parseWeComMessage(
   message: XmlObject | Readonly<Record<string, unknown>>,
@@ -50,23 +64,28 @@ export function parseWeComMessage(
   const from = textOf(get("FromUserName")) ?? ""
   const createTime = number(get("CreateTime")) ?? 0
   const event = textOf(get("Event")) ?? textOf(get("MsgType")) ?? "unknown"
-  const info = get("ApprovalInfo")
-  if (event !== "sys_approval_change" || typeof info !== "object" || Array.isArray(info)) {
-    return { event, dedupeKey: `${from}:${createTime}:${event}`, payload: message }
+  const approval = objectOf(get("ApprovalInfo"))
+  if (event !== "sys_approval_change" || approval === undefined) {
+    // A MsgId read as a JSON number may have lost digits (it is 64-bit): only its text is trusted.
+    const messageId = textOf(get("MsgId"))
+    const dedupeKey =
+      messageId !== undefined && messageId !== ""
+        ? `msg:${messageId}`
+        : `${from}:${createTime}:${event}:${contentId(JSON.stringify(message))}`
+    return { event, dedupeKey, payload: message }
   }
-  const approval = info as XmlObject
-  const spNo = textOf(approval.SpNo) ?? String(approval.SpNo ?? "")
+  const spNo = textOf(approval.SpNo) ?? (typeof approval.SpNo === "number" ? String(approval.SpNo) : "")
   const statusChangeEvent = number(approval.StatuChangeEvent)
   const spStatus = number(approval.SpStatus) ?? 0
   const records = listOf(approval.SpRecord).map((record) => {
-    const node = record as XmlObject
+    const node = objectOf(record) ?? {}
     return {
       spStatus: number(node.SpStatus) ?? 0,
       approverAttr: number(node.ApproverAttr),
       details: listOf(node.Details).map((detail) => {
-        const entry = detail as XmlObject
+        const entry = objectOf(detail) ?? {}
         return {
-          approver: textOf((entry.Approver as XmlObject | undefined)?.UserId),
+          approver: textOf(objectOf(entry.Approver)?.UserId),
           speech: textOf(entry.Speech) || undefined,
           spStatus: number(entry.SpStatus) ?? 0,
           spTime: number(entry.SpTime) ?? 0,
@@ -88,7 +107,7 @@ export function parseWeComMessage(
     templateId: textOf(approval.TemplateId),
     spStatus,
     statusChangeEvent,
-    applicant: textOf((approval.Applyer as XmlObject | undefined)?.UserId),
+    applicant: textOf(objectOf(approval.Applyer)?.UserId),
     createTime,
     records,
   }

@@ -8,11 +8,14 @@ export interface ApplyEventInput {
   readonly template_id: string
   /** 0: the approvers below; 1: the template's own flow (with its conditions). */
   readonly use_template_approver: 0 | 1
-  /** Nodes of type 1 (approvers), `apv_rel` 1 any-one (或签) or 2 all (会签). */
+  /**
+   * Nodes of type 1 (approvers), `apv_rel` 1 all must approve (会签), 2 any one (或签), 3 in turn
+   * (依次审批): the reverse of the legacy `approver[].attr` (doc 91853).
+   */
   readonly process?: {
     readonly node_list: ReadonlyArray<{
       readonly type: 1 | 2 | 3
-      readonly apv_rel?: 1 | 2
+      readonly apv_rel?: 1 | 2 | 3
       readonly userid: ReadonlyArray<string>
     }>
   }

@@ -61,7 +61,7 @@ export interface RawApprovalDetail {
   readonly applyer?: { readonly userid?: string; readonly partyid?: string }
   readonly sp_record?: ReadonlyArray<{
     readonly sp_status?: number
-    /** 1 或签, 2 会签. */
+    /** 1 或签, 2 会签: the legacy numbering, the reverse of `applyevent`'s `apv_rel`. */
     readonly approverattr?: number
     readonly details?: ReadonlyArray<{
       readonly approver?: { readonly userid?: string }

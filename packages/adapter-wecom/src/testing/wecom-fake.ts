@@ -73,8 +73,11 @@ interface Approval {
   readonly creator: string
   readonly applyTime: number
   readonly contents: Array<Record<string, unknown>>
+  /** The summary card's lines as submitted (`summary_list`, at most 3). */
+  readonly summary: Array<string>
   spStatus: number
   nodes: Array<{
+    /** As `applyevent` took it: 1 all must approve (会签), 2 any one (或签), 3 in turn (依次审批). */
     apvRel: number
     details: Array<{ userid: string; spStatus: number; speech: string; sptime: number }>
     spStatus: number
@@ -149,13 +152,18 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
   let sequence = 0
 
   const seconds = () => Math.floor(now() / 1000)
+  /**
+   * A node's `approverattr` (detail) and `ApproverAttr` (callback) use the legacy numbering, the
+   * reverse of `apv_rel`: 1 或签, 2 会签. A node in turn (apv_rel 3) needs everyone, so it shows 2.
+   */
+  const approverAttr = (apvRel: number) => (apvRel === 2 ? 1 : 2)
 
   const eventXml = (approval: Approval, statusChangeEvent: number) => {
     const template = templates.get(approval.templateId)
     const records = approval.nodes
       .map(
         (node) =>
-          `<SpRecord><SpStatus>${node.spStatus}</SpStatus><ApproverAttr>${node.apvRel}</ApproverAttr>${node.details
+          `<SpRecord><SpStatus>${node.spStatus}</SpStatus><ApproverAttr>${approverAttr(node.apvRel)}</ApproverAttr>${node.details
             .map(
               (detail) =>
                 `<Details><Approver><UserId>${xmlEscape(detail.userid)}</UserId></Approver><Speech>${xmlEscape(detail.speech)}</Speech><SpStatus>${detail.spStatus}</SpStatus><SpTime>${detail.sptime}</SpTime></Details>`,
@@ -224,6 +232,8 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
     const node = approval.nodes[approval.nodeIndex]!
     const detail = node.details.find((entry) => entry.userid === userid && entry.spStatus === 1)
     if (detail === undefined) throw new Error(`${userid} has no pending part in ${spNo}`)
+    if (node.apvRel === 3 && node.details.find((entry) => entry.spStatus === 1) !== detail)
+      throw new Error(`${userid} is not yet the approver in turn in ${spNo}`)
     detail.spStatus = result === "approve" ? 2 : 3
     detail.speech = speech
     detail.sptime = seconds()
@@ -232,7 +242,8 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
       approval.spStatus = 3
       return push(approval, 3)
     }
-    const done = node.apvRel === 1 || node.details.every((entry) => entry.spStatus === 2)
+    // apv_rel 2 (或签): the first approval completes the node; 1 (会签) and 3 (依次) need everyone's.
+    const done = node.apvRel === 2 || node.details.every((entry) => entry.spStatus === 2)
     if (done) {
       node.spStatus = 2
       approval.nodeIndex += 1
@@ -378,7 +389,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
         if (body.use_template_approver !== 0 || nodes.length === 0)
           return error(response, 301025, "this fake needs process.node_list")
         for (const node of nodes) {
-          if (node.type !== 1 || (node.apv_rel !== 1 && node.apv_rel !== 2))
+          if (node.type !== 1 || (node.apv_rel !== 1 && node.apv_rel !== 2 && node.apv_rel !== 3))
             return error(response, 301025, "invalid node type or apv_rel")
           if (node.userid.length === 0 || node.userid.some((user) => !members.has(user)))
             return error(response, 60111, "userid not found")
@@ -420,6 +431,9 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
             )
           }
         }
+        const summaryList = (body.summary_list ?? []) as Array<{ summary_info?: Array<{ text?: string }> }>
+        if (summaryList.length > 3) return error(response, 301025, "summary_list allows at most 3 lines")
+        const summary = summaryList.map((line) => line.summary_info?.[0]?.text ?? "")
         const spNo = `2026${String(++sequence).padStart(8, "0")}`
         const titled = contents.map((content) => ({
           ...content,
@@ -431,9 +445,10 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
           creator,
           applyTime: seconds(),
           contents: titled,
+          summary,
           spStatus: 1,
           nodes: nodes.map((node) => ({
-            apvRel: node.apv_rel ?? 1,
+            apvRel: node.apv_rel!,
             spStatus: 1,
             details: node.userid.map((userid) => ({ userid, spStatus: 1, speech: "", sptime: 0 })),
           })),
@@ -456,7 +471,7 @@ export async function startWeComFake(options: WeComFakeOptions): Promise<WeComFa
             applyer: { userid: approval.creator, partyid: "1" },
             sp_record: approval.nodes.map((node) => ({
               sp_status: node.spStatus,
-              approverattr: node.apvRel,
+              approverattr: approverAttr(node.apvRel),
               details: node.details.map((detail) => ({
                 approver: { userid: detail.userid },
                 speech: detail.speech,
