@@ -44,13 +44,19 @@ export {
   type IntakeLikeRequest,
   verifyHubSpotDelivery,
 } from "./webhooks/intake-delivery.ts"
-export { type HubSpotIntakeSourceOptions, hubSpotIntakeSource } from "./webhooks/intake-source.ts"
+export {
+  type HubSpotIntakeSourceOptions,
+  type HubSpotIntakeSourceSettings,
+  hubSpotIntakeSource,
+} from "./webhooks/intake-source.ts"
 export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
 export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
 export {
+  defaultSignatureVersions,
   maxSignatureAgeMillis,
   type SignatureCheck,
   type SignatureRejection,
+  type SignatureVersion,
   type SignedRequest,
   verifyHubSpotSignature,
 } from "./webhooks/verify-signature.ts"

@@ -1,7 +1,7 @@
 import type { HostObject } from "@tixi/core"
 import type { Redacted } from "effect"
 import { parseWebhookEvents } from "./parse-events.ts"
-import { verifyHubSpotSignature } from "./verify-signature.ts"
+import { type SignatureVersion, verifyHubSpotSignature } from "./verify-signature.ts"
 import { toWebhookChange, type WebhookChange } from "./webhook-handler.ts"
 
 /** A request as a webhook intake holds it: raw bytes, lower-case headers, the time it arrived. */
@@ -38,8 +38,13 @@ export function verifyHubSpotDelivery(
   request: IntakeLikeRequest,
   options: {
     readonly clientSecret: string | Redacted.Redacted<string>
-    /** The URL HubSpot was configured with, when the server sees another (a proxy in front). */
-    readonly webhookUrl?: string
+    /**
+     * The URL HubSpot signed: the target URL of the app's webhook settings. Required, because a
+     * server never sees it whole (a listener knows its path, not the public scheme and host).
+     */
+    readonly webhookUrl: string
+    /** Signature versions accepted (default v3 only: v1 and v2 have no timestamp to refuse a replay by). */
+    readonly versions?: ReadonlyArray<SignatureVersion>
     readonly appId?: number
     readonly fieldNameOf?: (object: HostObject, property: string) => string | undefined
   },
@@ -47,17 +52,24 @@ export function verifyHubSpotDelivery(
   const check = verifyHubSpotSignature(
     {
       method: request.method,
-      uri: options.webhookUrl ?? request.url.href,
+      uri: options.webhookUrl,
       rawBody: request.body,
       headers: request.headers,
     },
-    { clientSecret: options.clientSecret, now: request.receivedAt },
+    {
+      clientSecret: options.clientSecret,
+      now: request.receivedAt,
+      ...(options.versions === undefined ? {} : { versions: options.versions }),
+    },
   )
   if (!check.valid) {
     return {
       ok: false,
       reason: check.rejection === "stale-timestamp" ? "replayed" : "forged",
-      detail: check.detail,
+      detail:
+        check.rejection === "bad-signature"
+          ? `${check.detail} for ${options.webhookUrl}; it must be the target URL of the app's webhook settings, exactly`
+          : check.detail,
     }
   }
   const parsed = parseWebhookEvents(request.body)

@@ -1,33 +1,96 @@
 import { IntakeRejected, type IntakeSource } from "@tixi/adapter-kit"
-import type { HostObject } from "@tixi/core"
+import { type HostObject, invalid } from "@tixi/core"
 import { Effect, type Redacted } from "effect"
 import { verifyHubSpotDelivery } from "./intake-delivery.ts"
+import type { SignatureVersion } from "./verify-signature.ts"
 
 /** Settings of the HubSpot webhook endpoint. */
-export interface HubSpotIntakeSourceOptions {
+export type HubSpotIntakeSourceOptions = HubSpotIntakeSourceSettings &
+  (
+    | {
+        /**
+         * The target URL exactly as configured in the app's webhook settings (scheme, host, path
+         * and query). HubSpot signs it, and the intake, behind its listener, cannot see it.
+         */
+        readonly webhookUrl: string
+        readonly publicBaseUrl?: undefined
+      }
+    | {
+        readonly webhookUrl?: undefined
+        /**
+         * Where the intake is reached from the internet (`https://tixi.example.com`, or with a
+         * path prefix a proxy strips): the signed URL is this followed by the path and query the
+         * intake received. For when the target URL is the intake's own path under a public origin.
+         */
+        readonly publicBaseUrl: string
+      }
+  )
+
+/** The settings every HubSpot endpoint has, whichever way its public URL is given. */
+export interface HubSpotIntakeSourceSettings {
   /** The app's client secret, which signs every delivery. */
   readonly clientSecret: string | Redacted.Redacted<string>
-  /**
-   * The target URL exactly as configured in the app's webhook settings. Signatures cover it, so a
-   * server behind a proxy (which sees another host or scheme) must name it.
-   */
-  readonly webhookUrl?: string
   /** Deliveries from other apps are left out when given. */
   readonly appId?: number
   /** Where the intake serves it. Default `/hooks/hubspot`. */
   readonly path?: string
+  /**
+   * Signature versions accepted (default v3 only). v1 and v2 carry no timestamp, so a captured
+   * delivery signed that way can be replayed; list them only for an app still signing so.
+   */
+  readonly versions?: ReadonlyArray<SignatureVersion>
   /** The tixi field a changed HubSpot property holds, so changes name tixi's fields. */
   readonly fieldNameOf?: (object: HostObject, property: string) => string | undefined
 }
 
+const subject = "hubspot.intakeSource"
+
+/** Checks a configured URL and returns it as written: HubSpot signs the text, not a normalised form. */
+const absoluteHttpUrl = (field: "webhookUrl" | "publicBaseUrl", text: string): string => {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw invalid(subject, [field], `${JSON.stringify(text)} is not an absolute URL`)
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw invalid(subject, [field], `${JSON.stringify(text)} is not an http or https URL`)
+  }
+  return text
+}
+
 /**
- * HubSpot's webhooks as an intake source (for `@tixi/runtime`'s `intake.sources`): the signature
- * (v3, v2 or v1) is checked on the raw body and the exact URL, a stale v3 timestamp is refused as
- * a replay, a batch of up to 100 events becomes `host.change` events keyed by HubSpot's event, and
- * reports of tixi's own writes are left out so they never come back as commands. HubSpot waits
- * 5 seconds for the answer; the intake stores the events before it answers.
+ * The URL HubSpot signed for a request the intake received: the configured target URL, or the
+ * public base URL followed by the received path and query. Fails at set-up, naming the setting,
+ * when neither is given: without it every genuine v3 delivery would be refused as forged.
+ */
+const signedUrlOf = (options: HubSpotIntakeSourceOptions): ((received: URL) => string) => {
+  if (typeof options.webhookUrl === "string") {
+    const target = absoluteHttpUrl("webhookUrl", options.webhookUrl)
+    return () => target
+  }
+  if (typeof options.publicBaseUrl === "string") {
+    const base = absoluteHttpUrl("publicBaseUrl", options.publicBaseUrl).replace(/\/+$/, "")
+    return (received) => `${base}${received.pathname}${received.search}`
+  }
+  throw invalid(
+    subject,
+    ["webhookUrl"],
+    "required: HubSpot signs the exact URL it calls, which the intake cannot see behind its listener; set webhookUrl to the target URL of the app's webhook settings, or publicBaseUrl to the public origin the intake is reached at",
+    "required",
+  )
+}
+
+/**
+ * HubSpot's webhooks as an intake source (for `@tixi/runtime`'s `intake.sources`): the v3
+ * signature is checked on the raw body and the URL HubSpot called, a stale timestamp is refused
+ * as a replay, a batch of up to 100 events becomes `host.change` events keyed by HubSpot's event,
+ * and reports of tixi's own writes are left out so they never come back as commands. HubSpot
+ * waits 5 seconds for the answer; the intake stores the events before it answers. Throws a
+ * `ValidationError` at set-up when the public URL is missing or not an http(s) URL.
  */
 export function hubSpotIntakeSource(options: HubSpotIntakeSourceOptions): IntakeSource {
+  const signedUrl = signedUrlOf(options)
   return {
     name: "hubspot",
     path: options.path ?? "/hooks/hubspot",
@@ -36,7 +99,8 @@ export function hubSpotIntakeSource(options: HubSpotIntakeSourceOptions): Intake
       Effect.suspend(() => {
         const verdict = verifyHubSpotDelivery(request, {
           clientSecret: options.clientSecret,
-          ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
+          webhookUrl: signedUrl(request.url),
+          ...(options.versions === undefined ? {} : { versions: options.versions }),
           ...(options.appId === undefined ? {} : { appId: options.appId }),
           ...(options.fieldNameOf === undefined ? {} : { fieldNameOf: options.fieldNameOf }),
         })

@@ -4,7 +4,12 @@ import { customerRecordId } from "../host-crm/record-ids.ts"
 import type { HubSpotWebhookEvent } from "../vendor/schemas.ts"
 import { eventKey, parseWebhookEvents } from "./parse-events.ts"
 import type { SeenEvents } from "./seen-events.ts"
-import { type SignatureRejection, type SignedRequest, verifyHubSpotSignature } from "./verify-signature.ts"
+import {
+  type SignatureRejection,
+  type SignatureVersion,
+  type SignedRequest,
+  verifyHubSpotSignature,
+} from "./verify-signature.ts"
 
 /** A change HubSpot reported by webhook, in the HostCrm port's vocabulary, with its event. */
 export interface WebhookChange extends HostChange {
@@ -36,8 +41,8 @@ export interface WebhookHandlerOptions {
   readonly seen: SeenEvents
   /** tixi's app id; by default the app the delivery is for (`appId` of each event). */
   readonly appId?: number
-  /** Signature versions accepted (default all). */
-  readonly versions?: ReadonlyArray<"v1" | "v2" | "v3">
+  /** Signature versions accepted (default v3 only: v1 and v2 have no timestamp, so they can be replayed). */
+  readonly versions?: ReadonlyArray<SignatureVersion>
   /**
    * Stores the changes durably before HubSpot is answered. When it fails, the events are
    * forgotten and HubSpot is answered 503, so its retry brings them again: nothing is lost.
