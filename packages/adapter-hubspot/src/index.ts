@@ -38,7 +38,12 @@ export {
   type ResolvedSettings,
 } from "./settings/settings.ts"
 export { type HubSpotTier, hubSpotTierLimits, hubSpotTiers } from "./settings/tiers.ts"
-export type { HubSpotWebhookEvent } from "./vendor/schemas.ts"
+export type {
+  HubSpotAssociationEvent,
+  HubSpotObjectEvent,
+  HubSpotWebhookEvent,
+  HubSpotWebhookEventCommon,
+} from "./vendor/schemas.ts"
 export {
   type HubSpotDeliveryVerdict,
   type IntakeLikeRequest,
@@ -48,8 +53,15 @@ export {
   type HubSpotIntakeSourceOptions,
   type HubSpotIntakeSourceSettings,
   hubSpotIntakeSource,
+  hubSpotUnparsedEventType,
 } from "./webhooks/intake-source.ts"
-export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
+export {
+  eventKey,
+  isAssociationEvent,
+  maxEventsPerDelivery,
+  parseWebhookEvents,
+  type SkippedEvent,
+} from "./webhooks/parse-events.ts"
 export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
 export {
   defaultSignatureVersions,

@@ -5,6 +5,7 @@ import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   hubSpotIntakeSource,
+  hubSpotUnparsedEventType,
   maxSignatureAgeMillis,
   verifyHubSpotDelivery,
   verifyHubSpotSignature,
@@ -218,9 +219,9 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
     },
   ]
   const body = new TextEncoder().encode(JSON.stringify(events))
-  const signed = (timestamp: number) => ({
+  const signed = (timestamp: number, signedBody = body) => ({
     "x-hubspot-signature-v3": createHmac("sha256", secret)
-      .update(Buffer.concat([Buffer.from(`POST${url.href}`), body, Buffer.from(String(timestamp))]))
+      .update(Buffer.concat([Buffer.from(`POST${url.href}`), signedBody, Buffer.from(String(timestamp))]))
       .digest("base64"),
     "x-hubspot-request-timestamp": String(timestamp),
   })
@@ -350,5 +351,38 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
       lenient.verify({ method: "POST", url: received, headers: v2, body, receivedAt: at }),
     )
     expect(taken.events).toHaveLength(1)
+  })
+
+  it("stores an event it cannot read as hubspot.unparsed, once however often HubSpot sends it", async () => {
+    const source = hubSpotIntakeSource({ clientSecret: secret, webhookUrl: url.href })
+    const unreadable = (attemptNumber: number) => ({
+      eventId: 9,
+      subscriptionId: 3,
+      occurredAt: at,
+      subscriptionType: "ticket.associationChange",
+      attemptNumber,
+      objectId: 903,
+    })
+    const verify = (attemptNumber: number) => {
+      const mixed = new TextEncoder().encode(JSON.stringify([events[0], unreadable(attemptNumber)]))
+      return Effect.runPromise(
+        source.verify({
+          method: "POST",
+          url: received,
+          headers: signed(at, mixed),
+          body: mixed,
+          receivedAt: at,
+        }),
+      )
+    }
+    const first = await verify(0)
+    expect(first.events.map((event) => event.type)).toEqual(["host.change", hubSpotUnparsedEventType])
+    expect(first.events[1]!.payload).toMatchObject({
+      index: 1,
+      detail: "event 1 lacks fromObjectId, toObjectId, associationType, associationRemoved",
+      raw: unreadable(0),
+    })
+    const retried = await verify(1)
+    expect(retried.events[1]!.id).toBe(first.events[1]!.id)
   })
 })

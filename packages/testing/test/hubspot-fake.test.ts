@@ -242,6 +242,35 @@ describe("the fake HubSpot portal enforces HubSpot's limits", () => {
     }
   })
 
+  it("reports an association change with fromObjectId and toObjectId, and no objectId", async () => {
+    const portal = new FakeHubSpotPortal()
+    const bodies: Array<Array<Record<string, unknown>>> = []
+    portal.webhooks.configure({
+      app: defaultFakeApp,
+      targetUrl: "https://hooks.example.com/hubspot",
+      signatureVersion: "v3",
+      subscriptions: [{ subscriptionType: "company.associationChange" }],
+      deliver: async (request) => {
+        bodies.push((await request.json()) as Array<Record<string, unknown>>)
+        return new Response(null, { status: 204 })
+      },
+    })
+    const staff = portal.staff()
+    const company = staff.create("companies", { name: "甲" })
+    const contact = staff.create("contacts", { email: "wang@example.cn" })
+    staff.associate("companies", company.id, "contacts", contact.id)
+    await portal.webhooks.flush()
+    const event = bodies.flat()[0]!
+    expect(event).toMatchObject({
+      subscriptionType: "company.associationChange",
+      associationType: "COMPANY_TO_CONTACT",
+      fromObjectId: Number(company.id),
+      toObjectId: Number(contact.id),
+      associationRemoved: false,
+    })
+    expect(event).not.toHaveProperty("objectId")
+  })
+
   it("retries a failed delivery up to 10 times, then gives up", async () => {
     let now = 1_767_600_000_000
     const portal = new FakeHubSpotPortal({ now: () => now })

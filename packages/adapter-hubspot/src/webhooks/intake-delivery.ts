@@ -1,6 +1,6 @@
 import type { HostObject } from "@tixi/core"
 import type { Redacted } from "effect"
-import { parseWebhookEvents } from "./parse-events.ts"
+import { parseWebhookEvents, type SkippedEvent } from "./parse-events.ts"
 import { type SignatureVersion, verifyHubSpotSignature } from "./verify-signature.ts"
 import { toWebhookChange, type WebhookChange } from "./webhook-handler.ts"
 
@@ -24,6 +24,8 @@ export type HubSpotDeliveryVerdict =
       }>
       /** Events about tixi's own writes, left out. */
       readonly echoes: number
+      /** Events that could not be read, set aside rather than failing the whole delivery. */
+      readonly skipped: ReadonlyArray<SkippedEvent>
     }
   | { readonly ok: false; readonly reason: "forged" | "replayed" | "malformed"; readonly detail: string }
 
@@ -31,7 +33,9 @@ export type HubSpotDeliveryVerdict =
  * HubSpot webhooks for a generic intake (one that stores before it acknowledges and deduplicates
  * by event id itself, as `@tixi/runtime`'s does): verifies the signature on the raw bytes and the
  * exact URL, parses at most 100 events, leaves out tixi's own writes and returns the rest as
- * `host.change` events keyed by eventId, occurredAt, subscriptionId, objectId and property.
+ * `host.change` events keyed by eventId, occurredAt, subscriptionId, objectId and property. An
+ * event that cannot be read is returned in `skipped`; only a body that is not an array of events
+ * is `malformed`.
  * A stale v3 timestamp is a replay; any other signature failure is a forgery.
  */
 export function verifyHubSpotDelivery(
@@ -82,5 +86,5 @@ export function verifyHubSpotDelivery(
     if (change.origin === "tixi") echoes += 1
     else events.push({ id: change.changeId, type: "host.change", payload: change })
   }
-  return { ok: true, events, echoes }
+  return { ok: true, events, echoes, skipped: parsed.skipped }
 }

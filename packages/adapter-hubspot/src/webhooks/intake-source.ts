@@ -1,7 +1,9 @@
-import { IntakeRejected, type IntakeSource } from "@tixi/adapter-kit"
+import { createHash } from "node:crypto"
+import { IntakeRejected, type IntakeSource, type VerifiedEvent } from "@tixi/adapter-kit"
 import { type HostObject, invalid } from "@tixi/core"
 import { Effect, type Redacted } from "effect"
 import { verifyHubSpotDelivery } from "./intake-delivery.ts"
+import type { SkippedEvent } from "./parse-events.ts"
 import type { SignatureVersion } from "./verify-signature.ts"
 
 /** Settings of the HubSpot webhook endpoint. */
@@ -45,6 +47,26 @@ export interface HubSpotIntakeSourceSettings {
 
 const subject = "hubspot.intakeSource"
 
+/**
+ * The event type an unreadable HubSpot event is stored under (its payload is a `SkippedEvent`):
+ * kept in the intake's record for whoever looks into it, routed to no process, and never the
+ * reason a delivery, with the good events in it, is refused.
+ */
+export const hubSpotUnparsedEventType = "hubspot.unparsed"
+
+/**
+ * An unreadable event as an intake event, keyed by its content without `attemptNumber`, so the
+ * same event delivered again is stored once.
+ */
+const unparsedEvent = (skipped: SkippedEvent): VerifiedEvent => {
+  const { attemptNumber: _, ...content } =
+    typeof skipped.raw === "object" && skipped.raw !== null && !Array.isArray(skipped.raw)
+      ? (skipped.raw as Record<string, unknown>)
+      : { value: skipped.raw }
+  const digest = createHash("sha256").update(JSON.stringify(content)).digest("hex")
+  return { id: `unparsed:${digest}`, type: hubSpotUnparsedEventType, payload: skipped }
+}
+
 /** Checks a configured URL and returns it as written: HubSpot signs the text, not a normalised form. */
 const absoluteHttpUrl = (field: "webhookUrl" | "publicBaseUrl", text: string): string => {
   let url: URL
@@ -85,7 +107,9 @@ const signedUrlOf = (options: HubSpotIntakeSourceOptions): ((received: URL) => s
  * HubSpot's webhooks as an intake source (for `@tixi/runtime`'s `intake.sources`): the v3
  * signature is checked on the raw body and the URL HubSpot called, a stale timestamp is refused
  * as a replay, a batch of up to 100 events becomes `host.change` events keyed by HubSpot's event,
- * and reports of tixi's own writes are left out so they never come back as commands. HubSpot
+ * and reports of tixi's own writes are left out so they never come back as commands. An event
+ * that cannot be read is stored as `hubspot.unparsed` (and logged) instead of refusing the
+ * delivery, whose other events HubSpot would otherwise drop after its retries. HubSpot
  * waits 5 seconds for the answer; the intake stores the events before it answers. Throws a
  * `ValidationError` at set-up when the public URL is missing or not an http(s) URL.
  */
@@ -104,9 +128,17 @@ export function hubSpotIntakeSource(options: HubSpotIntakeSourceOptions): Intake
           ...(options.appId === undefined ? {} : { appId: options.appId }),
           ...(options.fieldNameOf === undefined ? {} : { fieldNameOf: options.fieldNameOf }),
         })
-        return verdict.ok
-          ? Effect.succeed({ events: verdict.events })
-          : Effect.fail(new IntakeRejected({ reason: verdict.reason, detail: verdict.detail }))
+        if (!verdict.ok)
+          return Effect.fail(new IntakeRejected({ reason: verdict.reason, detail: verdict.detail }))
+        const events = [...verdict.events, ...verdict.skipped.map(unparsedEvent)]
+        return verdict.skipped.length === 0
+          ? Effect.succeed({ events })
+          : Effect.as(
+              Effect.logWarning(
+                `tixi intake: hubspot: ${verdict.skipped.length} unreadable event(s) kept as ${hubSpotUnparsedEventType}: ${verdict.skipped.map((skipped) => skipped.detail).join("; ")}`,
+              ),
+              { events },
+            )
       }),
   }
 }

@@ -2,7 +2,7 @@ import { type HostChange, type HostObject, hostRecordId } from "@tixi/core"
 import { Clock, Effect, type Redacted } from "effect"
 import { customerRecordId } from "../host-crm/record-ids.ts"
 import type { HubSpotWebhookEvent } from "../vendor/schemas.ts"
-import { eventKey, parseWebhookEvents } from "./parse-events.ts"
+import { eventKey, isAssociationEvent, parseWebhookEvents, type SkippedEvent } from "./parse-events.ts"
 import type { SeenEvents } from "./seen-events.ts"
 import {
   type SignatureRejection,
@@ -28,6 +28,11 @@ export type WebhookOutcome =
       readonly echoes: number
       /** Events of object types or kinds tixi does not follow. */
       readonly ignored: number
+      /**
+       * Events that could not be read, set aside so the rest of the delivery is taken (a refused
+       * delivery is retried ten times, then every event in it is dropped). Log or keep them.
+       */
+      readonly skipped: ReadonlyArray<SkippedEvent>
     }
   | { readonly status: 401; readonly rejection: SignatureRejection; readonly detail: string }
   | { readonly status: 400; readonly rejection: "malformed-body"; readonly detail: string }
@@ -86,7 +91,7 @@ export function toWebhookChange(
           ? "updated"
           : undefined
   if (changeType === undefined) return undefined
-  const property = event.propertyName
+  const property = isAssociationEvent(event) ? undefined : event.propertyName
   const changedFields =
     kind === "propertyChange" && property
       ? [coreNames[property] ?? options.fieldNameOf?.(target.object, property) ?? property]
@@ -97,7 +102,8 @@ export function toWebhookChange(
           : []
   const appId = String(options.appId ?? event.appId)
   const byTixi = event.changeSource === "INTEGRATION" && event.sourceId === appId
-  const objectId = String(event.objectId)
+  // An association event is about the subscribed object's record, the "from" side.
+  const objectId = String(isAssociationEvent(event) ? event.fromObjectId : event.objectId)
   return {
     changeId: eventKey(event),
     object: target.object,
@@ -113,7 +119,8 @@ export function toWebhookChange(
 
 /**
  * Handles one webhook delivery: verifies the signature on the raw body and exact URI first (401
- * otherwise, before any parsing), parses at most 100 events (400 otherwise), drops events already
+ * otherwise, before any parsing), parses at most 100 events (400 when the body is not such an
+ * array; an event that cannot be read is set aside in `skipped`, not the delivery), drops events already
  * handled and events about tixi's own writes (`changeSource` INTEGRATION from tixi's app), and
  * returns the rest as host changes. Answer HubSpot with `status` at once, within its 5-second
  * timeout; a non-2xx answer makes HubSpot retry the whole delivery.
@@ -162,5 +169,12 @@ export const handleHubSpotWebhook = (request: SignedRequest, options: WebhookHan
         } satisfies WebhookOutcome
       }
     }
-    return { status: 200, changes, duplicates, echoes, ignored } satisfies WebhookOutcome
+    return {
+      status: 200,
+      changes,
+      duplicates,
+      echoes,
+      ignored,
+      skipped: parsed.skipped,
+    } satisfies WebhookOutcome
   })
