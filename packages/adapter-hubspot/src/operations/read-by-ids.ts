@@ -22,14 +22,13 @@ export const readByIds = (
     const size = propertiesWithHistory.length > 0 ? historyBatchSize : batchSize
     for (const batch of chunk([...new Set(ids)], size)) {
       // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/batch/post-crm-v3-objects-objectType-batch-read
-      const reply = yield* gateway.send<HubSpotBatchResponse>(
-        "readByIds",
-        (client) =>
-          client.crm.objects.batchApi.readWithHttpInfo(type, {
-            inputs: batch.map((id) => ({ id })),
-            properties: [...properties],
-            propertiesWithHistory: [...propertiesWithHistory],
-          }) as never,
+      // Body: BatchReadInputSimplePublicObjectId (@hubspot/api-client, crm/objects/models).
+      const reply = yield* gateway.send<HubSpotBatchResponse>("readByIds", (client) =>
+        client.crm.objects.batchApi.readWithHttpInfo(type, {
+          inputs: batch.map((id) => ({ id })),
+          properties: [...properties],
+          propertiesWithHistory: [...propertiesWithHistory],
+        }),
       )
       for (const record of reply.data.results) found.set(record.id, record)
     }

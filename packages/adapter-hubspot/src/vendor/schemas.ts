@@ -107,7 +107,8 @@ export interface HubSpotPipelineStage {
   readonly id: string
   readonly label: string
   readonly displayOrder: number
-  readonly metadata: Readonly<Record<string, string>>
+  /** Optional in the client's `PipelineStage` model; ticket stages carry `ticketState`. */
+  readonly metadata?: Readonly<Record<string, string>>
   readonly archived?: boolean
 }
 
