@@ -38,6 +38,15 @@ const endpoint = async (request: Request) => {
   return new Response(null, { status: outcome.status })
 }
 
+/** The fields every event of a hand-made delivery shares. */
+const commonFields = (subscriptionId: number, occurredAt: number) => ({
+  subscriptionId,
+  portalId: 62515,
+  appId: defaultFakeApp.appId,
+  occurredAt,
+  attemptNumber: 0,
+})
+
 /** A delivery HubSpot signed (v3) for the target URL, handed straight to the adapter. */
 const signedDelivery = (rawBody: string, timestamp: number) =>
   Effect.runPromise(
@@ -215,13 +224,7 @@ describe("webhooks from the fake portal", () => {
 
   it("sets aside an event it cannot read and takes the rest of the delivery", async () => {
     const timestamp = Date.now()
-    const common = {
-      subscriptionId: 7,
-      portalId: 62515,
-      appId: 54321,
-      occurredAt: timestamp,
-      attemptNumber: 0,
-    }
+    const common = commonFields(7, timestamp)
     const rawBody = JSON.stringify([
       { ...common, eventId: 1, subscriptionType: "company.creation", objectId: 501, changeSource: "CRM_UI" },
       { ...common, eventId: 2, subscriptionType: "company.propertyChange", propertyName: "name" },
@@ -249,5 +252,26 @@ describe("webhooks from the fake portal", () => {
       [1, "event 1 lacks objectId"],
       [2, "event 2 is not an object"],
     ])
+  })
+
+  it("follows only its own object and property names, not Object.prototype's (found by fuzzing)", async () => {
+    const timestamp = Date.now()
+    const common = commonFields(8, timestamp)
+    const rawBody = JSON.stringify([
+      { ...common, eventId: 11, subscriptionType: "constructor.creation", objectId: 701 },
+      { ...common, eventId: 12, subscriptionType: "hasOwnProperty.deletion", objectId: 702 },
+      {
+        ...common,
+        eventId: 13,
+        subscriptionType: "company.propertyChange",
+        objectId: 703,
+        propertyName: "toString",
+      },
+    ])
+    const outcome = await signedDelivery(rawBody, timestamp)
+    expect(outcome).toMatchObject({ status: 200, ignored: 2 })
+    expect(
+      outcome.status === 200 && outcome.changes.map((change) => [change.recordId, change.changedFields]),
+    ).toEqual([["company:703", ["toString"]]])
   })
 })

@@ -79,8 +79,9 @@ export function toWebhookChange(
   event: HubSpotWebhookEvent,
   options: Pick<WebhookHandlerOptions, "appId" | "fieldNameOf">,
 ): WebhookChange | undefined {
-  const [objectName, kind] = event.subscriptionType.split(".")
-  const target = objects[objectName ?? ""]
+  const [objectName = "", kind] = event.subscriptionType.split(".")
+  // Own keys only: a subscription type such as `constructor.creation` names no object tixi follows.
+  const target = Object.hasOwn(objects, objectName) ? objects[objectName] : undefined
   if (!target) return undefined
   const changeType =
     kind === "creation" || kind === "restore"
@@ -94,7 +95,11 @@ export function toWebhookChange(
   const property = isAssociationEvent(event) ? undefined : event.propertyName
   const changedFields =
     kind === "propertyChange" && property
-      ? [coreNames[property] ?? options.fieldNameOf?.(target.object, property) ?? property]
+      ? [
+          (Object.hasOwn(coreNames, property) ? coreNames[property] : undefined) ??
+            options.fieldNameOf?.(target.object, property) ??
+            property,
+        ]
       : kind === "associationChange"
         ? ["associations"]
         : kind === "merge"
