@@ -54,6 +54,7 @@ export {
   type HubSpotIntakeSourceSettings,
   hubSpotIntakeSource,
   hubSpotUnparsedEventType,
+  keptUnparsedCharacters,
 } from "./webhooks/intake-source.ts"
 export {
   eventKey,

@@ -380,7 +380,7 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
     expect(first.events[1]!.payload).toMatchObject({
       index: 1,
       detail: "event 1 lacks fromObjectId, toObjectId, associationType, associationRemoved",
-      raw: unreadable(0),
+      raw: JSON.stringify(unreadable(0)),
     })
     const retried = await verify(1)
     expect(retried.events[1]!.id).toBe(first.events[1]!.id)

@@ -174,4 +174,33 @@ describe("HubSpot webhook events under fuzzing", () => {
       { numRuns: runs },
     )
   })
+
+  it("keeps whole events writable as JSON when a delivery nests values too deeply to write", async () => {
+    // Under the intake's 1 MiB limit, but deeper than JSON.stringify's stack allows.
+    const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`
+    const event = `{"eventId":1,"subscriptionId":2,"occurredAt":${at},"subscriptionType":"company.propertyChange","objectId":3,"propertyName":"name","propertyValue":${deep}}`
+    const text = `[${event},${deep}]`
+    const source = hubSpotIntakeSource({ clientSecret: secret, webhookUrl })
+    const headers = Object.fromEntries(
+      Object.entries(signWebhook("v3", secret, "POST", webhookUrl, text, at)).map(([name, value]) => [
+        name.toLowerCase(),
+        value,
+      ]),
+    )
+    const delivery = await Effect.runPromise(
+      source.verify({
+        method: "POST",
+        url: new URL("http://intake.local/hooks/hubspot"),
+        headers,
+        body: new TextEncoder().encode(text),
+        receivedAt: at,
+      }),
+    )
+    expect(delivery.events.map((stored) => stored.type)).toEqual(["host.change", "hubspot.unparsed"])
+    expect(() => JSON.stringify(delivery.events)).not.toThrow()
+    expect(delivery.events[1]!.payload).toMatchObject({
+      index: 1,
+      raw: "(not kept: nested too deeply to write as JSON)",
+    })
+  })
 })

@@ -54,17 +54,37 @@ const subject = "hubspot.intakeSource"
  */
 export const hubSpotUnparsedEventType = "hubspot.unparsed"
 
+/** How much of an unreadable event is kept, as JSON text: enough to look into, never a body's worth. */
+export const keptUnparsedCharacters = 4_000
+
+/** JSON text of at most `keptUnparsedCharacters`; a value nested too deeply to write is named, not thrown. */
+const boundedJson = (value: unknown): string => {
+  let text: string
+  try {
+    text = JSON.stringify(value) ?? String(value)
+  } catch {
+    return "(not kept: nested too deeply to write as JSON)"
+  }
+  return text.length > keptUnparsedCharacters ? `${text.slice(0, keptUnparsedCharacters)}…` : text
+}
+
 /**
- * An unreadable event as an intake event, keyed by its content without `attemptNumber`, so the
- * same event delivered again is stored once.
+ * An unreadable event as an intake event: its payload is the `SkippedEvent` with `raw` as bounded
+ * JSON text, keyed by its content without `attemptNumber`, so the same event delivered again is
+ * stored once.
  */
 const unparsedEvent = (skipped: SkippedEvent): VerifiedEvent => {
   const { attemptNumber: _, ...content } =
     typeof skipped.raw === "object" && skipped.raw !== null && !Array.isArray(skipped.raw)
       ? (skipped.raw as Record<string, unknown>)
       : { value: skipped.raw }
-  const digest = createHash("sha256").update(JSON.stringify(content)).digest("hex")
-  return { id: `unparsed:${digest}`, type: hubSpotUnparsedEventType, payload: skipped }
+  const digest = createHash("sha256").update(boundedJson(content)).digest("hex")
+  const payload: SkippedEvent = {
+    index: skipped.index,
+    detail: skipped.detail,
+    raw: boundedJson(skipped.raw),
+  }
+  return { id: `unparsed:${digest}`, type: hubSpotUnparsedEventType, payload }
 }
 
 /** Checks a configured URL and returns it as written: HubSpot signs the text, not a normalised form. */

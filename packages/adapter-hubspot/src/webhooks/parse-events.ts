@@ -51,10 +51,50 @@ function missingFields(candidate: Readonly<Record<string, unknown>>): ReadonlyAr
   return missing
 }
 
+const numberFields = [
+  "eventId",
+  "subscriptionId",
+  "portalId",
+  "appId",
+  "occurredAt",
+  "attemptNumber",
+  "objectId",
+  "primaryObjectId",
+  "newObjectId",
+  "numberOfPropertiesMoved",
+  "fromObjectId",
+  "toObjectId",
+] as const
+const stringFields = [
+  "subscriptionType",
+  "propertyName",
+  "propertyValue",
+  "changeSource",
+  "sourceId",
+  "changeFlag",
+  "associationType",
+] as const
+const booleanFields = ["associationRemoved", "isPrimaryAssociation"] as const
+
+/**
+ * The event with HubSpot's fields only, each of its documented type: whatever else a delivery
+ * carries (a field of another type, an extra nested value) is not taken into tixi's records.
+ */
+function knownFields(candidate: Readonly<Record<string, unknown>>): HubSpotWebhookEvent {
+  const event: Record<string, unknown> = {}
+  for (const field of numberFields) if (isNumber(candidate[field])) event[field] = candidate[field]
+  for (const field of stringFields) if (typeof candidate[field] === "string") event[field] = candidate[field]
+  for (const field of booleanFields)
+    if (typeof candidate[field] === "boolean") event[field] = candidate[field]
+  const merged = candidate.mergedObjectIds
+  if (Array.isArray(merged) && merged.every(isNumber)) event.mergedObjectIds = [...merged]
+  return event as unknown as HubSpotWebhookEvent
+}
+
 /**
  * Parses a verified body: a JSON array of at most 100 events. A body that is not such an array
  * is refused whole; an event in it that cannot be read (an unknown shape, a missing id) is set
- * aside in `skipped` with what it lacks, and the others are taken.
+ * aside in `skipped` with what it lacks, and the others are taken with HubSpot's fields only.
  */
 export function parseWebhookEvents(rawBody: string | Uint8Array): ParsedEvents {
   const text = typeof rawBody === "string" ? rawBody : Buffer.from(rawBody).toString("utf8")
@@ -83,7 +123,7 @@ export function parseWebhookEvents(rawBody: string | Uint8Array): ParsedEvents {
       skipped.push({ index, detail: `event ${index} lacks ${missing.join(", ")}`, raw })
       continue
     }
-    events.push(raw as HubSpotWebhookEvent)
+    events.push(knownFields(raw as Record<string, unknown>))
   }
   return { ok: true, events, skipped }
 }
