@@ -128,4 +128,13 @@ describe("hmacSource under fuzzing", () => {
       { numRuns: runs },
     )
   })
+
+  it("refuses as malformed a signed payload nested deeper than the intake can store as JSON", () => {
+    // Under the intake's 1 MiB limit, but deeper than JSON.stringify's stack allows.
+    const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`
+    const bytes = new TextEncoder().encode(`{"id":"deep-1","type":"test","payload":${deep}}`)
+    const rejected = rejectionOf(verify(bytes, signed(bytes)))
+    expect(rejected.reason).toBe("malformed")
+    expect(rejected.detail).toContain("nested too deeply")
+  })
 })
