@@ -38,19 +38,38 @@ export {
   type ResolvedSettings,
 } from "./settings/settings.ts"
 export { type HubSpotTier, hubSpotTierLimits, hubSpotTiers } from "./settings/tiers.ts"
-export type { HubSpotWebhookEvent } from "./vendor/schemas.ts"
+export type {
+  HubSpotAssociationEvent,
+  HubSpotObjectEvent,
+  HubSpotWebhookEvent,
+  HubSpotWebhookEventCommon,
+} from "./vendor/schemas.ts"
 export {
   type HubSpotDeliveryVerdict,
   type IntakeLikeRequest,
   verifyHubSpotDelivery,
 } from "./webhooks/intake-delivery.ts"
-export { type HubSpotIntakeSourceOptions, hubSpotIntakeSource } from "./webhooks/intake-source.ts"
-export { eventKey, maxEventsPerDelivery, parseWebhookEvents } from "./webhooks/parse-events.ts"
+export {
+  type HubSpotIntakeSourceOptions,
+  type HubSpotIntakeSourceSettings,
+  hubSpotIntakeSource,
+  hubSpotUnparsedEventType,
+  keptUnparsedCharacters,
+} from "./webhooks/intake-source.ts"
+export {
+  eventKey,
+  isAssociationEvent,
+  maxEventsPerDelivery,
+  parseWebhookEvents,
+  type SkippedEvent,
+} from "./webhooks/parse-events.ts"
 export { makeInMemorySeenEvents, type SeenEvents } from "./webhooks/seen-events.ts"
 export {
+  defaultSignatureVersions,
   maxSignatureAgeMillis,
   type SignatureCheck,
   type SignatureRejection,
+  type SignatureVersion,
   type SignedRequest,
   verifyHubSpotSignature,
 } from "./webhooks/verify-signature.ts"

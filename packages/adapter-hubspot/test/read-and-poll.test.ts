@@ -42,6 +42,27 @@ describe("reading the whole portal", () => {
   }, 60_000)
 })
 
+/**
+ * A fresh portal whose clock moves only when told, an installed adapter and a cursor at its
+ * start, one second before the test's changes. The clock stands still between the steps, so the
+ * portal's per-second search limit is off.
+ */
+const stoppedClockPortal = async () => {
+  let now = 1_767_600_000_000
+  fake.fresh({ now: () => now, enforceRateLimits: false })
+  const adapter = await Effect.runPromise(make(fakeOptions({ fields: testFields })))
+  await Effect.runPromise(adapter.install({ dryRun: false }))
+  const start = await Effect.runPromise(adapter.hostCrm.pollChanges(undefined, 100))
+  now += 1_000
+  return {
+    adapter,
+    start,
+    advance: (millis: number) => {
+      now += millis
+    },
+  }
+}
+
 describe("pollChanges", () => {
   it("reports tixi's write as tixi's, a later staff edit as the host's, with the fields each changed", async () => {
     fake.fresh()
@@ -81,20 +102,29 @@ describe("pollChanges", () => {
     expect(customerRecordId("companies", "1")).toBe("company:1")
   })
 
+  it("takes a poll of more than 50 changes in one stream, reading their histories 50 a call", async () => {
+    const { adapter, start, advance } = await stoppedClockPortal()
+    for (let index = 0; index < 80; index++)
+      fake.portal.staff().create("companies", { name: `客户 ${index}` })
+    advance(60_000)
+    const page = await Effect.runPromise(adapter.hostCrm.pollChanges(start.cursor, 100))
+    expect(page.changes).toHaveLength(80)
+    expect(new Set(page.changes.map((change) => change.recordId)).size).toBe(80)
+    const reads = fake.portal.requests.filter((request) => request.path.endsWith("/batch/read"))
+    expect(reads.map((request) => request.status)).toEqual([200, 200])
+    // The cursor moved past them: the next poll has nothing new.
+    const after = await Effect.runPromise(adapter.hostCrm.pollChanges(page.cursor, 100))
+    expect(after.changes).toEqual([])
+  })
+
   it("pages through many changes made in the same millisecond without losing or repeating one", async () => {
-    let now = 1_767_600_000_000
-    // The portal's clock stands still between the steps, so its per-second search limit is off here.
-    fake.fresh({ now: () => now, enforceRateLimits: false })
-    const adapter = await Effect.runPromise(make(fakeOptions({ fields: testFields })))
-    await Effect.runPromise(adapter.install({ dryRun: false }))
-    const start = await Effect.runPromise(adapter.hostCrm.pollChanges(undefined, 100))
-    now += 1_000
+    const { adapter, start, advance } = await stoppedClockPortal()
     const staff = fake.portal.staff()
     for (let index = 0; index < 450; index++)
       staff.create("companies", { name: `同刻 ${index}`, tixi_customer_grade: "C" })
-    now += 1_000
+    advance(1_000)
     for (let index = 0; index < 30; index++) staff.create("companies", { name: `后来 ${index}` })
-    now += 1_000
+    advance(1_000)
     const seen: Array<string> = []
     let cursor = start.cursor
     for (let round = 0; round < 40; round++) {

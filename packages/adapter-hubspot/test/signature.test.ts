@@ -1,9 +1,11 @@
-import { createHmac } from "node:crypto"
+import { createHash, createHmac } from "node:crypto"
 import { IntakeRejected } from "@tixi/adapter-kit"
+import { ValidationError } from "@tixi/core"
 import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   hubSpotIntakeSource,
+  hubSpotUnparsedEventType,
   maxSignatureAgeMillis,
   verifyHubSpotDelivery,
   verifyHubSpotSignature,
@@ -16,20 +18,25 @@ const url = "https://www.example.com/webhook_uri"
 const nodeV1Body =
   '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]'
 const pythonBody = "{'example_field':'example_value'}"
+const nodeV1Request = {
+  method: "POST",
+  uri: url,
+  rawBody: nodeV1Body,
+  headers: { "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de" },
+}
+const pythonV2Request = {
+  method: "POST",
+  uri: url,
+  rawBody: pythonBody,
+  headers: {
+    "X-HubSpot-Signature": "4fe4e3a7d3cf09db53be39d0a58130e2aaba074ec123a9e355b876a689a1c383",
+    "X-HubSpot-Signature-Version": "v2",
+  },
+}
 
 describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
   it("v1 (Node SDK): hex SHA-256 of secret + body", () => {
-    const check = verifyHubSpotSignature(
-      {
-        method: "POST",
-        uri: url,
-        rawBody: nodeV1Body,
-        headers: {
-          "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
-        },
-      },
-      { clientSecret: secret, now: 0 },
-    )
+    const check = verifyHubSpotSignature(nodeV1Request, { clientSecret: secret, now: 0, versions: ["v1"] })
     expect(check).toEqual({ valid: true, version: "v1" })
   })
 
@@ -44,21 +51,10 @@ describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
           "x-hubspot-signature-version": "v1",
         },
       },
-      { clientSecret: secret, now: 0 },
+      { clientSecret: secret, now: 0, versions: ["v1"] },
     )
     expect(v1.valid).toBe(true)
-    const v2 = verifyHubSpotSignature(
-      {
-        method: "POST",
-        uri: url,
-        rawBody: pythonBody,
-        headers: {
-          "X-HubSpot-Signature": "4fe4e3a7d3cf09db53be39d0a58130e2aaba074ec123a9e355b876a689a1c383",
-          "X-HubSpot-Signature-Version": "v2",
-        },
-      },
-      { clientSecret: secret, now: 0 },
-    )
+    const v2 = verifyHubSpotSignature(pythonV2Request, { clientSecret: secret, now: 0, versions: ["v2"] })
     expect(v2).toEqual({ valid: true, version: "v2" })
   })
 
@@ -73,7 +69,7 @@ describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
           "X-HubSpot-Signature-Version": "v2",
         }),
       },
-      { clientSecret: secret, now: 0 },
+      { clientSecret: secret, now: 0, versions: ["v2"] },
     )
     expect(get.valid).toBe(true)
     const post = verifyHubSpotSignature(
@@ -86,7 +82,7 @@ describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
           "X-HubSpot-Signature-Version": "v2",
         },
       },
-      { clientSecret: Redacted.make(secret), now: 0 },
+      { clientSecret: Redacted.make(secret), now: 0, versions: ["v2", "v3"] },
     )
     expect(post.valid).toBe(true)
   })
@@ -109,6 +105,14 @@ describe("verifyHubSpotSignature: the official SDKs' vectors", () => {
 })
 
 describe("verifyHubSpotSignature: refusals", () => {
+  it("accepts v3 only by default: a genuine v1 or v2 signature has no timestamp and could be replayed", () => {
+    const v1 = verifyHubSpotSignature(nodeV1Request, { clientSecret: secret, now: 0 })
+    expect(v1).toMatchObject({ valid: false, rejection: "unsupported-version" })
+    expect(v1.valid === false && v1.detail).toContain("versions")
+    const v2 = verifyHubSpotSignature(pythonV2Request, { clientSecret: secret, now: 0 })
+    expect(v2).toMatchObject({ valid: false, rejection: "unsupported-version" })
+  })
+
   const v3Headers = (timestamp: number, body: string, uri = url, key = secret) => ({
     "X-HubSpot-Signature-v3": createHmac("sha256", key)
       .update(`POST${uri}${body}${timestamp}`)
@@ -174,17 +178,11 @@ describe("verifyHubSpotSignature: refusals", () => {
       { clientSecret: secret, now: at, versions: ["v1"] },
     )
     expect(v1Only).toMatchObject({ valid: false, rejection: "unsupported-version" })
-    const v1Refused = verifyHubSpotSignature(
-      {
-        method: "POST",
-        uri: url,
-        rawBody: nodeV1Body,
-        headers: {
-          "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
-        },
-      },
-      { clientSecret: secret, now: 0, versions: ["v3"] },
-    )
+    const v1Refused = verifyHubSpotSignature(nodeV1Request, {
+      clientSecret: secret,
+      now: 0,
+      versions: ["v3"],
+    })
     expect(v1Refused).toMatchObject({ valid: false, rejection: "unsupported-version" })
   })
 })
@@ -221,9 +219,9 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
     },
   ]
   const body = new TextEncoder().encode(JSON.stringify(events))
-  const signed = (timestamp: number) => ({
+  const signed = (timestamp: number, signedBody = body) => ({
     "x-hubspot-signature-v3": createHmac("sha256", secret)
-      .update(Buffer.concat([Buffer.from(`POST${url.href}`), body, Buffer.from(String(timestamp))]))
+      .update(Buffer.concat([Buffer.from(`POST${url.href}`), signedBody, Buffer.from(String(timestamp))]))
       .digest("base64"),
     "x-hubspot-request-timestamp": String(timestamp),
   })
@@ -231,7 +229,7 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
   it("returns staff changes as host.change events keyed for deduplication, without tixi's echoes", () => {
     const verdict = verifyHubSpotDelivery(
       { method: "POST", url, headers: signed(at), body, receivedAt: at + 1_000 },
-      { clientSecret: secret },
+      { clientSecret: secret, webhookUrl: url.href },
     )
     expect(verdict).toMatchObject({ ok: true, echoes: 1 })
     if (!verdict.ok) return
@@ -246,18 +244,18 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
   it("calls a stale timestamp a replay and a bad signature a forgery", () => {
     const replay = verifyHubSpotDelivery(
       { method: "POST", url, headers: signed(at), body, receivedAt: at + 400_000 },
-      { clientSecret: secret },
+      { clientSecret: secret, webhookUrl: url.href },
     )
     expect(replay).toMatchObject({ ok: false, reason: "replayed" })
     const forged = verifyHubSpotDelivery(
       { method: "POST", url, headers: signed(at), body, receivedAt: at },
-      { clientSecret: "other" },
+      { clientSecret: "other", webhookUrl: url.href },
     )
     expect(forged).toMatchObject({ ok: false, reason: "forged" })
   })
 
   it("serves the runtime's intake as a source: events out, or IntakeRejected with the reason", async () => {
-    const source = hubSpotIntakeSource({ clientSecret: secret })
+    const source = hubSpotIntakeSource({ clientSecret: secret, webhookUrl: url.href })
     expect(source).toMatchObject({ name: "hubspot", path: "/hooks/hubspot", acknowledgeWithinMillis: 5_000 })
     const delivery = await Effect.runPromise(
       source.verify({ method: "POST", url, headers: signed(at), body, receivedAt: at + 1_000 }),
@@ -294,5 +292,97 @@ describe("verifyHubSpotDelivery (for a generic webhook intake)", () => {
       ),
     )
     expect(forged.reason).toBe("forged")
+  })
+
+  // The runtime's intake sees only its listener's path: it hands the source this URL.
+  const received = new URL("http://intake.local/hooks/hubspot")
+
+  it("refuses to be set up without the URL HubSpot signs, naming webhookUrl", () => {
+    const unset = () => hubSpotIntakeSource({ clientSecret: secret } as never)
+    expect(unset).toThrow(ValidationError)
+    expect(unset).toThrow(/webhookUrl: required.*publicBaseUrl/)
+    expect(() => hubSpotIntakeSource({ clientSecret: secret, webhookUrl: "/hooks/hubspot" })).toThrow(
+      /webhookUrl: "\/hooks\/hubspot" is not an absolute URL/,
+    )
+    expect(() =>
+      hubSpotIntakeSource({ clientSecret: secret, publicBaseUrl: "ftp://tixi.example.com" }),
+    ).toThrow(/publicBaseUrl: .* is not an http or https URL/)
+  })
+
+  it("takes a genuine delivery the intake received at its own path, by the public base URL", async () => {
+    const source = hubSpotIntakeSource({ clientSecret: secret, publicBaseUrl: "https://tixi.example.com/" })
+    const delivery = await Effect.runPromise(
+      source.verify({ method: "POST", url: received, headers: signed(at), body, receivedAt: at }),
+    )
+    expect(delivery.events.map((event) => event.id)).toEqual([`7:${at}:3:901:`])
+    // Signed for another URL (HubSpot configured elsewhere): forged, and the detail names the URL checked.
+    const elsewhere = hubSpotIntakeSource({
+      clientSecret: secret,
+      publicBaseUrl: "https://other.example.com",
+    })
+    const forged = await Effect.runPromise(
+      Effect.flip(
+        elsewhere.verify({ method: "POST", url: received, headers: signed(at), body, receivedAt: at }),
+      ),
+    )
+    expect(forged.reason).toBe("forged")
+    expect(forged.detail).toContain("https://other.example.com/hooks/hubspot")
+  })
+
+  it("refuses a genuine v2 delivery unless versions lists v2", async () => {
+    const v2 = {
+      "x-hubspot-signature": createHash("sha256")
+        .update(Buffer.concat([Buffer.from(`${secret}POST${url.href}`), body]))
+        .digest("hex"),
+      "x-hubspot-signature-version": "v2",
+    }
+    const strict = hubSpotIntakeSource({ clientSecret: secret, webhookUrl: url.href })
+    const refused = await Effect.runPromise(
+      Effect.flip(strict.verify({ method: "POST", url: received, headers: v2, body, receivedAt: at })),
+    )
+    expect(refused.reason).toBe("forged")
+    expect(refused.detail).toContain("v2")
+    const lenient = hubSpotIntakeSource({
+      clientSecret: secret,
+      webhookUrl: url.href,
+      versions: ["v2", "v3"],
+    })
+    const taken = await Effect.runPromise(
+      lenient.verify({ method: "POST", url: received, headers: v2, body, receivedAt: at }),
+    )
+    expect(taken.events).toHaveLength(1)
+  })
+
+  it("stores an event it cannot read as hubspot.unparsed, once however often HubSpot sends it", async () => {
+    const source = hubSpotIntakeSource({ clientSecret: secret, webhookUrl: url.href })
+    const unreadable = (attemptNumber: number) => ({
+      eventId: 9,
+      subscriptionId: 3,
+      occurredAt: at,
+      subscriptionType: "ticket.associationChange",
+      attemptNumber,
+      objectId: 903,
+    })
+    const verify = (attemptNumber: number) => {
+      const mixed = new TextEncoder().encode(JSON.stringify([events[0], unreadable(attemptNumber)]))
+      return Effect.runPromise(
+        source.verify({
+          method: "POST",
+          url: received,
+          headers: signed(at, mixed),
+          body: mixed,
+          receivedAt: at,
+        }),
+      )
+    }
+    const first = await verify(0)
+    expect(first.events.map((event) => event.type)).toEqual(["host.change", hubSpotUnparsedEventType])
+    expect(first.events[1]!.payload).toMatchObject({
+      index: 1,
+      detail: "event 1 lacks fromObjectId, toObjectId, associationType, associationRemoved",
+      raw: JSON.stringify(unreadable(0)),
+    })
+    const retried = await verify(1)
+    expect(retried.events[1]!.id).toBe(first.events[1]!.id)
   })
 })

@@ -1,4 +1,4 @@
-import { defaultFakeApp, FakeHubSpotPortal } from "@tixi/testing/hubspot"
+import { defaultFakeApp, FakeHubSpotPortal, signWebhook } from "@tixi/testing/hubspot"
 import { Effect } from "effect"
 import { http } from "msw"
 import { setupServer } from "msw/node"
@@ -18,6 +18,46 @@ const outcomes: Array<WebhookOutcome> = []
 const stored: Array<WebhookChange> = []
 let failStorage = 0
 
+/** The endpoint: the raw body and headers go to the adapter exactly as they arrived. */
+const endpoint = async (request: Request) => {
+  const rawBody = new Uint8Array(await request.arrayBuffer())
+  const outcome = await Effect.runPromise(
+    adapter.handleWebhook(
+      { method: request.method, uri: request.url, rawBody, headers: request.headers },
+      {
+        deliver: (changes) =>
+          failStorage > 0
+            ? Effect.sync(() => {
+                failStorage -= 1
+              }).pipe(Effect.flatMap(() => Effect.fail("storage is down")))
+            : Effect.sync(() => stored.push(...changes)),
+      },
+    ),
+  )
+  outcomes.push(outcome)
+  return new Response(null, { status: outcome.status })
+}
+
+/** The fields every event of a hand-made delivery shares. */
+const commonFields = (subscriptionId: number, occurredAt: number) => ({
+  subscriptionId,
+  portalId: 62515,
+  appId: defaultFakeApp.appId,
+  occurredAt,
+  attemptNumber: 0,
+})
+
+/** A delivery HubSpot signed (v3) for the target URL, handed straight to the adapter. */
+const signedDelivery = (rawBody: string, timestamp: number) =>
+  Effect.runPromise(
+    adapter.handleWebhook({
+      method: "POST",
+      uri: targetUrl,
+      rawBody,
+      headers: signWebhook("v3", defaultFakeApp.clientSecret, "POST", targetUrl, rawBody, timestamp),
+    }),
+  )
+
 beforeAll(async () => {
   adapter = await Effect.runPromise(make(fakeOptions({ webhookUrl: targetUrl, fields: testFields })))
   await Effect.runPromise(adapter.install({ dryRun: false }))
@@ -32,25 +72,7 @@ beforeAll(async () => {
       { subscriptionType: "ticket.propertyChange", propertyName: "tixi_escalation_level" },
       { subscriptionType: "company.propertyChange", propertyName: "name" },
     ],
-    // The endpoint: the raw body and headers go to the adapter exactly as they arrived.
-    deliver: async (request) => {
-      const rawBody = new Uint8Array(await request.arrayBuffer())
-      const outcome = await Effect.runPromise(
-        adapter.handleWebhook(
-          { method: request.method, uri: request.url, rawBody, headers: request.headers },
-          {
-            deliver: (changes) =>
-              failStorage > 0
-                ? Effect.sync(() => {
-                    failStorage -= 1
-                  }).pipe(Effect.flatMap(() => Effect.fail("storage is down")))
-                : Effect.sync(() => stored.push(...changes)),
-          },
-        ),
-      )
-      outcomes.push(outcome)
-      return new Response(null, { status: outcome.status })
-    },
+    deliver: endpoint,
   })
 })
 
@@ -150,7 +172,6 @@ describe("webhooks from the fake portal", () => {
       }),
     )
     expect(tampered).toMatchObject({ status: 401, rejection: "bad-signature" })
-    const { signWebhook } = await import("@tixi/testing/hubspot")
     const timestamp = Date.now()
     const tooMany = JSON.stringify(
       Array.from({ length: 101 }, (_, index) => ({
@@ -166,19 +187,91 @@ describe("webhooks from the fake portal", () => {
     )
     for (const [rawBody, detail] of [
       ["not json", "not JSON"],
-      [body, "lacks eventId"],
+      [JSON.stringify({ eventId: 1 }), "not an array"],
       [tooMany, "at most 100"],
     ] as const) {
-      const outcome = await Effect.runPromise(
-        adapter.handleWebhook({
-          method: "POST",
-          uri: targetUrl,
-          rawBody,
-          headers: signWebhook("v3", defaultFakeApp.clientSecret, "POST", targetUrl, rawBody, timestamp),
-        }),
-      )
+      const outcome = await signedDelivery(rawBody, timestamp)
       expect(outcome).toMatchObject({ status: 400, rejection: "malformed-body" })
       expect(outcome.status === 400 && outcome.detail).toContain(detail)
     }
+  })
+
+  it("takes an association change (fromObjectId/toObjectId, no objectId) as a change of the subscribed record", async () => {
+    stored.length = 0
+    outcomes.length = 0
+    portal.webhooks.configure({
+      app: defaultFakeApp,
+      targetUrl,
+      signatureVersion: "v3",
+      subscriptions: [{ subscriptionType: "company.associationChange" }],
+      deliver: endpoint,
+    })
+    const company = portal.staff().create("companies", { name: "华北重工" })
+    const contact = portal.staff().create("contacts", { email: "li@example.cn" })
+    portal.staff().associate("companies", company.id, "contacts", contact.id)
+    await portal.webhooks.flush()
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([200])
+    expect(stored).toMatchObject([
+      {
+        recordId: `company:${company.id}`,
+        changeType: "updated",
+        changedFields: ["associations"],
+        origin: "host",
+      },
+    ])
+    expect(stored[0]!.changeId).toContain(`:${company.id}:COMPANY_TO_CONTACT>${contact.id}`)
+  })
+
+  it("sets aside an event it cannot read and takes the rest of the delivery", async () => {
+    const timestamp = Date.now()
+    const common = commonFields(7, timestamp)
+    const rawBody = JSON.stringify([
+      { ...common, eventId: 1, subscriptionType: "company.creation", objectId: 501, changeSource: "CRM_UI" },
+      { ...common, eventId: 2, subscriptionType: "company.propertyChange", propertyName: "name" },
+      "not an event",
+      {
+        ...common,
+        eventId: 3,
+        subscriptionType: "contact.associationChange",
+        associationType: "CONTACT_TO_COMPANY",
+        fromObjectId: 601,
+        toObjectId: 501,
+        associationRemoved: true,
+        isPrimaryAssociation: false,
+        changeSource: "CRM_UI",
+      },
+    ])
+    const outcome = await signedDelivery(rawBody, timestamp)
+    expect(outcome.status).toBe(200)
+    if (outcome.status !== 200) return
+    expect(outcome.changes.map((change) => [change.recordId, change.changedFields])).toEqual([
+      ["company:501", []],
+      ["contact:601", ["associations"]],
+    ])
+    expect(outcome.skipped.map((skipped) => [skipped.index, skipped.detail])).toEqual([
+      [1, "event 1 lacks objectId"],
+      [2, "event 2 is not an object"],
+    ])
+  })
+
+  it("follows only its own object and property names, not Object.prototype's (found by fuzzing)", async () => {
+    const timestamp = Date.now()
+    const common = commonFields(8, timestamp)
+    const rawBody = JSON.stringify([
+      { ...common, eventId: 11, subscriptionType: "constructor.creation", objectId: 701 },
+      { ...common, eventId: 12, subscriptionType: "hasOwnProperty.deletion", objectId: 702 },
+      {
+        ...common,
+        eventId: 13,
+        subscriptionType: "company.propertyChange",
+        objectId: 703,
+        propertyName: "toString",
+      },
+    ])
+    const outcome = await signedDelivery(rawBody, timestamp)
+    expect(outcome).toMatchObject({ status: 200, ignored: 2 })
+    expect(
+      outcome.status === 200 && outcome.changes.map((change) => [change.recordId, change.changedFields]),
+    ).toEqual([["company:703", ["toString"]]])
   })
 })

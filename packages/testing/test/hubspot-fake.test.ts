@@ -27,6 +27,27 @@ describe("the fake HubSpot portal enforces HubSpot's limits", () => {
     expect(ok.status).toBe(201)
   })
 
+  it("refuses a batch read of more than 50 inputs when it asks for property histories", async () => {
+    const portal = new FakeHubSpotPortal()
+    const inputs = Array.from({ length: 51 }, (_, index) => ({ id: String(index + 1) }))
+    const read = (count: number, propertiesWithHistory: Array<string>) =>
+      call(portal, "POST", "/crm/v3/objects/companies/batch/read", {
+        inputs: inputs.slice(0, count),
+        properties: ["name"],
+        propertiesWithHistory,
+      })
+    const refused = await read(51, ["name"])
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      status: "error",
+      category: "VALIDATION_ERROR",
+      message: "The maximum number of inputs supported in a batch request for property histories is 50",
+    })
+    expect((await read(50, ["name"])).status).not.toBe(400)
+    // Without histories the batch limit is HubSpot's usual 100.
+    expect((await read(51, [])).status).not.toBe(400)
+  })
+
   it("answers the 11th request in a rolling 10 s window with HubSpot's 429 body and headers", async () => {
     let now = 1_767_600_000_000
     const portal = new FakeHubSpotPortal({ burstLimit: 10, now: () => now })
@@ -219,6 +240,35 @@ describe("the fake HubSpot portal enforces HubSpot's limits", () => {
         attemptNumber: 0,
       })
     }
+  })
+
+  it("reports an association change with fromObjectId and toObjectId, and no objectId", async () => {
+    const portal = new FakeHubSpotPortal()
+    const bodies: Array<Array<Record<string, unknown>>> = []
+    portal.webhooks.configure({
+      app: defaultFakeApp,
+      targetUrl: "https://hooks.example.com/hubspot",
+      signatureVersion: "v3",
+      subscriptions: [{ subscriptionType: "company.associationChange" }],
+      deliver: async (request) => {
+        bodies.push((await request.json()) as Array<Record<string, unknown>>)
+        return new Response(null, { status: 204 })
+      },
+    })
+    const staff = portal.staff()
+    const company = staff.create("companies", { name: "甲" })
+    const contact = staff.create("contacts", { email: "wang@example.cn" })
+    staff.associate("companies", company.id, "contacts", contact.id)
+    await portal.webhooks.flush()
+    const event = bodies.flat()[0]!
+    expect(event).toMatchObject({
+      subscriptionType: "company.associationChange",
+      associationType: "COMPANY_TO_CONTACT",
+      fromObjectId: Number(company.id),
+      toObjectId: Number(contact.id),
+      associationRemoved: false,
+    })
+    expect(event).not.toHaveProperty("objectId")
   })
 
   it("retries a failed delivery up to 10 times, then gives up", async () => {

@@ -97,12 +97,10 @@ export const listCustomers = (
       const reply = yield* context.gateway.send<{
         results: ReadonlyArray<HubSpotObject>
         paging?: { next?: { after: string } }
-      }>(
-        "listCustomers",
-        (client) =>
-          client.crm.objects.basicApi.getPageWithHttpInfo(current.type, pageSize, current.after, [
-            ...properties.all,
-          ]) as never,
+      }>("listCustomers", (client) =>
+        client.crm.objects.basicApi.getPageWithHttpInfo(current.type, pageSize, current.after, [
+          ...properties.all,
+        ]),
       )
       items.push(
         ...reply.data.results.map((record) =>

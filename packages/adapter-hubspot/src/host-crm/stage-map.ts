@@ -80,7 +80,7 @@ export function makeStageMap(
     Effect.map(schema.pipelines, (pipelines): MappedStage => {
       const pipeline = pipelines.find((candidate) => candidate.id === pipelineIdValue)
       const stage = pipeline?.stages.find((candidate) => candidate.id === stageId)
-      const status: HostCaseStatus = stage?.metadata.ticketState === "CLOSED" ? "closed" : "open"
+      const status: HostCaseStatus = stage?.metadata?.ticketState === "CLOSED" ? "closed" : "open"
       if (pipeline && stage && labels.includes(pipeline.label)) {
         const tixi = stages.find(
           (candidate) => candidate.label["zh-CN"] === stage.label || candidate.label.en === stage.label,

@@ -189,8 +189,8 @@ export function planPipeline(
     if (existing.label !== stage.label) differences.push(`label "${existing.label}" → "${stage.label}"`)
     if (existing.displayOrder !== stage.displayOrder)
       differences.push(`order ${existing.displayOrder} → ${stage.displayOrder}`)
-    if ((existing.metadata.ticketState ?? "OPEN") !== stage.ticketState) {
-      differences.push(`state ${existing.metadata.ticketState ?? "none"} → ${stage.ticketState}`)
+    if ((existing.metadata?.ticketState ?? "OPEN") !== stage.ticketState) {
+      differences.push(`state ${existing.metadata?.ticketState ?? "none"} → ${stage.ticketState}`)
     }
     changes.push(
       differences.length === 0

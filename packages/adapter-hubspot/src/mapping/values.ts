@@ -1,5 +1,5 @@
 import type { FieldSpec, HostFields, HostFieldValue, Label, Locale } from "@tixi/core"
-import type { PropertyInput } from "../operations/create-property.ts"
+import type { PropertyFieldType, PropertyInput, PropertyType } from "../operations/create-property.ts"
 import { propertyNameOf, tixiGroupName } from "./names.ts"
 
 /** A tixi value as HubSpot stores it (always a string; empty clears the property). */
@@ -48,7 +48,7 @@ export function toProperties(
   return properties
 }
 
-const hubSpotTypes: Record<FieldSpec["type"], { type: string; fieldType: string }> = {
+const hubSpotTypes: Record<FieldSpec["type"], { type: PropertyType; fieldType: PropertyFieldType }> = {
   text: { type: "string", fieldType: "text" },
   longText: { type: "string", fieldType: "textarea" },
   number: { type: "number", fieldType: "number" },

@@ -18,12 +18,11 @@ export const associateDefault = (
     chunk(pairs, 100),
     (batch) =>
       // https://developers.hubspot.com/docs/api-reference/crm-associations-v4/batch/post-crm-v4-associations-fromObjectType-toObjectType-batch-associate-default
-      gateway.send(
-        "associateDefault",
-        (client) =>
-          client.crm.associations.v4.batchApi.createDefaultWithHttpInfo(from, to, {
-            inputs: batch.map((pair) => ({ _from: { id: pair.fromId }, to: { id: pair.toId } })),
-          } as never) as never,
+      // Body: BatchInputPublicDefaultAssociationMultiPost (@hubspot/api-client, crm/associations/v4/models).
+      gateway.send("associateDefault", (client) =>
+        client.crm.associations.v4.batchApi.createDefaultWithHttpInfo(from, to, {
+          inputs: batch.map((pair) => ({ _from: { id: pair.fromId }, to: { id: pair.toId } })),
+        }),
       ),
     { discard: true },
   )

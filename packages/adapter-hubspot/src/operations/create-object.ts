@@ -1,6 +1,8 @@
+import type { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/models/AssociationSpec.js"
 import type { PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { Gateway } from "../gateway/gateway.ts"
+import { clientEnum } from "../vendor/client-enum.ts"
 import type { HubSpotObject } from "../vendor/schemas.ts"
 import type { HubSpotObjectType } from "./object-types.ts"
 
@@ -22,6 +24,7 @@ export const createObject = (
 ): Effect.Effect<HubSpotObject, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/basic/post-crm-v3-objects-objectType
+    // Body: SimplePublicObjectInputForCreate (@hubspot/api-client, crm/objects/models).
     gateway.send<HubSpotObject>(
       "createObject",
       (client) =>
@@ -30,10 +33,13 @@ export const createObject = (
           associations: associations.map((association) => ({
             to: { id: association.toId },
             types: [
-              { associationCategory: "HUBSPOT_DEFINED", associationTypeId: association.associationTypeId },
+              {
+                associationCategory: clientEnum<AssociationSpecAssociationCategoryEnum>("HUBSPOT_DEFINED"),
+                associationTypeId: association.associationTypeId,
+              },
             ],
           })),
-        } as never) as never,
+        }),
       { retry: false },
     ),
     (reply) => reply.data,

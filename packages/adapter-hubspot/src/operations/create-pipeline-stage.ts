@@ -12,14 +12,13 @@ export const createPipelineStage = (
 ): Effect.Effect<HubSpotPipelineStage, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/pipeline-stages/post-crm-v3-pipelines-objectType-pipelineId-stages
-    gateway.send<HubSpotPipelineStage>(
-      "createPipelineStage",
-      (client) =>
-        client.crm.pipelines.pipelineStagesApi.createWithHttpInfo("tickets", pipelineId, {
-          label: stage.label,
-          displayOrder: stage.displayOrder,
-          metadata: { ticketState: stage.ticketState },
-        } as never) as never,
+    // Body: PipelineStageInput (@hubspot/api-client, crm/pipelines/models).
+    gateway.send<HubSpotPipelineStage>("createPipelineStage", (client) =>
+      client.crm.pipelines.pipelineStagesApi.createWithHttpInfo("tickets", pipelineId, {
+        label: stage.label,
+        displayOrder: stage.displayOrder,
+        metadata: { ticketState: stage.ticketState },
+      }),
     ),
     (reply) => reply.data,
   )

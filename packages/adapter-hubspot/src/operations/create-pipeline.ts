@@ -21,18 +21,17 @@ export const createTicketPipeline = (
 ): Effect.Effect<HubSpotPipeline, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/pipelines/post-crm-v3-pipelines-objectType
-    gateway.send<HubSpotPipeline>(
-      "createPipeline",
-      (client) =>
-        client.crm.pipelines.pipelinesApi.createWithHttpInfo("tickets", {
-          label: pipeline.label,
-          displayOrder: pipeline.displayOrder,
-          stages: pipeline.stages.map((stage) => ({
-            label: stage.label,
-            displayOrder: stage.displayOrder,
-            metadata: { ticketState: stage.ticketState },
-          })),
-        } as never) as never,
+    // Body: PipelineInput (@hubspot/api-client, crm/pipelines/models).
+    gateway.send<HubSpotPipeline>("createPipeline", (client) =>
+      client.crm.pipelines.pipelinesApi.createWithHttpInfo("tickets", {
+        label: pipeline.label,
+        displayOrder: pipeline.displayOrder,
+        stages: pipeline.stages.map((stage) => ({
+          label: stage.label,
+          displayOrder: stage.displayOrder,
+          metadata: { ticketState: stage.ticketState },
+        })),
+      }),
     ),
     (reply) => reply.data,
   )

@@ -12,9 +12,9 @@ export const createPropertyGroup = (
 ): Effect.Effect<HubSpotPropertyGroup, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-properties-v3/groups/post-crm-v3-properties-objectType-groups
-    gateway.send<HubSpotPropertyGroup>(
-      "createPropertyGroup",
-      (client) => client.crm.properties.groupsApi.createWithHttpInfo(type, { ...group }) as never,
+    // Body: PropertyGroupCreate (@hubspot/api-client, crm/properties/models).
+    gateway.send<HubSpotPropertyGroup>("createPropertyGroup", (client) =>
+      client.crm.properties.groupsApi.createWithHttpInfo(type, { ...group }),
     ),
     (reply) => reply.data,
   )

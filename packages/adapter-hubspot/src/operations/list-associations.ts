@@ -21,8 +21,7 @@ export const listAssociations = (
         paging?: { next?: { after: string } }
       }>(
         "listAssociations",
-        (client) =>
-          client.crm.associations.v4.basicApi.getPageWithHttpInfo(from, id, to, after, 500) as never,
+        (client) => client.crm.associations.v4.basicApi.getPageWithHttpInfo(from, id, to, after, 500),
         { context: { resource: from, id } },
       )
       ids.push(...reply.data.results.map((entry) => String(entry.toObjectId)))

@@ -9,9 +9,8 @@ export const listTicketPipelines = (
 ): Effect.Effect<ReadonlyArray<HubSpotPipeline>, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/pipelines/get-crm-v3-pipelines-objectType
-    gateway.send<{ results: ReadonlyArray<HubSpotPipeline> }>(
-      "listPipelines",
-      (client) => client.crm.pipelines.pipelinesApi.getAllWithHttpInfo("tickets") as never,
+    gateway.send<{ results: ReadonlyArray<HubSpotPipeline> }>("listPipelines", (client) =>
+      client.crm.pipelines.pipelinesApi.getAllWithHttpInfo("tickets"),
     ),
     (reply) => reply.data.results,
   )

@@ -11,9 +11,8 @@ export const listProperties = (
 ): Effect.Effect<ReadonlyArray<HubSpotProperty>, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-properties-v3/core/get-crm-v3-properties-objectType
-    gateway.send<{ results: ReadonlyArray<HubSpotProperty> }>(
-      "listProperties",
-      (client) => client.crm.properties.coreApi.getAllWithHttpInfo(type) as never,
+    gateway.send<{ results: ReadonlyArray<HubSpotProperty> }>("listProperties", (client) =>
+      client.crm.properties.coreApi.getAllWithHttpInfo(type),
     ),
     (reply) => reply.data.results,
   )

@@ -11,9 +11,8 @@ export const listPropertyGroups = (
 ): Effect.Effect<ReadonlyArray<HubSpotPropertyGroup>, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-properties-v3/groups/get-crm-v3-properties-objectType-groups
-    gateway.send<{ results: ReadonlyArray<HubSpotPropertyGroup> }>(
-      "listPropertyGroups",
-      (client) => client.crm.properties.groupsApi.getAllWithHttpInfo(type) as never,
+    gateway.send<{ results: ReadonlyArray<HubSpotPropertyGroup> }>("listPropertyGroups", (client) =>
+      client.crm.properties.groupsApi.getAllWithHttpInfo(type),
     ),
     (reply) => reply.data.results,
   )

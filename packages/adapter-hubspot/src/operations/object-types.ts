@@ -15,6 +15,12 @@ export type ActivityObjectType = "tasks" | "meetings" | "calls" | "notes" | "ema
 /** Batch endpoints take at most 100 inputs ("Batch operations are limited to 100 records at a time"). */
 export const batchSize = 100
 
+/**
+ * A batch read asking for `propertiesWithHistory` takes at most 50 inputs (HubSpot answers 400
+ * "The maximum number of inputs supported in a batch request for property histories is 50").
+ */
+export const historyBatchSize = 50
+
 /** Search returns at most 200 results a page. */
 export const searchPageSize = 200
 

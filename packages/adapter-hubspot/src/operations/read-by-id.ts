@@ -15,7 +15,7 @@ export const readById = (
     // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/basic/get-crm-v3-objects-objectType-objectId
     gateway.send<HubSpotObject>(
       "readById",
-      (client) => client.crm.objects.basicApi.getByIdWithHttpInfo(type, id, [...properties]) as never,
+      (client) => client.crm.objects.basicApi.getByIdWithHttpInfo(type, id, [...properties]),
       { context: { resource: type, id } },
     ),
     (reply) => reply.data,

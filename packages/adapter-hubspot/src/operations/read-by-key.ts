@@ -22,16 +22,15 @@ export const readByKey = (
     const unique = [...new Set(keys)]
     for (const batch of chunk(unique, batchSize)) {
       // https://developers.hubspot.com/docs/api-reference/crm-companies-v3/batch/post-crm-v3-objects-companies-batch-read
+      // Body: BatchReadInputSimplePublicObjectId (@hubspot/api-client, crm/objects/models).
       const reply = yield* gateway
-        .send<HubSpotBatchResponse>(
-          "readByKey",
-          (client) =>
-            client.crm.objects.batchApi.readWithHttpInfo(type, {
-              idProperty,
-              inputs: batch.map((id) => ({ id })),
-              properties: [...properties, idProperty],
-              propertiesWithHistory: [],
-            }) as never,
+        .send<HubSpotBatchResponse>("readByKey", (client) =>
+          client.crm.objects.batchApi.readWithHttpInfo(type, {
+            idProperty,
+            inputs: batch.map((id) => ({ id })),
+            properties: [...properties, idProperty],
+            propertiesWithHistory: [],
+          }),
         )
         .pipe(Effect.mapError((failure) => notInstalledHint(failure, type, idProperty)))
       for (const record of reply.data.results) {

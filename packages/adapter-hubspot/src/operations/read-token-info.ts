@@ -13,10 +13,8 @@ export const readTokenInfo = (gateway: Gateway): Effect.Effect<HubSpotTokenInfo,
       app_id?: number
       hub_id?: number
       scopes?: ReadonlyArray<string>
-    }>(
-      "readTokenInfo",
-      (client) =>
-        client.oauth.accessTokensApi.getWithHttpInfo(Redacted.value(gateway.settings.accessToken)) as never,
+    }>("readTokenInfo", (client) =>
+      client.oauth.accessTokensApi.getWithHttpInfo(Redacted.value(gateway.settings.accessToken)),
     ),
     (reply) => ({
       app_id: reply.data.appId ?? reply.data.app_id ?? 0,

@@ -33,17 +33,16 @@ export const updateBatch = (
   const run = (indices: ReadonlyArray<number>): Effect.Effect<BatchUpdateOutcome, PortFailure> =>
     Effect.gen(function* () {
       // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/batch/post-crm-v3-objects-objectType-batch-update
+      // Body: BatchInputSimplePublicObjectBatchInput (@hubspot/api-client, crm/objects/models).
       const outcome = yield* Effect.result(
-        gateway.send<HubSpotBatchResponse>(
-          "updateCustomerFields",
-          (client) =>
-            client.crm.objects.batchApi.updateWithHttpInfo(type, {
-              inputs: indices.map((index) => ({
-                id: inputs[index]!.id,
-                properties: { ...inputs[index]!.properties },
-                objectWriteTraceId: String(index),
-              })),
-            } as never) as never,
+        gateway.send<HubSpotBatchResponse>("updateCustomerFields", (client) =>
+          client.crm.objects.batchApi.updateWithHttpInfo(type, {
+            inputs: indices.map((index) => ({
+              id: inputs[index]!.id,
+              properties: { ...inputs[index]!.properties },
+              objectWriteTraceId: String(index),
+            })),
+          }),
         ),
       )
       if (outcome._tag === "Success") {

@@ -13,10 +13,10 @@ export const updateObject = (
 ): Effect.Effect<HubSpotObject, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/basic/patch-crm-v3-objects-objectType-objectId
+    // Body: SimplePublicObjectInput (@hubspot/api-client, crm/objects/models).
     gateway.send<HubSpotObject>(
       "updateObject",
-      (client) =>
-        client.crm.objects.basicApi.updateWithHttpInfo(type, id, { properties: { ...properties } }) as never,
+      (client) => client.crm.objects.basicApi.updateWithHttpInfo(type, id, { properties: { ...properties } }),
       { context: { resource: type, id } },
     ),
     (reply) => reply.data,

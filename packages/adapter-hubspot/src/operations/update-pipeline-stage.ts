@@ -13,14 +13,13 @@ export const updatePipelineStage = (
 ): Effect.Effect<HubSpotPipelineStage, PortFailure> =>
   Effect.map(
     // https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/pipeline-stages/patch-crm-v3-pipelines-objectType-pipelineId-stages-stageId
-    gateway.send<HubSpotPipelineStage>(
-      "updatePipelineStage",
-      (client) =>
-        client.crm.pipelines.pipelineStagesApi.updateWithHttpInfo("tickets", pipelineId, stageId, {
-          label: stage.label,
-          displayOrder: stage.displayOrder,
-          metadata: { ticketState: stage.ticketState },
-        } as never) as never,
+    // Body: PipelineStagePatchInput (@hubspot/api-client, crm/pipelines/models).
+    gateway.send<HubSpotPipelineStage>("updatePipelineStage", (client) =>
+      client.crm.pipelines.pipelineStagesApi.updateWithHttpInfo("tickets", pipelineId, stageId, {
+        label: stage.label,
+        displayOrder: stage.displayOrder,
+        metadata: { ticketState: stage.ticketState },
+      }),
     ),
     (reply) => reply.data,
   )

@@ -27,17 +27,16 @@ export const upsertByKey = (
     const written = new Map<string, HubSpotObject>()
     for (const batch of chunk(inputs, batchSize)) {
       // https://developers.hubspot.com/docs/api-reference/crm-objects-v3/batch/post-crm-v3-objects-objectType-batch-upsert
+      // Body: BatchInputSimplePublicObjectBatchInputUpsert (@hubspot/api-client, crm/objects/models).
       const reply = yield* gateway
-        .send<HubSpotBatchResponse>(
-          "upsertByKey",
-          (client) =>
-            client.crm.objects.batchApi.upsertWithHttpInfo(type, {
-              inputs: batch.map((input) => ({
-                id: input.key,
-                idProperty,
-                properties: { ...input.properties },
-              })),
-            }) as never,
+        .send<HubSpotBatchResponse>("upsertByKey", (client) =>
+          client.crm.objects.batchApi.upsertWithHttpInfo(type, {
+            inputs: batch.map((input) => ({
+              id: input.key,
+              idProperty,
+              properties: { ...input.properties },
+            })),
+          }),
         )
         .pipe(Effect.mapError((failure) => notInstalledHint(failure, type, idProperty)))
       for (const record of reply.data.results) {

@@ -107,7 +107,8 @@ export interface HubSpotPipelineStage {
   readonly id: string
   readonly label: string
   readonly displayOrder: number
-  readonly metadata: Readonly<Record<string, string>>
+  /** Optional in the client's `PipelineStage` model; ticket stages carry `ticketState`. */
+  readonly metadata?: Readonly<Record<string, string>>
   readonly archived?: boolean
 }
 
@@ -126,8 +127,11 @@ export interface HubSpotAssociatedObject {
   readonly associationTypes: ReadonlyArray<{ readonly category: string; readonly typeId: number }>
 }
 
-/** A webhook event, as the delivered JSON array carries it. */
-export interface HubSpotWebhookEvent {
+/**
+ * What every webhook event carries, whatever it reports (webhooks guide, "Webhook payloads"):
+ * https://developers.hubspot.com/docs/api-reference/webhooks-webhooks-v3/guide
+ */
+export interface HubSpotWebhookEventCommon {
   readonly eventId: number
   readonly subscriptionId: number
   readonly portalId: number
@@ -135,19 +139,37 @@ export interface HubSpotWebhookEvent {
   readonly occurredAt: number
   readonly subscriptionType: string
   readonly attemptNumber: number
-  readonly objectId: number
-  readonly propertyName?: string
-  readonly propertyValue?: string
   readonly changeSource?: string
   readonly sourceId?: string
   readonly changeFlag?: string
+}
+
+/** An event about one record: creation, deletion, restore, property change or merge. */
+export interface HubSpotObjectEvent extends HubSpotWebhookEventCommon {
+  readonly objectId: number
+  readonly propertyName?: string
+  readonly propertyValue?: string
+  /** Merge events: the record that won, the ones merged into it, and the record that resulted. */
   readonly primaryObjectId?: number
   readonly mergedObjectIds?: ReadonlyArray<number>
-  readonly associationType?: string
-  readonly fromObjectId?: number
-  readonly toObjectId?: number
-  readonly associationRemoved?: boolean
+  readonly newObjectId?: number
+  readonly numberOfPropertiesMoved?: number
 }
+
+/**
+ * An `*.associationChange` event: it names both records (`fromObjectId` is the subscribed
+ * object's) and carries no `objectId`.
+ */
+export interface HubSpotAssociationEvent extends HubSpotWebhookEventCommon {
+  readonly associationType: string
+  readonly fromObjectId: number
+  readonly toObjectId: number
+  readonly associationRemoved: boolean
+  readonly isPrimaryAssociation?: boolean
+}
+
+/** A webhook event, as the delivered JSON array carries it. */
+export type HubSpotWebhookEvent = HubSpotObjectEvent | HubSpotAssociationEvent
 
 /** The token metadata endpoint's answer (`GET /oauth/v1/access-tokens/{token}`). */
 export interface HubSpotTokenInfo {

@@ -1,7 +1,7 @@
 import type { HostObject } from "@tixi/core"
 import type { Redacted } from "effect"
-import { parseWebhookEvents } from "./parse-events.ts"
-import { verifyHubSpotSignature } from "./verify-signature.ts"
+import { parseWebhookEvents, type SkippedEvent } from "./parse-events.ts"
+import { type SignatureVersion, verifyHubSpotSignature } from "./verify-signature.ts"
 import { toWebhookChange, type WebhookChange } from "./webhook-handler.ts"
 
 /** A request as a webhook intake holds it: raw bytes, lower-case headers, the time it arrived. */
@@ -24,6 +24,8 @@ export type HubSpotDeliveryVerdict =
       }>
       /** Events about tixi's own writes, left out. */
       readonly echoes: number
+      /** Events that could not be read, set aside rather than failing the whole delivery. */
+      readonly skipped: ReadonlyArray<SkippedEvent>
     }
   | { readonly ok: false; readonly reason: "forged" | "replayed" | "malformed"; readonly detail: string }
 
@@ -31,15 +33,22 @@ export type HubSpotDeliveryVerdict =
  * HubSpot webhooks for a generic intake (one that stores before it acknowledges and deduplicates
  * by event id itself, as `@tixi/runtime`'s does): verifies the signature on the raw bytes and the
  * exact URL, parses at most 100 events, leaves out tixi's own writes and returns the rest as
- * `host.change` events keyed by eventId, occurredAt, subscriptionId, objectId and property.
+ * `host.change` events keyed by eventId, occurredAt, subscriptionId, objectId and property. An
+ * event that cannot be read is returned in `skipped`; only a body that is not an array of events
+ * is `malformed`.
  * A stale v3 timestamp is a replay; any other signature failure is a forgery.
  */
 export function verifyHubSpotDelivery(
   request: IntakeLikeRequest,
   options: {
     readonly clientSecret: string | Redacted.Redacted<string>
-    /** The URL HubSpot was configured with, when the server sees another (a proxy in front). */
-    readonly webhookUrl?: string
+    /**
+     * The URL HubSpot signed: the target URL of the app's webhook settings. Required, because a
+     * server never sees it whole (a listener knows its path, not the public scheme and host).
+     */
+    readonly webhookUrl: string
+    /** Signature versions accepted (default v3 only: v1 and v2 have no timestamp to refuse a replay by). */
+    readonly versions?: ReadonlyArray<SignatureVersion>
     readonly appId?: number
     readonly fieldNameOf?: (object: HostObject, property: string) => string | undefined
   },
@@ -47,17 +56,24 @@ export function verifyHubSpotDelivery(
   const check = verifyHubSpotSignature(
     {
       method: request.method,
-      uri: options.webhookUrl ?? request.url.href,
+      uri: options.webhookUrl,
       rawBody: request.body,
       headers: request.headers,
     },
-    { clientSecret: options.clientSecret, now: request.receivedAt },
+    {
+      clientSecret: options.clientSecret,
+      now: request.receivedAt,
+      ...(options.versions === undefined ? {} : { versions: options.versions }),
+    },
   )
   if (!check.valid) {
     return {
       ok: false,
       reason: check.rejection === "stale-timestamp" ? "replayed" : "forged",
-      detail: check.detail,
+      detail:
+        check.rejection === "bad-signature"
+          ? `${check.detail} for ${options.webhookUrl}; it must be the target URL of the app's webhook settings, exactly`
+          : check.detail,
     }
   }
   const parsed = parseWebhookEvents(request.body)
@@ -70,5 +86,5 @@ export function verifyHubSpotDelivery(
     if (change.origin === "tixi") echoes += 1
     else events.push({ id: change.changeId, type: "host.change", payload: change })
   }
-  return { ok: true, events, echoes }
+  return { ok: true, events, echoes, skipped: parsed.skipped }
 }

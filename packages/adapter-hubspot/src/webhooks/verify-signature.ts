@@ -10,9 +10,15 @@ export type SignatureRejection =
   | "stale-timestamp"
   | "bad-signature"
 
+/** HubSpot's three signature schemes: v3 is the only one with a timestamp, so the only one safe from replay. */
+export type SignatureVersion = "v1" | "v2" | "v3"
+
+/** What is accepted when nothing says otherwise: v3 alone, since v1 and v2 can be replayed. */
+export const defaultSignatureVersions: ReadonlyArray<SignatureVersion> = ["v3"]
+
 /** The outcome of checking a delivery's signature. */
 export type SignatureCheck =
-  | { readonly valid: true; readonly version: "v1" | "v2" | "v3" }
+  | { readonly valid: true; readonly version: SignatureVersion }
   | { readonly valid: false; readonly rejection: SignatureRejection; readonly detail: string }
 
 /** A delivery as it reached the server, before anything parsed it. */
@@ -59,7 +65,9 @@ const bytes = (body: string | Uint8Array) =>
  *   from `now` are refused, so a captured delivery cannot be replayed later;
  * - v2 (`X-HubSpot-Signature`, version v2): hex SHA-256 of secret + method + URI + body;
  * - v1 (`X-HubSpot-Signature`, version v1 or none): hex SHA-256 of secret + body.
- * Every comparison takes the same time wherever the signatures differ.
+ * Only v3 is accepted unless `versions` says otherwise: v1 and v2 carry no timestamp, so a
+ * delivery captured once could be replayed for ever. Every comparison takes the same time
+ * wherever the signatures differ.
  * https://developers.hubspot.com/docs/apps/legacy-apps/authentication/validating-requests
  */
 export function verifyHubSpotSignature(
@@ -69,14 +77,17 @@ export function verifyHubSpotSignature(
     /** The current time in epoch milliseconds. */
     readonly now: number
     readonly maxAgeMillis?: number
-    /** Versions accepted (default all three; new apps should accept v3 only). */
-    readonly versions?: ReadonlyArray<"v1" | "v2" | "v3">
+    /**
+     * Versions accepted (default v3 only). Add v2 or v1 only for what HubSpot still signs that
+     * way (workflow custom actions sign v2); they have no timestamp, so they can be replayed.
+     */
+    readonly versions?: ReadonlyArray<SignatureVersion>
   },
 ): SignatureCheck {
   const secret = Redacted.isRedacted(options.clientSecret)
     ? Redacted.value(options.clientSecret)
     : options.clientSecret
-  const versions = options.versions ?? ["v1", "v2", "v3"]
+  const versions = options.versions ?? defaultSignatureVersions
   const body = bytes(request.rawBody)
   const method = request.method.toUpperCase()
   const v3 = header(request.headers, "X-HubSpot-Signature-v3")
@@ -118,11 +129,18 @@ export function verifyHubSpotSignature(
     }
   }
   const version = (header(request.headers, "X-HubSpot-Signature-Version") ?? "v1").toLowerCase()
-  if ((version !== "v1" && version !== "v2") || !versions.includes(version)) {
+  if (version !== "v1" && version !== "v2") {
     return {
       valid: false,
       rejection: "unsupported-version",
-      detail: `signature version ${version} is not accepted`,
+      detail: `signature version ${version} is unknown`,
+    }
+  }
+  if (!versions.includes(version)) {
+    return {
+      valid: false,
+      rejection: "unsupported-version",
+      detail: `signature version ${version} is not accepted (accepted: ${versions.join(", ")}); it has no timestamp, so list it in versions only if HubSpot signs this endpoint that way`,
     }
   }
   const source =

@@ -2,9 +2,14 @@ import { type HostChange, type HostObject, hostRecordId } from "@tixi/core"
 import { Clock, Effect, type Redacted } from "effect"
 import { customerRecordId } from "../host-crm/record-ids.ts"
 import type { HubSpotWebhookEvent } from "../vendor/schemas.ts"
-import { eventKey, parseWebhookEvents } from "./parse-events.ts"
+import { eventKey, isAssociationEvent, parseWebhookEvents, type SkippedEvent } from "./parse-events.ts"
 import type { SeenEvents } from "./seen-events.ts"
-import { type SignatureRejection, type SignedRequest, verifyHubSpotSignature } from "./verify-signature.ts"
+import {
+  type SignatureRejection,
+  type SignatureVersion,
+  type SignedRequest,
+  verifyHubSpotSignature,
+} from "./verify-signature.ts"
 
 /** A change HubSpot reported by webhook, in the HostCrm port's vocabulary, with its event. */
 export interface WebhookChange extends HostChange {
@@ -23,6 +28,11 @@ export type WebhookOutcome =
       readonly echoes: number
       /** Events of object types or kinds tixi does not follow. */
       readonly ignored: number
+      /**
+       * Events that could not be read, set aside so the rest of the delivery is taken (a refused
+       * delivery is retried ten times, then every event in it is dropped). Log or keep them.
+       */
+      readonly skipped: ReadonlyArray<SkippedEvent>
     }
   | { readonly status: 401; readonly rejection: SignatureRejection; readonly detail: string }
   | { readonly status: 400; readonly rejection: "malformed-body"; readonly detail: string }
@@ -36,8 +46,8 @@ export interface WebhookHandlerOptions {
   readonly seen: SeenEvents
   /** tixi's app id; by default the app the delivery is for (`appId` of each event). */
   readonly appId?: number
-  /** Signature versions accepted (default all). */
-  readonly versions?: ReadonlyArray<"v1" | "v2" | "v3">
+  /** Signature versions accepted (default v3 only: v1 and v2 have no timestamp, so they can be replayed). */
+  readonly versions?: ReadonlyArray<SignatureVersion>
   /**
    * Stores the changes durably before HubSpot is answered. When it fails, the events are
    * forgotten and HubSpot is answered 503, so its retry brings them again: nothing is lost.
@@ -69,8 +79,9 @@ export function toWebhookChange(
   event: HubSpotWebhookEvent,
   options: Pick<WebhookHandlerOptions, "appId" | "fieldNameOf">,
 ): WebhookChange | undefined {
-  const [objectName, kind] = event.subscriptionType.split(".")
-  const target = objects[objectName ?? ""]
+  const [objectName = "", kind] = event.subscriptionType.split(".")
+  // Own keys only: a subscription type such as `constructor.creation` names no object tixi follows.
+  const target = Object.hasOwn(objects, objectName) ? objects[objectName] : undefined
   if (!target) return undefined
   const changeType =
     kind === "creation" || kind === "restore"
@@ -81,10 +92,14 @@ export function toWebhookChange(
           ? "updated"
           : undefined
   if (changeType === undefined) return undefined
-  const property = event.propertyName
+  const property = isAssociationEvent(event) ? undefined : event.propertyName
   const changedFields =
     kind === "propertyChange" && property
-      ? [coreNames[property] ?? options.fieldNameOf?.(target.object, property) ?? property]
+      ? [
+          (Object.hasOwn(coreNames, property) ? coreNames[property] : undefined) ??
+            options.fieldNameOf?.(target.object, property) ??
+            property,
+        ]
       : kind === "associationChange"
         ? ["associations"]
         : kind === "merge"
@@ -92,7 +107,8 @@ export function toWebhookChange(
           : []
   const appId = String(options.appId ?? event.appId)
   const byTixi = event.changeSource === "INTEGRATION" && event.sourceId === appId
-  const objectId = String(event.objectId)
+  // An association event is about the subscribed object's record, the "from" side.
+  const objectId = String(isAssociationEvent(event) ? event.fromObjectId : event.objectId)
   return {
     changeId: eventKey(event),
     object: target.object,
@@ -108,7 +124,8 @@ export function toWebhookChange(
 
 /**
  * Handles one webhook delivery: verifies the signature on the raw body and exact URI first (401
- * otherwise, before any parsing), parses at most 100 events (400 otherwise), drops events already
+ * otherwise, before any parsing), parses at most 100 events (400 when the body is not such an
+ * array; an event that cannot be read is set aside in `skipped`, not the delivery), drops events already
  * handled and events about tixi's own writes (`changeSource` INTEGRATION from tixi's app), and
  * returns the rest as host changes. Answer HubSpot with `status` at once, within its 5-second
  * timeout; a non-2xx answer makes HubSpot retry the whole delivery.
@@ -157,5 +174,12 @@ export const handleHubSpotWebhook = (request: SignedRequest, options: WebhookHan
         } satisfies WebhookOutcome
       }
     }
-    return { status: 200, changes, duplicates, echoes, ignored } satisfies WebhookOutcome
+    return {
+      status: 200,
+      changes,
+      duplicates,
+      echoes,
+      ignored,
+      skipped: parsed.skipped,
+    } satisfies WebhookOutcome
   })

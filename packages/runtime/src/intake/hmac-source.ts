@@ -49,6 +49,13 @@ const parseEvents = (body: Uint8Array): ReadonlyArray<VerifiedEvent> | string =>
       return `events[${index}].type: expected a string`
     events.push({ id: event.id, type: event.type, payload: event.payload ?? null })
   }
+  // The intake stores payloads as JSON: one nested deeper than JSON.stringify can write would
+  // fail every store (and every retry) as if the database were down.
+  try {
+    JSON.stringify(events)
+  } catch {
+    return "events: nested too deeply to store as JSON"
+  }
   return events
 }
 

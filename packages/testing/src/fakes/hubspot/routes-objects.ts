@@ -8,6 +8,13 @@ import type { RawValue, WriteOutcome } from "./store.ts"
 /** HubSpot's batch endpoints take at most 100 inputs (usage guide, "Batch operations are limited to 100 records"). */
 export const batchLimit = 100
 
+/**
+ * A batch read asking for `propertiesWithHistory` takes at most 50 inputs: HubSpot answers 400
+ * "The maximum number of inputs supported in a batch request for property histories is 50"
+ * (quoted in activepieces PR #9359 and Pipedream PR #8462).
+ */
+export const historyBatchLimit = 50
+
 /** The properties returned when a request names none. */
 export const defaultReturned: Readonly<Record<ObjectTypeName, ReadonlyArray<string>>> = {
   companies: ["name", "domain", "createdate", "hs_lastmodifieddate", "hs_object_id"],
@@ -200,6 +207,13 @@ export const objectRoutes: ReadonlyArray<Route> = [
       const history = Array.isArray(body.propertiesWithHistory)
         ? (body.propertiesWithHistory as Array<string>)
         : undefined
+      if (history !== undefined && history.length > 0 && inputs.length > historyBatchLimit) {
+        return errorReply(
+          400,
+          "VALIDATION_ERROR",
+          `The maximum number of inputs supported in a batch request for property histories is ${historyBatchLimit}`,
+        )
+      }
       const results: Array<unknown> = []
       const missing: Array<string> = []
       for (const input of inputs) {

@@ -26,7 +26,10 @@ export interface WebhookSettings {
   readonly deliver?: (request: Request) => Promise<Response>
 }
 
-/** One event as the payload array carries it. */
+/**
+ * One event as the payload array carries it. An association change names its two records
+ * (`fromObjectId`, `toObjectId`) and has no `objectId`; every other event has `objectId`.
+ */
 export interface WebhookEvent {
   readonly eventId: number
   readonly subscriptionId: number
@@ -35,7 +38,7 @@ export interface WebhookEvent {
   readonly occurredAt: number
   readonly subscriptionType: string
   readonly attemptNumber: number
-  readonly objectId: number
+  readonly objectId?: number
   readonly propertyName?: string
   readonly propertyValue?: string
   readonly changeSource: string
@@ -111,9 +114,10 @@ export class FakeWebhooks {
     this.now = now
   }
 
-  /** Sets the app's target URL, signature version and subscriptions. */
+  /** Sets the app's target URL, signature version and subscriptions (replacing the earlier ones). */
   configure(settings: WebhookSettings) {
     this.settings = settings
+    this.subscriptionIds.clear()
     for (const [index, subscription] of settings.subscriptions.entries()) {
       this.subscriptionIds.set(
         `${subscription.subscriptionType}:${subscription.propertyName ?? ""}`,
@@ -154,7 +158,7 @@ export class FakeWebhooks {
         appId: settings.app.appId,
         occurredAt: event.occurredAt,
         subscriptionType,
-        objectId: Number(event.objectId),
+        ...(event.association ? {} : { objectId: Number(event.objectId) }),
         ...source,
         ...(event.kind === "creation" ? { changeFlag: "CREATED" } : {}),
         ...(event.kind === "deletion" ? { changeFlag: "DELETED" } : {}),
