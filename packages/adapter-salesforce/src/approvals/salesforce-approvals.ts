@@ -21,6 +21,7 @@ import { isRecordId, keyPrefix } from "../mapping/record-ids.ts"
 import { submitApprovalRequests } from "../operations/approvals/submit-approval-requests.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import { updateRecord } from "../operations/rest/update-record.ts"
+import { processWorkitems } from "../operations/soap/process-workitems.ts"
 import type { ApprovalProcessBinding } from "../settings/settings.ts"
 import { parseApprovalTag, submissionComment } from "./approval-comment.ts"
 
@@ -241,11 +242,10 @@ export const makeSalesforceApprovals = (
     })
 
   /**
-   * Recalls a pending approval (撤销) with `actionType: "Removed"` on its workitem, the action
-   * Apex `ProcessWorkitemRequest` and SOAP `process()` use for a recall. The REST resource's page
-   * documents Submit, Approve and Reject only, so this is unverified against a live org; the
-   * process must allow recall ("Initial submitters may recall") and the integration user must
-   * be the submitter or an administrator.
+   * Recalls a pending approval (撤销) with the SOAP API's `process()` and action `Removed` on its
+   * workitem: REST `/process/approvals` documents Submit, Approve and Reject only, while SOAP
+   * `ProcessWorkitemRequest` documents Removed. The process must allow recall ("Initial
+   * submitters may recall") and the integration user must be the submitter or an administrator.
    */
   const withdraw = (id: ApprovalId, reason: string) =>
     Effect.gen(function* () {
@@ -262,9 +262,9 @@ export const makeSalesforceApprovals = (
         },
       )
       if (!workitems[0]) return yield* get(id, "withdraw")
-      const [result] = yield* submitApprovalRequests(client, {
+      const [result] = yield* processWorkitems(client, {
         operation: "withdraw",
-        requests: [{ actionType: "Removed", contextId: String(workitems[0].Id), comments: reason }],
+        requests: [{ action: "Removed", workitemId: String(workitems[0].Id), comments: reason }],
       })
       if (!result?.success)
         return yield* failureFromRecordErrors(

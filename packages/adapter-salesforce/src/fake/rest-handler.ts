@@ -6,6 +6,7 @@ import { FakeBulkEngine } from "./bulk-engine.ts"
 import type { Caller, FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRecordError, FakeRequestError } from "./org-errors.ts"
 import { describeTypeOf, type FakeField } from "./schema.ts"
+import { handleSoap } from "./soap-handler.ts"
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
@@ -49,6 +50,9 @@ export class FakeRestApi {
         return await this.token(request)
       if (url.origin !== this.org.instanceUrl)
         return json([{ errorCode: "NOT_FOUND", message: "unknown host" }], 404)
+      const soap = /^\/services\/Soap\/u\/(\d+\.\d)$/.exec(url.pathname)
+      if (soap && request.method === "POST")
+        return await handleSoap(this.org, this.approvals, request, soap[1]!)
       const caller = this.authenticate(request, url)
       if (url.pathname === "/services/oauth2/userinfo") {
         return json({
@@ -246,6 +250,16 @@ export class FakeRestApi {
       if (head === "process" && second === "approvals" && request.method === "POST") {
         await this.delay(0)
         const input = parsed() as { requests?: ReadonlyArray<RawApprovalRequest> }
+        // The resource documents Submit, Approve and Reject; any other action type is not one it takes.
+        const unknown = (input.requests ?? []).find(
+          (entry) => !["Submit", "Approve", "Reject"].includes(String(entry.actionType)),
+        )
+        if (unknown)
+          throw new FakeRequestError(
+            400,
+            "JSON_PARSER_ERROR",
+            `Cannot deserialize value of type ProcessActionType from String "${String(unknown.actionType)}": not one of the values accepted (Submit, Approve, Reject)`,
+          )
         return json(
           (input.requests ?? []).map((entry) => this.approvals.handle(entry, caller)),
           200,
