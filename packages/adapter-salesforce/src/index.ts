@@ -13,7 +13,7 @@ export {
   makeChangeEventIntake,
   type ReceivedChangeEvent,
 } from "./changes/change-event-intake.ts"
-export { clientOfChangeOrigin } from "./changes/change-origin.ts"
+export { clientOfChangeOrigin, isOwnChange } from "./changes/change-origin.ts"
 export { overlapMillis } from "./changes/poll-changes.ts"
 export { parseLimitInfo } from "./client/limit-info.ts"
 export type { SalesforceCall, SalesforceClient } from "./client/salesforce-client.ts"

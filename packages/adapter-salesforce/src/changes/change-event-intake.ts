@@ -6,7 +6,7 @@ import { formatSoqlDateTime } from "../mapping/instants.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import type { RawChangeEventHeader, RawRecord } from "../vendor/rest.ts"
 import { changeFromRow, changeRowFields } from "./change-from-row.ts"
-import { clientOfChangeOrigin } from "./change-origin.ts"
+import { isOwnChange } from "./change-origin.ts"
 import { changedFieldNames } from "./changed-field-names.ts"
 import { overlapMillis } from "./poll-changes.ts"
 
@@ -37,7 +37,8 @@ const kindOf = (entity: string): HostObject | undefined =>
  * Turns Change Data Capture events into tixi's `HostChange`s, whatever transport brought them:
  * duplicates (a redelivered replay id) are dropped; an event naming several records becomes one
  * change per record, its changed fields in tixi's names (`changedFieldNames`); `changeOrigin`
- * carrying tixi's client name marks tixi's own writes; and a
+ * carrying tixi's client name, or else the commit user being tixi's integration user
+ * (`isOwnChange`), marks tixi's own writes; and a
  * gap event (`GAP_*`: the org could not produce the full event) makes tixi re-read the records
  * named, or for `GAP_OVERFLOW` every record of the object changed since the gap began.
  */
@@ -97,7 +98,8 @@ export const makeChangeEventIntake = (
             changes.push(...found)
             continue
           }
-          const origin = clientOfChangeOrigin(event.header.changeOrigin) === client ? "tixi" : "host"
+          const integrationUserId = yield* context.integrationUserId
+          const origin = isOwnChange(event.header, { client, integrationUserId }) ? "tixi" : "host"
           const changeType =
             event.header.changeType === "CREATE"
               ? "created"

@@ -243,8 +243,12 @@ export class FakeRestApi {
         this.org.remove(second, third, caller)
         return new Response(null, { status: 204, headers })
       }
-      if (head === "composite" && second === "sobjects")
-        return json(await this.collections(request.method, segments.slice(2), parsed(), caller), 200, headers)
+      if (head === "composite" && second === "sobjects") {
+        // Salesforce does not document that `Sforce-Call-Options` reaches the change events of
+        // sObject Collections; the fake assumes the worst, so their changeOrigin names no client.
+        const writer: Caller = { ...caller, client: undefined }
+        return json(await this.collections(request.method, segments.slice(2), parsed(), writer), 200, headers)
+      }
       if (head === "jobs" && second === "ingest")
         return await this.bulkCall(request.method, segments.slice(2), body, parsed, caller, headers)
       if (head === "process" && second === "approvals" && request.method === "POST") {
