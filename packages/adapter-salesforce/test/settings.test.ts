@@ -41,6 +41,25 @@ describe("settings", () => {
     ])
   })
 
+  it("keeps a Bulk upload within 150 MB after base64 encoding: 100 MiB raw by default, at most 112.5 MB", () => {
+    const base = {
+      credentials: {
+        kind: "accessToken" as const,
+        accessToken: Redacted.make("t"),
+        instanceUrl: "https://x.my.salesforce.com",
+      },
+    }
+    const defaults = parseSalesforceSettings(base)
+    expect(Result.isSuccess(defaults) && defaults.success.bulkUploadMaxBytes).toBe(100 * 1024 * 1024)
+    expect(Math.ceil((100 * 1024 * 1024) / 3) * 4).toBeLessThanOrEqual(150_000_000)
+    for (const bulkUploadMaxBytes of [112_500_001, 0, 1.5]) {
+      const parsed = parseSalesforceSettings({ ...base, bulkUploadMaxBytes })
+      expect(Result.isFailure(parsed)).toBe(true)
+      const failure = (parsed as Result.Failure<never, ValidationError>).failure
+      expect(failure.issues.map((issue) => issue.path.join("."))).toEqual(["bulkUploadMaxBytes"])
+    }
+  })
+
   it("pins the API version to 66.0 unless told otherwise", () => {
     const parsed = parseSalesforceSettings({
       credentials: {

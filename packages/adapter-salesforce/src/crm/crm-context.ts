@@ -97,6 +97,7 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
       pollInitialMillis: settings.bulkPolling.initialMillis,
       pollMaxMillis: settings.bulkPolling.maxMillis,
       bulkThreshold: settings.bulkThreshold,
+      bulkUploadMaxBytes: settings.bulkUploadMaxBytes,
     },
     caseStatuses: once(
       Effect.map(

@@ -3,9 +3,6 @@ import type { RawBulkJob } from "../vendor/rest.ts"
 import type { Caller, FakeBulkJob, FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRecordError, FakeRequestError } from "./org-errors.ts"
 
-/** The most a single upload may carry (Bulk API 2.0: 150 MB after base64 encoding; tixi checks 100 MB raw). */
-export const maxUploadBytes = 100 * 1024 * 1024
-
 /**
  * Bulk API 2.0 ingest jobs as the org runs them: Open → (upload) → UploadComplete → InProgress →
  * JobComplete / Failed / Aborted. Processing takes `records / bulkRecordsPerSecond` seconds from
@@ -74,8 +71,13 @@ export class FakeBulkEngine {
         "INVALIDJOBSTATE",
         `Job ${id} is not open for uploads (state ${job.state})`,
       )
-    if (Buffer.byteLength(csv) > maxUploadBytes)
-      throw new FakeRequestError(400, "INVALIDBATCH", "The upload exceeds the maximum size")
+    // The limit applies to the upload after base64 encoding: 4 bytes for every 3, rounded up.
+    if (Math.ceil(Buffer.byteLength(csv) / 3) * 4 > this.org.bulkUploadLimitBase64Bytes)
+      throw new FakeRequestError(
+        400,
+        "INVALIDBATCH",
+        `InvalidBatch : The upload exceeds ${this.org.bulkUploadLimitBase64Bytes} bytes after base64 encoding`,
+      )
     if (job.data !== "")
       throw new FakeRequestError(409, "INVALIDJOBSTATE", "Bulk API 2.0 takes one upload per job")
     job.data = csv
