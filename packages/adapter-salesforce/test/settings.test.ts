@@ -14,7 +14,7 @@ import { createFakeSalesforce } from "@tixi/adapter-salesforce/fake"
 import { HostCrm, type ValidationError } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Redacted, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { server, settingsFor, useMsw } from "./support/fake-org-harness.ts"
+import { server, settingsFor, trackSoql, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
 
@@ -123,7 +123,7 @@ describe("settings", () => {
   })
 
   it("builds the layer from the environment with an in-memory key", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const environment = ConfigProvider.fromUnknown({
       SALESFORCE_CLIENT_ID: fake.clientId,
@@ -142,7 +142,7 @@ describe("settings", () => {
 
 describe("JWT bearer flow", () => {
   it("signs an RS256 assertion the app's certificate verifies, with exp in seconds", () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     const assertion = signJwtAssertion(
       { issuer: "id", subject: "u", audience: "https://login.salesforce.com", expiresAt: 1_800_000_000 },
       fake.keys.privateKeyPem,
@@ -166,7 +166,7 @@ describe("JWT bearer flow", () => {
   })
 
   it("reads the key from a file at sign-in", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const folder = mkdtempSync(join(tmpdir(), "tixi-sf-"))
     const keyFile = join(folder, "server.key")
@@ -201,7 +201,7 @@ describe("JWT bearer flow", () => {
   })
 
   it("fails Unauthorized when the org does not know the user", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const adapter = await Effect.runPromise(
       make({

@@ -77,6 +77,7 @@ export const makeSalesforceApprovals = (
         return yield* fail(operation, new NotFound({ resource: "approval", id }), `no approval ${id}`)
       const instances = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
         `SELECT Id, Status, TargetObjectId, CreatedDate, CompletedDate FROM ProcessInstance WHERE Id = ${soqlString(id)}`,
         { port: "Approvals", operation },
       )
@@ -85,6 +86,7 @@ export const makeSalesforceApprovals = (
         return yield* fail(operation, new NotFound({ resource: "approval", id }), `no approval ${id}`)
       const steps = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstancestep.htm
         `SELECT Id, StepStatus, ActorId, Comments, StepNodeId, CreatedDate FROM ProcessInstanceStep WHERE ProcessInstanceId = ${soqlString(id)} ORDER BY CreatedDate, Id`,
         { port: "Approvals", operation },
       )
@@ -121,6 +123,7 @@ export const makeSalesforceApprovals = (
       for (const object of boundObjects) {
         const records = yield* queryAll(
           client,
+          // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
           `SELECT Id FROM ${object} WHERE ${approvalKeyField} = ${soqlString(submissionKey)}`,
           {
             port: "Approvals",
@@ -130,6 +133,7 @@ export const makeSalesforceApprovals = (
         for (const record of records) {
           const instances = yield* queryAll(
             client,
+            // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
             `SELECT Id FROM ProcessInstance WHERE TargetObjectId = ${soqlString(String(record.Id))} ORDER BY CreatedDate DESC, Id DESC LIMIT 5`,
             { port: "Approvals", operation: "findByKey" },
           )
@@ -255,6 +259,7 @@ export const makeSalesforceApprovals = (
         return yield* invalid("withdraw", [{ field: "id", message: `approval is ${current.state}` }])
       const workitems = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstanceworkitem.htm
         `SELECT Id FROM ProcessInstanceWorkitem WHERE ProcessInstanceId = ${soqlString(id)} LIMIT 1`,
         {
           port: "Approvals",
@@ -283,6 +288,7 @@ export const makeSalesforceApprovals = (
         ])
       const rows = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
         `SELECT Id, Status, CompletedDate, SystemModstamp FROM ProcessInstance WHERE Status != 'Pending' AND SystemModstamp >= ${formatSoqlDateTime(since)} ORDER BY SystemModstamp, Id`,
         { port: "Approvals", operation: "pollOutcomes" },
       )

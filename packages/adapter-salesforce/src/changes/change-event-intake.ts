@@ -66,6 +66,7 @@ export const makeChangeEventIntake = (
           : `Id IN (${explicit.map(soqlString).join(", ")})`
       const rows: ReadonlyArray<RawRecord> = yield* queryAll(
         context.client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/system_fields.htm
         `SELECT ${changeRowFields(key)} FROM ${entity} WHERE ${where}`,
         { operation: "changeEvents", includeDeleted: true },
       )

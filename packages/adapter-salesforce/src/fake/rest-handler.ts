@@ -21,7 +21,7 @@ export interface FakeRequestRecord {
   readonly method: string
   /** The path after `/services/data/vXX.X`, e.g. `/sobjects/Case/Tixi_Key__c/TS-1` or `/query`. */
   readonly path: string
-  /** The SOQL of a `query` or `queryAll` request. */
+  /** The SOQL of a `query`, `queryAll` or Tooling `query` request. */
   readonly soql: string | undefined
 }
 
@@ -143,7 +143,8 @@ export class FakeRestApi {
       method: request.method,
       path,
       soql:
-        segments.length === 1 && /^query(All)?$/.test(segments[0]!)
+        (segments.length === 1 && /^query(All)?$/.test(segments[0]!)) ||
+        (segments.length === 2 && segments[0] === "tooling" && segments[1] === "query")
           ? (url.searchParams.get("q") ?? "")
           : undefined,
     })
