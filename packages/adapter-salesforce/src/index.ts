@@ -29,6 +29,7 @@ export { fieldMetadata } from "./install/field-metadata.ts"
 export type { InstallPlan } from "./install/install.ts"
 export { customFieldName } from "./mapping/field-names.ts"
 export { fieldsOfBitmaps } from "./pubsub/changed-fields.ts"
+export { type ChangeEventSchema, decodeChangeEvent } from "./pubsub/decode-change-event.ts"
 export { pubSubEndpoint } from "./pubsub/pubsub-descriptor.ts"
 export {
   type PubSubOptions,

@@ -1,8 +1,9 @@
-import { type HostChange, type HostObject, hostRecordId, type PortFailure } from "@tixi/core"
+import { type HostChange, type HostObject, hostRecordId, InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { CrmContext } from "../crm/crm-context.ts"
 import type { CatalogObject } from "../crm/field-catalog.ts"
 import { formatSoqlDateTime } from "../mapping/instants.ts"
+import { recordIdShape } from "../mapping/record-ids.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import type { RawChangeEventHeader, RawRecord } from "../vendor/rest.ts"
 import { changeFromRow, changeRowFields } from "./change-from-row.ts"
@@ -99,6 +100,19 @@ export const makeChangeEventIntake = (
             changes.push(...found)
             continue
           }
+          const malformed = event.header.recordIds.find((id) => !recordIdShape.test(id))
+          if (malformed !== undefined || event.header.recordIds.length === 0)
+            return yield* new PortFailure({
+              port: "HostCrm",
+              operation: "changeEvents",
+              reason: new InvalidRequest({
+                fields: [
+                  { field: "header.recordIds", message: `names no record or a malformed id (${malformed})` },
+                ],
+              }),
+              detail: `change event ${event.replayId}: recordIds must be record ids`,
+              vendor: { vendor: "salesforce", payload: event.header },
+            })
           const integrationUserId = yield* context.integrationUserId
           const origin = isOwnChange(event.header, { client, integrationUserId }) ? "tixi" : "host"
           const changeType =

@@ -52,7 +52,9 @@ const avroTypeOf = (field: FakeField): avro.Schema => {
   }
 }
 
-const headerSchema = {
+/** The Avro schema of `ChangeEventHeader` as the org's GetSchema gives it, for tests that encode events. */
+// https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_event_fields_header.htm
+export const changeEventHeaderSchema = {
   type: "record",
   name: "ChangeEventHeader",
   fields: [
@@ -116,7 +118,7 @@ export async function startFakePubSub(
       name: `${entity}ChangeEvent`,
       namespace: "com.sforce.eventbus",
       fields: [
-        { name: "ChangeEventHeader", type: headerSchema },
+        { name: "ChangeEventHeader", type: changeEventHeaderSchema },
         ...fields.map((field) => ({ name: field.name, type: ["null", avroTypeOf(field)], default: null })),
       ],
     })
