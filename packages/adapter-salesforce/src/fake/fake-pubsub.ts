@@ -33,6 +33,11 @@ export interface FakePubSubOptions {
    * without events while the client waits for some; the real API does after 270 s. Off by default.
    */
   readonly keepAliveMillis?: number | undefined
+  /**
+   * Rewrites an event's Avro payload before it is sent (fault injection): how a subscriber takes
+   * a payload that is truncated, corrupted or hostile. Events pass unchanged by default.
+   */
+  readonly rewritePayload?: ((replayId: number, payload: Buffer) => Buffer) | undefined
 }
 
 const avroTypeOf = (field: FakeField): avro.Schema => {
@@ -167,7 +172,10 @@ export async function startFakePubSub(
       event: {
         id: `${event.replayId}`,
         schema_id: schema.id,
-        payload: schema.type.toBuffer(value),
+        payload: (options.rewritePayload ?? ((_replayId: number, payload: Buffer) => payload))(
+          event.replayId,
+          schema.type.toBuffer(value),
+        ),
         headers: [],
       },
       replay_id: replayBytes(event.replayId),
