@@ -59,7 +59,10 @@ export interface SalesforceAdapterService {
     readonly estimates: ReadonlyArray<WriteEstimate>
     readonly chosen: WriteEstimate
   }
-  /** Resumes following a Bulk job (after a restart) and reports its rows against `write`. */
+  /**
+   * Resumes following a Bulk job (after a restart) and reports its rows against `write`: the
+   * records that job carried (`onBulkJob` names their slice when a write took several jobs).
+   */
   readonly resumeBulkJob: (jobId: string, write: RecordWrite) => Effect.Effect<WriteReport, PortFailure>
   /**
    * Subscribes to Change Data Capture through the Pub/Sub API; changes arrive through

@@ -13,7 +13,7 @@ export {
   makeChangeEventIntake,
   type ReceivedChangeEvent,
 } from "./changes/change-event-intake.ts"
-export { clientOfChangeOrigin } from "./changes/change-origin.ts"
+export { clientOfChangeOrigin, isOwnChange } from "./changes/change-origin.ts"
 export { overlapMillis } from "./changes/poll-changes.ts"
 export { parseLimitInfo } from "./client/limit-info.ts"
 export type { SalesforceCall, SalesforceClient } from "./client/salesforce-client.ts"
@@ -29,6 +29,7 @@ export { fieldMetadata } from "./install/field-metadata.ts"
 export type { InstallPlan } from "./install/install.ts"
 export { customFieldName } from "./mapping/field-names.ts"
 export { fieldsOfBitmaps } from "./pubsub/changed-fields.ts"
+export { type ChangeEventSchema, decodeChangeEvent } from "./pubsub/decode-change-event.ts"
 export { pubSubEndpoint } from "./pubsub/pubsub-descriptor.ts"
 export {
   type PubSubOptions,

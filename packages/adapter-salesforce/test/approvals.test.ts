@@ -2,8 +2,9 @@ import { approverField } from "@tixi/adapter-salesforce"
 import { defineBoundApprovalProcesses } from "@tixi/adapter-salesforce/fake"
 import { type ApprovalSubmission, label, personId } from "@tixi/core"
 import { Effect } from "effect"
+import { http } from "msw"
 import { describe, expect, it } from "vitest"
-import { fakeOrgWithAdapter, useMsw } from "./support/fake-org-harness.ts"
+import { fakeOrgWithAdapter, server, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
 
@@ -140,5 +141,88 @@ describe("Salesforce Approval Processes", () => {
     ])
     const record = await run(adapter.approvals.get(opened.id))
     expect(record.decisions).toMatchObject([{ step: 0, approver: "manager-qian", outcome: "approved" }])
+  })
+
+  it("recalls with SOAP process() and Removed, the documented recall; REST /process/approvals takes no Removed", async () => {
+    const { fake, adapter } = await setUp()
+    const opened = await run(
+      adapter.approvals.submit(submission("k-8", [{ mode: "any", approvers: [personId("supervisor-sun")] }])),
+    )
+    const soapBefore = fake.org.callsByKind.get("soap") ?? 0
+    const recalled = await run(
+      adapter.approvals.withdraw(opened.id, "客户已撤回 / withdrawn by the customer"),
+    )
+    expect(recalled.state).toBe("withdrawn")
+    expect(fake.org.callsByKind.get("soap")).toBe(soapBefore + 1)
+    expect(fake.org.records("ProcessInstance").find((row) => row.Id === opened.id)!.Status).toBe("Removed")
+    expect(
+      fake.org
+        .records("ProcessInstanceStep")
+        .filter((row) => row.ProcessInstanceId === opened.id && row.StepStatus === "Removed"),
+    ).toMatchObject([{ Comments: "客户已撤回 / withdrawn by the customer" }])
+    // Withdrawing again changes nothing and sends no second recall.
+    expect((await run(adapter.approvals.withdraw(opened.id, "again"))).state).toBe("withdrawn")
+    expect(fake.org.callsByKind.get("soap")).toBe(soapBefore + 1)
+
+    const second = await run(
+      adapter.approvals.submit(submission("k-9", [{ mode: "any", approvers: [personId("manager-qian")] }])),
+    )
+    const workitem = fake.org
+      .records("ProcessInstanceWorkitem")
+      .find((row) => row.ProcessInstanceId === second.id)!
+    const reply = await fetch(`${fake.org.instanceUrl}/services/data/v66.0/process/approvals`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fake.accessToken()}`, "content-type": "application/json" },
+      body: JSON.stringify({ requests: [{ actionType: "Removed", contextId: workitem.Id }] }),
+    })
+    expect(reply.status).toBe(400)
+    expect(await reply.json()).toMatchObject([{ errorCode: "JSON_PARSER_ERROR" }])
+    expect((await run(adapter.approvals.get(second.id))).state).toBe("pending")
+  })
+
+  it("reads SOAP replies as typed outcomes: a stale session renewed once, a fault and a per-request error keep their codes", async () => {
+    const { fake, adapter } = await setUp()
+    // Runs `before` just as the recall reaches the org, then lets the org answer it.
+    const onRecall = (before: () => void) =>
+      server.use(
+        http.post(
+          `${fake.org.instanceUrl}/services/Soap/u/:version`,
+          ({ request }) => {
+            before()
+            return fake.api.handle(request)
+          },
+          { once: true },
+        ),
+      )
+    const open = (key: string) =>
+      run(
+        adapter.approvals.submit(submission(key, [{ mode: "any", approvers: [personId("supervisor-sun")] }])),
+      )
+
+    const first = await open("k-10")
+    onRecall(() => fake.org.sessions.clear())
+    expect((await run(adapter.approvals.withdraw(first.id, "stale session"))).state).toBe("withdrawn")
+
+    const second = await open("k-11")
+    onRecall(() =>
+      fake.org.forcedReplies.push({
+        status: 500,
+        errorCode: "INSUFFICIENT_ACCESS",
+        message: "no recall for you",
+      }),
+    )
+    const refused = await run(Effect.flip(adapter.approvals.withdraw(second.id, "refused")))
+    expect(refused).toMatchObject({
+      port: "Approvals",
+      operation: "withdraw",
+      reason: { _tag: "Unauthorized" },
+    })
+    expect(refused.vendor).toMatchObject({ code: "INSUFFICIENT_ACCESS", status: 500 })
+
+    // The approver decides between tixi's look-up of the workitem and its recall.
+    onRecall(() => fake.staff.decide(second.id, "supervisor-sun@tixi.example", "Approve", "批准"))
+    const late = await run(Effect.flip(adapter.approvals.withdraw(second.id, "too late")))
+    expect(late.vendor?.code).toBe("INVALID_CROSS_REFERENCE_KEY")
+    expect((await run(adapter.approvals.get(second.id))).state).toBe("approved")
   })
 })

@@ -1,4 +1,4 @@
-import { clientOfChangeOrigin, type ReceivedChangeEvent } from "@tixi/adapter-salesforce"
+import { clientOfChangeOrigin, isOwnChange, type ReceivedChangeEvent } from "@tixi/adapter-salesforce"
 import type { FakeSalesforce } from "@tixi/adapter-salesforce/fake"
 import type { HostChange } from "@tixi/core"
 import { Effect } from "effect"
@@ -143,6 +143,54 @@ describe("Change Data Capture intake", () => {
     ])
     expect(result.changes[0]!.changedFields).toEqual([])
     expect(result.lastReplayId).toBe(delivered[0]!.replayId)
+  })
+
+  it("marks tixi's sObject Collections writes as its own by the commit user when changeOrigin names no client", async () => {
+    const { fake, adapter } = await fakeOrgWithAdapter({ install: suiteFields })
+    const accounts = ["甲", "乙"].map((name) => fake.staff.create("Account", { Name: name }))
+    const before = fake.org.changeEvents.length
+    await run(
+      adapter.writeRecords(
+        {
+          object: "Account",
+          operation: "update",
+          records: accounts.map((Id) => ({ Id, Phone: "021-5555-0100" })),
+        },
+        { path: "collections" },
+      ),
+    )
+    fake.staff.update("Account", accounts[0]!, { Name: "甲（改）" })
+    const delivered = events(fake, before)
+    // The undocumented case: the collection's events carry no client in changeOrigin.
+    expect(delivered.slice(0, 2).map((event) => clientOfChangeOrigin(event.header.changeOrigin))).toEqual([
+      undefined,
+      undefined,
+    ])
+    expect(delivered[0]!.header.commitUser).toBe(fake.org.integrationUserId)
+    const result = await run(adapter.changeEvents.receive(delivered))
+    expect(result.changes.map((change) => [change.recordId, change.origin])).toEqual([
+      [accounts[0], "tixi"],
+      [accounts[1], "tixi"],
+      [accounts[0], "host"],
+    ])
+    expect(
+      isOwnChange(
+        { changeOrigin: "", commitUser: fake.org.integrationUserId.slice(0, 15) },
+        { client: "tixi", integrationUserId: fake.org.integrationUserId },
+      ),
+    ).toBe(true)
+    expect(
+      isOwnChange(
+        { changeOrigin: "com/salesforce/api/rest/66.0;client=tixi", commitUser: "005000000000001AAA" },
+        { client: "tixi", integrationUserId: fake.org.integrationUserId },
+      ),
+    ).toBe(true)
+    expect(
+      isOwnChange(
+        { changeOrigin: "", commitUser: "" },
+        { client: "tixi", integrationUserId: fake.org.integrationUserId },
+      ),
+    ).toBe(false)
   })
 
   it("reports changed fields of updates in tixi's names, as the complaint intake compares them", async () => {

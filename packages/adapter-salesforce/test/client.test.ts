@@ -3,7 +3,7 @@ import { createFakeSalesforce } from "@tixi/adapter-salesforce/fake"
 import { Effect, Redacted } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
-import { fakeOrgWithAdapter, server, settingsFor, useMsw } from "./support/fake-org-harness.ts"
+import { fakeOrgWithAdapter, server, settingsFor, trackSoql, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
 
@@ -32,7 +32,7 @@ describe("Salesforce client", () => {
   })
 
   it("fails Unauthorized at once with an access token it cannot renew", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const adapter = await run(
       make({
@@ -91,7 +91,7 @@ describe("Salesforce client", () => {
   }, 20_000)
 
   it("names itself in Sforce-Call-Options and pins the API version", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     const seen: Array<{ options: string | null; path: string }> = []
     server.resetHandlers(
       http.all(`${fake.org.instanceUrl}/*`, ({ request }) => {

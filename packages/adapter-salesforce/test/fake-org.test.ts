@@ -1,6 +1,6 @@
 import { createFakeSalesforce, type FakeSalesforce } from "@tixi/adapter-salesforce/fake"
 import { beforeEach, describe, expect, it } from "vitest"
-import { server, useMsw } from "./support/fake-org-harness.ts"
+import { assertValidSoql, invalidSoqlOf, server, trackSoql, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
 
@@ -22,12 +22,29 @@ const call = (path: string, init: RequestInit = {}) =>
 const body = async (reply: Response): Promise<any> => reply.json()
 
 beforeEach(() => {
-  fake = createFakeSalesforce({ queryBatchSize: 5, apiAllocation: { max: 1_000 } })
+  fake = trackSoql(createFakeSalesforce({ queryBatchSize: 5, apiAllocation: { max: 1_000 } }))
   server.resetHandlers(...fake.handlers)
   token = fake.accessToken()
 })
 
 describe("fake Salesforce org", () => {
+  it("has every SOQL it receives checked by a maintained SOQL parser, which catches what the fake would answer", async () => {
+    await call(
+      `/query?q=${encodeURIComponent("SELECT Id, Name FROM Account WHERE Name = 'O\\'Brien' LIMIT 5")}`,
+    )
+    await call(`/tooling/query?q=${encodeURIComponent("SELECT Id, DeveloperName FROM CustomField")}`)
+    expect(invalidSoqlOf(fake)).toEqual([])
+    await call(`/query?q=${encodeURIComponent("SELECT Id, FROM Account")}`)
+    await call(`/tooling/query?q=${encodeURIComponent("SELECT Id FROM CustomField WHERE")}`)
+    expect(invalidSoqlOf(fake)).toEqual([
+      expect.stringMatching(/^SELECT Id, FROM Account\n/),
+      expect.stringMatching(/^SELECT Id FROM CustomField WHERE\n/),
+    ])
+    expect(() => assertValidSoql(fake)).toThrow()
+    // Leave the org's log clean for the check that runs after every test.
+    fake.api.requests.length = 0
+  })
+
   it("caps sObject Collections at 200 records, as the org does", async () => {
     const records = Array.from({ length: 201 }, (_, index) => ({
       attributes: { type: "Account" },
@@ -134,6 +151,46 @@ describe("fake Salesforce org", () => {
     const failed = await (await call(`/jobs/ingest/${job.id}/failedResults`)).text()
     expect(failed.split("\n")[0]).toBe("sf__Id,sf__Error,Name,Industry")
     expect(failed).toContain("REQUIRED_FIELD_MISSING")
+  })
+
+  it("reads Bulk uploads as RFC 4180 CSV with a CSV library: quoted commas, quotes and line breaks; a malformed upload fails the job", async () => {
+    const runJob = async (csv: string) => {
+      const job = await body(
+        await call("/jobs/ingest", {
+          method: "POST",
+          body: JSON.stringify({ object: "Account", operation: "insert" }),
+        }),
+      )
+      await call(`/jobs/ingest/${job.id}/batches`, {
+        method: "PUT",
+        body: csv,
+        headers: { "content-type": "text/csv" },
+      })
+      await call(`/jobs/ingest/${job.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ state: "UploadComplete" }),
+      })
+      return { id: job.id as string, info: await body(await call(`/jobs/ingest/${job.id}`)) }
+    }
+    const good = await runJob('Name,BillingStreet\n"华东, ""总部""","一号楼\n二层"\n  Beta  ,#N/A\n')
+    expect(good.info).toMatchObject({
+      state: "JobComplete",
+      numberRecordsProcessed: 2,
+      numberRecordsFailed: 0,
+    })
+    const names = fake.org.records("Account").map((row) => [row.Name, row.BillingStreet ?? null])
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['华东, "总部"', "一号楼\n二层"],
+        ["  Beta  ", null],
+      ]),
+    )
+    // An unclosed quote, and a row with more cells than the header: the org cannot read the file.
+    for (const malformed of ['Name,BillingStreet\n"unclosed,street\n', "Name\nAlpha,extra\n"]) {
+      const bad = await runJob(malformed)
+      expect(bad.info.state).toBe("Failed")
+      expect(bad.info.errorMessage).toMatch(/^InvalidBatch : Failed to parse CSV/)
+    }
   })
 
   it("signs in only with an assertion signed by the connected app's key", async () => {

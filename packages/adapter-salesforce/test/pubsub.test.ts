@@ -125,4 +125,46 @@ describe("Change Data Capture over the Pub/Sub API", () => {
       await close()
     }
   })
+
+  it("stops on an event whose payload declares more than it holds, typed and before any of its batch is handed over", async () => {
+    let hostileReplay = 0
+    const { fake, adapter, pubsub, close } = await servedOrgWithPubSub([], {
+      // The second event's payload keeps its first bytes, then declares 2³¹ record ids in five bytes.
+      rewritePayload: (replayId, payload) =>
+        replayId === hostileReplay
+          ? Buffer.concat([payload.subarray(0, 5), Buffer.from([0x80, 0x80, 0x80, 0x80, 0x10])])
+          : payload,
+    })
+    try {
+      const before = fake.org.changeEvents.length
+      fake.staff.create("Case", { Subject: "一" })
+      fake.staff.create("Case", { Subject: "二" })
+      hostileReplay = fake.org.changeEvents[before + 1]!.replayId
+      const received: Array<IntakeResult> = []
+      const subscription = await Effect.runPromise(
+        adapter.subscribeChangeEvents({
+          topic: "/data/CaseChangeEvent",
+          endpoint: pubsub.endpoint,
+          insecure: true,
+          startAt: "earliest",
+          batchSize: 2,
+          onChanges: (result) => {
+            received.push(result)
+          },
+        }),
+      )
+      const failure = await subscription.done.then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(failure).toMatchObject({
+        _tag: "PortFailure",
+        operation: "changeEvents",
+        reason: { _tag: "InvalidRequest", fields: [{ field: "payload" }] },
+      })
+      expect(received).toEqual([])
+    } finally {
+      await close()
+    }
+  })
 })

@@ -14,7 +14,7 @@ import { createFakeSalesforce } from "@tixi/adapter-salesforce/fake"
 import { HostCrm, type ValidationError } from "@tixi/core"
 import { ConfigProvider, Effect, Layer, Redacted, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { server, settingsFor, useMsw } from "./support/fake-org-harness.ts"
+import { server, settingsFor, trackSoql, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
 
@@ -39,6 +39,25 @@ describe("settings", () => {
       "users.officer-wu",
       "timeZone",
     ])
+  })
+
+  it("keeps a Bulk upload within 150 MB after base64 encoding: 100 MiB raw by default, at most 112.5 MB", () => {
+    const base = {
+      credentials: {
+        kind: "accessToken" as const,
+        accessToken: Redacted.make("t"),
+        instanceUrl: "https://x.my.salesforce.com",
+      },
+    }
+    const defaults = parseSalesforceSettings(base)
+    expect(Result.isSuccess(defaults) && defaults.success.bulkUploadMaxBytes).toBe(100 * 1024 * 1024)
+    expect(Math.ceil((100 * 1024 * 1024) / 3) * 4).toBeLessThanOrEqual(150_000_000)
+    for (const bulkUploadMaxBytes of [112_500_001, 0, 1.5]) {
+      const parsed = parseSalesforceSettings({ ...base, bulkUploadMaxBytes })
+      expect(Result.isFailure(parsed)).toBe(true)
+      const failure = (parsed as Result.Failure<never, ValidationError>).failure
+      expect(failure.issues.map((issue) => issue.path.join("."))).toEqual(["bulkUploadMaxBytes"])
+    }
   })
 
   it("pins the API version to 66.0 unless told otherwise", () => {
@@ -104,7 +123,7 @@ describe("settings", () => {
   })
 
   it("builds the layer from the environment with an in-memory key", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const environment = ConfigProvider.fromUnknown({
       SALESFORCE_CLIENT_ID: fake.clientId,
@@ -123,7 +142,7 @@ describe("settings", () => {
 
 describe("JWT bearer flow", () => {
   it("signs an RS256 assertion the app's certificate verifies, with exp in seconds", () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     const assertion = signJwtAssertion(
       { issuer: "id", subject: "u", audience: "https://login.salesforce.com", expiresAt: 1_800_000_000 },
       fake.keys.privateKeyPem,
@@ -147,7 +166,7 @@ describe("JWT bearer flow", () => {
   })
 
   it("reads the key from a file at sign-in", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const folder = mkdtempSync(join(tmpdir(), "tixi-sf-"))
     const keyFile = join(folder, "server.key")
@@ -182,7 +201,7 @@ describe("JWT bearer flow", () => {
   })
 
   it("fails Unauthorized when the org does not know the user", async () => {
-    const fake = createFakeSalesforce()
+    const fake = trackSoql(createFakeSalesforce())
     server.resetHandlers(...fake.handlers)
     const adapter = await Effect.runPromise(
       make({

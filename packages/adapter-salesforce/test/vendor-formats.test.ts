@@ -1,4 +1,5 @@
 import { reasonForSalesforceError } from "@tixi/adapter-salesforce"
+import { parse } from "csv-parse/sync"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { failureFromBulkRow } from "../src/errors/map-salesforce-error.ts"
@@ -60,6 +61,46 @@ describe("Bulk CSV", () => {
     )
     expect(csvCell(null)).toBe("#N/A")
     expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"')
+  })
+})
+
+describe("Bulk CSV against a maintained CSV library", () => {
+  it("writes what csv-parse reads back cell for cell, whatever the text (1,000 cases)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string(), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.oneof(fc.string(), fc.constant(null)), { minLength: 4, maxLength: 4 }), {
+          maxLength: 10,
+        }),
+        (header, rows) => {
+          const cells = rows.map((row) => row.slice(0, header.length))
+          const text = writeCsv(header, cells)
+          const read = parse(text, {
+            delimiter: ",",
+            record_delimiter: "\n",
+            relax_column_count: false,
+          }) as Array<Array<string>>
+          expect(read).toEqual([
+            header,
+            ...cells.map((row) => row.map((cell) => (cell === null ? "#N/A" : cell))),
+          ])
+        },
+      ),
+      { numRuns: 1_000 },
+    )
+  })
+
+  it("reads any result file text without throwing: at most one row per line, keyed by the header (1,000 cases)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r", " ", "#") }), (text) => {
+        const rows = parseCsv(text)
+        const lines = text.split(/\r\n|\r|\n/).length
+        expect(rows.length).toBeLessThanOrEqual(lines)
+        const columns = rows.length === 0 ? [] : Object.keys(rows[0]!)
+        for (const row of rows) expect(Object.keys(row)).toEqual(columns)
+      }),
+      { numRuns: 1_000 },
+    )
   })
 })
 

@@ -13,6 +13,7 @@ const model: WriteCostModel = {
   pollInitialMillis: 1_000,
   pollMaxMillis: 30_000,
   bulkThreshold: 2_000,
+  bulkUploadMaxBytes: 100 * 1024 * 1024,
 }
 const gradeField = [
   {
@@ -90,6 +91,51 @@ describe("writing records", () => {
     expect(outcome.failed[0]!.error.vendor?.code).toBe("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST")
     expect(fake.org.callsByKind.get("bulk")).toBeGreaterThanOrEqual(6)
     expect(fake.org.findById(ids[8]!)!.record.Tixi_Customer_Grade__c).toBe("B")
+  })
+
+  it("splits a Bulk write larger than one upload into several jobs, each upload within the org's limit", async () => {
+    // The org's limit lowered from 150 MB to 6,000 base64 bytes (4,500 raw), tixi's to 4,000 raw.
+    const { fake, adapter } = await fakeOrgWithAdapter({
+      org: { bulkUploadLimitBase64Bytes: 6_000 },
+      settings: { bulkUploadMaxBytes: 4_000 },
+      install: gradeField,
+    })
+    const ids = Array.from({ length: 300 }, (_, index) =>
+      hostRecordId(fake.staff.create("Account", { Name: `客户 ${index}` })),
+    )
+    const records: Array<Record<string, unknown>> = ids.map((Id, index) => ({
+      Id,
+      Tixi_Customer_Grade__c: index % 2 === 0 ? "A" : "B",
+      BillingStreet: `上海市浦东新区 "世纪大道" ${index} 号, 二楼`,
+    }))
+    // One record too large for any upload: refused alone, naming it, while the rest are written.
+    records[150] = { ...records[150], BillingStreet: "长".repeat(1_500) }
+    const jobs: Array<{ jobId: string; start: number; count: number }> = []
+    const report = await run(
+      adapter.writeRecords(
+        { object: "Account", operation: "update", records },
+        {
+          path: "bulk",
+          onBulkJob: (jobId, slice) => Effect.sync(() => jobs.push({ jobId, ...slice })),
+        },
+      ),
+    )
+    expect(report.jobIds.length).toBeGreaterThanOrEqual(4)
+    expect(jobs.map((job) => job.jobId)).toEqual(report.jobIds)
+    expect(jobs.reduce((total, job) => total + job.count, 0)).toBe(299)
+    for (const jobId of report.jobIds) {
+      const data = fake.org.bulkJobs.get(jobId)!.data
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(4_000)
+      expect(data.startsWith("Id,Tixi_Customer_Grade__c,BillingStreet\n")).toBe(true)
+    }
+    expect(report.outcomes.map((outcome) => outcome.index)).toEqual(records.map((_, index) => index))
+    const failed = report.outcomes.filter((outcome) => !outcome.ok)
+    expect(failed).toMatchObject([
+      { index: 150, error: { reason: { _tag: "InvalidRequest", fields: [{ field: "records[150]" }] } } },
+    ])
+    expect(fake.org.findById(ids[299]!)!.record.Tixi_Customer_Grade__c).toBe("B")
+    expect(fake.org.findById(ids[151]!)!.record.BillingStreet).toBe(`上海市浦东新区 "世纪大道" 151 号, 二楼`)
+    expect(fake.org.findById(ids[150]!)!.record.Tixi_Customer_Grade__c ?? null).toBeNull()
   })
 
   it("reports rows a failed job never reached as unprocessed and retryable", async () => {

@@ -21,6 +21,7 @@ import { isRecordId, keyPrefix } from "../mapping/record-ids.ts"
 import { submitApprovalRequests } from "../operations/approvals/submit-approval-requests.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import { updateRecord } from "../operations/rest/update-record.ts"
+import { processWorkitems } from "../operations/soap/process-workitems.ts"
 import type { ApprovalProcessBinding } from "../settings/settings.ts"
 import { parseApprovalTag, submissionComment } from "./approval-comment.ts"
 
@@ -76,6 +77,7 @@ export const makeSalesforceApprovals = (
         return yield* fail(operation, new NotFound({ resource: "approval", id }), `no approval ${id}`)
       const instances = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
         `SELECT Id, Status, TargetObjectId, CreatedDate, CompletedDate FROM ProcessInstance WHERE Id = ${soqlString(id)}`,
         { port: "Approvals", operation },
       )
@@ -84,6 +86,7 @@ export const makeSalesforceApprovals = (
         return yield* fail(operation, new NotFound({ resource: "approval", id }), `no approval ${id}`)
       const steps = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstancestep.htm
         `SELECT Id, StepStatus, ActorId, Comments, StepNodeId, CreatedDate FROM ProcessInstanceStep WHERE ProcessInstanceId = ${soqlString(id)} ORDER BY CreatedDate, Id`,
         { port: "Approvals", operation },
       )
@@ -120,6 +123,7 @@ export const makeSalesforceApprovals = (
       for (const object of boundObjects) {
         const records = yield* queryAll(
           client,
+          // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
           `SELECT Id FROM ${object} WHERE ${approvalKeyField} = ${soqlString(submissionKey)}`,
           {
             port: "Approvals",
@@ -129,6 +133,7 @@ export const makeSalesforceApprovals = (
         for (const record of records) {
           const instances = yield* queryAll(
             client,
+            // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
             `SELECT Id FROM ProcessInstance WHERE TargetObjectId = ${soqlString(String(record.Id))} ORDER BY CreatedDate DESC, Id DESC LIMIT 5`,
             { port: "Approvals", operation: "findByKey" },
           )
@@ -241,11 +246,10 @@ export const makeSalesforceApprovals = (
     })
 
   /**
-   * Recalls a pending approval (撤销) with `actionType: "Removed"` on its workitem, the action
-   * Apex `ProcessWorkitemRequest` and SOAP `process()` use for a recall. The REST resource's page
-   * documents Submit, Approve and Reject only, so this is unverified against a live org; the
-   * process must allow recall ("Initial submitters may recall") and the integration user must
-   * be the submitter or an administrator.
+   * Recalls a pending approval (撤销) with the SOAP API's `process()` and action `Removed` on its
+   * workitem: REST `/process/approvals` documents Submit, Approve and Reject only, while SOAP
+   * `ProcessWorkitemRequest` documents Removed. The process must allow recall ("Initial
+   * submitters may recall") and the integration user must be the submitter or an administrator.
    */
   const withdraw = (id: ApprovalId, reason: string) =>
     Effect.gen(function* () {
@@ -255,6 +259,7 @@ export const makeSalesforceApprovals = (
         return yield* invalid("withdraw", [{ field: "id", message: `approval is ${current.state}` }])
       const workitems = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstanceworkitem.htm
         `SELECT Id FROM ProcessInstanceWorkitem WHERE ProcessInstanceId = ${soqlString(id)} LIMIT 1`,
         {
           port: "Approvals",
@@ -262,9 +267,9 @@ export const makeSalesforceApprovals = (
         },
       )
       if (!workitems[0]) return yield* get(id, "withdraw")
-      const [result] = yield* submitApprovalRequests(client, {
+      const [result] = yield* processWorkitems(client, {
         operation: "withdraw",
-        requests: [{ actionType: "Removed", contextId: String(workitems[0].Id), comments: reason }],
+        requests: [{ action: "Removed", workitemId: String(workitems[0].Id), comments: reason }],
       })
       if (!result?.success)
         return yield* failureFromRecordErrors(
@@ -283,6 +288,7 @@ export const makeSalesforceApprovals = (
         ])
       const rows = yield* queryAll(
         client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_processinstance.htm
         `SELECT Id, Status, CompletedDate, SystemModstamp FROM ProcessInstance WHERE Status != 'Pending' AND SystemModstamp >= ${formatSoqlDateTime(since)} ORDER BY SystemModstamp, Id`,
         { port: "Approvals", operation: "pollOutcomes" },
       )

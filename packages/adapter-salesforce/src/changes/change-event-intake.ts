@@ -1,12 +1,13 @@
-import { type HostChange, type HostObject, hostRecordId, type PortFailure } from "@tixi/core"
+import { type HostChange, type HostObject, hostRecordId, InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { CrmContext } from "../crm/crm-context.ts"
 import type { CatalogObject } from "../crm/field-catalog.ts"
 import { formatSoqlDateTime } from "../mapping/instants.ts"
+import { recordIdShape } from "../mapping/record-ids.ts"
 import { queryAll, soqlString } from "../operations/rest/query.ts"
 import type { RawChangeEventHeader, RawRecord } from "../vendor/rest.ts"
 import { changeFromRow, changeRowFields } from "./change-from-row.ts"
-import { clientOfChangeOrigin } from "./change-origin.ts"
+import { isOwnChange } from "./change-origin.ts"
 import { changedFieldNames } from "./changed-field-names.ts"
 import { overlapMillis } from "./poll-changes.ts"
 
@@ -37,7 +38,8 @@ const kindOf = (entity: string): HostObject | undefined =>
  * Turns Change Data Capture events into tixi's `HostChange`s, whatever transport brought them:
  * duplicates (a redelivered replay id) are dropped; an event naming several records becomes one
  * change per record, its changed fields in tixi's names (`changedFieldNames`); `changeOrigin`
- * carrying tixi's client name marks tixi's own writes; and a
+ * carrying tixi's client name, or else the commit user being tixi's integration user
+ * (`isOwnChange`), marks tixi's own writes; and a
  * gap event (`GAP_*`: the org could not produce the full event) makes tixi re-read the records
  * named, or for `GAP_OVERFLOW` every record of the object changed since the gap began.
  */
@@ -65,6 +67,7 @@ export const makeChangeEventIntake = (
           : `Id IN (${explicit.map(soqlString).join(", ")})`
       const rows: ReadonlyArray<RawRecord> = yield* queryAll(
         context.client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/system_fields.htm
         `SELECT ${changeRowFields(key)} FROM ${entity} WHERE ${where}`,
         { operation: "changeEvents", includeDeleted: true },
       )
@@ -97,7 +100,21 @@ export const makeChangeEventIntake = (
             changes.push(...found)
             continue
           }
-          const origin = clientOfChangeOrigin(event.header.changeOrigin) === client ? "tixi" : "host"
+          const malformed = event.header.recordIds.find((id) => !recordIdShape.test(id))
+          if (malformed !== undefined || event.header.recordIds.length === 0)
+            return yield* new PortFailure({
+              port: "HostCrm",
+              operation: "changeEvents",
+              reason: new InvalidRequest({
+                fields: [
+                  { field: "header.recordIds", message: `names no record or a malformed id (${malformed})` },
+                ],
+              }),
+              detail: `change event ${event.replayId}: recordIds must be record ids`,
+              vendor: { vendor: "salesforce", payload: event.header },
+            })
+          const integrationUserId = yield* context.integrationUserId
+          const origin = isOwnChange(event.header, { client, integrationUserId }) ? "tixi" : "host"
           const changeType =
             event.header.changeType === "CREATE"
               ? "created"

@@ -44,6 +44,7 @@ export const pollChanges = (context: CrmContext, cursorText: string | undefined,
       const since = Math.max(0, watermark - overlapMillis)
       const rows = yield* queryAll(
         context.client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/system_fields.htm
         `SELECT ${changeRowFields(key)} FROM ${object} WHERE SystemModstamp >= ${formatSoqlDateTime(since)} ORDER BY SystemModstamp, Id LIMIT ${size + recent.size}`,
         { operation: "pollChanges", includeDeleted: true },
       )

@@ -19,9 +19,20 @@ export interface SalesforceCall extends Omit<FailureSite, "port"> {
   /** A path below the instance URL, e.g. `client.data("/sobjects/Case")`, or a `nextRecordsUrl`. */
   readonly path: string
   readonly json?: unknown
-  /** A raw body (Bulk CSV) with its content type. */
-  readonly text?: string
+  /**
+   * A raw body (Bulk CSV) with its content type; or, for the SOAP API, which carries the session
+   * in the envelope rather than a header, a body built from the session of each attempt.
+   */
+  readonly text?: string | ((accessToken: string) => string)
   readonly contentType?: string
+  /** Headers a resource requires beyond the client's own (the SOAP API's `SOAPAction`). */
+  readonly headers?: Readonly<Record<string, string>>
+  /**
+   * Whether a reply says the session expired although its status is not 401: the SOAP API
+   * answers an expired session with a 500 fault `INVALID_SESSION_ID`. Such a reply renews the
+   * session once, like a 401.
+   */
+  readonly sessionExpired?: (reply: HttpReply) => boolean
   readonly accept?: string
   /** Statuses that are not failures (default: every 2xx). */
   readonly okStatuses?: ReadonlyArray<number>
@@ -97,6 +108,7 @@ export const makeSalesforceClient = (
           relabel(failure, site.port, site.operation),
         )
         const headers: Record<string, string> = {
+          ...call.headers,
           authorization: `Bearer ${session.accessToken}`,
           accept: call.accept ?? "application/json",
           "sforce-call-options": `client=${settings.callOptionsClient}`,
@@ -110,13 +122,15 @@ export const makeSalesforceClient = (
             url: `${session.instanceUrl}${call.path}`,
             headers,
             ...(call.json === undefined ? {} : { json: call.json }),
-            ...(call.text === undefined ? {} : { text: call.text }),
+            ...(call.text === undefined
+              ? {}
+              : { text: typeof call.text === "string" ? call.text : call.text(session.accessToken) }),
             timeoutMillis: call.timeoutMillis ?? 120_000,
           },
         )
         const usage = parseLimitInfo(reply.headers.get("sforce-limit-info"))
         if (usage) yield* guard.observe(usage)
-        if (reply.status === 401) {
+        if (reply.status === 401 || call.sessionExpired?.(reply) === true) {
           const renewable = yield* sessions.invalidate(session.accessToken)
           if (renewable && !renewed) return yield* attempt(call, site, true)
           const failure = failureFromReply(site, reply.status, reply.json, reply.text)

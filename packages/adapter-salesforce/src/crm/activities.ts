@@ -43,6 +43,7 @@ const findTask = (context: CrmContext, externalKey: string, operation: string) =
   Effect.map(
     queryAll(
       context.client,
+      // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm
       `SELECT ${taskFields(context)} FROM Task WHERE ${context.settings.externalIdField} = ${soqlString(externalKey)} LIMIT 1`,
       { operation },
     ),
@@ -134,6 +135,7 @@ export const logActivity = (context: CrmContext, draft: ActivityDraft) =>
       Effect.map(
         queryAll(
           context.client,
+          // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm
           `SELECT Id, ${key}, ${kindField}, Subject, Description FROM ${object} WHERE ${key} = ${soqlString(draft.externalKey)} LIMIT 1`,
           { operation },
         ),

@@ -97,6 +97,7 @@ export const findCase = (context: CrmContext, externalKey: string) =>
     const { fields, readable } = yield* selection(context, "findCase")
     const rows = yield* queryAll(
       context.client,
+      // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_case.htm
       `SELECT ${fields.join(", ")} FROM Case WHERE ${context.settings.externalIdField} = ${soqlString(externalKey)} LIMIT 1`,
       { operation: "findCase" },
     )

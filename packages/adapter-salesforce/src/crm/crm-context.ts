@@ -97,11 +97,13 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
       pollInitialMillis: settings.bulkPolling.initialMillis,
       pollMaxMillis: settings.bulkPolling.maxMillis,
       bulkThreshold: settings.bulkThreshold,
+      bulkUploadMaxBytes: settings.bulkUploadMaxBytes,
     },
     caseStatuses: once(
       Effect.map(
         queryAll(
           client,
+          // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_casestatus.htm
           "SELECT ApiName, IsClosed, IsDefault, SortOrder FROM CaseStatus ORDER BY SortOrder",
           { operation: "caseStatuses" },
         ),
@@ -120,6 +122,7 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
         ? Effect.map(
             queryAll(
               client,
+              // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_recordtype.htm
               "SELECT Id FROM RecordType WHERE SobjectType = 'Account' AND IsPersonType = true",
               { operation: "personAccounts" },
             ),
@@ -142,6 +145,7 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
       Effect.map(
         queryAll(
           client,
+          // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
           `SELECT Id FROM ${object} WHERE ${settings.externalIdField} = ${soqlString(key)} LIMIT 1`,
           { operation },
         ),

@@ -133,6 +133,7 @@ export const findCustomer = (context: CrmContext, externalKey: string) =>
       const { fields, readable } = yield* selection(context, object, "findCustomer")
       const rows = yield* queryAll(
         context.client,
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_account.htm
         `SELECT ${fields.join(", ")} FROM ${object} WHERE ${context.settings.externalIdField} = ${soqlString(externalKey)} LIMIT 1`,
         { operation: "findCustomer" },
       )
@@ -166,6 +167,7 @@ export const listCustomers = (
     const where = after === "" ? "" : ` WHERE Id > ${soqlString(after!)}`
     const rows = yield* queryAll(
       context.client,
+      // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
       `SELECT ${fields.join(", ")} FROM ${object}${where} ORDER BY Id LIMIT ${request.limit}`,
       {
         operation: "listCustomers",

@@ -40,8 +40,6 @@ export class FakeApprovalEngine {
             request.comments,
             request.nextApproverIds,
           )
-        case "Removed":
-          return this.recall(request.contextId, caller.userId, request.comments)
         default:
           throw new FakeRecordError(
             "INVALID_OPERATION",
@@ -198,7 +196,21 @@ export class FakeApprovalEngine {
     return this.result(instanceId, this.enterStep(instanceId, stepIndex + 1, nextApproverIds ?? []))
   }
 
-  private recall(workitemId: string, actorId: string, comments: string | undefined): RawApprovalResult {
+  /**
+   * Recalls a pending request by one of its workitems: SOAP `process()` with action `Removed`
+   * (REST `/process/approvals` has no such action).
+   */
+  // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_process.htm
+  recall(workitemId: string, caller: Caller, comments: string | undefined): RawApprovalResult {
+    try {
+      return this.remove(workitemId, caller.userId, comments)
+    } catch (error) {
+      if (error instanceof FakeRecordError) return failure(error)
+      throw error
+    }
+  }
+
+  private remove(workitemId: string, actorId: string, comments: string | undefined): RawApprovalResult {
     const workitem = this.org.records("ProcessInstanceWorkitem").find((row) => row.Id === workitemId)
     if (!workitem) throw new FakeRecordError("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")
     const instanceId = workitem.ProcessInstanceId as string

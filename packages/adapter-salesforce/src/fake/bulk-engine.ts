@@ -1,10 +1,8 @@
-import { parseCsvRows, writeCsv } from "../mapping/csv.ts"
+import { parse } from "csv-parse/sync"
+import { writeCsv } from "../mapping/csv.ts"
 import type { RawBulkJob } from "../vendor/rest.ts"
 import type { Caller, FakeBulkJob, FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRecordError, FakeRequestError } from "./org-errors.ts"
-
-/** The most a single upload may carry (Bulk API 2.0: 150 MB after base64 encoding; tixi checks 100 MB raw). */
-export const maxUploadBytes = 100 * 1024 * 1024
 
 /**
  * Bulk API 2.0 ingest jobs as the org runs them: Open → (upload) → UploadComplete → InProgress →
@@ -15,8 +13,31 @@ export const maxUploadBytes = 100 * 1024 * 1024
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
 export class FakeBulkEngine {
   private readonly org: FakeSalesforceOrg
+  /** Each job's upload as rows, parsed once; a string is why the upload could not be parsed. */
+  private readonly parsed = new WeakMap<FakeBulkJob, ReadonlyArray<ReadonlyArray<string>> | string>()
   constructor(org: FakeSalesforceOrg) {
     this.org = org
+  }
+
+  /**
+   * A job's CSV as rows, read with a maintained CSV library (csv-parse: RFC 4180, comma, LF) and
+   * not with the adapter's own reader, so a bug in tixi's CSV writer cannot pass unseen: a
+   * malformed upload, or a row whose cells do not match the header, is a parse failure.
+   */
+  // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
+  private rowsOf(job: FakeBulkJob): ReadonlyArray<ReadonlyArray<string>> | string {
+    const known = this.parsed.get(job)
+    if (known !== undefined) return known
+    let rows: ReadonlyArray<ReadonlyArray<string>> | string
+    try {
+      rows = parse(job.data, { delimiter: ",", record_delimiter: "\n", skip_empty_lines: true }) as Array<
+        Array<string>
+      >
+    } catch (error) {
+      rows = String((error as Error).message)
+    }
+    this.parsed.set(job, rows)
+    return rows
   }
 
   create(body: Record<string, unknown>, caller: Caller): RawBulkJob {
@@ -74,8 +95,13 @@ export class FakeBulkEngine {
         "INVALIDJOBSTATE",
         `Job ${id} is not open for uploads (state ${job.state})`,
       )
-    if (Buffer.byteLength(csv) > maxUploadBytes)
-      throw new FakeRequestError(400, "INVALIDBATCH", "The upload exceeds the maximum size")
+    // The limit applies to the upload after base64 encoding: 4 bytes for every 3, rounded up.
+    if (Math.ceil(Buffer.byteLength(csv) / 3) * 4 > this.org.bulkUploadLimitBase64Bytes)
+      throw new FakeRequestError(
+        400,
+        "INVALIDBATCH",
+        `InvalidBatch : The upload exceeds ${this.org.bulkUploadLimitBase64Bytes} bytes after base64 encoding`,
+      )
     if (job.data !== "")
       throw new FakeRequestError(409, "INVALIDJOBSTATE", "Bulk API 2.0 takes one upload per job")
     job.data = csv
@@ -103,8 +129,14 @@ export class FakeBulkEngine {
   /** Moves a job forward by the time that has passed since it was closed. */
   advance(job: FakeBulkJob): void {
     if (job.state !== "UploadComplete" && job.state !== "InProgress") return
-    const rows = parseCsvRows(job.data).filter((row) => !(row.length === 1 && row[0] === ""))
-    job.header = rows[0] ?? []
+    const rows = this.rowsOf(job)
+    if (typeof rows === "string") {
+      // The org takes the upload, then fails the job when it cannot read it.
+      job.state = "Failed"
+      job.errorMessage = `InvalidBatch : Failed to parse CSV: ${rows}`
+      return
+    }
+    job.header = [...(rows[0] ?? [])]
     const total = Math.max(0, rows.length - 1)
     job.state = "InProgress"
     if (this.org.holdBulkJobs) return
@@ -128,7 +160,8 @@ export class FakeBulkEngine {
   }
 
   private stopAt(job: FakeBulkJob, processed: number): void {
-    const rows = parseCsvRows(job.data).filter((row) => !(row.length === 1 && row[0] === ""))
+    const rows = this.rowsOf(job)
+    if (typeof rows === "string") return
     job.unprocessed = rows
       .slice(processed + 1)
       .map((row) => Object.fromEntries(job.header.map((name, column) => [name, row[column] ?? ""])))

@@ -61,6 +61,11 @@ export interface FakeOrgOptions {
   readonly latestApiVersion?: string
   /** The clock (default `Date.now`); SystemModstamp has whole seconds, as in a real org. */
   readonly now?: () => number
+  /**
+   * The most one Bulk API 2.0 upload may carry once base64-encoded (the org's is 150 MB); tests
+   * lower it to see a large write split without sending 150 MB.
+   */
+  readonly bulkUploadLimitBase64Bytes?: number
 }
 
 /** A change event as Change Data Capture publishes it. */
@@ -154,6 +159,8 @@ export class FakeSalesforceOrg {
   readonly forcedReplies: Array<{ status: number; errorCode: string; message: string }> = []
   /** While true, closed Bulk jobs stay InProgress (to test resuming a job that outlives a poll). */
   holdBulkJobs = false
+  /** The most one Bulk upload may carry once base64-encoded (`FakeOrgOptions`). */
+  readonly bulkUploadLimitBase64Bytes: number
   /** A Bulk job stops as Failed after this many records; the rest are unprocessed. */
   bulkFailAfterRecords: number | undefined
   readonly now: () => number
@@ -173,6 +180,7 @@ export class FakeSalesforceOrg {
     this.personAccounts = options.personAccounts ?? false
     this.queryBatchSize = options.queryBatchSize ?? 2_000
     this.latestApiVersion = options.latestApiVersion ?? "66.0"
+    this.bulkUploadLimitBase64Bytes = options.bulkUploadLimitBase64Bytes ?? 150_000_000
     this.latency = {
       perRequestMillis: options.latency?.perRequestMillis ?? 0,
       perRecordMillis: options.latency?.perRecordMillis ?? 0,

@@ -33,6 +33,11 @@ export interface FakePubSubOptions {
    * without events while the client waits for some; the real API does after 270 s. Off by default.
    */
   readonly keepAliveMillis?: number | undefined
+  /**
+   * Rewrites an event's Avro payload before it is sent (fault injection): how a subscriber takes
+   * a payload that is truncated, corrupted or hostile. Events pass unchanged by default.
+   */
+  readonly rewritePayload?: ((replayId: number, payload: Buffer) => Buffer) | undefined
 }
 
 const avroTypeOf = (field: FakeField): avro.Schema => {
@@ -52,7 +57,9 @@ const avroTypeOf = (field: FakeField): avro.Schema => {
   }
 }
 
-const headerSchema = {
+/** The Avro schema of `ChangeEventHeader` as the org's GetSchema gives it, for tests that encode events. */
+// https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_event_fields_header.htm
+export const changeEventHeaderSchema = {
   type: "record",
   name: "ChangeEventHeader",
   fields: [
@@ -116,7 +123,7 @@ export async function startFakePubSub(
       name: `${entity}ChangeEvent`,
       namespace: "com.sforce.eventbus",
       fields: [
-        { name: "ChangeEventHeader", type: headerSchema },
+        { name: "ChangeEventHeader", type: changeEventHeaderSchema },
         ...fields.map((field) => ({ name: field.name, type: ["null", avroTypeOf(field)], default: null })),
       ],
     })
@@ -165,7 +172,10 @@ export async function startFakePubSub(
       event: {
         id: `${event.replayId}`,
         schema_id: schema.id,
-        payload: schema.type.toBuffer(value),
+        payload: (options.rewritePayload ?? ((_replayId: number, payload: Buffer) => payload))(
+          event.replayId,
+          schema.type.toBuffer(value),
+        ),
         headers: [],
       },
       replay_id: replayBytes(event.replayId),

@@ -6,6 +6,7 @@ import { FakeBulkEngine } from "./bulk-engine.ts"
 import type { Caller, FakeRecord, FakeSalesforceOrg } from "./fake-org.ts"
 import { FakeRecordError, FakeRequestError } from "./org-errors.ts"
 import { describeTypeOf, type FakeField } from "./schema.ts"
+import { handleSoap } from "./soap-handler.ts"
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
@@ -20,7 +21,7 @@ export interface FakeRequestRecord {
   readonly method: string
   /** The path after `/services/data/vXX.X`, e.g. `/sobjects/Case/Tixi_Key__c/TS-1` or `/query`. */
   readonly path: string
-  /** The SOQL of a `query` or `queryAll` request. */
+  /** The SOQL of a `query`, `queryAll` or Tooling `query` request. */
   readonly soql: string | undefined
 }
 
@@ -49,6 +50,9 @@ export class FakeRestApi {
         return await this.token(request)
       if (url.origin !== this.org.instanceUrl)
         return json([{ errorCode: "NOT_FOUND", message: "unknown host" }], 404)
+      const soap = /^\/services\/Soap\/u\/(\d+\.\d)$/.exec(url.pathname)
+      if (soap && request.method === "POST")
+        return await handleSoap(this.org, this.approvals, request, soap[1]!)
       const caller = this.authenticate(request, url)
       if (url.pathname === "/services/oauth2/userinfo") {
         return json({
@@ -139,7 +143,8 @@ export class FakeRestApi {
       method: request.method,
       path,
       soql:
-        segments.length === 1 && /^query(All)?$/.test(segments[0]!)
+        (segments.length === 1 && /^query(All)?$/.test(segments[0]!)) ||
+        (segments.length === 2 && segments[0] === "tooling" && segments[1] === "query")
           ? (url.searchParams.get("q") ?? "")
           : undefined,
     })
@@ -239,13 +244,27 @@ export class FakeRestApi {
         this.org.remove(second, third, caller)
         return new Response(null, { status: 204, headers })
       }
-      if (head === "composite" && second === "sobjects")
-        return json(await this.collections(request.method, segments.slice(2), parsed(), caller), 200, headers)
+      if (head === "composite" && second === "sobjects") {
+        // Salesforce does not document that `Sforce-Call-Options` reaches the change events of
+        // sObject Collections; the fake assumes the worst, so their changeOrigin names no client.
+        const writer: Caller = { ...caller, client: undefined }
+        return json(await this.collections(request.method, segments.slice(2), parsed(), writer), 200, headers)
+      }
       if (head === "jobs" && second === "ingest")
         return await this.bulkCall(request.method, segments.slice(2), body, parsed, caller, headers)
       if (head === "process" && second === "approvals" && request.method === "POST") {
         await this.delay(0)
         const input = parsed() as { requests?: ReadonlyArray<RawApprovalRequest> }
+        // The resource documents Submit, Approve and Reject; any other action type is not one it takes.
+        const unknown = (input.requests ?? []).find(
+          (entry) => !["Submit", "Approve", "Reject"].includes(String(entry.actionType)),
+        )
+        if (unknown)
+          throw new FakeRequestError(
+            400,
+            "JSON_PARSER_ERROR",
+            `Cannot deserialize value of type ProcessActionType from String "${String(unknown.actionType)}": not one of the values accepted (Submit, Approve, Reject)`,
+          )
         return json(
           (input.requests ?? []).map((entry) => this.approvals.handle(entry, caller)),
           200,

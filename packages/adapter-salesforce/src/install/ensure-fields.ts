@@ -160,6 +160,7 @@ export const applyChanges = (context: CrmContext, changes: ReadonlyArray<FieldCh
       } else if (change.action === "update") {
         const rows = yield* queryAll(
           context.client,
+          // https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_customfield.htm
           `SELECT Id FROM CustomField WHERE TableEnumOrId = ${soqlString(change.object)} AND DeveloperName = ${soqlString(change.apiName.replace(/__c$/, ""))}`,
           { operation: "ensureFields", tooling: true },
         )

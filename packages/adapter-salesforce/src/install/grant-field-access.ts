@@ -19,6 +19,7 @@ export const grantFieldAccess = (
   Effect.gen(function* () {
     const existing = yield* queryAll(
       context.client,
+      // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionset.htm
       `SELECT Id FROM PermissionSet WHERE Name = '${permissionSetName}'`,
       { operation: "ensureFields" },
     )

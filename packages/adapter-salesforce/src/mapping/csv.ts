@@ -12,10 +12,15 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) || text.trim() !== text ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/** One CSV line (without its line ending), so a caller can measure lines before joining them. */
+export function csvLine(cells: ReadonlyArray<unknown>): string {
+  return cells.map(csvCell).join(",")
+}
+
 /** A CSV document from a header and rows. */
 export function writeCsv(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
-  const lines = [header.map(csvCell).join(",")]
-  for (const row of rows) lines.push(row.map(csvCell).join(","))
+  const lines = [csvLine(header)]
+  for (const row of rows) lines.push(csvLine(row))
   return `${lines.join("\n")}\n`
 }
 

@@ -23,7 +23,7 @@ export function idSuffix(id15: string): string {
  * a URL is misleading (it reads it as an external-id field name).
  */
 export function isRecordId(value: string): boolean {
-  if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(value)) return false
+  if (!recordIdShape.test(value)) return false
   return value.length === 15 || idSuffix(value.slice(0, 15)) === value.slice(15).toUpperCase()
 }
 
@@ -32,3 +32,6 @@ export const shortId = (value: string) => value.slice(0, 15)
 
 /** The key prefix of an id (001 Account, 003 Contact, 500 Case, 00T Task, 00U Event, 04g ProcessInstance). */
 export const keyPrefix = (value: string) => value.slice(0, 3)
+
+/** What a record id looks like (15 or 18 letters and digits), without checking the 18-character suffix. */
+export const recordIdShape = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/

@@ -7,14 +7,13 @@ import {
   status,
 } from "@grpc/grpc-js"
 import { scrubVendorText } from "@tixi/adapter-kit"
-import { PortFailure, Unauthorized, Unavailable } from "@tixi/core"
+import { InvalidRequest, PortFailure, Unauthorized, Unavailable } from "@tixi/core"
 import avro from "avsc"
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import type { IntakeResult, ReceivedChangeEvent } from "../changes/change-event-intake.ts"
 import type { SalesforceClient } from "../client/salesforce-client.ts"
 import { getIdentity } from "../operations/rest/get-identity.ts"
-import type { RawChangeEventHeader } from "../vendor/rest.ts"
-import { fieldsOfBitmaps } from "./changed-fields.ts"
+import { type ChangeEventSchema, decodeChangeEvent } from "./decode-change-event.ts"
 import { type FetchRequest, type FetchResponse, pubSubEndpoint, pubSubPackage } from "./pubsub-descriptor.ts"
 
 /** Options of a Change Data Capture subscription over the Pub/Sub API. */
@@ -62,10 +61,7 @@ type PubSubClient = {
   close: () => void
 }
 
-type Schema = {
-  readonly type: avro.Type
-  readonly fields: ReadonlyArray<{ readonly name: string; readonly nested?: ReadonlyArray<string> }>
-}
+type Schema = ChangeEventSchema
 
 /** Pub/Sub's gRPC errors are vendor text too: scrubbed like every reply before they become a failure. */
 const failure = (reason: PortFailure["reason"], detail: string, payload?: unknown) =>
@@ -143,16 +139,30 @@ export const subscribeToChangeEvents = (
           grpc.GetSchema({ schema_id: schemaId }, metadata, (error, reply) => {
             if (error || !reply)
               return reject(failure(new Unavailable(), `GetSchema ${schemaId} failed: ${error?.message}`))
-            const json = JSON.parse(reply.schema_json) as {
-              fields: ReadonlyArray<{ name: string; type: unknown }>
+            try {
+              const json = JSON.parse(reply.schema_json) as {
+                fields: ReadonlyArray<{ name: string; type: unknown }>
+              }
+              resolve({
+                type: avro.Type.forSchema(json as avro.Schema),
+                fields: json.fields.map((field) => {
+                  const nested = recordFieldsOf(field.type)
+                  return nested ? { name: field.name, nested } : { name: field.name }
+                }),
+              })
+            } catch (error) {
+              // Thrown inside gRPC's callback it would end the process; it is a typed refusal instead.
+              reject(
+                failure(
+                  new InvalidRequest({
+                    fields: [
+                      { field: "schema_json", message: `is not an Avro record schema: ${String(error)}` },
+                    ],
+                  }),
+                  `GetSchema ${schemaId} returned a schema tixi cannot read`,
+                ),
+              )
             }
-            resolve({
-              type: avro.Type.forSchema(json as avro.Schema),
-              fields: json.fields.map((field) => {
-                const nested = recordFieldsOf(field.type)
-                return nested ? { name: field.name, nested } : { name: field.name }
-              }),
-            })
           }),
         )
         schemas.set(schemaId, known)
@@ -167,23 +177,23 @@ export const subscribeToChangeEvents = (
       const decoded: Array<ReceivedChangeEvent> = []
       for (const consumer of response.events) {
         const schema = await schemaOf(consumer.event.schema_id, metadata)
-        const value = schema.type.fromBuffer(consumer.event.payload) as Record<string, unknown> & {
-          ChangeEventHeader: Record<string, unknown>
-        }
-        const header = value.ChangeEventHeader
-        const { ChangeEventHeader: _header, ...fields } = value
-        decoded.push({
-          replayId: consumer.replay_id.toString("hex"),
-          header: {
-            ...(header as unknown as RawChangeEventHeader),
-            commitTimestamp: Number(header.commitTimestamp),
-            changedFields: fieldsOfBitmaps(
-              (header.changedFields as ReadonlyArray<string>) ?? [],
-              schema.fields,
-            ),
-          },
-          fields,
-        })
+        const event = decodeChangeEvent(schema, consumer.replay_id, consumer.event.payload)
+        // A batch is handed over whole or not at all: one unreadable event stops the subscription
+        // with a typed failure naming it, before any of the batch reaches the intake.
+        if (Result.isFailure(event))
+          throw new PortFailure({
+            port: "HostCrm",
+            operation: "changeEvents",
+            reason: new InvalidRequest({
+              fields: event.failure.issues.map((issue) => ({
+                field: issue.path.join("."),
+                message: issue.message,
+              })),
+            }),
+            detail: `event ${consumer.replay_id.toString("hex")}: ${event.failure.message}`,
+            vendor: { vendor: "salesforce", code: "PUBSUB", payload: { schemaId: consumer.event.schema_id } },
+          })
+        decoded.push(event.success)
       }
       return decoded
     }

@@ -1,6 +1,13 @@
 import { Complaints, type Locale, type PersonId, ValidationError, type ValidationIssue } from "@tixi/core"
 import { Redacted, Result } from "effect"
 
+/**
+ * The largest raw upload whose base64 encoding stays within Bulk API 2.0's 150 MB per upload
+ * (150,000,000 × 3 / 4 bytes).
+ */
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/upload_job_data.htm
+export const bulkUploadLimitBytes = 112_500_000
+
 /** The API version every call uses; pinned, because jsforce's default (50.0) is years old. */
 export const defaultApiVersion = "66.0"
 
@@ -94,6 +101,12 @@ export interface SalesforceSettings {
   readonly labelLanguage?: Locale
   /** Record counts from which a write goes through Bulk API 2.0 when that costs fewer calls (default 2,000). */
   readonly bulkThreshold?: number
+  /**
+   * The most CSV one Bulk API 2.0 upload carries, in UTF-8 bytes (default 100 MiB): Salesforce
+   * takes at most 150 MB per upload after base64 encoding and advises 100 MB raw, so a larger
+   * write is split into several jobs.
+   */
+  readonly bulkUploadMaxBytes?: number
   /** API calls kept back for staff and other integrations (default 5 % of the org's allocation). */
   readonly apiReserve?: number
   /** Requests in flight at once (default 10). */
@@ -126,6 +139,7 @@ export interface ResolvedSettings {
   readonly casePriorities: Readonly<Record<"low" | "normal" | "high" | "urgent", string>>
   readonly labelLanguage: Locale
   readonly bulkThreshold: number
+  readonly bulkUploadMaxBytes: number
   readonly apiReserve: number | undefined
   readonly maxConcurrentRequests: number
   readonly bulkPolling: { readonly initialMillis: number; readonly maxMillis: number }
@@ -197,6 +211,9 @@ export function parseSalesforceSettings(
       problem([path], "must be a positive whole number")
   }
   positive("bulkThreshold", input.bulkThreshold)
+  positive("bulkUploadMaxBytes", input.bulkUploadMaxBytes)
+  if ((input.bulkUploadMaxBytes ?? 0) > bulkUploadLimitBytes)
+    problem(["bulkUploadMaxBytes"], `must be at most ${bulkUploadLimitBytes} (150 MB after base64 encoding)`)
   positive("maxConcurrentRequests", input.maxConcurrentRequests)
   positive("sessionSeconds", input.sessionSeconds)
   if (input.apiReserve !== undefined && (!Number.isInteger(input.apiReserve) || input.apiReserve < 0)) {
@@ -239,6 +256,7 @@ export function parseSalesforceSettings(
     casePriorities: { low: "Low", normal: "Medium", high: "High", urgent: "High", ...input.casePriorities },
     labelLanguage: input.labelLanguage ?? "en",
     bulkThreshold: input.bulkThreshold ?? 2_000,
+    bulkUploadMaxBytes: input.bulkUploadMaxBytes ?? 100 * 1024 * 1024,
     apiReserve: input.apiReserve,
     maxConcurrentRequests: input.maxConcurrentRequests ?? 10,
     bulkPolling: {

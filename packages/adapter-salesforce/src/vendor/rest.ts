@@ -88,7 +88,8 @@ export interface RawBulkJob {
 /** One request of `/process/approvals` and its result. */
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_process_approvals.htm
 export interface RawApprovalRequest {
-  readonly actionType: "Submit" | "Approve" | "Reject" | "Removed"
+  /** The three the resource documents; a recall goes through SOAP `process()` (`vendor/soap.ts`). */
+  readonly actionType: "Submit" | "Approve" | "Reject"
   readonly contextId: string
   readonly contextActorId?: string
   readonly comments?: string

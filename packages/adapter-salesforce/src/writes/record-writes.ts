@@ -1,5 +1,5 @@
 import { chunk } from "@tixi/adapter-kit"
-import { PortFailure, Unavailable } from "@tixi/core"
+import { InvalidRequest, PortFailure, Unavailable } from "@tixi/core"
 import { Effect } from "effect"
 import type { SalesforceClient } from "../client/salesforce-client.ts"
 import {
@@ -8,7 +8,6 @@ import {
   failureFromRecordErrors,
   unprocessedFailure,
 } from "../errors/map-salesforce-error.ts"
-import { writeCsv } from "../mapping/csv.ts"
 import { shortId } from "../mapping/record-ids.ts"
 import { createIngestJob } from "../operations/bulk/create-ingest-job.ts"
 import { getJob } from "../operations/bulk/get-job.ts"
@@ -20,6 +19,7 @@ import { updateRecord } from "../operations/rest/update-record.ts"
 import { upsertCollection } from "../operations/rest/upsert-collection.ts"
 import { upsertRecord } from "../operations/rest/upsert-record.ts"
 import type { RawBulkJob, RawSaveResult } from "../vendor/rest.ts"
+import { planBulkUploads } from "./bulk-uploads.ts"
 import { chooseWritePath, type WriteCostModel, type WritePath } from "./write-plan.ts"
 
 /** Records of one object to write: matched on an external id (upsert) or on their Id (update). */
@@ -51,8 +51,15 @@ export interface WriteOptions {
   readonly site: FailureSite
   /** Force a path (the benchmark compares them); tixi chooses the cheapest otherwise. */
   readonly path?: WritePath
-  /** Called with each Bulk job id as soon as it exists, so a caller can persist it and resume after a crash. */
-  readonly onBulkJob?: (jobId: string) => Effect.Effect<void>
+  /**
+   * Called with each Bulk job id as soon as it exists, and the slice of the records it carries
+   * (a write larger than one upload runs several jobs), so a caller can persist it and resume
+   * the job after a crash with `resumeBulkJob(jobId, <those records>)`.
+   */
+  readonly onBulkJob?: (
+    jobId: string,
+    records: { readonly start: number; readonly count: number },
+  ) => Effect.Effect<void>
 }
 
 const keyOf = (write: RecordWrite, record: Readonly<Record<string, unknown>>) =>
@@ -76,20 +83,34 @@ export const writeRecords = (
     const before = yield* client.callsSent
     const chosen = options.path ?? chooseWritePath(write.records.length, model).path
     if (write.records.length === 0) return { path: chosen, outcomes: [], calls: 0, jobIds: [] }
+    const uploads =
+      chosen === "bulk"
+        ? planBulkUploads(bulkColumns(write), write.records, model.bulkUploadMaxBytes)
+        : undefined
     const estimate =
       chosen === "perRecord"
         ? write.records.length
         : chosen === "collections"
           ? Math.ceil(write.records.length / 200)
-          : 5
+          : 5 * uploads!.uploads.length
     yield* client.reserveCalls(estimate, options.site.port, options.site.operation)
     let outcomes: Array<RecordOutcome>
     const jobIds: Array<string> = []
-    if (chosen === "bulk") {
-      const job = yield* startBulkJob(client, write, options.site.operation)
-      jobIds.push(job.id)
-      if (options.onBulkJob) yield* options.onBulkJob(job.id)
-      outcomes = yield* finishBulkJob(client, write, job.id, model, options.site)
+    if (uploads) {
+      outcomes = uploads.oversized.map((index) => oversizedFailure(index, model, options.site))
+      // One job per upload, one after the other: each holds one of the org's open-job slots.
+      for (const upload of uploads.uploads) {
+        const slice: RecordWrite = {
+          ...write,
+          records: write.records.slice(upload.start, upload.start + upload.count),
+        }
+        const job = yield* startBulkJob(client, write, upload.csv, options.site.operation)
+        jobIds.push(job.id)
+        if (options.onBulkJob) yield* options.onBulkJob(job.id, { start: upload.start, count: upload.count })
+        const done = yield* finishBulkJob(client, slice, job.id, model, options.site)
+        outcomes.push(...done.map((outcome) => ({ ...outcome, index: outcome.index + upload.start })))
+      }
+      outcomes.sort((left, right) => left.index - right.index)
     } else if (chosen === "collections") {
       const batches = chunk(write.records, 200)
       const results = yield* Effect.forEach(
@@ -173,14 +194,33 @@ function fromSaveResult(
   }
 }
 
-/** Opens, fills and closes a Bulk API 2.0 job; processing starts at the close. */
-export const startBulkJob = (client: SalesforceClient, write: RecordWrite, caller: string) =>
+/** The CSV columns of a Bulk write: every field any of its records sets. */
+const bulkColumns = (write: RecordWrite) => [
+  ...new Set(write.records.flatMap((record) => Object.keys(record))),
+]
+
+/** A record whose CSV line alone exceeds the upload limit: no job can carry it. */
+const oversizedFailure = (index: number, model: WriteCostModel, site: FailureSite): RecordOutcome => ({
+  index,
+  ok: false,
+  error: new PortFailure({
+    port: site.port,
+    operation: site.operation,
+    reason: new InvalidRequest({
+      fields: [
+        {
+          field: `records[${index}]`,
+          message: `its CSV line exceeds the Bulk upload limit of ${model.bulkUploadMaxBytes} bytes`,
+        },
+      ],
+    }),
+    detail: `records[${index}]: too large for one Bulk API 2.0 upload (${model.bulkUploadMaxBytes} bytes)`,
+  }),
+})
+
+/** Opens, fills (one upload: `csv`, within the limit) and closes a Bulk API 2.0 job; processing starts at the close. */
+export const startBulkJob = (client: SalesforceClient, write: RecordWrite, csv: string, caller: string) =>
   Effect.gen(function* () {
-    const columns = [...new Set(write.records.flatMap((record) => Object.keys(record)))]
-    const csv = writeCsv(
-      columns,
-      write.records.map((record) => columns.map((column) => (column in record ? record[column] : undefined))),
-    )
     const job = yield* createIngestJob(client, {
       object: write.object,
       operation: write.operation,

@@ -17,6 +17,8 @@ export interface WriteCostModel {
   readonly pollMaxMillis: number
   /** Bulk is used only from this many records (Salesforce recommends it above 2,000). */
   readonly bulkThreshold: number
+  /** The most CSV bytes one Bulk upload (one job) carries; more records take more jobs. */
+  readonly bulkUploadMaxBytes: number
 }
 
 /** Status polls until a job of `seconds` is seen finished, with doubling waits up to the maximum. */

@@ -1,3 +1,4 @@
+import { parseQuery } from "@jetstreamapp/soql-parser-js"
 import {
   make,
   SalesforceAdapter,
@@ -13,15 +14,51 @@ import {
 import { Approvals, type FieldSpec, HostCrm, label } from "@tixi/core"
 import { Context, Effect, Layer } from "effect"
 import { setupServer } from "msw/node"
-import { afterAll, afterEach, beforeAll } from "vitest"
+import { afterAll, afterEach, beforeAll, expect } from "vitest"
 
 /** One msw server per test file; each fake org replaces the handlers of the one before. */
 export const server = setupServer()
 
-/** Starts the msw server for the file (call at the top level of a test file). */
+/** Fake orgs of the running test whose SOQL is checked when it ends. */
+const trackedFakes = new Set<FakeSalesforce>()
+
+/** Has the SOQL a fake org receives checked by `assertValidSoql` after the test (harness orgs are). */
+export function trackSoql(fake: FakeSalesforce): FakeSalesforce {
+  trackedFakes.add(fake)
+  return fake
+}
+
+/**
+ * The SOQL the org received that a maintained SOQL parser (not the fake's own) rejects, each with
+ * the parser's reason: the fake answers what it understands, so a query Salesforce would refuse
+ * could otherwise pass every test.
+ */
+export function invalidSoqlOf(fake: FakeSalesforce): Array<string> {
+  return fake.api.requests.flatMap((request) => {
+    if (request.soql === undefined) return []
+    try {
+      parseQuery(request.soql)
+      return []
+    } catch (error) {
+      return [`${request.soql}\n  ${String((error as Error).message).split("\n")[0]}`]
+    }
+  })
+}
+
+/** Fails the test on any SOQL the org received that does not parse (`invalidSoqlOf`). */
+export function assertValidSoql(fake: FakeSalesforce): void {
+  expect(invalidSoqlOf(fake), "SOQL the adapter sent that does not parse").toEqual([])
+}
+
+/** Starts the msw server for the file (call at the top level of a test file); checks every tracked org's SOQL after each test. */
 export function useMsw(): void {
   beforeAll(() => server.listen({ onUnhandledFrame: "error" }))
-  afterEach(() => server.resetHandlers())
+  afterEach(() => {
+    server.resetHandlers()
+    const fakes = [...trackedFakes]
+    trackedFakes.clear()
+    for (const fake of fakes) assertValidSoql(fake)
+  })
   afterAll(() => server.close())
 }
 
@@ -41,7 +78,7 @@ export async function fakeOrgWithAdapter(
     readonly install?: ReadonlyArray<FieldSpec>
   } = {},
 ): Promise<{ fake: FakeSalesforce; adapter: SalesforceAdapterService }> {
-  const fake = createFakeSalesforce(options.org)
+  const fake = trackSoql(createFakeSalesforce(options.org))
   server.resetHandlers(...fake.handlers)
   const adapter = await Effect.runPromise(make(settingsFor(fake, options.settings)))
   if (options.install) await Effect.runPromise(adapter.install(options.install, { dryRun: false }))

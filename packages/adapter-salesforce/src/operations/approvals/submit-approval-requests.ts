@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import type { SalesforceClient } from "../../client/salesforce-client.ts"
 import type { RawApprovalRequest, RawApprovalResult } from "../../vendor/rest.ts"
 
-/** Submits, approves, rejects or recalls through `/process/approvals`; results come per request. */
+/** Submits, approves or rejects through `/process/approvals`; results come per request. */
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_process_approvals.htm
 export const submitApprovalRequests = (
   client: SalesforceClient,
