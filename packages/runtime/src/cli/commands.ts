@@ -4,7 +4,9 @@ import { Effect, Fiber, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import type { TixiConfig } from "../config/define-config.ts"
 import { IntakeServer } from "../intake/intake-server.ts"
-import { databaseLayer, runnerLayer } from "../runner/runner-layer.ts"
+import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
+import type { DatabaseUnusable } from "../sql/database-unusable.ts"
+import { readDiskSpace } from "../status/disk-space.ts"
 import { formatStatus } from "../status/format-status.ts"
 import { type RuntimeStatus, readStatus } from "../status/runtime-status.ts"
 import { ensureSchema } from "../storage/schema.ts"
@@ -36,9 +38,18 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
   // Effect's timers do not hold Node's event loop open; without an intake (or with PostgreSQL's
   // idle sockets only) the process would exit while its timers wait.
   const keepAlive = setInterval(() => {}, 1 << 30)
-  const fiber = Effect.runFork(program.pipe(Effect.provide(runnerLayer(effective)), Effect.scoped))
+  let unusable: (failure: DatabaseUnusable) => void = () => {}
+  const fiber = Effect.runFork(
+    program.pipe(
+      Effect.provide(runnerLayer(effective, { onDatabaseUnusable: (failure) => unusable(failure) })),
+      Effect.scoped,
+    ),
+  )
   fiber.addObserver(() => clearInterval(keepAlive))
   await new Promise<void>((resolve, reject) => {
+    // The database will not answer again; stopping cleanly would wait on it, so fail at once and
+    // let the supervisor (systemd, Kubernetes, pm2) start a fresh process once space is freed.
+    unusable = (failure) => reject(new Error(`the runner stopped: ${failure.message}`))
     const stop = () => {
       log("tixi: stopping…")
       Effect.runPromise(Fiber.interrupt(fiber)).then(() => resolve(), reject)
@@ -57,7 +68,9 @@ const localStatus = (config: TixiConfig) =>
   Effect.runPromise(
     Effect.gen(function* () {
       yield* ensureSchema
-      return yield* readStatus
+      const current = yield* readStatus
+      const watermark = diskWatermark(config)
+      return watermark === undefined ? current : { ...current, disk: yield* readDiskSpace(watermark) }
     }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
   )
 

@@ -16,7 +16,15 @@ export interface TixiConfigInput {
    * PostgreSQL the URL is a secret: leave it out here and set `TIXI_DATABASE_URL`.
    */
   readonly database?:
-    | { readonly kind: "pglite"; readonly folder?: string }
+    | {
+        readonly kind: "pglite"
+        readonly folder?: string
+        /**
+         * Free space kept on the folder's disk (default 256 MiB): below it the intake answers 503
+         * so vendors retry later, instead of filling the disk until the database must stop.
+         */
+        readonly minFreeDiskBytes?: number
+      }
     | { readonly kind: "postgres"; readonly url?: Redacted.Redacted; readonly maxConnections?: number }
   /** This runner among several on one PostgreSQL (`TIXI_RUNNER_ID`), and the cluster's tuning. */
   readonly runner?: {
@@ -62,7 +70,7 @@ export interface TixiConfig {
   readonly processes: ReadonlyArray<HostedProcess>
   readonly host: Layer.Layer<EffectPorts, unknown>
   readonly database:
-    | { readonly kind: "pglite"; readonly folder: string }
+    | { readonly kind: "pglite"; readonly folder: string; readonly minFreeDiskBytes: number }
     | { readonly kind: "postgres"; readonly url: Redacted.Redacted; readonly maxConnections: number }
   readonly runner: {
     readonly engine: "embedded" | "cluster"
@@ -85,6 +93,7 @@ export interface TixiConfig {
 }
 
 const positiveInt = z.number().int().positive()
+const defaultMinFreeDiskBytes = 256 * 1024 * 1024
 const redacted = z.custom<Redacted.Redacted>((value) => Redacted.isRedacted(value), {
   message: "expected a secret wrapped with Redacted.make (or leave it out and set the environment variable)",
 })
@@ -103,10 +112,16 @@ const schema = z.object({
   }),
   database: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("pglite"), folder: z.string().min(1).default(".tixi/data") }),
+      z
+        .object({
+          kind: z.literal("pglite"),
+          folder: z.string().min(1).default(".tixi/data"),
+          minFreeDiskBytes: z.number().int().min(0).default(defaultMinFreeDiskBytes),
+        })
+        .strict(),
       z.object({ kind: z.literal("postgres"), url: redacted, maxConnections: positiveInt.default(10) }),
     ])
-    .default({ kind: "pglite", folder: ".tixi/data" }),
+    .default({ kind: "pglite", folder: ".tixi/data", minFreeDiskBytes: defaultMinFreeDiskBytes }),
   runner: z
     .object({
       engine: z.enum(["embedded", "cluster"]).optional(),

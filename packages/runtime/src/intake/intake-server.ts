@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net"
 import { Clock, Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
 import { ProcessRuntime } from "../engine/process-runtime.ts"
+import { type DiskWatermark, readDiskSpace } from "../status/disk-space.ts"
 import { readStatus } from "../status/runtime-status.ts"
 import { makeIntakeDelivery } from "./intake-delivery.ts"
 import type { IntakeRejected, IntakeRequest, IntakeResponse, IntakeSource } from "./intake-source.ts"
@@ -24,6 +25,11 @@ export interface IntakeServerOptions {
    * an embedded database (which no second process may open).
    */
   readonly admin?: { readonly token: Redacted.Redacted } | undefined
+  /**
+   * Below this much free space on the data folder's disk, webhooks are answered 503 (the vendors
+   * retry) instead of stored, so the disk never fills under the database.
+   */
+  readonly diskWatermark?: DiskWatermark | undefined
 }
 
 /** The running intake: where it listens. */
@@ -113,7 +119,13 @@ export const intakeServerLayer = (
         Effect.gen(function* () {
           if (!authorized(incoming)) return jsonAnswer(401, { error: "admin token required" })
           if (url.pathname === "/_tixi/status" && incoming.method === "GET") {
-            return jsonAnswer(200, yield* Effect.orDie(readStatus))
+            const status = yield* Effect.orDie(readStatus)
+            return jsonAnswer(200, {
+              ...status,
+              ...(options.diskWatermark === undefined
+                ? {}
+                : { disk: yield* readDiskSpace(options.diskWatermark) }),
+            })
           }
           const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
           if (retry && incoming.method === "POST") {
@@ -134,6 +146,18 @@ export const intakeServerLayer = (
           if (url.pathname.startsWith("/_tixi/")) return yield* administer(incoming, url)
           const source = sources.get(url.pathname)
           if (source === undefined) return jsonAnswer(404, { error: "no source is served at this path" })
+          if (options.diskWatermark !== undefined) {
+            const disk = yield* readDiskSpace(options.diskWatermark)
+            if (disk.belowWatermark) {
+              yield* Effect.logWarning(
+                `tixi intake: refusing ${source.name} events: ${disk.freeBytes} bytes free on ${disk.folder}, below the ${disk.minFreeBytes}-byte watermark`,
+              )
+              return {
+                ...jsonAnswer(503, { error: "the runner's disk is almost full; retry later" }),
+                headers: { "retry-after": "60" },
+              }
+            }
+          }
           const headers: Record<string, string | undefined> = {}
           for (const [name, value] of Object.entries(incoming.headers)) {
             headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value

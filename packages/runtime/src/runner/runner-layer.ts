@@ -6,14 +6,27 @@ import type { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type RuntimeOptions, runtimeLayer } from "../engine/runtime-layer.ts"
 import { changeFeedsLayer } from "../intake/change-feeds.ts"
 import { IntakeServer, intakeServerLayer } from "../intake/intake-server.ts"
+import type { DatabaseUnusable } from "../sql/database-unusable.ts"
 import { pgliteLayer } from "../sql/pglite-client.ts"
 import { postgresLayer } from "../sql/postgres-client.ts"
+import type { DiskWatermark } from "../status/disk-space.ts"
+
+/** What the process running a runner does when its database fails beyond repair (disk full, PANIC). */
+export interface RunnerHooks {
+  readonly onDatabaseUnusable?: ((failure: DatabaseUnusable) => void) | undefined
+}
 
 /** The database layer a configuration names. */
-export const databaseLayer = (config: TixiConfig) =>
+export const databaseLayer = (config: TixiConfig, hooks: RunnerHooks = {}) =>
   config.database.kind === "pglite"
-    ? pgliteLayer({ folder: config.database.folder })
+    ? pgliteLayer({ folder: config.database.folder, onUnusable: hooks.onDatabaseUnusable })
     : postgresLayer({ url: config.database.url, maxConnections: config.database.maxConnections })
+
+/** The free-space watermark of an embedded database's folder; PostgreSQL watches its own disk. */
+export const diskWatermark = (config: TixiConfig): DiskWatermark | undefined =>
+  config.database.kind === "pglite"
+    ? { folder: config.database.folder, minFreeBytes: config.database.minFreeDiskBytes }
+    : undefined
 
 /** The runtime options a configuration names (its engine and that engine's tuning). */
 export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
@@ -38,6 +51,7 @@ export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
  */
 export const runnerLayer = (
   config: TixiConfig,
+  hooks: RunnerHooks = {},
 ): Layer.Layer<ProcessRuntime | EngineControl | SqlClient.SqlClient | IntakeServer, unknown> => {
   const runtime = runtimeLayer(runtimeOptions(config))
   const intake =
@@ -49,6 +63,7 @@ export const runnerLayer = (
           sources: config.intake.sources,
           maxBodyBytes: config.intake.maxBodyBytes,
           admin: config.admin.token === undefined ? undefined : { token: config.admin.token },
+          diskWatermark: diskWatermark(config),
         })
   const feeds =
     config.intake === false || config.intake.feeds.length === 0
@@ -57,6 +72,6 @@ export const runnerLayer = (
   return Layer.merge(intake, feeds).pipe(
     Layer.provideMerge(runtime),
     Layer.provide(config.host),
-    Layer.provideMerge(databaseLayer(config)),
+    Layer.provideMerge(databaseLayer(config, hooks)),
   )
 }

@@ -1,5 +1,6 @@
 import { Clock, Effect } from "effect"
 import { SqlClient } from "effect/sql"
+import type { DiskSpace } from "./disk-space.ts"
 
 /** How many instances of a process stand at a status. */
 export interface StatusCount {
@@ -53,6 +54,8 @@ export interface RuntimeStatus {
   /** Events stored by the intake; `failed` ones were marked with a failure that will not pass. */
   readonly intake: { readonly received: number; readonly undelivered: number; readonly failed: number }
   readonly feeds: ReadonlyArray<FeedView>
+  /** Free space on an embedded database's disk against the intake's watermark (absent on PostgreSQL). */
+  readonly disk?: DiskSpace
 }
 
 /** A deadline counts as overdue once it is this late: timers being handled right now are not news. */

@@ -6,6 +6,9 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { hmacHeaders, signHmac } from "../../src/intake/hmac-source.ts"
+import { cliTestSecret } from "../fixtures/cli-config.ts"
+import { mountSmallDisk } from "../fixtures/small-disk.ts"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const cli = join(here, "../../src/cli/main.ts")
@@ -20,6 +23,30 @@ const freePort = () =>
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0))
     })
   })
+
+/** Starts `tixi serve` and waits until its intake listens; answers the child and its output so far. */
+const startServe = async (environment: NodeJS.ProcessEnv) => {
+  const server = spawn(process.execPath, ["--conditions=@tixi/source", cli, "serve", "--config", config], {
+    env: environment,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  const captured = { output: "" }
+  server.stdout.on("data", (chunk: Buffer) => {
+    captured.output += chunk.toString("utf8")
+  })
+  server.stderr.on("data", (chunk: Buffer) => {
+    captured.output += chunk.toString("utf8")
+  })
+  const deadline = Date.now() + 150_000
+  while (!captured.output.includes("intake on")) {
+    if (Date.now() > deadline || server.exitCode !== null) {
+      server.kill("SIGKILL")
+      throw new Error(`serve did not start:\n${captured.output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { server, captured }
+}
 
 describe("the tixi CLI", () => {
   let folder: string
@@ -59,25 +86,9 @@ describe("the tixi CLI", () => {
   })
 
   it("serves, and answers status and retry through the serving runner", { timeout: 180_000 }, async () => {
-    const server = spawn(process.execPath, ["--conditions=@tixi/source", cli, "serve", "--config", config], {
-      env: environment,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let output = ""
-    server.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8")
-    })
-    server.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8")
-    })
+    const { server, captured } = await startServe(environment)
     try {
-      const deadline = Date.now() + 150_000
-      while (!output.includes("intake on")) {
-        if (Date.now() > deadline || server.exitCode !== null)
-          throw new Error(`serve did not start:\n${output}`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      expect(output).toContain("serving ticket v1")
+      expect(captured.output).toContain("serving ticket v1")
       // The embedded database is held by the server, so the CLI asks it over the admin endpoint.
       const status = await tixi("status", "--config", config)
       expect(status.code).toBe(0)
@@ -92,6 +103,70 @@ describe("the tixi CLI", () => {
       server.kill("SIGTERM")
       await new Promise((resolve) => server.once("exit", resolve))
     }
-    expect(output).toContain("tixi: stopping")
+    expect(captured.output).toContain("tixi: stopping")
   })
 })
+
+// A 64 MiB tmpfs for the data folder (an initialised PGlite takes about 40 MiB). Mounting needs
+// root, which CI has; without it the test is skipped with the reason mountSmallDisk gives.
+const disk = mountSmallDisk(64)
+const skipReason = typeof disk === "string" ? disk : undefined
+
+describe.skipIf(skipReason !== undefined)(
+  `tixi serve on a full disk${skipReason ? ` (skipped: ${skipReason})` : ""}`,
+  () => {
+    afterAll(() => {
+      if (typeof disk !== "string") disk.unmount()
+    })
+
+    it("exits at the first ENOSPC with a message naming the full disk, for a supervisor to restart it", {
+      timeout: 240_000,
+    }, async () => {
+      if (typeof disk === "string") return
+      const port = await freePort()
+      const { server, captured } = await startServe({
+        ...process.env,
+        TIXI_TEST_FOLDER: join(disk.folder, "data"),
+        TIXI_TEST_INTAKE_PORT: String(port),
+        // No watermark: the disk is let fill, as it would under a watermark set too low.
+        TIXI_TEST_MIN_FREE_DISK: "0",
+      })
+      const exited = new Promise<number | null>((resolve) => {
+        if (server.exitCode !== null) resolve(server.exitCode)
+        server.once("exit", (code) => resolve(code))
+      })
+      try {
+        disk.fill()
+        // Webhooks keep arriving; the first that cannot be stored stops the runner.
+        for (let attempt = 0; attempt < 50 && server.exitCode === null; attempt++) {
+          const body = JSON.stringify({
+            id: `full-${attempt}`,
+            type: "note",
+            payload: { text: "x".repeat(4000) },
+          })
+          const timestamp = Date.now()
+          await fetch(`http://127.0.0.1:${port}/hooks/test`, {
+            method: "POST",
+            headers: {
+              [hmacHeaders.timestamp]: String(timestamp),
+              [hmacHeaders.signature]: signHmac(cliTestSecret, timestamp, body),
+            },
+            body,
+          }).catch(() => undefined)
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+        const code = await Promise.race([
+          exited,
+          new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 60_000)),
+        ])
+        expect(code, captured.output).toBe(1)
+        expect(captured.output).toMatch(
+          /tixi: the runner stopped: the database's disk is full \(.*No space left on device.*\); free space and restart tixi/,
+        )
+      } finally {
+        if (server.exitCode === null) server.kill("SIGKILL")
+        disk.free()
+      }
+    })
+  },
+)

@@ -17,7 +17,11 @@ describe("defineConfig and resolveConfig", () => {
     const resolved = resolveConfig(base, {})
     expect(Result.isSuccess(resolved)).toBe(true)
     if (Result.isFailure(resolved)) return
-    expect(resolved.success.database).toEqual({ kind: "pglite", folder: ".tixi/data" })
+    expect(resolved.success.database).toEqual({
+      kind: "pglite",
+      folder: ".tixi/data",
+      minFreeDiskBytes: 256 * 1024 * 1024,
+    })
     expect(resolved.success.runner).toEqual({
       engine: "embedded",
       id: "embedded",
