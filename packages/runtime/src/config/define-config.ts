@@ -3,6 +3,7 @@ import { type Layer, Redacted, Result } from "effect"
 import { z } from "zod"
 import type { HostedProcess } from "../engine/hosted-process.ts"
 import type { RetryPolicy } from "../engine/retry-policy.ts"
+import { defaultRetainDeliveredMillis } from "../intake/intake-pruning.ts"
 import type { ChangeFeed, IntakeSource } from "../intake/intake-source.ts"
 
 /** What `tixi.config.ts` exports: the processes to host, the host adapters, and how to run them. */
@@ -51,6 +52,19 @@ export interface TixiConfigInput {
          */
         readonly feeds?: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes?: number
+        /** Events one request may carry (default 1,000; HubSpot sends at most 100); more: 413. */
+        readonly maxEventsPerRequest?: number
+        /** Sockets the intake keeps open at once (default 1,000); further connections are closed. */
+        readonly maxConnections?: number
+        /** A client must send its headers within this long (default 10 s), or gets 408. */
+        readonly headersTimeoutMillis?: number
+        /** A client must send its whole request within this long (default 30 s), or gets 408. */
+        readonly requestTimeoutMillis?: number
+        /**
+         * How long delivered events are kept to recognise vendors' retries (default 7 days); keep
+         * it longer than the longest retry window served (HubSpot 24 h, Salesforce CDC 72 h).
+         */
+        readonly retainDeliveredMillis?: number
       }
   /** How effects are retried before they are parked as dead letters. */
   readonly retry?: Partial<RetryPolicy>
@@ -87,6 +101,11 @@ export interface TixiConfig {
         readonly sources: ReadonlyArray<IntakeSource>
         readonly feeds: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes: number
+        readonly maxEventsPerRequest: number
+        readonly maxConnections: number
+        readonly headersTimeoutMillis: number
+        readonly requestTimeoutMillis: number
+        readonly retainDeliveredMillis: number
       }
   readonly retry: RetryPolicy
   readonly admin: { readonly token: Redacted.Redacted | undefined }
@@ -159,6 +178,11 @@ const schema = z.object({
             message: "two feeds have the same name; each name keeps its own position",
           }),
         maxBodyBytes: positiveInt.default(1024 * 1024),
+        maxEventsPerRequest: positiveInt.default(1_000),
+        maxConnections: positiveInt.default(1_000),
+        headersTimeoutMillis: positiveInt.default(10_000),
+        requestTimeoutMillis: positiveInt.default(30_000),
+        retainDeliveredMillis: positiveInt.default(defaultRetainDeliveredMillis),
       })
       .strict(),
   ]),

@@ -20,6 +20,20 @@ export interface IntakeServerOptions {
   /** Larger bodies are refused with 413 before being read to the end. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
   /**
+   * A request carrying more events is refused with 413 before anything is stored, so one
+   * request cannot make one enormous INSERT. Default 1,000 (HubSpot sends at most 100).
+   */
+  readonly maxEventsPerRequest?: number | undefined
+  /** Sockets open at once; further connections are closed at once. Default 1,000. */
+  readonly maxConnections?: number | undefined
+  /**
+   * A client that has not sent its headers within this long gets 408 and its socket closed, so
+   * slow or stalled clients cannot hold sockets. Default 10 s.
+   */
+  readonly headersTimeoutMillis?: number | undefined
+  /** Likewise for the whole request, body included (Node's own default is 300 s). Default 30 s. */
+  readonly requestTimeoutMillis?: number | undefined
+  /**
    * Serves `GET /_tixi/status` and `POST /_tixi/retry/<dead-letter>` to callers presenting
    * `Authorization: Bearer <token>`: how `tixi status` and `tixi retry` reach a runner that holds
    * an embedded database (which no second process may open).
@@ -107,6 +121,7 @@ export const intakeServerLayer = (
       const clock = yield* Clock.Clock
       const sources = new Map(options.sources.map((source) => [source.path, source]))
       const limit = options.maxBodyBytes ?? 1024 * 1024
+      const maxEvents = options.maxEventsPerRequest ?? 1_000
 
       const runtime = yield* ProcessRuntime
       const authorized = (incoming: IncomingMessage) => {
@@ -177,6 +192,11 @@ export const intakeServerLayer = (
             return jsonAnswer(500, { error: "verification failed" })
           }
           const delivered = verified.value
+          if (delivered.events.length > maxEvents) {
+            return jsonAnswer(413, {
+              error: `${delivered.events.length} events in one request; at most ${maxEvents} are taken (maxEventsPerRequest)`,
+            })
+          }
           const outcome = yield* Effect.exit(store.store(source.name, delivered.events, receivedAt))
           if (Exit.isFailure(outcome)) {
             yield* Effect.logError(`tixi intake: storing ${source.name} events failed`, outcome.cause)
@@ -192,7 +212,15 @@ export const intakeServerLayer = (
           return delivered.response ?? jsonAnswer(200, { ok: true, ...outcome.value })
         })
 
-      const server: Server = createServer((incoming, response) => {
+      const requestTimeout = options.requestTimeoutMillis ?? 30_000
+      const timeouts = {
+        headersTimeout: Math.min(options.headersTimeoutMillis ?? 10_000, requestTimeout),
+        requestTimeout,
+        // How often Node looks for requests past those timeouts (its default, 30 s, would let a
+        // stalled upload hold its socket that much longer).
+        connectionsCheckingInterval: 1_000,
+      }
+      const server: Server = createServer(timeouts, (incoming, response) => {
         const receivedAt = clock.currentTimeMillisUnsafe()
         readBody(incoming, limit).then(
           (body) => {
@@ -211,6 +239,7 @@ export const intakeServerLayer = (
         )
       })
       server.keepAliveTimeout = 65_000
+      server.maxConnections = options.maxConnections ?? 1_000
       const port = yield* Effect.callback<number, IntakeListenFailed>((resume) => {
         server.once("error", (error) =>
           resume(Effect.fail(new IntakeListenFailed({ port: options.port, detail: error.message }))),

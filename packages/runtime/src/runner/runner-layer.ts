@@ -5,6 +5,7 @@ import type { EngineControl } from "../engine/engine-control.ts"
 import type { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type RuntimeOptions, runtimeLayer } from "../engine/runtime-layer.ts"
 import { changeFeedsLayer } from "../intake/change-feeds.ts"
+import { intakePruningLayer } from "../intake/intake-pruning.ts"
 import { IntakeServer, intakeServerLayer } from "../intake/intake-server.ts"
 import type { DatabaseUnusable } from "../sql/database-unusable.ts"
 import { pgliteLayer } from "../sql/pglite-client.ts"
@@ -62,6 +63,10 @@ export const runnerLayer = (
           host: config.intake.host,
           sources: config.intake.sources,
           maxBodyBytes: config.intake.maxBodyBytes,
+          maxEventsPerRequest: config.intake.maxEventsPerRequest,
+          maxConnections: config.intake.maxConnections,
+          headersTimeoutMillis: config.intake.headersTimeoutMillis,
+          requestTimeoutMillis: config.intake.requestTimeoutMillis,
           admin: config.admin.token === undefined ? undefined : { token: config.admin.token },
           diskWatermark: diskWatermark(config),
         })
@@ -69,7 +74,11 @@ export const runnerLayer = (
     config.intake === false || config.intake.feeds.length === 0
       ? Layer.empty
       : changeFeedsLayer({ feeds: config.intake.feeds })
-  return Layer.merge(intake, feeds).pipe(
+  const pruning =
+    config.intake === false
+      ? Layer.empty
+      : intakePruningLayer({ retainDeliveredMillis: config.intake.retainDeliveredMillis })
+  return Layer.mergeAll(intake, feeds, pruning).pipe(
     Layer.provideMerge(runtime),
     Layer.provide(config.host),
     Layer.provideMerge(databaseLayer(config, hooks)),

@@ -97,6 +97,8 @@ const statements = [
     events BIGINT NOT NULL DEFAULT 0,
     updated_at BIGINT NOT NULL
   )`,
+  // Pruning finds delivered events by age.
+  `CREATE INDEX IF NOT EXISTS tixi_intake_delivered ON tixi_intake_events (received_at) WHERE delivered`,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

@@ -29,7 +29,16 @@ describe("defineConfig and resolveConfig", () => {
       pollIntervalMillis: 250,
       shardLeaseMillis: 60_000,
     })
-    expect(resolved.success.intake).toMatchObject({ port: 8787, host: "127.0.0.1", sources: [] })
+    expect(resolved.success.intake).toMatchObject({
+      port: 8787,
+      host: "127.0.0.1",
+      sources: [],
+      maxEventsPerRequest: 1_000,
+      maxConnections: 1_000,
+      headersTimeoutMillis: 10_000,
+      requestTimeoutMillis: 30_000,
+      retainDeliveredMillis: 7 * 24 * 60 * 60 * 1000,
+    })
     expect(resolved.success.retry).toEqual({
       attempts: 6,
       initialDelayMillis: 200,
@@ -77,14 +86,22 @@ describe("defineConfig and resolveConfig", () => {
         ...base,
         processes: [],
         runner: { id: "has spaces", shards: 0 },
-        intake: { port: 70_000 },
+        intake: { port: 70_000, maxEventsPerRequest: 0, requestTimeoutMillis: -1 },
         retry: { attempts: -1 },
       }),
       {},
     )
     const paths = problems(resolved).map((problem) => problem.split(":")[0])
     expect(paths).toEqual(
-      expect.arrayContaining(["processes", "runner.id", "runner.shards", "intake.port", "retry.attempts"]),
+      expect.arrayContaining([
+        "processes",
+        "runner.id",
+        "runner.shards",
+        "intake.port",
+        "intake.maxEventsPerRequest",
+        "intake.requestTimeoutMillis",
+        "retry.attempts",
+      ]),
     )
   })
 

@@ -1,12 +1,13 @@
 import { Effect, Layer, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { runtimeLayer } from "../../src/engine/runtime-layer.ts"
-import { hmacHeaders, hmacSource, signHmac } from "../../src/intake/hmac-source.ts"
+import { hmacSource } from "../../src/intake/hmac-source.ts"
 import { IntakeServer, intakeServerLayer } from "../../src/intake/intake-server.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
 import { formatStatus } from "../../src/status/format-status.ts"
 import type { RuntimeStatus } from "../../src/status/runtime-status.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
+import { postSigned } from "../fixtures/signed-post.ts"
 import { mountSmallDisk } from "../fixtures/small-disk.ts"
 import { hostedTicketProcess } from "../fixtures/ticket-process.ts"
 
@@ -44,15 +45,7 @@ describe.skipIf(skipReason !== undefined)(
           const post = (id: string) =>
             Effect.promise(async () => {
               const body = JSON.stringify({ id, type: "note", payload: {} })
-              const timestamp = Date.now()
-              const response = await fetch(`${server.url}/hooks/test`, {
-                method: "POST",
-                headers: {
-                  [hmacHeaders.timestamp]: String(timestamp),
-                  [hmacHeaders.signature]: signHmac(secret, timestamp, body),
-                },
-                body,
-              })
+              const response = await postSigned(`${server.url}/hooks/test`, secret, body)
               return { status: response.status, retryAfter: response.headers.get("retry-after") }
             })
           const status = () =>
