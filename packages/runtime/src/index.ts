@@ -4,6 +4,8 @@
  * intake; the `tixi` CLI.
  */
 
+export * from "./admin/admin-listen.ts"
+export * from "./admin/admin-server.ts"
 export * from "./cluster/cluster-layer.ts"
 export { earliestDeadline, workflowName } from "./cluster/process-workflow.ts"
 export * from "./config/define-config.ts"

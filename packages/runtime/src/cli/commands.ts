@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
-import { mkdirSync, writeFileSync } from "node:fs"
 import { Effect, Fiber, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
+import { AdminServer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { IntakeServer } from "../intake/intake-server.ts"
 import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
@@ -14,14 +14,14 @@ import { adminTokenFile, embeddedHolder, remoteRetry, remoteStatus } from "./adm
 
 /** `tixi serve`: runs the runner until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function serve(config: TixiConfig, log: (line: string) => void): Promise<void> {
-  let effective = config
-  if (config.database.kind === "pglite" && config.admin.token === undefined && config.intake !== false) {
-    // `tixi status` on this machine reads the token from the data folder; nobody else can.
-    const token = randomBytes(24).toString("hex")
-    mkdirSync(config.database.folder, { recursive: true })
-    writeFileSync(adminTokenFile(config.database.folder), token, { mode: 0o600 })
-    effective = { ...config, admin: { token: Redacted.make(token) } }
-  }
+  // `tixi status` on this machine reads a generated token from the data folder (0600), where
+  // the admin listener writes it once the folder's lock is held.
+  const generated = config.database.kind === "pglite" && config.admin.token === undefined
+  const effective = generated
+    ? { ...config, admin: { ...config.admin, token: Redacted.make(randomBytes(24).toString("hex")) } }
+    : config
+  const adminTokenPath =
+    generated && config.database.kind === "pglite" ? adminTokenFile(config.database.folder) : undefined
   const program = Effect.gen(function* () {
     const intake = yield* IntakeServer
     const names = effective.processes.map(
@@ -33,6 +33,8 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
         effective.intake === false ? "no intake" : `intake on ${intake.url}`
       }`,
     )
+    const admin = yield* Effect.serviceOption(AdminServer)
+    if (admin._tag === "Some") log(`tixi: admin endpoints on ${admin.value.address}`)
     return yield* Effect.never
   })
   // Effect's timers do not hold Node's event loop open; without an intake (or with PostgreSQL's
@@ -41,7 +43,12 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
   let unusable: (failure: DatabaseUnusable) => void = () => {}
   const fiber = Effect.runFork(
     program.pipe(
-      Effect.provide(runnerLayer(effective, { onDatabaseUnusable: (failure) => unusable(failure) })),
+      Effect.provide(
+        runnerLayer(effective, {
+          onDatabaseUnusable: (failure) => unusable(failure),
+          adminTokenFile: adminTokenPath,
+        }),
+      ),
       Effect.scoped,
     ),
   )

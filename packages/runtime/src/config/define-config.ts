@@ -1,6 +1,7 @@
 import { type EffectPorts, fromZodIssues, type ValidationError } from "@tixi/core"
 import { type Layer, Redacted, Result } from "effect"
 import { z } from "zod"
+import { minAdminTokenLength } from "../admin/admin-server.ts"
 import type { HostedProcess } from "../engine/hosted-process.ts"
 import type { RetryPolicy } from "../engine/retry-policy.ts"
 import { defaultRetainDeliveredMillis } from "../intake/intake-pruning.ts"
@@ -68,8 +69,21 @@ export interface TixiConfigInput {
       }
   /** How effects are retried before they are parked as dead letters. */
   readonly retry?: Partial<RetryPolicy>
-  /** The token `tixi status` / `tixi retry` present to a running runner (`TIXI_ADMIN_TOKEN`). */
-  readonly admin?: { readonly token?: Redacted.Redacted }
+  /**
+   * How `tixi status` / `tixi retry` reach a runner holding an embedded database: its admin
+   * endpoints, on a listener of their own (never the intake's).
+   */
+  readonly admin?: {
+    /**
+     * The bearer token (`TIXI_ADMIN_TOKEN`), at least 32 characters. Left out on PGlite, the
+     * runner generates one and keeps it in `<folder>/admin.token` (0600) while it runs.
+     */
+    readonly token?: Redacted.Redacted
+    /** The unix socket to listen on (made 0600). Default on PGlite: `<folder>/admin.sock`. */
+    readonly socket?: string
+    /** A loopback port to listen on instead of the socket (127.0.0.1 only). */
+    readonly port?: number
+  }
 }
 
 /**
@@ -108,7 +122,11 @@ export interface TixiConfig {
         readonly retainDeliveredMillis: number
       }
   readonly retry: RetryPolicy
-  readonly admin: { readonly token: Redacted.Redacted | undefined }
+  readonly admin: {
+    readonly token: Redacted.Redacted | undefined
+    readonly socket: string | undefined
+    readonly port: number | undefined
+  }
 }
 
 const positiveInt = z.number().int().positive()
@@ -194,7 +212,17 @@ const schema = z.object({
       factor: z.number().min(1).default(2),
     })
     .strict(),
-  admin: z.object({ token: redacted.optional() }).strict(),
+  admin: z
+    .object({
+      token: redacted
+        .refine((token) => Redacted.value(token).length >= minAdminTokenLength, {
+          message: `at least ${minAdminTokenLength} characters (TIXI_ADMIN_TOKEN); e.g. openssl rand -hex 24`,
+        })
+        .optional(),
+      socket: z.string().min(1).optional(),
+      port: z.number().int().min(0).max(65_535).optional(),
+    })
+    .strict(),
 })
 
 const fromEnvironment = (value: string | undefined) =>
@@ -244,6 +272,7 @@ export function resolveConfig(
           },
     retry: input.retry ?? {},
     admin: {
+      ...input.admin,
       token:
         input.admin?.token ??
         (fromEnvironment(environment.TIXI_ADMIN_TOKEN) === undefined
@@ -300,6 +329,6 @@ export function resolveConfig(
             feeds: input.intake === false ? [] : (input.intake?.feeds ?? []),
           },
     retry: value.retry,
-    admin: { token: value.admin.token },
+    admin: { token: value.admin.token, socket: value.admin.socket, port: value.admin.port },
   })
 }

@@ -1,11 +1,9 @@
-import { timingSafeEqual } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Clock, Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Exit, Layer, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
-import { ProcessRuntime } from "../engine/process-runtime.ts"
+import type { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type DiskWatermark, readDiskSpace } from "../status/disk-space.ts"
-import { readStatus } from "../status/runtime-status.ts"
 import { makeIntakeDelivery } from "./intake-delivery.ts"
 import type { IntakeRejected, IntakeRequest, IntakeResponse, IntakeSource } from "./intake-source.ts"
 import { makeIntakeStore } from "./intake-store.ts"
@@ -33,12 +31,6 @@ export interface IntakeServerOptions {
   readonly headersTimeoutMillis?: number | undefined
   /** Likewise for the whole request, body included (Node's own default is 300 s). Default 30 s. */
   readonly requestTimeoutMillis?: number | undefined
-  /**
-   * Serves `GET /_tixi/status` and `POST /_tixi/retry/<dead-letter>` to callers presenting
-   * `Authorization: Bearer <token>`: how `tixi status` and `tixi retry` reach a runner that holds
-   * an embedded database (which no second process may open).
-   */
-  readonly admin?: { readonly token: Redacted.Redacted } | undefined
   /**
    * Below this much free space on the data folder's disk, webhooks are answered 503 (the vendors
    * retry) instead of stored, so the disk never fills under the database.
@@ -123,42 +115,10 @@ export const intakeServerLayer = (
       const limit = options.maxBodyBytes ?? 1024 * 1024
       const maxEvents = options.maxEventsPerRequest ?? 1_000
 
-      const runtime = yield* ProcessRuntime
-      const authorized = (incoming: IncomingMessage) => {
-        if (options.admin === undefined) return false
-        const given = Buffer.from(incoming.headers.authorization ?? "")
-        const expected = Buffer.from(`Bearer ${Redacted.value(options.admin.token)}`)
-        return given.length === expected.length && timingSafeEqual(given, expected)
-      }
-      const administer = (incoming: IncomingMessage, url: URL) =>
-        Effect.gen(function* () {
-          if (!authorized(incoming)) return jsonAnswer(401, { error: "admin token required" })
-          if (url.pathname === "/_tixi/status" && incoming.method === "GET") {
-            const status = yield* Effect.orDie(readStatus)
-            return jsonAnswer(200, {
-              ...status,
-              ...(options.diskWatermark === undefined
-                ? {}
-                : { disk: yield* readDiskSpace(options.diskWatermark) }),
-            })
-          }
-          const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
-          if (retry && incoming.method === "POST") {
-            const outcome = yield* Effect.exit(runtime.requestRetry(retry[1]!))
-            if (Exit.isSuccess(outcome)) return jsonAnswer(200, { ok: true, id: retry[1] })
-            const failure = outcome.cause.reasons.find((reason) => reason._tag === "Fail")
-            return failure?._tag === "Fail" && failure.error._tag === "UnknownDeadLetter"
-              ? jsonAnswer(404, { error: failure.error.message })
-              : jsonAnswer(503, { error: "storage unavailable" })
-          }
-          return jsonAnswer(404, { error: "no such admin endpoint" })
-        })
-
       const handle = (incoming: IncomingMessage, body: Uint8Array, receivedAt: number) =>
         Effect.gen(function* () {
           const url = new URL(incoming.url ?? "/", "http://intake.local")
           if (url.pathname === "/health") return jsonAnswer(200, { ok: true })
-          if (url.pathname.startsWith("/_tixi/")) return yield* administer(incoming, url)
           const source = sources.get(url.pathname)
           if (source === undefined) return jsonAnswer(404, { error: "no source is served at this path" })
           if (options.diskWatermark !== undefined) {

@@ -1,5 +1,7 @@
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import { adminListen } from "../admin/admin-listen.ts"
+import { adminServerLayer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import type { EngineControl } from "../engine/engine-control.ts"
 import type { ProcessRuntime } from "../engine/process-runtime.ts"
@@ -15,6 +17,11 @@ import type { DiskWatermark } from "../status/disk-space.ts"
 /** What the process running a runner does when its database fails beyond repair (disk full, PANIC). */
 export interface RunnerHooks {
   readonly onDatabaseUnusable?: ((failure: DatabaseUnusable) => void) | undefined
+  /**
+   * Where to keep a generated admin token while the runner runs; written only once the data
+   * folder's lock is held, so a second runner refused the folder cannot overwrite it.
+   */
+  readonly adminTokenFile?: string | undefined
 }
 
 /** The database layer a configuration names. */
@@ -67,7 +74,6 @@ export const runnerLayer = (
           maxConnections: config.intake.maxConnections,
           headersTimeoutMillis: config.intake.headersTimeoutMillis,
           requestTimeoutMillis: config.intake.requestTimeoutMillis,
-          admin: config.admin.token === undefined ? undefined : { token: config.admin.token },
           diskWatermark: diskWatermark(config),
         })
   const feeds =
@@ -78,7 +84,17 @@ export const runnerLayer = (
     config.intake === false
       ? Layer.empty
       : intakePruningLayer({ retainDeliveredMillis: config.intake.retainDeliveredMillis })
-  return Layer.mergeAll(intake, feeds, pruning).pipe(
+  const listen = adminListen(config)
+  const admin =
+    config.admin.token === undefined || listen === undefined
+      ? Layer.empty
+      : adminServerLayer({
+          token: config.admin.token,
+          listen,
+          tokenFile: hooks.adminTokenFile,
+          diskWatermark: diskWatermark(config),
+        })
+  return Layer.mergeAll(intake, feeds, pruning, admin).pipe(
     Layer.provideMerge(runtime),
     Layer.provide(config.host),
     Layer.provideMerge(databaseLayer(config, hooks)),

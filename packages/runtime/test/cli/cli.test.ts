@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -99,6 +99,21 @@ describe("the tixi CLI", () => {
       const retry = await tixi("retry", "dl-000000000000", "--config", config)
       expect(retry.code).toBe(1)
       expect(retry.stderr).toContain('no parked dead letter has id "dl-000000000000"')
+      // The admin endpoints are on their own socket, not on the public intake.
+      expect(captured.output).toContain(`admin endpoints on ${join(folder, "admin.sock")}`)
+      const intakePort = environment.TIXI_TEST_INTAKE_PORT
+      const token = readFileSync(join(folder, "admin.token"), "utf8")
+      expect(token.length).toBeGreaterThanOrEqual(32)
+      const viaIntake = await fetch(`http://127.0.0.1:${intakePort}/_tixi/status`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(viaIntake.status).toBe(404)
+      // A second runner on the same folder is refused by the lock and leaves the token alone.
+      const second = await tixi("serve", "--config", config)
+      expect(second.code).toBe(1)
+      expect(second.stderr).toMatch(/in use by process/)
+      expect(readFileSync(join(folder, "admin.token"), "utf8")).toBe(token)
+      expect((await tixi("status", "--config", config)).code).toBe(0)
     } finally {
       server.kill("SIGTERM")
       await new Promise((resolve) => server.once("exit", resolve))

@@ -63,7 +63,7 @@ describe("defineConfig and resolveConfig", () => {
       TIXI_DATABASE_URL: "postgres://tixi:secret@db:5432/tixi",
       TIXI_RUNNER_ID: "runner-a",
       TIXI_INTAKE_PORT: "9000",
-      TIXI_ADMIN_TOKEN: "admin-secret",
+      TIXI_ADMIN_TOKEN: "admin-secret-of-at-least-32-characters",
     })
     if (Result.isFailure(resolved)) throw resolved.failure
     const { database, runner, intake, admin } = resolved.success
@@ -77,7 +77,16 @@ describe("defineConfig and resolveConfig", () => {
     expect(runner.engine).toBe("cluster")
     expect(runner.shardLeaseMillis).toBe(10_000)
     expect(intake !== false && intake.port).toBe(9000)
-    expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret")
+    expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret-of-at-least-32-characters")
+  })
+
+  it("refuses an admin token shorter than 32 characters, naming admin.token", () => {
+    const short = resolveConfig(base, { TIXI_ADMIN_TOKEN: "x" })
+    expect(problems(short)).toEqual([
+      "admin.token: at least 32 characters (TIXI_ADMIN_TOKEN); e.g. openssl rand -hex 24",
+    ])
+    const long = resolveConfig(base, { TIXI_ADMIN_TOKEN: "x".repeat(32) })
+    expect(Result.isSuccess(long)).toBe(true)
   })
 
   it("reports every bad value at once, by path", () => {

@@ -1,5 +1,6 @@
 import { Effect, Layer, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { AdminServer, adminServerLayer } from "../../src/admin/admin-server.ts"
 import { runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { hmacSource } from "../../src/intake/hmac-source.ts"
 import { IntakeServer, intakeServerLayer } from "../../src/intake/intake-server.ts"
@@ -32,9 +33,15 @@ describe.skipIf(skipReason !== undefined)(
       const environment = intakeServerLayer({
         port: 0,
         sources: [hmacSource({ name: "test", path: "/hooks/test", secret: Redacted.make(secret) })],
-        admin: { token: Redacted.make(adminToken) },
         diskWatermark: { folder: disk.folder, minFreeBytes: 8 * 1024 * 1024 },
       }).pipe(
+        Layer.merge(
+          adminServerLayer({
+            token: Redacted.make(adminToken),
+            listen: { port: 0 },
+            diskWatermark: { folder: disk.folder, minFreeBytes: 8 * 1024 * 1024 },
+          }),
+        ),
         Layer.provideMerge(runtimeLayer({ processes: [hostedTicketProcess] })),
         Layer.provideMerge(inMemoryHostLayer),
         Layer.provideMerge(pgliteLayer()),
@@ -42,6 +49,7 @@ describe.skipIf(skipReason !== undefined)(
       const outcome = await Effect.runPromise(
         Effect.gen(function* () {
           const server = yield* IntakeServer
+          const admin = yield* AdminServer
           const post = (id: string) =>
             Effect.promise(async () => {
               const body = JSON.stringify({ id, type: "note", payload: {} })
@@ -50,7 +58,7 @@ describe.skipIf(skipReason !== undefined)(
             })
           const status = () =>
             Effect.promise(async () => {
-              const response = await fetch(`${server.url}/_tixi/status`, {
+              const response = await fetch(`${admin.address}/_tixi/status`, {
                 headers: { authorization: `Bearer ${adminToken}` },
               })
               return (await response.json()) as RuntimeStatus
