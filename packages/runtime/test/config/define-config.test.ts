@@ -95,7 +95,7 @@ describe("defineConfig and resolveConfig", () => {
         ...base,
         processes: [],
         runner: { id: "has spaces", shards: 0 },
-        intake: { port: 70_000, maxEventsPerRequest: 0, requestTimeoutMillis: -1 },
+        intake: { port: 70_000, maxEventsPerRequest: 0, requestTimeoutMillis: 1.5 },
         retry: { attempts: -1 },
       }),
       {},
