@@ -126,14 +126,14 @@ describe("the tixi CLI", () => {
 // root, which CI has; without it the test is skipped with the reason mountSmallDisk gives.
 const disk = mountSmallDisk(64)
 const skipReason = typeof disk === "string" ? disk : undefined
+// At the top level, so the disk is unmounted even when a filter (-t) skips the tests below.
+afterAll(() => {
+  if (typeof disk !== "string") disk.unmount()
+})
 
 describe.skipIf(skipReason !== undefined)(
   `tixi serve on a full disk${skipReason ? ` (skipped: ${skipReason})` : ""}`,
   () => {
-    afterAll(() => {
-      if (typeof disk !== "string") disk.unmount()
-    })
-
     it("exits at the first ENOSPC with a message naming the full disk, for a supervisor to restart it", {
       timeout: 240_000,
     }, async () => {
