@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs"
+import { request } from "node:http"
 import { join } from "node:path"
 import { Redacted } from "effect"
+import { adminListen } from "../admin/admin-listen.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import type { RuntimeStatus } from "../status/runtime-status.ts"
 
@@ -21,42 +23,63 @@ export function embeddedHolder(folder: string): number | undefined {
   }
 }
 
-const adminBase = (config: TixiConfig): { readonly url: string; readonly token: string } => {
-  if (config.intake === false) {
-    throw new Error(
-      "the runner holds the embedded database and serves no intake, so it cannot be asked; stop it or enable the intake",
-    )
-  }
-  const folder = config.database.kind === "pglite" ? config.database.folder : ""
-  const token = config.admin.token
-    ? Redacted.value(config.admin.token)
-    : existsSync(adminTokenFile(folder))
-      ? readFileSync(adminTokenFile(folder), "utf8").trim()
-      : undefined
-  if (token === undefined)
-    throw new Error("no admin token: set TIXI_ADMIN_TOKEN to the serving runner's token")
-  const host = config.intake.host === "0.0.0.0" ? "127.0.0.1" : config.intake.host
-  return { url: `http://${host}:${config.intake.port}`, token }
-}
+/** Sends one request to the admin listener; answers its status and JSON body. */
+const adminRequest = (config: TixiConfig, method: "GET" | "POST", path: string) =>
+  new Promise<{ readonly status: number; readonly body: unknown; readonly where: string }>(
+    (resolve, reject) => {
+      const listen = adminListen(config)
+      if (listen === undefined) {
+        reject(new Error("the configuration names no admin socket or port (admin.socket, admin.port)"))
+        return
+      }
+      const folder = config.database.kind === "pglite" ? config.database.folder : ""
+      const token = config.admin.token
+        ? Redacted.value(config.admin.token)
+        : existsSync(adminTokenFile(folder))
+          ? readFileSync(adminTokenFile(folder), "utf8").trim()
+          : undefined
+      if (token === undefined) {
+        reject(new Error("no admin token: set TIXI_ADMIN_TOKEN to the serving runner's token"))
+        return
+      }
+      const where = "socket" in listen ? listen.socket : `127.0.0.1:${listen.port}`
+      const target =
+        "socket" in listen ? { socketPath: listen.socket } : { host: "127.0.0.1", port: listen.port }
+      const outgoing = request(
+        { ...target, method, path, headers: { authorization: `Bearer ${token}` } },
+        (response) => {
+          const chunks: Array<Buffer> = []
+          response.on("data", (chunk: Buffer) => chunks.push(chunk))
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8")
+            let body: unknown = text
+            try {
+              body = JSON.parse(text)
+            } catch {}
+            resolve({ status: response.statusCode ?? 0, body, where })
+          })
+          response.on("error", reject)
+        },
+      )
+      outgoing.on("error", (error) =>
+        reject(new Error(`the runner's admin endpoints at ${where} did not answer: ${error.message}`)),
+      )
+      outgoing.end()
+    },
+  )
 
 /** Asks a running runner for its status over its admin endpoint. */
 export async function remoteStatus(config: TixiConfig): Promise<RuntimeStatus> {
-  const { url, token } = adminBase(config)
-  const response = await fetch(`${url}/_tixi/status`, { headers: { authorization: `Bearer ${token}` } })
-  if (!response.ok)
-    throw new Error(`the runner at ${url} answered ${response.status}: ${await response.text()}`)
-  return (await response.json()) as RuntimeStatus
+  const { status, body, where } = await adminRequest(config, "GET", "/_tixi/status")
+  if (status !== 200) throw new Error(`the runner at ${where} answered ${status}: ${JSON.stringify(body)}`)
+  return body as RuntimeStatus
 }
 
 /** Asks a running runner to retry a dead letter. */
 export async function remoteRetry(config: TixiConfig, id: string): Promise<void> {
-  const { url, token } = adminBase(config)
-  const response = await fetch(`${url}/_tixi/retry/${encodeURIComponent(id)}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-  })
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string }
-    throw new Error(body.error ?? `the runner at ${url} answered ${response.status}`)
+  const { status, body, where } = await adminRequest(config, "POST", `/_tixi/retry/${encodeURIComponent(id)}`)
+  if (status !== 200) {
+    const error = (body as { error?: unknown } | null)?.error
+    throw new Error(typeof error === "string" ? error : `the runner at ${where} answered ${status}`)
   }
 }

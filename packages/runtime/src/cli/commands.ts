@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto"
-import { mkdirSync, writeFileSync } from "node:fs"
 import { Effect, Fiber, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
+import { AdminServer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { IntakeServer } from "../intake/intake-server.ts"
-import { databaseLayer, runnerLayer } from "../runner/runner-layer.ts"
+import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
+import type { DatabaseUnusable } from "../sql/database-unusable.ts"
+import { readDiskSpace } from "../status/disk-space.ts"
 import { formatStatus } from "../status/format-status.ts"
 import { type RuntimeStatus, readStatus } from "../status/runtime-status.ts"
 import { ensureSchema } from "../storage/schema.ts"
@@ -12,14 +14,14 @@ import { adminTokenFile, embeddedHolder, remoteRetry, remoteStatus } from "./adm
 
 /** `tixi serve`: runs the runner until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function serve(config: TixiConfig, log: (line: string) => void): Promise<void> {
-  let effective = config
-  if (config.database.kind === "pglite" && config.admin.token === undefined && config.intake !== false) {
-    // `tixi status` on this machine reads the token from the data folder; nobody else can.
-    const token = randomBytes(24).toString("hex")
-    mkdirSync(config.database.folder, { recursive: true })
-    writeFileSync(adminTokenFile(config.database.folder), token, { mode: 0o600 })
-    effective = { ...config, admin: { token: Redacted.make(token) } }
-  }
+  // `tixi status` on this machine reads a generated token from the data folder (0600), where
+  // the admin listener writes it once the folder's lock is held.
+  const generated = config.database.kind === "pglite" && config.admin.token === undefined
+  const effective = generated
+    ? { ...config, admin: { ...config.admin, token: Redacted.make(randomBytes(24).toString("hex")) } }
+    : config
+  const adminTokenPath =
+    generated && config.database.kind === "pglite" ? adminTokenFile(config.database.folder) : undefined
   const program = Effect.gen(function* () {
     const intake = yield* IntakeServer
     const names = effective.processes.map(
@@ -31,14 +33,30 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
         effective.intake === false ? "no intake" : `intake on ${intake.url}`
       }`,
     )
+    const admin = yield* Effect.serviceOption(AdminServer)
+    if (admin._tag === "Some") log(`tixi: admin endpoints on ${admin.value.address}`)
     return yield* Effect.never
   })
   // Effect's timers do not hold Node's event loop open; without an intake (or with PostgreSQL's
   // idle sockets only) the process would exit while its timers wait.
   const keepAlive = setInterval(() => {}, 1 << 30)
-  const fiber = Effect.runFork(program.pipe(Effect.provide(runnerLayer(effective)), Effect.scoped))
+  let unusable: (failure: DatabaseUnusable) => void = () => {}
+  const fiber = Effect.runFork(
+    program.pipe(
+      Effect.provide(
+        runnerLayer(effective, {
+          onDatabaseUnusable: (failure) => unusable(failure),
+          adminTokenFile: adminTokenPath,
+        }),
+      ),
+      Effect.scoped,
+    ),
+  )
   fiber.addObserver(() => clearInterval(keepAlive))
   await new Promise<void>((resolve, reject) => {
+    // The database will not answer again; stopping cleanly would wait on it, so fail at once and
+    // let the supervisor (systemd, Kubernetes, pm2) start a fresh process once space is freed.
+    unusable = (failure) => reject(new Error(`the runner stopped: ${failure.message}`))
     const stop = () => {
       log("tixi: stopping…")
       Effect.runPromise(Fiber.interrupt(fiber)).then(() => resolve(), reject)
@@ -57,7 +75,9 @@ const localStatus = (config: TixiConfig) =>
   Effect.runPromise(
     Effect.gen(function* () {
       yield* ensureSchema
-      return yield* readStatus
+      const current = yield* readStatus
+      const watermark = diskWatermark(config)
+      return watermark === undefined ? current : { ...current, disk: yield* readDiskSpace(watermark) }
     }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
   )
 

@@ -1,8 +1,10 @@
 import { type EffectPorts, fromZodIssues, type ValidationError } from "@tixi/core"
 import { type Layer, Redacted, Result } from "effect"
 import { z } from "zod"
+import { minAdminTokenLength } from "../admin/admin-server.ts"
 import type { HostedProcess } from "../engine/hosted-process.ts"
 import type { RetryPolicy } from "../engine/retry-policy.ts"
+import { defaultRetainDeliveredMillis } from "../intake/intake-pruning.ts"
 import type { ChangeFeed, IntakeSource } from "../intake/intake-source.ts"
 
 /** What `tixi.config.ts` exports: the processes to host, the host adapters, and how to run them. */
@@ -16,7 +18,15 @@ export interface TixiConfigInput {
    * PostgreSQL the URL is a secret: leave it out here and set `TIXI_DATABASE_URL`.
    */
   readonly database?:
-    | { readonly kind: "pglite"; readonly folder?: string }
+    | {
+        readonly kind: "pglite"
+        readonly folder?: string
+        /**
+         * Free space kept on the folder's disk (default 256 MiB): below it the intake answers 503
+         * so vendors retry later, instead of filling the disk until the database must stop.
+         */
+        readonly minFreeDiskBytes?: number
+      }
     | { readonly kind: "postgres"; readonly url?: Redacted.Redacted; readonly maxConnections?: number }
   /** This runner among several on one PostgreSQL (`TIXI_RUNNER_ID`), and the cluster's tuning. */
   readonly runner?: {
@@ -43,11 +53,37 @@ export interface TixiConfigInput {
          */
         readonly feeds?: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes?: number
+        /** Events one request may carry (default 1,000; HubSpot sends at most 100); more: 413. */
+        readonly maxEventsPerRequest?: number
+        /** Sockets the intake keeps open at once (default 1,000); further connections are closed. */
+        readonly maxConnections?: number
+        /** A client must send its headers within this long (default 10 s), or gets 408. */
+        readonly headersTimeoutMillis?: number
+        /** A client must send its whole request within this long (default 30 s), or gets 408. */
+        readonly requestTimeoutMillis?: number
+        /**
+         * How long delivered events are kept to recognise vendors' retries (default 7 days); keep
+         * it longer than the longest retry window served (HubSpot 24 h, Salesforce CDC 72 h).
+         */
+        readonly retainDeliveredMillis?: number
       }
   /** How effects are retried before they are parked as dead letters. */
   readonly retry?: Partial<RetryPolicy>
-  /** The token `tixi status` / `tixi retry` present to a running runner (`TIXI_ADMIN_TOKEN`). */
-  readonly admin?: { readonly token?: Redacted.Redacted }
+  /**
+   * How `tixi status` / `tixi retry` reach a runner holding an embedded database: its admin
+   * endpoints, on a listener of their own (never the intake's).
+   */
+  readonly admin?: {
+    /**
+     * The bearer token (`TIXI_ADMIN_TOKEN`), at least 32 characters. Left out on PGlite, the
+     * runner generates one and keeps it in `<folder>/admin.token` (0600) while it runs.
+     */
+    readonly token?: Redacted.Redacted
+    /** The unix socket to listen on (made 0600). Default on PGlite: `<folder>/admin.sock`. */
+    readonly socket?: string
+    /** A loopback port to listen on instead of the socket (127.0.0.1 only). */
+    readonly port?: number
+  }
 }
 
 /**
@@ -62,7 +98,7 @@ export interface TixiConfig {
   readonly processes: ReadonlyArray<HostedProcess>
   readonly host: Layer.Layer<EffectPorts, unknown>
   readonly database:
-    | { readonly kind: "pglite"; readonly folder: string }
+    | { readonly kind: "pglite"; readonly folder: string; readonly minFreeDiskBytes: number }
     | { readonly kind: "postgres"; readonly url: Redacted.Redacted; readonly maxConnections: number }
   readonly runner: {
     readonly engine: "embedded" | "cluster"
@@ -79,17 +115,27 @@ export interface TixiConfig {
         readonly sources: ReadonlyArray<IntakeSource>
         readonly feeds: ReadonlyArray<ChangeFeed>
         readonly maxBodyBytes: number
+        readonly maxEventsPerRequest: number
+        readonly maxConnections: number
+        readonly headersTimeoutMillis: number
+        readonly requestTimeoutMillis: number
+        readonly retainDeliveredMillis: number
       }
   readonly retry: RetryPolicy
-  readonly admin: { readonly token: Redacted.Redacted | undefined }
+  readonly admin: {
+    readonly token: Redacted.Redacted | undefined
+    readonly socket: string | undefined
+    readonly port: number | undefined
+  }
 }
 
 const positiveInt = z.number().int().positive()
+const defaultMinFreeDiskBytes = 256 * 1024 * 1024
 const redacted = z.custom<Redacted.Redacted>((value) => Redacted.isRedacted(value), {
   message: "expected a secret wrapped with Redacted.make (or leave it out and set the environment variable)",
 })
 
-const schema = z.object({
+const enabledSchema = z.object({
   processes: z
     .array(
       z
@@ -103,10 +149,16 @@ const schema = z.object({
   }),
   database: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("pglite"), folder: z.string().min(1).default(".tixi/data") }),
+      z
+        .object({
+          kind: z.literal("pglite"),
+          folder: z.string().min(1).default(".tixi/data"),
+          minFreeDiskBytes: z.number().int().min(0).default(defaultMinFreeDiskBytes),
+        })
+        .strict(),
       z.object({ kind: z.literal("postgres"), url: redacted, maxConnections: positiveInt.default(10) }),
     ])
-    .default({ kind: "pglite", folder: ".tixi/data" }),
+    .default({ kind: "pglite", folder: ".tixi/data", minFreeDiskBytes: defaultMinFreeDiskBytes }),
   runner: z
     .object({
       engine: z.enum(["embedded", "cluster"]).optional(),
@@ -118,35 +170,32 @@ const schema = z.object({
       shardLeaseMillis: positiveInt.min(1_000).optional(),
     })
     .strict(),
-  intake: z.union([
-    z.literal(false),
-    z
-      .object({
-        port: z.number().int().min(0).max(65_535).default(8787),
-        host: z.string().min(1).default("127.0.0.1"),
-        sources: z
-          .array(z.object({ name: z.string(), path: z.string().startsWith("/") }).loose())
-          .default([]),
-        feeds: z
-          .array(
-            z
-              .object({
-                name: z.string().min(1),
-                run: z.custom<ChangeFeed["run"]>(
-                  (value) => typeof value === "function",
-                  "expected a function",
-                ),
-              })
-              .loose(),
-          )
-          .default([])
-          .refine((feeds) => new Set(feeds.map((feed) => feed.name)).size === feeds.length, {
-            message: "two feeds have the same name; each name keeps its own position",
-          }),
-        maxBodyBytes: positiveInt.default(1024 * 1024),
-      })
-      .strict(),
-  ]),
+  intake: z
+    .object({
+      port: z.number().int().min(0).max(65_535).default(8787),
+      host: z.string().min(1).default("127.0.0.1"),
+      sources: z.array(z.object({ name: z.string(), path: z.string().startsWith("/") }).loose()).default([]),
+      feeds: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1),
+              run: z.custom<ChangeFeed["run"]>((value) => typeof value === "function", "expected a function"),
+            })
+            .loose(),
+        )
+        .default([])
+        .refine((feeds) => new Set(feeds.map((feed) => feed.name)).size === feeds.length, {
+          message: "two feeds have the same name; each name keeps its own position",
+        }),
+      maxBodyBytes: positiveInt.default(1024 * 1024),
+      maxEventsPerRequest: positiveInt.default(1_000),
+      maxConnections: positiveInt.default(1_000),
+      headersTimeoutMillis: positiveInt.default(10_000),
+      requestTimeoutMillis: positiveInt.default(30_000),
+      retainDeliveredMillis: positiveInt.default(defaultRetainDeliveredMillis),
+    })
+    .strict(),
   retry: z
     .object({
       attempts: positiveInt.default(6),
@@ -155,8 +204,20 @@ const schema = z.object({
       factor: z.number().min(1).default(2),
     })
     .strict(),
-  admin: z.object({ token: redacted.optional() }).strict(),
+  admin: z
+    .object({
+      token: redacted
+        .refine((token) => Redacted.value(token).length >= minAdminTokenLength, {
+          message: `at least ${minAdminTokenLength} characters (TIXI_ADMIN_TOKEN); e.g. openssl rand -hex 24`,
+        })
+        .optional(),
+      socket: z.string().min(1).optional(),
+      port: z.number().int().min(0).max(65_535).optional(),
+    })
+    .strict(),
 })
+
+const disabledSchema = enabledSchema.extend({ intake: z.literal(false) })
 
 const fromEnvironment = (value: string | undefined) =>
   value === undefined || value === "" ? undefined : value
@@ -205,6 +266,7 @@ export function resolveConfig(
           },
     retry: input.retry ?? {},
     admin: {
+      ...input.admin,
       token:
         input.admin?.token ??
         (fromEnvironment(environment.TIXI_ADMIN_TOKEN) === undefined
@@ -212,7 +274,9 @@ export function resolveConfig(
           : Redacted.make(environment.TIXI_ADMIN_TOKEN!)),
     },
   }
-  const parsed = schema.safeParse(candidate)
+  // Chosen up front rather than by a union: zod reports a union's failure as one "Invalid input"
+  // on `intake`, without naming the setting at fault.
+  const parsed = (candidate.intake === false ? disabledSchema : enabledSchema).safeParse(candidate)
   if (!parsed.success) {
     return Result.fail(
       fromZodIssues(
@@ -261,6 +325,6 @@ export function resolveConfig(
             feeds: input.intake === false ? [] : (input.intake?.feeds ?? []),
           },
     retry: value.retry,
-    admin: { token: value.admin.token },
+    admin: { token: value.admin.token, socket: value.admin.socket, port: value.admin.port },
   })
 }

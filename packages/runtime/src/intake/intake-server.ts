@@ -1,10 +1,9 @@
-import { timingSafeEqual } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Clock, Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Exit, Layer, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
-import { ProcessRuntime } from "../engine/process-runtime.ts"
-import { readStatus } from "../status/runtime-status.ts"
+import type { ProcessRuntime } from "../engine/process-runtime.ts"
+import { type DiskWatermark, readDiskSpace } from "../status/disk-space.ts"
 import { makeIntakeDelivery } from "./intake-delivery.ts"
 import type { IntakeRejected, IntakeRequest, IntakeResponse, IntakeSource } from "./intake-source.ts"
 import { makeIntakeStore, type RefusedEvent } from "./intake-store.ts"
@@ -19,11 +18,24 @@ export interface IntakeServerOptions {
   /** Larger bodies are refused with 413 before being read to the end. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
   /**
-   * Serves `GET /_tixi/status` and `POST /_tixi/retry/<dead-letter>` to callers presenting
-   * `Authorization: Bearer <token>`: how `tixi status` and `tixi retry` reach a runner that holds
-   * an embedded database (which no second process may open).
+   * A request carrying more events is refused with 413 before anything is stored, so one
+   * request cannot make one enormous INSERT. Default 1,000 (HubSpot sends at most 100).
    */
-  readonly admin?: { readonly token: Redacted.Redacted } | undefined
+  readonly maxEventsPerRequest?: number | undefined
+  /** Sockets open at once; further connections are closed at once. Default 1,000. */
+  readonly maxConnections?: number | undefined
+  /**
+   * A client that has not sent its headers within this long gets 408 and its socket closed, so
+   * slow or stalled clients cannot hold sockets. Default 10 s.
+   */
+  readonly headersTimeoutMillis?: number | undefined
+  /** Likewise for the whole request, body included (Node's own default is 300 s). Default 30 s. */
+  readonly requestTimeoutMillis?: number | undefined
+  /**
+   * Below this much free space on the data folder's disk, webhooks are answered 503 (the vendors
+   * retry) instead of stored, so the disk never fills under the database.
+   */
+  readonly diskWatermark?: DiskWatermark | undefined
 }
 
 /** The running intake: where it listens. */
@@ -116,39 +128,26 @@ export const intakeServerLayer = (
       const clock = yield* Clock.Clock
       const sources = new Map(options.sources.map((source) => [source.path, source]))
       const limit = options.maxBodyBytes ?? 1024 * 1024
-
-      const runtime = yield* ProcessRuntime
-      const authorized = (incoming: IncomingMessage) => {
-        if (options.admin === undefined) return false
-        const given = Buffer.from(incoming.headers.authorization ?? "")
-        const expected = Buffer.from(`Bearer ${Redacted.value(options.admin.token)}`)
-        return given.length === expected.length && timingSafeEqual(given, expected)
-      }
-      const administer = (incoming: IncomingMessage, url: URL) =>
-        Effect.gen(function* () {
-          if (!authorized(incoming)) return jsonAnswer(401, { error: "admin token required" })
-          if (url.pathname === "/_tixi/status" && incoming.method === "GET") {
-            return jsonAnswer(200, yield* Effect.orDie(readStatus))
-          }
-          const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
-          if (retry && incoming.method === "POST") {
-            const outcome = yield* Effect.exit(runtime.requestRetry(retry[1]!))
-            if (Exit.isSuccess(outcome)) return jsonAnswer(200, { ok: true, id: retry[1] })
-            const failure = outcome.cause.reasons.find((reason) => reason._tag === "Fail")
-            return failure?._tag === "Fail" && failure.error._tag === "UnknownDeadLetter"
-              ? jsonAnswer(404, { error: failure.error.message })
-              : jsonAnswer(503, { error: "storage unavailable" })
-          }
-          return jsonAnswer(404, { error: "no such admin endpoint" })
-        })
+      const maxEvents = options.maxEventsPerRequest ?? 1_000
 
       const handle = (incoming: IncomingMessage, body: Uint8Array, receivedAt: number) =>
         Effect.gen(function* () {
           const url = new URL(incoming.url ?? "/", "http://intake.local")
           if (url.pathname === "/health") return jsonAnswer(200, { ok: true })
-          if (url.pathname.startsWith("/_tixi/")) return yield* administer(incoming, url)
           const source = sources.get(url.pathname)
           if (source === undefined) return jsonAnswer(404, { error: "no source is served at this path" })
+          if (options.diskWatermark !== undefined) {
+            const disk = yield* readDiskSpace(options.diskWatermark)
+            if (disk.belowWatermark) {
+              yield* Effect.logWarning(
+                `tixi intake: refusing ${source.name} events: ${disk.freeBytes} bytes free on ${disk.folder}, below the ${disk.minFreeBytes}-byte watermark`,
+              )
+              return {
+                ...jsonAnswer(503, { error: "the runner's disk is almost full; retry later" }),
+                headers: { "retry-after": "60" },
+              }
+            }
+          }
           const headers: Record<string, string | undefined> = {}
           for (const [name, value] of Object.entries(incoming.headers)) {
             headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value
@@ -168,6 +167,11 @@ export const intakeServerLayer = (
             return jsonAnswer(500, { error: "verification failed" })
           }
           const delivered = verified.value
+          if (delivered.events.length > maxEvents) {
+            return jsonAnswer(413, {
+              error: `${delivered.events.length} events in one request; at most ${maxEvents} are taken (maxEventsPerRequest)`,
+            })
+          }
           const outcome = yield* Effect.exit(store.store(source.name, delivered.events, receivedAt))
           if (Exit.isFailure(outcome)) {
             yield* Effect.logError(`tixi intake: storing ${source.name} events failed`, outcome.cause)
@@ -185,7 +189,15 @@ export const intakeServerLayer = (
           return delivered.response ?? jsonAnswer(200, { ok: true, stored, duplicates })
         })
 
-      const server: Server = createServer((incoming, response) => {
+      const requestTimeout = options.requestTimeoutMillis ?? 30_000
+      const timeouts = {
+        headersTimeout: Math.min(options.headersTimeoutMillis ?? 10_000, requestTimeout),
+        requestTimeout,
+        // How often Node looks for requests past those timeouts (its default, 30 s, would let a
+        // stalled upload hold its socket that much longer).
+        connectionsCheckingInterval: 1_000,
+      }
+      const server: Server = createServer(timeouts, (incoming, response) => {
         const receivedAt = clock.currentTimeMillisUnsafe()
         readBody(incoming, limit).then(
           (body) => {
@@ -204,6 +216,7 @@ export const intakeServerLayer = (
         )
       })
       server.keepAliveTimeout = 65_000
+      server.maxConnections = options.maxConnections ?? 1_000
       const port = yield* Effect.callback<number, IntakeListenFailed>((resume) => {
         server.once("error", (error) =>
           resume(Effect.fail(new IntakeListenFailed({ port: options.port, detail: error.message }))),

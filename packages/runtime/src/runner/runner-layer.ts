@@ -1,19 +1,40 @@
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import { adminListen } from "../admin/admin-listen.ts"
+import { adminServerLayer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import type { EngineControl } from "../engine/engine-control.ts"
 import type { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type RuntimeOptions, runtimeLayer } from "../engine/runtime-layer.ts"
 import { changeFeedsLayer } from "../intake/change-feeds.ts"
+import { intakePruningLayer } from "../intake/intake-pruning.ts"
 import { IntakeServer, intakeServerLayer } from "../intake/intake-server.ts"
+import type { DatabaseUnusable } from "../sql/database-unusable.ts"
 import { pgliteLayer } from "../sql/pglite-client.ts"
 import { postgresLayer } from "../sql/postgres-client.ts"
+import type { DiskWatermark } from "../status/disk-space.ts"
+
+/** What the process running a runner does when its database fails beyond repair (disk full, PANIC). */
+export interface RunnerHooks {
+  readonly onDatabaseUnusable?: ((failure: DatabaseUnusable) => void) | undefined
+  /**
+   * Where to keep a generated admin token while the runner runs; written only once the data
+   * folder's lock is held, so a second runner refused the folder cannot overwrite it.
+   */
+  readonly adminTokenFile?: string | undefined
+}
 
 /** The database layer a configuration names. */
-export const databaseLayer = (config: TixiConfig) =>
+export const databaseLayer = (config: TixiConfig, hooks: RunnerHooks = {}) =>
   config.database.kind === "pglite"
-    ? pgliteLayer({ folder: config.database.folder })
+    ? pgliteLayer({ folder: config.database.folder, onUnusable: hooks.onDatabaseUnusable })
     : postgresLayer({ url: config.database.url, maxConnections: config.database.maxConnections })
+
+/** The free-space watermark of an embedded database's folder; PostgreSQL watches its own disk. */
+export const diskWatermark = (config: TixiConfig): DiskWatermark | undefined =>
+  config.database.kind === "pglite"
+    ? { folder: config.database.folder, minFreeBytes: config.database.minFreeDiskBytes }
+    : undefined
 
 /** The runtime options a configuration names (its engine and that engine's tuning). */
 export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
@@ -38,6 +59,7 @@ export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
  */
 export const runnerLayer = (
   config: TixiConfig,
+  hooks: RunnerHooks = {},
 ): Layer.Layer<ProcessRuntime | EngineControl | SqlClient.SqlClient | IntakeServer, unknown> => {
   const runtime = runtimeLayer(runtimeOptions(config))
   const intake =
@@ -48,15 +70,33 @@ export const runnerLayer = (
           host: config.intake.host,
           sources: config.intake.sources,
           maxBodyBytes: config.intake.maxBodyBytes,
-          admin: config.admin.token === undefined ? undefined : { token: config.admin.token },
+          maxEventsPerRequest: config.intake.maxEventsPerRequest,
+          maxConnections: config.intake.maxConnections,
+          headersTimeoutMillis: config.intake.headersTimeoutMillis,
+          requestTimeoutMillis: config.intake.requestTimeoutMillis,
+          diskWatermark: diskWatermark(config),
         })
   const feeds =
     config.intake === false || config.intake.feeds.length === 0
       ? Layer.empty
       : changeFeedsLayer({ feeds: config.intake.feeds })
-  return Layer.merge(intake, feeds).pipe(
+  const pruning =
+    config.intake === false
+      ? Layer.empty
+      : intakePruningLayer({ retainDeliveredMillis: config.intake.retainDeliveredMillis })
+  const listen = adminListen(config)
+  const admin =
+    config.admin.token === undefined || listen === undefined
+      ? Layer.empty
+      : adminServerLayer({
+          token: config.admin.token,
+          listen,
+          tokenFile: hooks.adminTokenFile,
+          diskWatermark: diskWatermark(config),
+        })
+  return Layer.mergeAll(intake, feeds, pruning, admin).pipe(
     Layer.provideMerge(runtime),
     Layer.provide(config.host),
-    Layer.provideMerge(databaseLayer(config)),
+    Layer.provideMerge(databaseLayer(config, hooks)),
   )
 }

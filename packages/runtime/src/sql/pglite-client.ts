@@ -4,7 +4,9 @@ import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
 import { Reactivity } from "effect/reactivity"
 import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
+import { ConnectionError, SqlError as SqlFailure } from "effect/sql/SqlError"
 import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
+import { type DatabaseUnusable, databaseUnusable } from "./database-unusable.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
 import { initialDataDir } from "./pglite-template.ts"
@@ -21,6 +23,12 @@ export interface PgliteClientOptions {
    * so it is off unless asked for; benchmarks measure both.
    */
   readonly relaxedDurability?: boolean | undefined
+  /**
+   * Called once when the database fails beyond repair in this process (disk full, PANIC). Every
+   * later statement fails at once without reaching PGlite, which would spin forever; `tixi serve`
+   * exits here so a supervisor restarts it.
+   */
+  readonly onUnusable?: ((failure: DatabaseUnusable) => void) | undefined
 }
 
 /** The open PGlite instance behind the `SqlClient`, for callers that need it directly (dumps, closing). */
@@ -38,12 +46,44 @@ const parsers = { [types.INT8]: (value: string) => BigInt(value) }
 const bindable = (params: ReadonlyArray<unknown>): Array<unknown> =>
   params.map((value) => (typeof value === "bigint" ? value.toString() : value))
 
-const makeConnection = (database: PGlite): SqlConnection.Connection => {
+/** Whether the database has failed beyond repair, and the failure (set once, never cleared). */
+interface Health {
+  unusable: DatabaseUnusable | undefined
+}
+
+const makeConnection = (
+  database: PGlite,
+  health: Health,
+  onUnusable: ((failure: DatabaseUnusable) => void) | undefined,
+): SqlConnection.Connection => {
+  // After a disk-full or PANIC failure PGlite never answers again (it spins inside WebAssembly,
+  // blocking the event loop); no statement reaches it after the first such failure.
+  const guarded = <A>(call: () => Promise<A>) =>
+    Effect.suspend(() =>
+      health.unusable !== undefined
+        ? Effect.fail(
+            new SqlFailure({
+              reason: new ConnectionError({
+                cause: health.unusable,
+                message: health.unusable.message,
+                operation: "execute",
+              }),
+            }),
+          )
+        : Effect.tryPromise({
+            try: call,
+            catch: (cause) => {
+              const unusable = databaseUnusable(cause)
+              if (unusable !== undefined && health.unusable === undefined) {
+                health.unusable = unusable
+                onUnusable?.(unusable)
+              }
+              return toSqlError(cause, "execute")
+            },
+          }),
+    )
   const run = (sql: string, params: ReadonlyArray<unknown>, rowMode: "array" | "object") =>
-    Effect.tryPromise({
-      try: () => database.query(sql, bindable(params), { rowMode, parsers }),
-      catch: (cause) => toSqlError(cause, "execute"),
-    })
+    guarded(() => database.query(sql, bindable(params), { rowMode, parsers }))
   const rows = (sql: string, params: ReadonlyArray<unknown>, transformRows: RowTransform) =>
     Effect.map(run(sql, params, "object"), (result) => {
       const found = result.rows as ReadonlyArray<object>
@@ -54,10 +94,7 @@ const makeConnection = (database: PGlite): SqlConnection.Connection => {
   const unprepared = (sql: string, params: ReadonlyArray<unknown>, transformRows: RowTransform) =>
     params.length > 0
       ? rows(sql, params, transformRows)
-      : Effect.tryPromise({
-          try: () => database.exec(sql, { parsers }),
-          catch: (cause) => toSqlError(cause, "execute"),
-        }).pipe(
+      : guarded(() => database.exec(sql, { parsers })).pipe(
           Effect.map((results) => {
             const found = (results.at(-1)?.rows ?? []) as ReadonlyArray<object>
             return transformRows ? transformRows(found) : found
@@ -89,6 +126,7 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
   Effect.gen(function* () {
     if (options.folder !== undefined) yield* lockDataFolder(options.folder)
     const dataDir = options.folder !== undefined ? join(options.folder, "pgdata") : undefined
+    const health: Health = { unusable: undefined }
     const database = yield* Effect.acquireRelease(
       Effect.tryPromise({
         try: async () =>
@@ -102,9 +140,13 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
           }),
         catch: (cause) => toSqlError(cause, "open"),
       }),
-      (opened) => Effect.promise(() => (opened.closed ? Promise.resolve() : opened.close())),
+      // Closing an unusable database would spin like any other statement; the next start recovers.
+      (opened) =>
+        Effect.promise(() =>
+          opened.closed || health.unusable !== undefined ? Promise.resolve() : opened.close(),
+        ),
     )
-    const connection = makeConnection(database)
+    const connection = makeConnection(database, health, options.onUnusable)
     const semaphore = yield* Semaphore.make(1)
     const acquirers = SqlClient.makeSqliteAcquirers({
       connection: Effect.succeed(connection),

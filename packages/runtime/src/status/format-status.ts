@@ -24,6 +24,18 @@ export function humanDuration(millis: number): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`
 }
 
+/** A size as a person reads it: `512 B`, `3.4 MiB`, `1.2 GiB`. */
+export function humanBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"]
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`
+}
+
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text)
 
 /** What `tixi status` prints. */
@@ -118,6 +130,15 @@ export function formatStatus(status: RuntimeStatus): string {
         ]),
       ),
     )
+  }
+  if (status.disk !== undefined) {
+    const disk = status.disk
+    sections.push(
+      "",
+      `Disk: ${humanBytes(disk.freeBytes)} free for ${disk.folder}; the intake refuses events below ${humanBytes(disk.minFreeBytes)}`,
+    )
+    if (disk.belowWatermark)
+      sections.push("  BELOW THE WATERMARK: webhooks are answered 503 until space is freed")
   }
   return sections.join("\n")
 }

@@ -1,5 +1,6 @@
 import { Clock, Effect } from "effect"
 import { SqlClient } from "effect/sql"
+import type { DiskSpace } from "./disk-space.ts"
 
 /** How many instances of a process stand at a status. */
 export interface StatusCount {
@@ -73,6 +74,8 @@ export interface RuntimeStatus {
   /** The latest refused intake events, at most 20. */
   readonly refusedIntake: ReadonlyArray<RefusedIntakeView>
   readonly feeds: ReadonlyArray<FeedView>
+  /** Free space on an embedded database's disk against the intake's watermark (absent on PostgreSQL). */
+  readonly disk?: DiskSpace
 }
 
 /** A deadline counts as overdue once it is this late: timers being handled right now are not news. */

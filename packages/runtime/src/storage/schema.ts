@@ -109,6 +109,8 @@ const statements = [
     refused_at BIGINT NOT NULL,
     PRIMARY KEY (source, event_id)
   )`,
+  // Pruning finds delivered events by age.
+  `CREATE INDEX IF NOT EXISTS tixi_intake_delivered ON tixi_intake_events (received_at) WHERE delivered`,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

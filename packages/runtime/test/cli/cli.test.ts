@@ -1,11 +1,14 @@
 import { execFile, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { hmacHeaders, signHmac } from "../../src/intake/hmac-source.ts"
+import { cliTestSecret } from "../fixtures/cli-config.ts"
+import { mountSmallDisk } from "../fixtures/small-disk.ts"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const cli = join(here, "../../src/cli/main.ts")
@@ -20,6 +23,30 @@ const freePort = () =>
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0))
     })
   })
+
+/** Starts `tixi serve` and waits until its intake listens; answers the child and its output so far. */
+const startServe = async (environment: NodeJS.ProcessEnv) => {
+  const server = spawn(process.execPath, ["--conditions=@tixi/source", cli, "serve", "--config", config], {
+    env: environment,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  const captured = { output: "" }
+  server.stdout.on("data", (chunk: Buffer) => {
+    captured.output += chunk.toString("utf8")
+  })
+  server.stderr.on("data", (chunk: Buffer) => {
+    captured.output += chunk.toString("utf8")
+  })
+  const deadline = Date.now() + 150_000
+  while (!captured.output.includes("intake on")) {
+    if (Date.now() > deadline || server.exitCode !== null) {
+      server.kill("SIGKILL")
+      throw new Error(`serve did not start:\n${captured.output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { server, captured }
+}
 
 describe("the tixi CLI", () => {
   let folder: string
@@ -59,25 +86,9 @@ describe("the tixi CLI", () => {
   })
 
   it("serves, and answers status and retry through the serving runner", { timeout: 180_000 }, async () => {
-    const server = spawn(process.execPath, ["--conditions=@tixi/source", cli, "serve", "--config", config], {
-      env: environment,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let output = ""
-    server.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8")
-    })
-    server.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8")
-    })
+    const { server, captured } = await startServe(environment)
     try {
-      const deadline = Date.now() + 150_000
-      while (!output.includes("intake on")) {
-        if (Date.now() > deadline || server.exitCode !== null)
-          throw new Error(`serve did not start:\n${output}`)
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      expect(output).toContain("serving ticket v1")
+      expect(captured.output).toContain("serving ticket v1")
       // The embedded database is held by the server, so the CLI asks it over the admin endpoint.
       const status = await tixi("status", "--config", config)
       expect(status.code).toBe(0)
@@ -88,10 +99,89 @@ describe("the tixi CLI", () => {
       const retry = await tixi("retry", "dl-000000000000", "--config", config)
       expect(retry.code).toBe(1)
       expect(retry.stderr).toContain('no parked dead letter has id "dl-000000000000"')
+      // The admin endpoints are on their own socket, not on the public intake.
+      expect(captured.output).toContain(`admin endpoints on ${join(folder, "admin.sock")}`)
+      const intakePort = environment.TIXI_TEST_INTAKE_PORT
+      const token = readFileSync(join(folder, "admin.token"), "utf8")
+      expect(token.length).toBeGreaterThanOrEqual(32)
+      const viaIntake = await fetch(`http://127.0.0.1:${intakePort}/_tixi/status`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(viaIntake.status).toBe(404)
+      // A second runner on the same folder is refused by the lock and leaves the token alone.
+      const second = await tixi("serve", "--config", config)
+      expect(second.code).toBe(1)
+      expect(second.stderr).toMatch(/in use by process/)
+      expect(readFileSync(join(folder, "admin.token"), "utf8")).toBe(token)
+      expect((await tixi("status", "--config", config)).code).toBe(0)
     } finally {
       server.kill("SIGTERM")
       await new Promise((resolve) => server.once("exit", resolve))
     }
-    expect(output).toContain("tixi: stopping")
+    expect(captured.output).toContain("tixi: stopping")
   })
 })
+
+// A 64 MiB tmpfs for the data folder (an initialised PGlite takes about 40 MiB). Mounting needs
+// root, which CI has; without it the test is skipped with the reason mountSmallDisk gives.
+const disk = mountSmallDisk(64)
+const skipReason = typeof disk === "string" ? disk : undefined
+// At the top level, so the disk is unmounted even when a filter (-t) skips the tests below.
+afterAll(() => {
+  if (typeof disk !== "string") disk.unmount()
+})
+
+describe.skipIf(skipReason !== undefined)(
+  `tixi serve on a full disk${skipReason ? ` (skipped: ${skipReason})` : ""}`,
+  () => {
+    it("exits at the first ENOSPC with a message naming the full disk, for a supervisor to restart it", {
+      timeout: 240_000,
+    }, async () => {
+      if (typeof disk === "string") return
+      const port = await freePort()
+      const { server, captured } = await startServe({
+        ...process.env,
+        TIXI_TEST_FOLDER: join(disk.folder, "data"),
+        TIXI_TEST_INTAKE_PORT: String(port),
+        // No watermark: the disk is let fill, as it would under a watermark set too low.
+        TIXI_TEST_MIN_FREE_DISK: "0",
+      })
+      const exited = new Promise<number | null>((resolve) => {
+        if (server.exitCode !== null) resolve(server.exitCode)
+        server.once("exit", (code) => resolve(code))
+      })
+      try {
+        disk.fill()
+        // Webhooks keep arriving; the first that cannot be stored stops the runner.
+        for (let attempt = 0; attempt < 50 && server.exitCode === null; attempt++) {
+          const body = JSON.stringify({
+            id: `full-${attempt}`,
+            type: "note",
+            payload: { text: "x".repeat(4000) },
+          })
+          const timestamp = Date.now()
+          await fetch(`http://127.0.0.1:${port}/hooks/test`, {
+            method: "POST",
+            headers: {
+              [hmacHeaders.timestamp]: String(timestamp),
+              [hmacHeaders.signature]: signHmac(cliTestSecret, timestamp, body),
+            },
+            body,
+          }).catch(() => undefined)
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+        const code = await Promise.race([
+          exited,
+          new Promise<"running">((resolve) => setTimeout(() => resolve("running"), 60_000)),
+        ])
+        expect(code, captured.output).toBe(1)
+        expect(captured.output).toMatch(
+          /tixi: the runner stopped: the database's disk is full \(.*No space left on device.*\); free space and restart tixi/,
+        )
+      } finally {
+        if (server.exitCode === null) server.kill("SIGKILL")
+        disk.free()
+      }
+    })
+  },
+)

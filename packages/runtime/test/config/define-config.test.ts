@@ -17,7 +17,11 @@ describe("defineConfig and resolveConfig", () => {
     const resolved = resolveConfig(base, {})
     expect(Result.isSuccess(resolved)).toBe(true)
     if (Result.isFailure(resolved)) return
-    expect(resolved.success.database).toEqual({ kind: "pglite", folder: ".tixi/data" })
+    expect(resolved.success.database).toEqual({
+      kind: "pglite",
+      folder: ".tixi/data",
+      minFreeDiskBytes: 256 * 1024 * 1024,
+    })
     expect(resolved.success.runner).toEqual({
       engine: "embedded",
       id: "embedded",
@@ -25,7 +29,16 @@ describe("defineConfig and resolveConfig", () => {
       pollIntervalMillis: 250,
       shardLeaseMillis: 60_000,
     })
-    expect(resolved.success.intake).toMatchObject({ port: 8787, host: "127.0.0.1", sources: [] })
+    expect(resolved.success.intake).toMatchObject({
+      port: 8787,
+      host: "127.0.0.1",
+      sources: [],
+      maxEventsPerRequest: 1_000,
+      maxConnections: 1_000,
+      headersTimeoutMillis: 10_000,
+      requestTimeoutMillis: 30_000,
+      retainDeliveredMillis: 7 * 24 * 60 * 60 * 1000,
+    })
     expect(resolved.success.retry).toEqual({
       attempts: 6,
       initialDelayMillis: 200,
@@ -50,7 +63,7 @@ describe("defineConfig and resolveConfig", () => {
       TIXI_DATABASE_URL: "postgres://tixi:secret@db:5432/tixi",
       TIXI_RUNNER_ID: "runner-a",
       TIXI_INTAKE_PORT: "9000",
-      TIXI_ADMIN_TOKEN: "admin-secret",
+      TIXI_ADMIN_TOKEN: "admin-secret-of-at-least-32-characters",
     })
     if (Result.isFailure(resolved)) throw resolved.failure
     const { database, runner, intake, admin } = resolved.success
@@ -64,7 +77,16 @@ describe("defineConfig and resolveConfig", () => {
     expect(runner.engine).toBe("cluster")
     expect(runner.shardLeaseMillis).toBe(10_000)
     expect(intake !== false && intake.port).toBe(9000)
-    expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret")
+    expect(admin.token && Redacted.value(admin.token)).toBe("admin-secret-of-at-least-32-characters")
+  })
+
+  it("refuses an admin token shorter than 32 characters, naming admin.token", () => {
+    const short = resolveConfig(base, { TIXI_ADMIN_TOKEN: "x" })
+    expect(problems(short)).toEqual([
+      "admin.token: at least 32 characters (TIXI_ADMIN_TOKEN); e.g. openssl rand -hex 24",
+    ])
+    const long = resolveConfig(base, { TIXI_ADMIN_TOKEN: "x".repeat(32) })
+    expect(Result.isSuccess(long)).toBe(true)
   })
 
   it("reports every bad value at once, by path", () => {
@@ -73,14 +95,22 @@ describe("defineConfig and resolveConfig", () => {
         ...base,
         processes: [],
         runner: { id: "has spaces", shards: 0 },
-        intake: { port: 70_000 },
+        intake: { port: 70_000, maxEventsPerRequest: 0, requestTimeoutMillis: 1.5 },
         retry: { attempts: -1 },
       }),
       {},
     )
     const paths = problems(resolved).map((problem) => problem.split(":")[0])
     expect(paths).toEqual(
-      expect.arrayContaining(["processes", "runner.id", "runner.shards", "intake.port", "retry.attempts"]),
+      expect.arrayContaining([
+        "processes",
+        "runner.id",
+        "runner.shards",
+        "intake.port",
+        "intake.maxEventsPerRequest",
+        "intake.requestTimeoutMillis",
+        "retry.attempts",
+      ]),
     )
   })
 
