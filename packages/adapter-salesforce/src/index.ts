@@ -12,6 +12,7 @@ export {
   type IntakeResult,
   makeChangeEventIntake,
   type ReceivedChangeEvent,
+  type UndecodableChangeEvent,
 } from "./changes/change-event-intake.ts"
 export { clientOfChangeOrigin, isOwnChange } from "./changes/change-origin.ts"
 export { overlapMillis } from "./changes/poll-changes.ts"
@@ -23,7 +24,11 @@ export {
   type ApprovalOutcomeFeedOptions,
   salesforceApprovalOutcomeFeed,
 } from "./feeds/approval-outcome-feed.ts"
-export { type ChangeEventFeedOptions, salesforceChangeEventFeed } from "./feeds/change-event-feed.ts"
+export {
+  type ChangeEventFeedOptions,
+  salesforceChangeEventFeed,
+  salesforceUndecodableEventType,
+} from "./feeds/change-event-feed.ts"
 export { approvalKeyField, approverField } from "./install/base-fields.ts"
 export { fieldMetadata } from "./install/field-metadata.ts"
 export type { InstallPlan } from "./install/install.ts"

@@ -29,6 +29,22 @@ export interface IntakeResult {
   readonly reread: number
   /** The replay id to resume from (store it durably; the org keeps events 72 hours). */
   readonly lastReplayId: string | undefined
+  /**
+   * Events of the batch that could not be decoded, set aside rather than stopping the stream:
+   * Salesforce never sends the same replay id with other bytes, so retrying cannot mend them, and
+   * stopping would hold back every later change.
+   */
+  readonly undecodable?: ReadonlyArray<UndecodableChangeEvent> | undefined
+}
+
+/** A Change Data Capture event the subscriber could not decode, kept so someone can look at it. */
+export interface UndecodableChangeEvent {
+  /** Its replay id, in hex. */
+  readonly replayId: string
+  /** The schema it claimed. */
+  readonly schemaId: string
+  /** What is wrong, naming the field. */
+  readonly reason: string
 }
 
 const kindOf = (entity: string): HostObject | undefined =>

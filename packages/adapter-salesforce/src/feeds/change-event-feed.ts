@@ -25,6 +25,12 @@ export interface ChangeEventFeedOptions {
   readonly insecure?: boolean | undefined
 }
 
+/**
+ * The type under which an event that does not decode is kept in the intake: no process takes it,
+ * but it stays with its reason (and `tixi status` lists it) instead of stopping the feed.
+ */
+export const salesforceUndecodableEventType = "salesforce.undecodable"
+
 /** A replay id as the Pub/Sub API's bytes in hex: anything else kept under the name is not ours. */
 const replayIdPattern = /^(?:[0-9a-f]{2})+$/i
 
@@ -39,7 +45,8 @@ interface PendingBatch {
  * API subscription resumed after the replay id last kept. Each batch's staff changes become
  * `host.change` events keyed by the change id (`replayId:recordId`), kept with the batch's last
  * replay id before the next batch is asked for; tixi's own writes are left out but still move the
- * replay id on. When the subscription fails (the network, an expired session the renewal could
+ * replay id on; an event that does not decode is kept as `salesforce.undecodable` with its reason,
+ * and the feed reads on past it. When the subscription fails (the network, an expired session the renewal could
  * not mend, the server ending the stream) the run fails with the `PortFailure` and the runtime
  * runs it again from the replay id kept; when the runtime stops it, the subscription is closed.
  */
@@ -84,10 +91,22 @@ export function salesforceChangeEventFeed(
           const keeping = Effect.forever(
             Effect.gen(function* () {
               const { result, kept } = yield* Queue.take(batches)
+              const undecodable = result.undecodable ?? []
+              for (const event of undecodable)
+                yield* Effect.logWarning(
+                  `feed ${name}: set aside Change Data Capture event ${event.replayId}, which does not decode: ${event.reason}`,
+                )
               yield* keep({
-                events: result.changes
-                  .filter((change) => change.origin !== "tixi")
-                  .map((change) => ({ id: change.changeId, type: hostChangeEventType, payload: change })),
+                events: [
+                  ...result.changes
+                    .filter((change) => change.origin !== "tixi")
+                    .map((change) => ({ id: change.changeId, type: hostChangeEventType, payload: change })),
+                  ...undecodable.map((event) => ({
+                    id: `undecodable:${event.replayId}`,
+                    type: salesforceUndecodableEventType,
+                    payload: event,
+                  })),
+                ],
                 position: result.lastReplayId,
               })
               yield* Deferred.succeed(kept, undefined)

@@ -10,7 +10,11 @@ import { scrubVendorText } from "@tixi/adapter-kit"
 import { InvalidRequest, PortFailure, Unauthorized, Unavailable } from "@tixi/core"
 import avro from "avsc"
 import { Effect, Result } from "effect"
-import type { IntakeResult, ReceivedChangeEvent } from "../changes/change-event-intake.ts"
+import type {
+  IntakeResult,
+  ReceivedChangeEvent,
+  UndecodableChangeEvent,
+} from "../changes/change-event-intake.ts"
 import type { SalesforceClient } from "../client/salesforce-client.ts"
 import { getIdentity } from "../operations/rest/get-identity.ts"
 import { type ChangeEventSchema, decodeChangeEvent } from "./decode-change-event.ts"
@@ -173,29 +177,25 @@ export const subscribeToChangeEvents = (
     const decode = async (
       response: FetchResponse,
       metadata: Metadata,
-    ): Promise<Array<ReceivedChangeEvent>> => {
-      const decoded: Array<ReceivedChangeEvent> = []
+    ): Promise<{ events: Array<ReceivedChangeEvent>; undecodable: Array<UndecodableChangeEvent> }> => {
+      const events: Array<ReceivedChangeEvent> = []
+      const undecodable: Array<UndecodableChangeEvent> = []
       for (const consumer of response.events) {
         const schema = await schemaOf(consumer.event.schema_id, metadata)
         const event = decodeChangeEvent(schema, consumer.replay_id, consumer.event.payload)
-        // A batch is handed over whole or not at all: one unreadable event stops the subscription
-        // with a typed failure naming it, before any of the batch reaches the intake.
+        // Salesforce sends a replay id with the same bytes every time, so an event that does not
+        // decode never will: it is set aside with its reason and the stream reads on past it.
         if (Result.isFailure(event))
-          throw new PortFailure({
-            port: "HostCrm",
-            operation: "changeEvents",
-            reason: new InvalidRequest({
-              fields: event.failure.issues.map((issue) => ({
-                field: issue.path.join("."),
-                message: issue.message,
-              })),
-            }),
-            detail: `event ${consumer.replay_id.toString("hex")}: ${event.failure.message}`,
-            vendor: { vendor: "salesforce", code: "PUBSUB", payload: { schemaId: consumer.event.schema_id } },
+          undecodable.push({
+            replayId: consumer.replay_id.toString("hex"),
+            schemaId: consumer.event.schema_id,
+            reason: event.failure.issues
+              .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+              .join("; "),
           })
-        decoded.push(event.success)
+        else events.push(event.success)
       }
-      return decoded
+      return { events, undecodable }
     }
 
     const open = async (): Promise<void> => {
@@ -207,12 +207,17 @@ export const subscribeToChangeEvents = (
         queue = queue.then(async () => {
           if (closed) return
           try {
-            const events = await decode(response, metadata)
+            const { events, undecodable } = await decode(response, metadata)
             options.onEvents?.(events)
-            if (events.length > 0) {
-              const result = await Effect.runPromise(intake.receive(events))
-              await options.onChanges(result)
-              lastReplay = response.events.at(-1)!.replay_id
+            if (response.events.length > 0) {
+              const received = await Effect.runPromise(intake.receive(events))
+              const last = response.events.at(-1)!.replay_id
+              await options.onChanges(
+                undecodable.length === 0
+                  ? received
+                  : { ...received, undecodable, lastReplayId: last.toString("hex") },
+              )
+              lastReplay = last
             } else if (response.latest_replay_id?.length > 0) {
               // A keepalive: every event up to the stream's latest has been delivered.
               await options.onChanges({
