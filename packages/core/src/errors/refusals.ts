@@ -49,8 +49,7 @@ export class PolicyRefusal extends Schema.TaggedError<PolicyRefusal>()("PolicyRe
 }
 
 /**
- * A command's actor the company's directory does not know, or knows as inactive or without a
- * post. Authority comes from the post a person holds, so a command from someone tixi cannot
+ * A command's actor the company's directory does not know, or knows as inactive. Authority comes from the post a person holds, so a command from someone tixi cannot
  * place is refused rather than trusted with the post it claims.
  */
 export class UnknownActor extends Schema.TaggedError<UnknownActor>()("UnknownActor", {

@@ -17,12 +17,16 @@ export function postOf(person: Person, claimed?: Role): Role | undefined {
   return person.roles[0]
 }
 
+/** The post of staff the directory knows but gives no tixi post (a quality inspector): the lowest rung. */
+const postOfStaffWithoutPost: Role = managementLadder[0]!
+
 /**
  * The actor as the company's directory knows them: the post comes from the `Directory`, never from
- * what a command claims (an officer who claims `director` acts as an officer). A person the
- * directory does not know, or knows as inactive or without a post, is refused with
- * `UnknownActor`; a directory that cannot answer fails with its `PortFailure`, so the command can
- * be sent again.
+ * what a command claims (an officer who claims `director` acts as an officer; staff the
+ * directory knows without a post, such as a quality inspector asked to investigate, act in the
+ * lowest post, whatever they claim). A person the directory does not know, or knows as inactive,
+ * is refused with `UnknownActor`; a directory that cannot answer fails with its `PortFailure`, so
+ * the command can be sent again.
  */
 export const resolveActor = (claimed: Actor): Effect.Effect<Actor, UnknownActor | PortFailure, Directory> =>
   Effect.gen(function* () {
@@ -37,8 +41,5 @@ export const resolveActor = (claimed: Actor): Effect.Effect<Actor, UnknownActor 
       return yield* Effect.fail(
         new UnknownActor({ personId: claimed.personId, reason: "inactive in the directory" }),
       )
-    const role = postOf(person, claimed.role)
-    if (role === undefined)
-      return yield* Effect.fail(new UnknownActor({ personId: claimed.personId, reason: "holds no post" }))
-    return { personId: person.id, role }
+    return { personId: person.id, role: postOf(person, claimed.role) ?? postOfStaffWithoutPost }
   })

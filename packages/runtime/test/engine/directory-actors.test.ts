@@ -1,5 +1,5 @@
 import { describe, expect, it, layer } from "@effect/vitest"
-import { addDays, makeInMemoryDirectory, utcDateOf } from "@tixi/core"
+import { addDays, makeInMemoryDirectory, personId, utcDateOf } from "@tixi/core"
 import { sampleCompany, scriptedRegistration } from "@tixi/testing"
 import { Clock, Effect, Layer } from "effect"
 import { withResolvedActor } from "../../src/engine/directory-actors.ts"
@@ -127,6 +127,18 @@ describe("withResolvedActor", () => {
         actor: { personId: "supervisor-sun", role: "supervisor" },
       })
       expect(resolved.actor).toEqual({ personId: "supervisor-sun", role: "supervisor" })
+    }),
+  )
+
+  it.effect("staff the directory knows without a post act in the lowest post, whatever they claim", () =>
+    Effect.gen(function* () {
+      const inspector = { ...sampleCompany.people[0]!, id: personId("inspector-han"), roles: [] }
+      const withInspector = makeInMemoryDirectory({ people: [inspector], departments: [] })
+      const resolved = yield* withResolvedActor(withInspector, {
+        type: "RecordInvestigation",
+        actor: { personId: "inspector-han", role: "director" },
+      })
+      expect(resolved.actor).toEqual({ personId: "inspector-han", role: "officer" })
     }),
   )
 })
