@@ -183,10 +183,24 @@ describe("every command schema of every process definition", () => {
       fc.assert(
         fc.property(
           fc.boolean(),
+          // The opening's instants: mostly in order, now and then one no calendar can date.
+          fc.array(
+            fc.oneof(
+              { weight: 4, arbitrary: fc.constant("clock" as const) },
+              { weight: 1, arbitrary: hostileInstant },
+            ),
+            {
+              minLength: 3,
+              maxLength: 3,
+            },
+          ),
           fc.array(stamped(subject.command), { maxLength: commandsPerSequence }),
-          (opened, random) => {
+          (opened, openingInstants, random) => {
             const opening = opened
-              ? (subject.opening ?? []).map((value) => ({ value, instant: "clock" as const }))
+              ? (subject.opening ?? []).map((value, index) => ({
+                  value,
+                  instant: openingInstants[index] ?? "clock",
+                }))
               : []
             const sequence = [...opening, ...random]
             let state = definition.initialState
