@@ -47,3 +47,17 @@ export class PolicyRefusal extends Schema.TaggedError<PolicyRefusal>()("PolicyRe
     return `${this.rule}: ${this.detail}`
   }
 }
+
+/**
+ * A command's actor the company's directory does not know, or knows as inactive. Authority comes from the post a person holds, so a command from someone tixi cannot
+ * place is refused rather than trusted with the post it claims.
+ */
+export class UnknownActor extends Schema.TaggedError<UnknownActor>()("UnknownActor", {
+  personId: Schema.String,
+  /** Why, in plain words, e.g. "not in the directory". */
+  reason: Schema.String,
+}) {
+  override get message(): string {
+    return `${this.personId} may not act: ${this.reason}`
+  }
+}

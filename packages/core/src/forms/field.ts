@@ -4,7 +4,8 @@ import type { Label } from "../labels/label.ts"
 import { isKnownCurrency, minorDigits } from "../money/currency.ts"
 import type { Money } from "../money/money.ts"
 import { type CivilDate, civilDateSchema } from "../time/civil-date.ts"
-import type { Instant } from "../time/instant.ts"
+import { type Instant, instantSchema } from "../time/instant.ts"
+import { refuseUnsafeCharacters } from "./safe-text.ts"
 
 /**
  * The kinds of field a tixi form has. Each maps to one control on every host: a DingTalk/WeCom
@@ -88,7 +89,9 @@ export function text<const Required extends boolean = true>(
   options: FieldOptions<Required> & { readonly maxLength?: number; readonly pattern?: RegExp },
 ): TextField & RequiredFlag<NoInfer<Required>> {
   const maxLength = options.maxLength ?? 200
-  let schema = z.string().trim().min(1, "must not be empty").max(maxLength, `at most ${maxLength} characters`)
+  let schema = refuseUnsafeCharacters(
+    z.string().trim().min(1, "must not be empty").max(maxLength, `at most ${maxLength} characters`),
+  )
   if (options.pattern) schema = schema.regex(options.pattern, "has the wrong format")
   return { ...common("text", options), maxLength, schema }
 }
@@ -103,11 +106,9 @@ export function longText<const Required extends boolean = true>(
   options: FieldOptions<Required> & { readonly maxLength?: number },
 ): LongTextField & RequiredFlag<NoInfer<Required>> {
   const maxLength = options.maxLength ?? 5000
-  const schema = z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(maxLength, `at most ${maxLength} characters`)
+  const schema = refuseUnsafeCharacters(
+    z.string().trim().min(1, "must not be empty").max(maxLength, `at most ${maxLength} characters`),
+  )
   return { ...common("longText", options), maxLength, schema }
 }
 
@@ -234,12 +235,11 @@ export function date<const Required extends boolean = true>(
 /** A point in time (投诉受理日 上午/下午 时 分), milliseconds since the epoch. */
 export interface DateTimeField extends Field<Instant, "dateTime"> {}
 
-/** A point in time. */
+/** A point in time, from 1800 to 2199 (`instantSchema`), so no form carries one the platform cannot date. */
 export function dateTime<const Required extends boolean = true>(
   options: FieldOptions<Required>,
 ): DateTimeField & RequiredFlag<NoInfer<Required>> {
-  const schema = z.number().int("must be whole milliseconds").refine(Number.isSafeInteger, "out of range")
-  return { ...common("dateTime", options), schema }
+  return { ...common("dateTime", options), schema: instantSchema }
 }
 
 /** A yes/no box. */

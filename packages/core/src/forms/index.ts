@@ -26,3 +26,4 @@ export type {
 } from "./field.ts"
 export { field, objectSchema } from "./field.ts"
 export * from "./form.ts"
+export { refuseUnsafeCharacters, safeTextSchema, unsafeCharacterIn } from "./safe-text.ts"

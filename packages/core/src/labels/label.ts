@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { refuseUnsafeCharacters } from "../forms/safe-text.ts"
 
 /** The languages every tixi label carries: the handbooks' Chinese and English. */
 export type Locale = "zh-CN" | "en"
@@ -24,8 +25,8 @@ export const textOf = (value: Label, locale: Locale): string => value[locale]
 /** Whether a string names a supported locale; used to validate `--lang` and configuration. */
 export const isLocale = (value: unknown): value is Locale => value === "zh-CN" || value === "en"
 
-/** Validates a label from untrusted data (a company's calendar, a policy file): both texts present. */
+/** Validates a label from untrusted data (a company's calendar, a policy file): both texts present, no control or bidi characters. */
 export const labelSchema: z.ZodType<Label> = z.strictObject({
-  "zh-CN": z.string().trim().min(1, "must not be empty"),
-  en: z.string().trim().min(1, "must not be empty"),
+  "zh-CN": refuseUnsafeCharacters(z.string().trim().min(1, "must not be empty")),
+  en: refuseUnsafeCharacters(z.string().trim().min(1, "must not be empty")),
 })

@@ -1,8 +1,9 @@
 import { z } from "zod"
+import { safeTextSchema } from "../forms/safe-text.ts"
 import type { PersonId } from "../ids/ids.ts"
 import type { ApprovalOutcomeEvent } from "../ports/approvals.ts"
 import { personIdSchema } from "../roles/actor.ts"
-import type { Instant } from "../time/instant.ts"
+import { type Instant, instantSchema } from "../time/instant.ts"
 
 /**
  * The approvers' decision on a ✓ step, as a command to the process that waits on it. Runners
@@ -23,11 +24,11 @@ export interface DecideApproval {
 /** The zod validator of a `DecideApproval` command. */
 export const decideApprovalSchema = z.strictObject({
   type: z.literal("DecideApproval"),
-  at: z.number().int().refine(Number.isSafeInteger, "out of range"),
+  at: instantSchema,
   approvalKey: z.string().min(1).max(500),
   outcome: z.enum(["approved", "rejected", "withdrawn"]),
   decidedBy: personIdSchema.optional(),
-  comment: z.string().trim().min(1).max(2000).optional(),
+  comment: safeTextSchema(2000).optional(),
 })
 
 /** The command an approval outcome from the host becomes. */

@@ -2,11 +2,12 @@ import { Result } from "effect"
 import { z } from "zod"
 import { InvalidTransition } from "../errors/refusals.ts"
 import { fromZodIssues, type ValidationError } from "../errors/validation-error.ts"
+import { safeTextSchema } from "../forms/safe-text.ts"
 import type { IdempotencyKey } from "../ids/idempotency-key.ts"
 import type { PersonId } from "../ids/ids.ts"
 import type { Label } from "../labels/label.ts"
 import type { NotificationSeverity } from "../ports/notifier.ts"
-import type { Instant } from "../time/instant.ts"
+import { type Instant, instantSchema } from "../time/instant.ts"
 import type { DecideApproval } from "./approval-decision.ts"
 import type { Assignee, EffectRequest } from "./effect-request.ts"
 
@@ -36,14 +37,14 @@ export function parseProcessCommand<Command>(
     : Result.fail(fromZodIssues(subject, parsed.error.issues))
 }
 
-/** The zod validator of a command's instant. */
-export const commandInstantSchema = z.number().int().refine(Number.isSafeInteger, "out of range")
+/** The zod validator of a command's instant: bounded (`instantSchema`), so no decider dates the impossible. */
+export const commandInstantSchema = instantSchema
 
 /** The zod validator of an id inside commands (an instance id, a customer id). */
 export const commandIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
 
-/** The zod validator of free text of at most `max` characters inside commands. */
-export const commandTextSchema = (max: number) => z.string().trim().min(1).max(max)
+/** The zod validator of free text of at most `max` characters inside commands (no control or bidi characters). */
+export const commandTextSchema = (max: number) => safeTextSchema(max)
 
 /**
  * An approval decision an instance has recorded. Hosts deliver decisions at least once (a callback

@@ -30,16 +30,35 @@ export function parseCivilDate(text: string): CivilDate | undefined {
 }
 
 /**
- * Validates a `YYYY-MM-DD` date from untrusted data, rejecting dates that do not exist. The brand
- * is for the type checker only, so the schema is cast rather than given a `.transform`, which
- * would make every parse of a form with a date several times slower.
+ * The earliest year a date from untrusted data may have. A credit file's 创业日期 may lie centuries
+ * back, but no customer-service date lies before 1800; the bound keeps date arithmetic (adding a
+ * service level, a window) inside four-digit years.
  */
-export const civilDateSchema: z.ZodType<CivilDate> = z
-  .string()
-  .refine(
-    (value) => parseCivilDate(value) !== undefined,
-    "must be a real date written YYYY-MM-DD",
-  ) as unknown as z.ZodType<CivilDate>
+export const earliestCivilYear = 1800
+/** The latest year a date from untrusted data may have (see `earliestCivilYear`). */
+export const latestCivilYear = 2199
+
+/** Whether a parsed date's year lies from `earliestCivilYear` to `latestCivilYear`. */
+export const isCivilDateInRange = (date: CivilDate): boolean => {
+  const year = Number(date.slice(0, 4))
+  return year >= earliestCivilYear && year <= latestCivilYear
+}
+
+/**
+ * Validates a `YYYY-MM-DD` date from untrusted data, rejecting dates that do not exist and years
+ * outside 1800–2199. The brand is for the type checker only, so the schema is cast rather than
+ * given a `.transform`, which would make every parse of a form with a date several times slower.
+ */
+export const civilDateSchema: z.ZodType<CivilDate> = z.string().superRefine((value, context) => {
+  const parsed = parseCivilDate(value)
+  if (parsed === undefined)
+    context.addIssue({ code: "custom", message: "must be a real date written YYYY-MM-DD" })
+  else if (!isCivilDateInRange(parsed))
+    context.addIssue({
+      code: "custom",
+      message: `must be a date from ${earliestCivilYear} to ${latestCivilYear}`,
+    })
+}) as unknown as z.ZodType<CivilDate>
 
 /** Like `parseCivilDate`, but throws; for literals in code, data and tests. */
 export function civilDate(text: string): CivilDate {

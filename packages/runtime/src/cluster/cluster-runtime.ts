@@ -11,6 +11,7 @@ import {
 import type { HostedProcess } from "../engine/hosted-process.ts"
 import {
   type CommandInput,
+  type EngineOperations,
   hostedByName,
   makeTurnCounter,
   ProcessRuntime,
@@ -156,7 +157,7 @@ const makeProcessRuntime = (
         })
       }).pipe(Effect.provideContext(context))
 
-    const start: ProcessRuntimeService["start"] = (process, instanceId, input) =>
+    const start: EngineOperations["start"] = (process, instanceId, input) =>
       Effect.gen(function* () {
         const { hosted, workflow } = yield* lookup(process)
         const command = yield* stamp(input)
@@ -187,7 +188,7 @@ const makeProcessRuntime = (
         return { process, instanceId, position: 0, duplicate: !inserted }
       })
 
-    const deliver: ProcessRuntimeService["deliver"] = (process, instanceId, input, deliverOptions) =>
+    const deliver: EngineOperations["deliver"] = (process, instanceId, input, deliverOptions) =>
       Effect.gen(function* () {
         const { workflow } = yield* lookup(process)
         const command = yield* stamp(input)
@@ -279,7 +280,7 @@ const makeProcessRuntime = (
         }),
       )
 
-    const dispatch: ProcessRuntimeService["dispatch"] = (process, instanceId, input) =>
+    const dispatch: EngineOperations["dispatch"] = (process, instanceId, input) =>
       Effect.gen(function* () {
         const command = yield* stamp(input)
         for (let attempt = 0; ; attempt++) {

@@ -19,6 +19,7 @@ import type { HostedProcess } from "../engine/hosted-process.ts"
 import {
   type CommandInput,
   type Delivery,
+  type EngineOperations,
   hostedByName,
   makeTurnCounter,
   type ProcessRuntimeService,
@@ -68,15 +69,9 @@ export interface EmbeddedEngineOptions {
 export interface EmbeddedEngine
   extends Pick<
     ProcessRuntimeService,
-    | "start"
-    | "dispatch"
-    | "decide"
-    | "inspect"
-    | "requestRetry"
-    | "observe"
-    | "observeDecisions"
-    | "statistics"
+    "start" | "decide" | "inspect" | "requestRetry" | "observe" | "observeDecisions" | "statistics"
   > {
+  readonly dispatch: EngineOperations["dispatch"]
   readonly deliver: (
     process: string,
     instanceId: string,

@@ -1,4 +1,4 @@
-import type { EffectKind, EffectPorts, PortFailure } from "@tixi/core"
+import type { EffectKind, EffectPorts, PortFailure, UnknownActor } from "@tixi/core"
 import { Context, Effect, type Scope } from "effect"
 import type { RuntimeStorageFailure, UnknownDeadLetter, UnknownInstance, UnknownProcess } from "./errors.ts"
 import type { HostedProcess, InboundEvent, ProcessInstances } from "./hosted-process.ts"
@@ -82,7 +82,7 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<Delivery, UnknownProcess | RuntimeStorageFailure>
+  ) => Effect.Effect<Delivery, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
   /**
    * Appends a command to an instance's inbox and wakes it; returns once the command is stored.
    * `dedupKey` (by default a fresh key) makes redelivery of the same command a no-op; vendor
@@ -94,7 +94,10 @@ export interface ProcessRuntimeService {
     instanceId: string,
     command: CommandInput,
     options?: { readonly dedupKey?: string },
-  ) => Effect.Effect<Delivery, UnknownProcess | UnknownInstance | RuntimeStorageFailure>
+  ) => Effect.Effect<
+    Delivery,
+    UnknownProcess | UnknownInstance | RuntimeStorageFailure | UnknownActor | PortFailure
+  >
   /**
    * Delivers a command (starting the instance when it does not exist yet) and waits for the turn
    * that decides it: what it decided, the state after it, the effects performed. An effect parked
@@ -105,7 +108,7 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<TurnRecord, UnknownProcess | RuntimeStorageFailure>
+  ) => Effect.Effect<TurnRecord, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
   /**
    * Delivers a command like `dispatch` but answers as soon as the turn is decided, before it is
    * committed and before its effects are performed (those follow in order, as for every turn).
@@ -117,7 +120,7 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<TurnDecision, UnknownProcess | RuntimeStorageFailure>
+  ) => Effect.Effect<TurnDecision, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
   /** The instance as it stands now, or undefined when it was never started. */
   readonly inspect: (
     process: string,
@@ -142,6 +145,30 @@ export interface ProcessRuntimeService {
   /** Tells `listener` of every decision taken on this runner, before it is committed. */
   readonly observeDecisions: (listener: DecisionListener) => Effect.Effect<void, never, Scope.Scope>
   readonly statistics: Effect.Effect<RuntimeStatistics>
+}
+
+/**
+ * The engine's own operations, as `routeThrough` uses them: commands routed from inbound events
+ * carry actors the intake already resolved, so they do not go through the directory again.
+ */
+export interface EngineOperations {
+  readonly start: (
+    process: string,
+    instanceId: string,
+    command: CommandInput,
+  ) => Effect.Effect<Delivery, UnknownProcess | RuntimeStorageFailure>
+  readonly deliver: (
+    process: string,
+    instanceId: string,
+    command: CommandInput,
+    options?: { readonly dedupKey?: string },
+  ) => Effect.Effect<Delivery, UnknownProcess | UnknownInstance | RuntimeStorageFailure>
+  readonly dispatch: (
+    process: string,
+    instanceId: string,
+    command: CommandInput,
+  ) => Effect.Effect<TurnRecord, UnknownProcess | RuntimeStorageFailure>
+  readonly inspect: ProcessRuntimeService["inspect"]
 }
 
 /** The process runtime service. */
@@ -177,7 +204,7 @@ export const hostedByName = (processes: ReadonlyArray<HostedProcess>): ReadonlyM
  */
 export const routeThrough = (
   processes: ReadonlyArray<HostedProcess>,
-  operations: Pick<ProcessRuntimeService, "deliver" | "dispatch" | "inspect">,
+  operations: Pick<EngineOperations, "deliver" | "dispatch" | "inspect">,
   ports: Context.Context<EffectPorts>,
 ) => {
   // One view per process for the runtime's life: a `receive` may keep what it learns per view,

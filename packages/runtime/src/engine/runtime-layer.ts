@@ -1,5 +1,5 @@
-import type { EffectPorts } from "@tixi/core"
-import { Effect, Layer } from "effect"
+import { Directory, type EffectPorts } from "@tixi/core"
+import { Context, Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql"
 import { clusterEngineControlLayer } from "../cluster/cluster-engine-control.ts"
 import { type ClusterOptions, clusterLayer } from "../cluster/cluster-layer.ts"
@@ -7,6 +7,7 @@ import { clusterProcessRuntimeLayer } from "../cluster/cluster-runtime.ts"
 import { type EmbeddedRuntimeOptions, embeddedRuntimeLayer } from "../embedded/embedded-runtime-layer.ts"
 import { claimEngine } from "../storage/engine-claim.ts"
 import { ensureSchema } from "../storage/schema.ts"
+import { withDirectoryActors } from "./directory-actors.ts"
 import type { EngineControl } from "./engine-control.ts"
 import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts"
 
@@ -26,7 +27,8 @@ export type RuntimeOptions =
 /**
  * A runner's runtime: tixi's tables, the chosen engine and the hosted processes registered on it.
  * Provide a `SqlClient` (PGlite or PostgreSQL) and the ports the processes' effects use
- * (HostCrm, Approvals, Directory, Notifier).
+ * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act in the post the `Directory`
+ * gives their actor (`withDirectoryActors`).
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
@@ -39,8 +41,18 @@ export const runtimeLayer = (
           Layer.provide(Layer.effectDiscard(Effect.orDie(claimEngine("cluster")))),
         )
       : embeddedRuntimeLayer(options)
+  const actorsFromDirectory = Layer.effectContext(
+    Effect.gen(function* () {
+      const context = yield* Effect.context<ProcessRuntime | EngineControl>()
+      const runtime = withDirectoryActors(Context.get(context, ProcessRuntime), yield* Directory)
+      return Context.add(context, ProcessRuntime, runtime)
+    }),
+  )
   // tixi's tables exist before the engine or any workflow touches them.
-  return engine.pipe(Layer.provide(Layer.effectDiscard(Effect.orDie(ensureSchema))))
+  return actorsFromDirectory.pipe(
+    Layer.provide(engine),
+    Layer.provide(Layer.effectDiscard(Effect.orDie(ensureSchema))),
+  )
 }
 
 export { ProcessRuntime }

@@ -174,7 +174,11 @@ export type KeyAccountRevisitEvent =
 /** Why a revisit command is refused. */
 export type KeyAccountRevisitRefusal = InvalidTransition | ValidationError
 
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of a key-account revisit, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const keyAccountRevisitCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("IssueNotice"),
     at: commandInstantSchema,
@@ -262,7 +266,11 @@ export function keyAccountRevisitProcess(
     state: KeyAccountRevisitState,
     input: KeyAccountRevisitCommand,
   ): Result.Result<ReadonlyArray<KeyAccountRevisitEvent>, KeyAccountRevisitRefusal> {
-    const parsed = parseProcessCommand(`${keyAccountRevisitName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(
+      `${keyAccountRevisitName}.command`,
+      keyAccountRevisitCommandSchema,
+      input,
+    )
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>

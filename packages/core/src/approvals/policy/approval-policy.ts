@@ -1,7 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
-import type { Label } from "../../labels/label.ts"
+import { type Label, labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
 import { type AuthorityPolicy, parseAuthorityPolicy } from "../../roles/authority.ts"
 import { Role } from "../../roles/role.ts"
@@ -101,7 +101,6 @@ export interface ApprovalPolicy {
   readonly delegations: ReadonlyArray<Delegation>
 }
 
-const labelSchema = z.strictObject({ "zh-CN": z.string().min(1), en: z.string().min(1) })
 const roleSchema = Role.schema
 const approverSchema = z.union([
   z.strictObject({ role: roleSchema, scope: z.enum(["company", "requesterDepartment"]).optional() }),

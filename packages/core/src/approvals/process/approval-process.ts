@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
-import { invalid, type ValidationError } from "../../errors/validation-error.ts"
+import { invalid, parseWith, type ValidationError } from "../../errors/validation-error.ts"
 import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import { approvalId, type PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
@@ -8,6 +8,7 @@ import type { ApprovalOutcomeEvent } from "../../ports/approvals.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import type { Instant } from "../../time/instant.ts"
+import { approvalCommandSchema } from "./approval-command-schema.ts"
 import type { ApprovalCommand, ApprovalEvent, SubmissionOpened } from "./approval-messages.ts"
 import type { ActiveApproval, ApprovalProcessState } from "./approval-state.ts"
 
@@ -117,6 +118,8 @@ function decideApproval(
   state: ApprovalProcessState,
   command: ApprovalCommand,
 ): Result.Result<ReadonlyArray<ApprovalEvent>, ApprovalRefusal> {
+  const parsed = parseWith("approval.command", approvalCommandSchema, command)
+  if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
   if (command.type === "submit") {
     if (state.status !== "draft") return Result.succeed([]) // a repeated submit changes nothing
     if (command.steps.length === 0)

@@ -2,11 +2,12 @@ import { Result } from "effect"
 import { z } from "zod"
 import { InvalidTransition } from "../../errors/refusals.ts"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
 import { type DepartmentId, idempotencyKey, type PersonId } from "../../ids/index.ts"
 import { label } from "../../labels/label.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
-import { hourMillis, type Instant } from "../../time/instant.ts"
+import { hourMillis, type Instant, instantSchema } from "../../time/instant.ts"
 import type { ServiceRequestStatus } from "../labels/call-labels.ts"
 import { type CallCentrePolicy, defaultCallCentrePolicy } from "../policy/call-centre-policy.ts"
 
@@ -105,10 +106,14 @@ export type ServiceRequestEvent =
 export type ServiceRequestRefusal = InvalidTransition | ValidationError
 
 const processName = "callcenter.serviceRequest"
-const words = z.string().trim().min(1, "must not be empty").max(5000)
+const words = safeTextSchema(5000)
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
-const at = z.number().int().refine(Number.isSafeInteger, "out of range")
-const commandSchema = z.discriminatedUnion("type", [
+const at = instantSchema
+/**
+ * The shape of every command of a service request, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const serviceRequestCommandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("Receive"),
     at,
@@ -176,7 +181,7 @@ export function serviceRequestProcess(
     version: 1,
     initialState,
     decide(state, input) {
-      const parsed = parseWith(`${processName}.command`, commandSchema, input)
+      const parsed = parseWith(`${processName}.command`, serviceRequestCommandSchema, input)
       if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
       const command = input
       switch (command.type) {

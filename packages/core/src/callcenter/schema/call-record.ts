@@ -1,7 +1,8 @@
 import type { Result } from "effect"
 import { z } from "zod"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
-import type { Instant } from "../../time/instant.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
+import { type Instant, instantSchema } from "../../time/instant.ts"
 import { CallDirection } from "../labels/call-labels.ts"
 
 /**
@@ -34,8 +35,8 @@ export interface CallRecord {
   readonly resolvedOnFirstContact?: boolean
 }
 
-const instant = z.number().int("must be whole milliseconds").refine(Number.isSafeInteger, "out of range")
-const optionalText = z.string().trim().min(1).max(200).optional()
+const instant = instantSchema
+const optionalText = safeTextSchema(200).optional()
 
 /** Validates one call record, including the order of its instants. */
 export const callRecordSchema: z.ZodType<CallRecord> = z

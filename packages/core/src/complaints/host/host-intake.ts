@@ -11,7 +11,7 @@ import {
   isUnkeyedCaseKey,
 } from "../../ports/host-crm.ts"
 import type { Unstamped } from "../../process/definition.ts"
-import { managementLadder, rankOf } from "../../roles/role.ts"
+import { postOf } from "../../roles/resolve-actor.ts"
 import type { Actor } from "../process/actor.ts"
 import type { ComplaintCommand, ComplaintCommandType } from "../process/commands.ts"
 import type { ComplaintRefusal } from "../process/refusal.ts"
@@ -114,13 +114,9 @@ const ownerAsActor = (hostCase: HostCase | undefined) =>
     if (hostCase?.ownerId === undefined) return undefined
     const directory = yield* Directory
     const person = yield* Effect.orElseSucceed(directory.person(hostCase.ownerId), () => undefined)
-    if (person === undefined || !person.active || person.roles.length === 0) return undefined
-    const onLadder = person.roles.filter((role) => rankOf(role) >= 0)
-    const role =
-      onLadder.length > 0
-        ? managementLadder[Math.max(...onLadder.map((candidate) => rankOf(candidate)))]!
-        : person.roles[0]!
-    return { personId: person.id, role } satisfies Actor
+    if (person === undefined || !person.active) return undefined
+    const role = postOf(person)
+    return role === undefined ? undefined : ({ personId: person.id, role } satisfies Actor)
   })
 
 /**

@@ -1,10 +1,11 @@
 import { z } from "zod"
 import { field } from "../../forms/field.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
 import type { HostRecordId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
-import type { Instant } from "../../time/instant.ts"
+import { type Instant, instantSchema } from "../../time/instant.ts"
 import { ComplaintType } from "../labels/complaint-type.ts"
 import { ContentCategory } from "../labels/content-category.ts"
 import { FollowUpMethod } from "../labels/follow-up-method.ts"
@@ -271,9 +272,8 @@ export type ComplaintCommand =
 /** The type names of complaint commands. */
 export type ComplaintCommandType = ComplaintCommand["type"]
 
-// zod's `.int()` accepts safe integers only, so no refinement is needed (and refinements cost).
-const instant = z.number().int("must be whole milliseconds")
-const text = (maxLength: number) => z.string().trim().min(1, "must not be empty").max(maxLength)
+const instant = instantSchema
+const text = safeTextSchema
 const optionalText = (maxLength: number) => text(maxLength).optional()
 const money = field.money({ label: label("金额", "Amount") }).schema
 const civilDate = field.date({ label: label("日期", "Date") }).schema

@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import { daysBetween } from "../../time/civil-date.ts"
+import { dayMillis } from "../../time/instant.ts"
 import { registrationForm } from "../schema/registration-form.ts"
 import type { Accept, AssignHandler, Classify, Register, Reject } from "./commands.ts"
 import { type DecideContext, nextReminderAfter } from "./context.ts"
@@ -26,6 +27,19 @@ export function decideRegister(
   const receivedAt = registration.receivedAt ?? command.at
   if (receivedAt > command.at)
     return invalidInput("Register", ["registration", "receivedAt"], "cannot be later than the registration")
+  const window = policy.acceptance.complaintWindowDays
+  if (window !== null && command.at - receivedAt > window * dayMillis)
+    return invalidInput(
+      "Register",
+      ["registration", "receivedAt"],
+      `cannot be more than ${window} days (the policy's complaint window) before the registration`,
+    )
+  if (registration.promisedDate !== undefined && registration.promisedDate < calendar.dateOf(command.at))
+    return invalidInput(
+      "Register",
+      ["registration", "promisedDate"],
+      "cannot be before the registration date",
+    )
   if (registration.purchaseDate !== undefined && registration.purchaseDate > calendar.dateOf(receivedAt))
     return invalidInput(
       "Register",

@@ -246,7 +246,11 @@ const findingsSchema = z.strictObject({
   bankruptcySigns: z.array(BankruptcySign.schema),
 })
 
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of a credit evaluation, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const creditEvaluationCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("Apply"),
     at: commandInstantSchema,
@@ -357,7 +361,11 @@ export function creditEvaluationProcess(
     state: CreditEvaluationState,
     input: CreditEvaluationCommand,
   ): Result.Result<ReadonlyArray<CreditEvaluationEvent>, CreditEvaluationRefusal> {
-    const parsed = parseProcessCommand(`${creditEvaluationName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(
+      `${creditEvaluationName}.command`,
+      creditEvaluationCommandSchema,
+      input,
+    )
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>

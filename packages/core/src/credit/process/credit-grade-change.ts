@@ -214,7 +214,11 @@ export type CreditGradeChangeRefusal =
   | NotWithinAuthority
   | PolicyRefusal
 
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of a credit grade change, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const creditGradeChangeCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("ReportAnomaly"),
     at: commandInstantSchema,
@@ -293,7 +297,11 @@ export function creditGradeChangeProcess(
     state: CreditGradeChangeState,
     input: CreditGradeChangeCommand,
   ): Result.Result<ReadonlyArray<CreditGradeChangeEvent>, CreditGradeChangeRefusal> {
-    const parsed = parseProcessCommand(`${creditGradeChangeName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(
+      `${creditGradeChangeName}.command`,
+      creditGradeChangeCommandSchema,
+      input,
+    )
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>

@@ -163,7 +163,11 @@ export type CreditOverrideRefusal =
   | PolicyRefusal
   | CreditLimitExceeded
 
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of a credit-limit override, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const creditOverrideCommandSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("RequestOverride"),
     at: commandInstantSchema,
@@ -211,7 +215,7 @@ export function creditOverrideProcess(
     state: CreditOverrideState,
     input: CreditOverrideCommand,
   ): Result.Result<ReadonlyArray<CreditOverrideEvent>, CreditOverrideRefusal> {
-    const parsed = parseProcessCommand(`${creditOverrideName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(`${creditOverrideName}.command`, creditOverrideCommandSchema, input)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>

@@ -201,7 +201,11 @@ const count = z.number().int().min(0)
 const countsOf = (values: ReadonlyArray<string>) =>
   z.strictObject(Object.fromEntries(values.map((value) => [value, count])))
 
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of relationship maintenance, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const relationshipMaintenanceCommandSchema = z.discriminatedUnion("type", [
   z
     .strictObject({
       type: z.literal("StartCycle"),
@@ -291,7 +295,11 @@ export function relationshipMaintenanceProcess(
     state: RelationshipMaintenanceState,
     input: RelationshipMaintenanceCommand,
   ): Result.Result<ReadonlyArray<RelationshipMaintenanceEvent>, RelationshipMaintenanceRefusal> {
-    const parsed = parseProcessCommand(`${relationshipMaintenanceName}.command`, commandSchema, input)
+    const parsed = parseProcessCommand(
+      `${relationshipMaintenanceName}.command`,
+      relationshipMaintenanceCommandSchema,
+      input,
+    )
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     const command = parsed.success
     const no = (reason: string) =>

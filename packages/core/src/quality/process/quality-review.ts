@@ -2,11 +2,12 @@ import { Result } from "effect"
 import { z } from "zod"
 import { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
 import { type DepartmentId, idempotencyKey, type PersonId } from "../../ids/index.ts"
 import { label } from "../../labels/label.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
-import { dayMillis, type Instant } from "../../time/instant.ts"
+import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
 import {
   NonconformitySeverity,
   type NonconformityStatus,
@@ -198,10 +199,14 @@ export type ReviewEvent =
 export type ReviewRefusal = InvalidTransition | PolicyRefusal | ValidationError
 
 const processName = "quality.review"
-const words = z.string().trim().min(1, "must not be empty").max(5000)
+const words = safeTextSchema(5000)
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
-const at = z.number().int().refine(Number.isSafeInteger, "out of range")
-const commandSchema = z.discriminatedUnion("type", [
+const at = instantSchema
+/**
+ * The shape of every command of a quality review, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const qualityReviewCommandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("Plan"),
     at,
@@ -324,7 +329,7 @@ export function qualityReviewProcess(
     state: ReviewState,
     command: ReviewCommand,
   ): Result.Result<ReadonlyArray<ReviewEvent>, ReviewRefusal> {
-    const parsed = parseWith(`${processName}.command`, commandSchema, command)
+    const parsed = parseWith(`${processName}.command`, qualityReviewCommandSchema, command)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     switch (command.type) {
       case "Plan":

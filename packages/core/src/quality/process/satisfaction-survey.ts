@@ -2,11 +2,12 @@ import { Result } from "effect"
 import { z } from "zod"
 import { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
 import { idempotencyKey, type PersonId } from "../../ids/index.ts"
 import { label } from "../../labels/label.ts"
 import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
-import { dayMillis, type Instant } from "../../time/instant.ts"
+import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
 import { SurveyChannel, type SurveyStatus } from "../labels/quality-labels.ts"
 import { describeEstimate } from "../models/describe-estimate.ts"
 import { evaluateSurvey, type SurveyResults } from "../models/survey-evaluation.ts"
@@ -165,9 +166,9 @@ export type SurveyEvent =
 export type SurveyRefusal = InvalidTransition | PolicyRefusal | ValidationError
 
 const processName = "quality.satisfactionSurvey"
-const words = z.string().trim().min(1, "must not be empty").max(5000)
+const words = safeTextSchema(5000)
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
-const at = z.number().int().refine(Number.isSafeInteger, "out of range")
+const at = instantSchema
 const planSchema = z.object({
   objective: words,
   population: words,
@@ -182,9 +183,13 @@ const actionSchema = z.object({
   action: words,
   owner: id,
   dueAt: at,
-  target: z.string().trim().min(1).max(300).optional(),
+  target: safeTextSchema(300).optional(),
 })
-const commandSchema = z.discriminatedUnion("type", [
+/**
+ * The shape of every command of a satisfaction survey, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const satisfactionSurveyCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("DraftPlan"), at, id, definition: z.unknown(), plan: planSchema }),
   z.object({ type: z.literal("SubmitPlan"), at }),
   z.object({
@@ -262,7 +267,7 @@ export function satisfactionSurveyProcess(
     state: SurveyState,
     command: SurveyCommand,
   ): Result.Result<ReadonlyArray<SurveyEvent>, SurveyRefusal> {
-    const parsed = parseWith(`${processName}.command`, commandSchema, command)
+    const parsed = parseWith(`${processName}.command`, satisfactionSurveyCommandSchema, command)
     if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
     switch (command.type) {
       case "DraftPlan": {

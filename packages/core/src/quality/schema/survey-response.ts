@@ -1,7 +1,8 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
-import type { Instant } from "../../time/instant.ts"
+import { safeTextSchema } from "../../forms/safe-text.ts"
+import { type Instant, instantSchema } from "../../time/instant.ts"
 import { KanoAnswer, type ServqualDimension } from "../labels/quality-labels.ts"
 import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.ts"
 
@@ -93,7 +94,7 @@ function buildAnswerSchema(question: SurveyQuestion): z.ZodType {
         : z.enum(values)
     }
     case "text":
-      return z.string().trim().min(1).max(5000)
+      return safeTextSchema(5000)
   }
 }
 
@@ -102,7 +103,7 @@ const envelope = z.object({
   surveyVersion: z.string().min(1),
   respondentId: z.string().trim().min(1).max(200),
   customerId: z.string().trim().min(1).max(200).optional(),
-  submittedAt: z.number().int().refine(Number.isSafeInteger, "out of range"),
+  submittedAt: instantSchema,
   answers: z.record(z.string(), z.unknown()),
 })
 

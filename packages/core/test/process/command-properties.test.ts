@@ -1,0 +1,236 @@
+import {
+  Accounts,
+  type AnyProcessDefinition,
+  Approval,
+  CallCenter,
+  Complaints,
+  Credit,
+  chinaMainlandCalendar,
+  Grading,
+  Quality,
+} from "@tixi/core"
+import { Result } from "effect"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { z } from "zod"
+import { registration as fixtureRegistration } from "../complaints/fixtures.ts"
+import { surveyDefinition } from "../quality/survey-fixture.ts"
+import { nonsense } from "../support/zod-arbitrary.ts"
+
+/** Sequences per process; each runs up to `commandsPerSequence` commands through decide and evolve. */
+const sequencesPerProcess = 200
+const commandsPerSequence = 12
+
+/** Mostly commands of plausible values, which reach deep states; one in four hostile throughout. */
+const commandOf = (schema: z.ZodType, overrides: Readonly<Record<string, fc.Arbitrary<unknown>>> = {}) =>
+  fc.oneof(
+    { weight: 3, arbitrary: nonsense(schema, { overrides, hostile: false }) },
+    { weight: 1, arbitrary: nonsense(schema, { overrides }) },
+  )
+
+const registration = fc.oneof(
+  { weight: 3, arbitrary: nonsense(Complaints.registrationForm.schema, { hostile: false }) },
+  { weight: 1, arbitrary: nonsense(Complaints.registrationForm.schema) },
+)
+
+interface Subject {
+  readonly name: string
+  readonly definition: AnyProcessDefinition
+  readonly command: fc.Arbitrary<unknown>
+  /** Valid commands that open an instance, put before half the sequences so they start in a deeper state. */
+  readonly opening?: ReadonlyArray<Record<string, unknown>>
+}
+
+const officer = { personId: "officer-wu", role: "officer" }
+
+const subjects: ReadonlyArray<Subject> = [
+  {
+    name: "complaint",
+    definition: Complaints.complaintProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(
+      z.union(Object.values(Complaints.commandSchemas) as [z.ZodType, ...Array<z.ZodType>]),
+      {
+        registration,
+      },
+    ),
+    opening: [
+      { type: "Register", complaintId: "TS-1", actor: officer, registration: fixtureRegistration() },
+      { type: "Accept", actor: officer },
+      { type: "Classify", actor: officer, category: "quality", departmentId: "quality" },
+    ],
+  },
+  {
+    name: "approval",
+    definition: Approval.approvalProcess,
+    command: commandOf(Approval.approvalCommandSchema),
+    opening: [
+      {
+        type: "submit",
+        requestId: "REQ-1",
+        request: {
+          requestType: "credit.limitOverride",
+          businessKey: "ORDER-77",
+          title: { "zh-CN": "超信用额度审批", en: "Credit-limit override" },
+          requester: "officer-wu",
+          formId: "approval.creditLimitOverride",
+          values: {},
+        },
+        policyVersion: "handbook-2026.1",
+        driver: "tixi",
+        steps: [
+          {
+            id: "manager",
+            label: { "zh-CN": "经理", en: "Manager" },
+            mode: "any",
+            approvers: ["manager-qian"],
+            deadline: { hours: 4, onExpiry: "escalate", escalateTo: ["director-li"] },
+          },
+          {
+            id: "finance",
+            label: { "zh-CN": "财务", en: "Finance" },
+            mode: "all",
+            approvers: ["finance-zhou", "supervisor-sun"],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "callcenter.serviceRequest",
+    definition: CallCenter.serviceRequestProcess(),
+    command: commandOf(CallCenter.serviceRequestCommandSchema),
+  },
+  {
+    name: "quality.review",
+    definition: Quality.qualityReviewProcess(),
+    command: commandOf(Quality.qualityReviewCommandSchema),
+  },
+  {
+    name: "quality.satisfactionSurvey",
+    definition: Quality.satisfactionSurveyProcess(),
+    command: commandOf(Quality.satisfactionSurveyCommandSchema, {
+      definition: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(surveyDefinition) },
+        { weight: 1, arbitrary: nonsense(Quality.surveyDefinitionSchema) },
+      ),
+    }),
+  },
+  {
+    name: "credit.evaluation",
+    definition: Credit.creditEvaluationProcess(Credit.defaultCreditPolicy),
+    command: commandOf(Credit.creditEvaluationCommandSchema),
+  },
+  {
+    name: "credit.gradeChange",
+    definition: Credit.creditGradeChangeProcess(Credit.defaultCreditPolicy),
+    command: commandOf(Credit.creditGradeChangeCommandSchema),
+  },
+  {
+    name: "credit.limitOverride",
+    definition: Credit.creditOverrideProcess(Credit.defaultCreditPolicy),
+    command: commandOf(Credit.creditOverrideCommandSchema),
+  },
+  {
+    name: "grading.relationshipMaintenance",
+    definition: Grading.relationshipMaintenanceProcess(Grading.defaultGradingPolicy),
+    command: commandOf(Grading.relationshipMaintenanceCommandSchema),
+  },
+  {
+    name: "accounts.keyAccountRevisit",
+    definition: Accounts.keyAccountRevisitProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountRevisitCommandSchema),
+  },
+]
+
+/** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */
+const hostileInstant = fc.constantFrom(
+  9e15,
+  -9e15,
+  8.64e15 + 1,
+  253_402_300_799_999,
+  946_684_800_000,
+  -62_198_755_200_000,
+)
+
+/**
+ * Most commands are stamped in order, so sequences get past the first step; some carry a hostile
+ * instant, and some keep whatever instant they were generated with.
+ */
+const stamped = (command: fc.Arbitrary<unknown>) =>
+  fc
+    .tuple(
+      command,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant("clock" as const) },
+        { weight: 2, arbitrary: hostileInstant },
+        { weight: 1, arbitrary: fc.constant("own" as const) },
+      ),
+    )
+    .map(([value, instant]) => ({ value, instant }))
+
+const refusalTags = new Set([
+  "ValidationError",
+  "InvalidTransition",
+  "NotWithinAuthority",
+  "PolicyRefusal",
+  "CreditLimitExceeded",
+])
+
+describe("every command schema of every process definition", () => {
+  for (const subject of subjects) {
+    it(`${subject.name}: random commands give events or a typed refusal, never a throw`, () => {
+      const { definition } = subject
+      fc.assert(
+        fc.property(
+          fc.boolean(),
+          // The opening's instants: mostly in order, now and then one no calendar can date.
+          fc.array(
+            fc.oneof(
+              { weight: 4, arbitrary: fc.constant("clock" as const) },
+              { weight: 1, arbitrary: hostileInstant },
+            ),
+            {
+              minLength: 3,
+              maxLength: 3,
+            },
+          ),
+          fc.array(stamped(subject.command), { maxLength: commandsPerSequence }),
+          (opened, openingInstants, random) => {
+            const opening = opened
+              ? (subject.opening ?? []).map((value, index) => ({
+                  value,
+                  instant: openingInstants[index] ?? "clock",
+                }))
+              : []
+            const sequence = [...opening, ...random]
+            let state = definition.initialState
+            let clock = 1_767_574_800_000
+            let eventCount = 0
+            for (const [index, { value, instant }] of sequence.entries()) {
+              clock += 3_600_000
+              const command =
+                instant === "own" || typeof value !== "object" || value === null || Array.isArray(value)
+                  ? value
+                  : { ...value, at: instant === "clock" ? clock : instant }
+              const decided = definition.decide(state, command)
+              if (Result.isFailure(decided)) {
+                expect(refusalTags.has((decided.failure as { _tag?: string })._tag ?? "")).toBe(true)
+                continue
+              }
+              for (const event of decided.success) {
+                state = definition.evolve(state, event)
+                // Every event must survive storage as JSON unchanged (no NaN, no undefined in arrays).
+                expect(JSON.parse(JSON.stringify(event))).toEqual(JSON.parse(JSON.stringify(event)))
+                definition.effects(state, event, { instanceId: `fuzz-${index}`, sequence: eventCount })
+                eventCount += 1
+              }
+              definition.deadlines(state)
+              definition.statusOf(state)
+            }
+          },
+        ),
+        { numRuns: sequencesPerProcess },
+      )
+    })
+  }
+})
