@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
@@ -7,6 +6,12 @@ import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
 import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
+import {
+  beginSeeding,
+  DataFolderUnusable,
+  finishSeeding,
+  inspectDataDirectory,
+} from "./pglite-data-directory.ts"
 import { initialDataDir } from "./pglite-template.ts"
 
 /** Where and how the embedded database keeps its data. */
@@ -89,21 +94,31 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
   Effect.gen(function* () {
     if (options.folder !== undefined) yield* lockDataFolder(options.folder)
     const dataDir = options.folder !== undefined ? join(options.folder, "pgdata") : undefined
+    const start = dataDir === undefined ? "seed" : yield* inspectDataDirectory(dataDir)
+    if (dataDir !== undefined && start === "seed") yield* beginSeeding(dataDir)
     const database = yield* Effect.acquireRelease(
       Effect.tryPromise({
         try: async () =>
           PGlite.create({
             ...(dataDir !== undefined ? { dataDir } : {}),
             // A new database starts from a copy of an initialised one instead of running initdb.
-            ...(dataDir === undefined || !existsSync(join(dataDir, "PG_VERSION"))
-              ? { loadDataDir: await initialDataDir() }
-              : {}),
+            ...(start === "seed" ? { loadDataDir: await initialDataDir() } : {}),
             relaxedDurability: options.relaxedDurability ?? false,
           }),
         catch: (cause) => toSqlError(cause, "open"),
-      }),
+      }).pipe(
+        Effect.mapError((error) =>
+          dataDir === undefined
+            ? error
+            : new DataFolderUnusable({
+                folder: dataDir,
+                reason: `PostgreSQL did not start on it (${error.message})`,
+              }),
+        ),
+      ),
       (opened) => Effect.promise(() => (opened.closed ? Promise.resolve() : opened.close())),
     )
+    if (dataDir !== undefined && start === "seed") yield* finishSeeding(dataDir)
     const connection = makeConnection(database)
     const semaphore = yield* Semaphore.make(1)
     const acquirers = SqlClient.makeSqliteAcquirers({
@@ -123,7 +138,10 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
 /** Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database. */
 export const pgliteLayer = (
   options: PgliteClientOptions = {},
-): Layer.Layer<SqlClient.SqlClient | PgliteDatabase, DataFolderInUse | SqlError.SqlError> =>
+): Layer.Layer<
+  SqlClient.SqlClient | PgliteDatabase,
+  DataFolderInUse | DataFolderUnusable | SqlError.SqlError
+> =>
   Layer.effectContext(
     Effect.map(makePgliteClient(options), ({ client, database }) =>
       Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database)),
