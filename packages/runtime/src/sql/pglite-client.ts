@@ -3,7 +3,7 @@ import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
 import { Reactivity } from "effect/reactivity"
 import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
-import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
+import { type DataFolderInUse, HeldDataFolder, lockDataFolder } from "./data-folder-lock.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
 import {
@@ -92,7 +92,7 @@ const makeConnection = (database: PGlite): SqlConnection.Connection => {
  */
 export const makePgliteClient = (options: PgliteClientOptions = {}) =>
   Effect.gen(function* () {
-    if (options.folder !== undefined) yield* lockDataFolder(options.folder)
+    const held = options.folder !== undefined ? yield* lockDataFolder(options.folder) : undefined
     const dataDir = options.folder !== undefined ? join(options.folder, "pgdata") : undefined
     const start = dataDir === undefined ? "seed" : yield* inspectDataDirectory(dataDir)
     if (dataDir !== undefined && start === "seed") yield* beginSeeding(dataDir)
@@ -132,10 +132,13 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
       driver: "pglite",
       spanAttributes: [["db.system.name", "postgresql"]],
     })
-    return { client, database }
+    return { client, database, held }
   })
 
-/** Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database. */
+/**
+ * Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database; on
+ * disk also `HeldDataFolder`, read with `Effect.serviceOption` since an in-memory one has none.
+ */
 export const pgliteLayer = (
   options: PgliteClientOptions = {},
 ): Layer.Layer<
@@ -143,7 +146,8 @@ export const pgliteLayer = (
   DataFolderInUse | DataFolderUnusable | SqlError.SqlError
 > =>
   Layer.effectContext(
-    Effect.map(makePgliteClient(options), ({ client, database }) =>
-      Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database)),
-    ),
+    Effect.map(makePgliteClient(options), ({ client, database, held }) => {
+      const context = Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database))
+      return held === undefined ? context : Context.add(context, HeldDataFolder, held)
+    }),
   ).pipe(Layer.provide(Reactivity.layer))

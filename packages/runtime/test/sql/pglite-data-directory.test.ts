@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "@effect/vitest"
+import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { SqlClient } from "effect/sql"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { temporaryFolderPerTest } from "../fixtures/temporary-folder.ts"
 
 // Every file under a folder with its size, modification time and contents: what "nothing was
 // written" is checked against.
@@ -50,15 +50,12 @@ const refusalOf = (folder: string) =>
   )
 
 describe("opening a data folder", () => {
-  let folder: string
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), "tixi-data-directory-"))
-  })
-  afterEach(() => rmSync(folder, { recursive: true, force: true }))
+  const folderNow = temporaryFolderPerTest("tixi-data-directory-")
 
   it("refuses a database that lost PG_VERSION, writes nothing to it, and opens it again once restored", {
     timeout: 120_000,
   }, async () => {
+    const folder = folderNow()
     await keep(folder, "customer 张伟")
     const dataDir = join(folder, "pgdata")
     const version = readFileSync(join(dataDir, "PG_VERSION"))
@@ -76,6 +73,7 @@ describe("opening a data folder", () => {
   })
 
   it("refuses a folder holding files that are not a database, leaving them as they were", async () => {
+    const folder = folderNow()
     const dataDir = join(folder, "pgdata")
     mkdirSync(join(dataDir, "notes"), { recursive: true })
     writeFileSync(join(dataDir, "notes", "customers.csv"), "张伟,VIP\n")
@@ -87,6 +85,7 @@ describe("opening a data folder", () => {
   })
 
   it("refuses a data folder named at the depth of the database itself", async () => {
+    const folder = folderNow()
     writeFileSync(join(folder, "PG_VERSION"), "17\n")
     const refusal = await refusalOf(folder)
     expect(refusal._tag).toBe("DataFolderUnusable")
@@ -97,6 +96,7 @@ describe("opening a data folder", () => {
   it("seeds an empty folder, and seeds again a folder whose first seeding was cut short", {
     timeout: 120_000,
   }, async () => {
+    const folder = folderNow()
     const dataDir = join(folder, "pgdata")
     mkdirSync(dataDir)
     // What a runner killed while unpacking the template leaves: the marker and part of the files.
