@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { hostname } from "node:os"
 import { join } from "node:path"
 import type { DatabaseSync } from "node:sqlite"
 import { Context, Data, Effect } from "effect"
+import { secureDataFolder } from "./data-folder-access.ts"
 import { DataFolderUnusable } from "./pglite-data-directory.ts"
 
 /** Who holds a data folder, as its holder recorded it: for messages and `tixi status`, never for deciding. */
@@ -124,40 +125,43 @@ const release = (connection: DatabaseSync) => {
 }
 
 /**
- * Holds a data folder for the life of the scope. An embedded database has one writer; the lock
+ * Holds a data folder for the life of the scope, creating it private to this user (or refusing
+ * one others can write to) before anything is written. An embedded database has one writer; the lock
  * is the operating system's, so a runner that died (kill -9, power loss) leaves nothing that
  * keeps the next one out, and two runners starting together never both hold it. Nothing else in
  * this process may open the lock file: closing any descriptor of it drops the lock.
  */
 export const lockDataFolder = (folder: string, options: LockDataFolderOptions = {}) =>
   Effect.acquireRelease(
-    Effect.suspend(
-      (): Effect.Effect<
-        { readonly connection: DatabaseSync; readonly held: HeldDataFolder["Service"] },
-        DataFolderInUse | DataFolderUnusable
-      > => {
-        let connection: DatabaseSync | undefined
-        try {
-          mkdirSync(folder, { recursive: true })
-          connection = takeLock(lockFileOf(folder), options.waitMillis ?? 2_000)
-        } catch (error) {
-          const reason = `its lock ${lockFileOf(folder)} cannot be taken (${(error as Error).message})`
-          return Effect.fail(new DataFolderUnusable({ folder, reason }))
-        }
-        if (connection === undefined) {
-          return Effect.fail(new DataFolderInUse({ folder, holder: readHolder(folder) }))
-        }
-        const holder: DataFolderHolder = {
-          pid: process.pid,
-          host: hostname(),
-          bootId: bootId(),
-          since: new Date().toISOString(),
-        }
-        const partial = `${holderFileOf(folder)}.${process.pid}.partial`
-        writeFileSync(partial, JSON.stringify(holder), { mode: 0o600 })
-        renameSync(partial, holderFileOf(folder))
-        return Effect.succeed({ connection, held: HeldDataFolder.of({ folder }) })
-      },
+    Effect.andThen(
+      secureDataFolder(folder),
+      Effect.suspend(
+        (): Effect.Effect<
+          { readonly connection: DatabaseSync; readonly held: HeldDataFolder["Service"] },
+          DataFolderInUse | DataFolderUnusable
+        > => {
+          let connection: DatabaseSync | undefined
+          try {
+            connection = takeLock(lockFileOf(folder), options.waitMillis ?? 2_000)
+          } catch (error) {
+            const reason = `its lock ${lockFileOf(folder)} cannot be taken (${(error as Error).message})`
+            return Effect.fail(new DataFolderUnusable({ folder, reason }))
+          }
+          if (connection === undefined) {
+            return Effect.fail(new DataFolderInUse({ folder, holder: readHolder(folder) }))
+          }
+          const holder: DataFolderHolder = {
+            pid: process.pid,
+            host: hostname(),
+            bootId: bootId(),
+            since: new Date().toISOString(),
+          }
+          const partial = `${holderFileOf(folder)}.${process.pid}.partial`
+          writeFileSync(partial, JSON.stringify(holder), { mode: 0o600 })
+          renameSync(partial, holderFileOf(folder))
+          return Effect.succeed({ connection, held: HeldDataFolder.of({ folder }) })
+        },
+      ),
     ),
     ({ connection }) =>
       Effect.sync(() => {

@@ -3,6 +3,7 @@ import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
 import { Reactivity } from "effect/reactivity"
 import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
+import { restrictToOwner } from "./data-folder-access.ts"
 import { type DataFolderInUse, HeldDataFolder, lockDataFolder } from "./data-folder-lock.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
@@ -119,6 +120,7 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
       (opened) => Effect.promise(() => (opened.closed ? Promise.resolve() : opened.close())),
     )
     if (dataDir !== undefined && start === "seed") yield* finishSeeding(dataDir)
+    if (options.folder !== undefined) yield* restrictToOwner(options.folder)
     const connection = makeConnection(database)
     const semaphore = yield* Semaphore.make(1)
     const acquirers = SqlClient.makeSqliteAcquirers({

@@ -4,6 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { SqlClient } from "effect/sql"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { refusalToOpen } from "../fixtures/open-refusal.ts"
 import { temporaryFolderPerTest } from "../fixtures/temporary-folder.ts"
 
 // Every file under a folder with its size, modification time and contents: what "nothing was
@@ -42,13 +43,6 @@ const keep = (folder: string, value: string) =>
     }).pipe(Effect.provide(pgliteLayer({ folder }))),
   )
 
-const refusalOf = (folder: string) =>
-  Effect.runPromise(
-    Effect.gen(function* () {
-      yield* SqlClient.SqlClient
-    }).pipe(Effect.provide(pgliteLayer({ folder })), Effect.flip),
-  )
-
 describe("opening a data folder", () => {
   const folderNow = temporaryFolderPerTest("tixi-data-directory-")
 
@@ -62,7 +56,7 @@ describe("opening a data folder", () => {
     rmSync(join(dataDir, "PG_VERSION"))
     const before = snapshot(dataDir)
 
-    const refusal = await refusalOf(folder)
+    const refusal = await refusalToOpen(folder)
     expect(refusal._tag).toBe("DataFolderUnusable")
     expect(refusal.message).toContain(dataDir)
     expect(refusal.message).toContain("no PG_VERSION")
@@ -78,7 +72,7 @@ describe("opening a data folder", () => {
     mkdirSync(join(dataDir, "notes"), { recursive: true })
     writeFileSync(join(dataDir, "notes", "customers.csv"), "张伟,VIP\n")
     const before = snapshot(dataDir)
-    const refusal = await refusalOf(folder)
+    const refusal = await refusalToOpen(folder)
     expect(refusal._tag).toBe("DataFolderUnusable")
     expect(refusal.message).toContain(dataDir)
     expect(snapshot(dataDir)).toEqual(before)
@@ -87,7 +81,7 @@ describe("opening a data folder", () => {
   it("refuses a data folder named at the depth of the database itself", async () => {
     const folder = folderNow()
     writeFileSync(join(folder, "PG_VERSION"), "17\n")
-    const refusal = await refusalOf(folder)
+    const refusal = await refusalToOpen(folder)
     expect(refusal._tag).toBe("DataFolderUnusable")
     expect(refusal.message).toContain("is itself a PostgreSQL data folder")
     expect(readdirSync(folder)).not.toContain("pgdata")
