@@ -1,26 +1,22 @@
 import { existsSync, readFileSync } from "node:fs"
 import { request } from "node:http"
+import { hostname } from "node:os"
 import { join } from "node:path"
 import { Redacted } from "effect"
 import { adminListen } from "../admin/admin-listen.ts"
 import type { TixiConfig } from "../config/define-config.ts"
+import { type DataFolderHolder, dataFolderHolder } from "../sql/data-folder-lock.ts"
 import type { RuntimeStatus } from "../status/runtime-status.ts"
 
 /** Where the serving runner writes its admin token when the configuration names none. */
 export const adminTokenFile = (folder: string) => join(folder, "admin.token")
 
-/** Whether a live process holds the embedded database (its lock file names a running pid). */
-export function embeddedHolder(folder: string): number | undefined {
-  const lock = join(folder, "runner.lock")
-  if (!existsSync(lock)) return undefined
-  const pid = Number.parseInt(readFileSync(lock, "utf8"), 10)
-  if (!Number.isInteger(pid) || pid === process.pid) return undefined
-  try {
-    process.kill(pid, 0)
-    return pid
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : undefined
-  }
+/** Whether another process holds the embedded database (the operating system's lock says so). */
+export function embeddedHolder(folder: string): DataFolderHolder | "unknown" | undefined {
+  const holder = dataFolderHolder(folder)
+  const isThisProcess =
+    holder !== undefined && holder !== "unknown" && holder.pid === process.pid && holder.host === hostname()
+  return isThisProcess ? undefined : holder
 }
 
 /** Sends one request to the admin listener; answers its status and JSON body. */

@@ -1,14 +1,20 @@
-import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { PGlite, types } from "@electric-sql/pglite"
 import { Context, Effect, Layer, Semaphore, Stream } from "effect"
 import { Reactivity } from "effect/reactivity"
 import { SqlClient, type SqlConnection, type SqlError } from "effect/sql"
 import { ConnectionError, SqlError as SqlFailure } from "effect/sql/SqlError"
-import { type DataFolderInUse, lockDataFolder } from "./data-folder-lock.ts"
+import { restrictToOwner } from "./data-folder-access.ts"
+import { type DataFolderInUse, HeldDataFolder, lockDataFolder } from "./data-folder-lock.ts"
 import { type DatabaseUnusable, databaseUnusable } from "./database-unusable.ts"
 import { makePgCompiler } from "./pg-compiler.ts"
 import { toSqlError } from "./pg-sql-error.ts"
+import {
+  beginSeeding,
+  DataFolderUnusable,
+  finishSeeding,
+  inspectDataDirectory,
+} from "./pglite-data-directory.ts"
 import { initialDataDir } from "./pglite-template.ts"
 
 /** Where and how the embedded database keeps its data. */
@@ -124,28 +130,39 @@ const makeConnection = (
  */
 export const makePgliteClient = (options: PgliteClientOptions = {}) =>
   Effect.gen(function* () {
-    if (options.folder !== undefined) yield* lockDataFolder(options.folder)
+    const held = options.folder !== undefined ? yield* lockDataFolder(options.folder) : undefined
     const dataDir = options.folder !== undefined ? join(options.folder, "pgdata") : undefined
     const health: Health = { unusable: undefined }
+    const start = dataDir === undefined ? "seed" : yield* inspectDataDirectory(dataDir)
+    if (dataDir !== undefined && start === "seed") yield* beginSeeding(dataDir)
     const database = yield* Effect.acquireRelease(
       Effect.tryPromise({
         try: async () =>
           PGlite.create({
             ...(dataDir !== undefined ? { dataDir } : {}),
             // A new database starts from a copy of an initialised one instead of running initdb.
-            ...(dataDir === undefined || !existsSync(join(dataDir, "PG_VERSION"))
-              ? { loadDataDir: await initialDataDir() }
-              : {}),
+            ...(start === "seed" ? { loadDataDir: await initialDataDir() } : {}),
             relaxedDurability: options.relaxedDurability ?? false,
           }),
         catch: (cause) => toSqlError(cause, "open"),
-      }),
+      }).pipe(
+        Effect.mapError((error) =>
+          dataDir === undefined
+            ? error
+            : new DataFolderUnusable({
+                folder: dataDir,
+                reason: `PostgreSQL did not start on it (${error.message})`,
+              }),
+        ),
+      ),
       // Closing an unusable database would spin like any other statement; the next start recovers.
       (opened) =>
         Effect.promise(() =>
           opened.closed || health.unusable !== undefined ? Promise.resolve() : opened.close(),
         ),
     )
+    if (dataDir !== undefined && start === "seed") yield* finishSeeding(dataDir)
+    if (options.folder !== undefined) yield* restrictToOwner(options.folder)
     const connection = makeConnection(database, health, options.onUnusable)
     const semaphore = yield* Semaphore.make(1)
     const acquirers = SqlClient.makeSqliteAcquirers({
@@ -159,15 +176,22 @@ export const makePgliteClient = (options: PgliteClientOptions = {}) =>
       driver: "pglite",
       spanAttributes: [["db.system.name", "postgresql"]],
     })
-    return { client, database }
+    return { client, database, held }
   })
 
-/** Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database. */
+/**
+ * Provides `SqlClient` (and the `PgliteDatabase` under it) over an embedded PGlite database; on
+ * disk also `HeldDataFolder`, read with `Effect.serviceOption` since an in-memory one has none.
+ */
 export const pgliteLayer = (
   options: PgliteClientOptions = {},
-): Layer.Layer<SqlClient.SqlClient | PgliteDatabase, DataFolderInUse | SqlError.SqlError> =>
+): Layer.Layer<
+  SqlClient.SqlClient | PgliteDatabase,
+  DataFolderInUse | DataFolderUnusable | SqlError.SqlError
+> =>
   Layer.effectContext(
-    Effect.map(makePgliteClient(options), ({ client, database }) =>
-      Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database)),
-    ),
+    Effect.map(makePgliteClient(options), ({ client, database, held }) => {
+      const context = Context.make(SqlClient.SqlClient, client).pipe(Context.add(PgliteDatabase, database))
+      return held === undefined ? context : Context.add(context, HeldDataFolder, held)
+    }),
   ).pipe(Layer.provide(Reactivity.layer))
