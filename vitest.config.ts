@@ -7,6 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@tixi/source"] } },
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts"],
+    setupFiles: ["scripts/vitest/fast-check-seed.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -254,6 +254,38 @@ describe("webhooks from the fake portal", () => {
     ])
   })
 
+  it("reads an event by its subscription type and refuses record ids that name no record (found by fuzzing)", async () => {
+    const timestamp = Date.now()
+    const common = commonFields(9, timestamp)
+    const rawBody = JSON.stringify([
+      // A stray fromObjectId does not make a creation an association change.
+      { ...common, eventId: 21, subscriptionType: "company.creation", objectId: 801, fromObjectId: 5 },
+      // 1e21 has lost its digits on the way through JSON; -1 and 1.5 are no HubSpot ids.
+      { ...common, eventId: 22, subscriptionType: "company.creation", objectId: 1e21 },
+      { ...common, eventId: 23, subscriptionType: "company.creation", objectId: -1 },
+      {
+        ...common,
+        eventId: 24,
+        subscriptionType: "contact.associationChange",
+        associationType: "CONTACT_TO_COMPANY",
+        fromObjectId: 1.5,
+        toObjectId: 801,
+        associationRemoved: false,
+      },
+    ])
+    const outcome = await signedDelivery(rawBody, timestamp)
+    expect(outcome.status).toBe(200)
+    if (outcome.status !== 200) return
+    expect(outcome.changes.map((change) => [change.recordId, change.changeType])).toEqual([
+      ["company:801", "created"],
+    ])
+    expect(outcome.skipped.map((skipped) => [skipped.index, skipped.detail])).toEqual([
+      [1, "event 1 lacks objectId"],
+      [2, "event 2 lacks objectId"],
+      [3, "event 3 lacks fromObjectId"],
+    ])
+  })
+
   it("follows only its own object and property names, not Object.prototype's (found by fuzzing)", async () => {
     const timestamp = Date.now()
     const common = commonFields(8, timestamp)

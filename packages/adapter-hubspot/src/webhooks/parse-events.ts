@@ -27,9 +27,16 @@ export type ParsedEvents =
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value)
 
+/**
+ * HubSpot's record ids are non-negative integers; one past 2⁵³ has already lost digits in JSON and
+ * would print as `1e+21`, which names no record, so it is refused with the event, not read.
+ */
+const isObjectId = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+
 /** Whether an event reports an association (and so names two records, not one `objectId`). */
 export const isAssociationEvent = (event: HubSpotWebhookEvent): event is HubSpotAssociationEvent =>
-  "fromObjectId" in event
+  event.subscriptionType.endsWith(".associationChange")
 
 /** The fields an event lacks to be read as one of HubSpot's event kinds; empty when it reads. */
 function missingFields(candidate: Readonly<Record<string, unknown>>): ReadonlyArray<string> {
@@ -41,11 +48,11 @@ function missingFields(candidate: Readonly<Record<string, unknown>>): ReadonlyAr
   if (typeof type !== "string" || type === "") return [...missing, "subscriptionType"]
   if (type.endsWith(".associationChange")) {
     for (const field of ["fromObjectId", "toObjectId"] as const) {
-      if (!isNumber(candidate[field])) missing.push(field)
+      if (!isObjectId(candidate[field])) missing.push(field)
     }
     if (typeof candidate.associationType !== "string") missing.push("associationType")
     if (typeof candidate.associationRemoved !== "boolean") missing.push("associationRemoved")
-  } else if (!isNumber(candidate.objectId)) {
+  } else if (!isObjectId(candidate.objectId)) {
     missing.push("objectId")
   }
   return missing
