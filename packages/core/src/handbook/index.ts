@@ -1,0 +1,6 @@
+export * from "./book-004.ts"
+export * from "./catalogue.ts"
+export * from "./catalogue-entry.ts"
+export * from "./coverage.ts"
+export * from "./modules.ts"
+export * from "./search.ts"
