@@ -1,8 +1,8 @@
 import { type Label, label } from "../labels/index.ts"
 
-/** Names of the handbook modules (004's chapters), so the coverage table reads in either language. */
+/** Names of the handbook modules (the chapters of 004 and 002), so the coverage table reads in either language. */
 export const moduleLabels: Readonly<Record<string, Label>> = {
-  organisation: label("组织结构与责权", "Organisation"),
+  organisation: label("客户服务组织", "Service organisation"),
   development: label("客户调查与开发", "Customer research and development"),
   relationships: label("客户关系", "Customer relationships"),
   keyAccounts: label("大客户", "Key accounts"),
@@ -10,4 +10,9 @@ export const moduleLabels: Readonly<Record<string, Label>> = {
   complaints: label("客户投诉", "Complaints"),
   information: label("客户信息", "Customer information"),
   callCentre: label("呼叫中心", "Call centre"),
+  planning: label("客户服务规划", "Service planning"),
+  credit: label("客户信用", "Customer credit"),
+  promotion: label("客户促销", "Promotions"),
+  finance: label("客户财务", "Customer finance"),
+  quality: label("客户服务质量", "Service quality"),
 }

@@ -41,7 +41,16 @@ describe("handbook catalogue", () => {
     expect(count("004", "post")).toBe(19)
   })
 
-  it("cites each 004 section once", () => {
+  it("has the 68 process headings 002's table of contents shows", () => {
+    expect(count("002", "process")).toBe(68)
+  })
+
+  it("gives a delegated entry its reason", () => {
+    const payroll = Handbook.search(["薪酬"]).find((entry) => entry.book === "002")
+    expect(payroll).toMatchObject({ status: "delegated" })
+  })
+
+  it("cites each section once", () => {
     const citations = Handbook.catalogue.map(Handbook.citationOf)
     expect(new Set(citations).size).toBe(citations.length)
   })
