@@ -1,3 +1,4 @@
+export * from "./book-000.ts"
 export * from "./book-002.ts"
 export * from "./book-004.ts"
 export * from "./catalogue.ts"

@@ -1,6 +1,6 @@
 import { type Label, label } from "../labels/index.ts"
 
-/** Names of the handbook modules (the chapters of 004 and 002), so the coverage table reads in either language. */
+/** Names of the handbook modules (the chapters of 004, 002 and 000), so the coverage table reads in either language. */
 export const moduleLabels: Readonly<Record<string, Label>> = {
   organisation: label("客户服务组织", "Service organisation"),
   development: label("客户调查与开发", "Customer research and development"),
@@ -15,4 +15,5 @@ export const moduleLabels: Readonly<Record<string, Label>> = {
   promotion: label("客户促销", "Promotions"),
   finance: label("客户财务", "Customer finance"),
   quality: label("客户服务质量", "Service quality"),
+  analysisTools: label("分析与解决工具", "Analysis and solution tools"),
 }

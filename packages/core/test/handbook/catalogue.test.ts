@@ -45,6 +45,16 @@ describe("handbook catalogue", () => {
     expect(count("002", "process")).toBe(68)
   })
 
+  it("has the roles, systems, tools and plans 000's table of contents names", () => {
+    expect([
+      count("000", "role"),
+      count("000", "system"),
+      count("000", "tool"),
+      count("000", "plan"),
+    ]).toEqual([20, 39, 62, 30])
+    expect(Handbook.search(["RATER"]).map(Handbook.citationOf)).toEqual(["000 ch.10 10.5.6"])
+  })
+
   it("gives a delegated entry its reason", () => {
     const payroll = Handbook.search(["薪酬"]).find((entry) => entry.book === "002")
     expect(payroll).toMatchObject({ status: "delegated" })
