@@ -8,5 +8,6 @@ export default packageBuild({
   complaints: "src/complaints/index.ts",
   credit: "src/credit/index.ts",
   grading: "src/grading/index.ts",
+  handbook: "src/handbook/index.ts",
   quality: "src/quality/index.ts",
 })

@@ -2,11 +2,13 @@
 /**
  * The `tixi` command: `serve` runs a runner, `status` shows instances, overdue deadlines, dead
  * letters and retries, `retry <id>` resumes a dead letter, `demo` runs the ninety-day complaints
- * simulation on the durable runtime.
+ * simulation on the durable runtime, `handbook [words…]` finds handbook items and prints the
+ * coverage table.
  */
 import { parseArgs } from "node:util"
 import { printStatus, retry, serve } from "./commands.ts"
 import { runDemo } from "./demo.ts"
+import { runHandbook } from "./handbook.ts"
 import { loadConfig } from "./load-config.ts"
 
 const usage = `usage: tixi <command> [options]
@@ -16,6 +18,8 @@ commands:
   status [--json]       instances by status, overdue deadlines, dead letters, retry counts
   retry <dead-letter>   retry a parked side effect (ids are listed by tixi status)
   demo [--lang en]      ninety days of complaints on the durable runtime over PGlite (a simulation)
+  handbook [words…] [--lang en]
+                        handbook items matching the words (e.g. 登记表) and the coverage table
 
 options:
   --config <file>       the configuration (default: tixi.config.ts in this folder)
@@ -24,6 +28,7 @@ options:
 async function main(argv: ReadonlyArray<string>): Promise<number> {
   // The demo has options of its own (--lang, --seed, --out, --data); it reads them itself.
   if (argv[0] === "demo") return runDemo(argv.slice(1))
+  if (argv[0] === "handbook") return runHandbook(argv.slice(1), (line) => process.stdout.write(`${line}\n`))
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
