@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { waitingFor } from "./waiting-for.ts"
 
 /**
  * Handbook 000 (客户服务管理体系设计全案): the roles (岗位), systems (制度), tools and plans (方案)
@@ -15,10 +16,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查主管岗位职责", "Customer survey supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -28,10 +26,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发主管岗位职责", "Customer development supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -41,10 +36,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查专员岗位职责", "Customer survey officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -54,10 +46,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发专员岗位职责", "Customer development officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -67,7 +56,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查管理制度", "Customer survey rules"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -77,7 +66,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发管理制度", "Customer development rules"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -87,7 +76,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户满意度调查细则", "Satisfaction survey rules"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -97,7 +86,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户购买类型分析", "Customer purchase types analysis"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -107,7 +96,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户购买行为分析", "Customer buying behaviour analysis"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -117,7 +106,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发获得模型", "Customer acquisition model"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -127,7 +116,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户满意级度划分", "Satisfaction levels"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -137,7 +126,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户满意度指标分析", "Satisfaction indicator analysis"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -147,7 +136,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户满意度指标体系", "Satisfaction indicator system"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -157,7 +146,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户忠诚度衡量指标", "Loyalty measures"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -167,7 +156,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户忠诚-满意模型", "Loyalty-satisfaction model"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -177,7 +166,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户忠诚度管理模型", "Loyalty management model"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -187,7 +176,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("企业客户调查方案", "Customer survey plan"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -207,7 +196,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户满意度管理方案", "Satisfaction management plan"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -217,7 +206,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户忠诚度管理方案", "Loyalty management plan"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -227,7 +216,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发业务管理方案", "Customer development plan"),
     status: "planned",
-    waitsFor: label("客户调查与开发模块的议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "000",
@@ -237,10 +226,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户关系主管岗位职责", "Customer relationship supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -250,10 +236,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户关系专员岗位职责", "Customer relationship officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -263,7 +246,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访管理制度", "Customer visit rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -273,7 +256,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户提案管理制度", "Customer proposal rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -283,7 +266,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("预订客户接待制度", "Booked customer reception rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -293,7 +276,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("随机客户接待制度", "Walk-in customer reception rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -303,7 +286,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("重点客户关系维护办法", "Key customer relationship maintenance rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -313,7 +296,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("网络客户关系维护办法", "Online customer relationship maintenance rules"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -323,7 +306,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户接待模型", "Customer reception model"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -333,7 +316,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访模型", "Customer visit model"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -357,7 +340,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户分级体系", "Customer grading system"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -367,7 +350,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户分级工作评估", "Customer grading review"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -377,7 +360,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户参观接待方案", "Customer site visit reception plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -387,7 +370,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户关系促进方案", "Customer relationship promotion plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -397,7 +380,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户电话回访方案", "Customer phone revisit plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -407,7 +390,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户馈赠管理方案", "Customer gift management plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "000",
@@ -417,10 +400,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户主管岗位职责", "Key account supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -430,10 +410,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户专员岗位职责", "Key account officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -443,7 +420,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户筛选制度", "Key account screening rules"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -453,7 +430,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户综合管理制度", "Key account management rules"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -463,7 +440,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户信用调查制度", "Key account credit investigation rules"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -473,7 +450,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户特别管理规范", "Key account special handling rules"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -493,7 +470,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户开发模型", "Key account development model"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -503,7 +480,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("现有大客户价值分析", "Existing key account value analysis"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -513,7 +490,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("潜在大客户价值分析", "Potential key account value analysis"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -523,7 +500,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户忠诚度管理模型", "Key account loyalty model"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -553,7 +530,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户服务管理方案", "Key account service plan"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -563,7 +540,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户信息收集方案", "Key account information collection plan"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -573,7 +550,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户档案管理方案", "Key account file management plan"),
     status: "planned",
-    waitsFor: label("大客户模块的议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "000",
@@ -583,10 +560,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务主管岗位职责", "After-sales supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -596,10 +570,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务专员岗位职责", "After-sales officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -609,7 +580,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("服务形象管理制度", "Service image rules"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -619,7 +590,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务操作规范", "After-sales operating standard"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -629,7 +600,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务质量管理办法", "After-sales quality rules"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -639,7 +610,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务质量考评办法", "After-sales quality appraisal rules"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -649,7 +620,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后维修服务管理制度", "After-sales repair rules"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -659,7 +630,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务培训实施管理制度", "After-sales training rules"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -669,7 +640,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后培训预算构成要素", "After-sales training budget elements"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -679,7 +650,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后培训目标与方法对应", "After-sales training goals and methods"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -689,7 +660,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务质量的调查方法", "After-sales quality survey methods"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -699,7 +670,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("服务质量补救机制五因素", "Five factors of service recovery"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -709,7 +680,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务管理实施方案", "After-sales implementation plan"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -719,7 +690,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务满意度评价方案", "After-sales satisfaction evaluation plan"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -729,7 +700,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后维修专员绩效考核方案", "Repair officer appraisal plan"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "000",
@@ -739,10 +710,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉主管岗位职责", "Complaints supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -752,10 +720,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉专员岗位职责", "Complaints officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -765,7 +730,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户安慰制度", "Customer consolation rules"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -775,7 +740,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉受理办法", "Complaint acceptance rules"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -785,7 +750,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉处理办法", "Complaint handling rules"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -795,7 +760,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("投诉数据分析步骤", "Complaint data analysis steps"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -815,7 +780,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉处理行为模型", "Complaint handling behaviour model"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -825,7 +790,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("避免投诉解决方案", "Complaint avoidance plan"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -835,7 +800,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉处理方案", "Complaint handling plan"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -845,7 +810,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("抱怨处理及开发方案", "Grievance handling and development plan"),
     status: "planned",
-    waitsFor: label("客户投诉模块的议题", "the complaints module issue"),
+    waitsFor: waitingFor.complaints,
   },
   {
     book: "000",
@@ -855,10 +820,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用主管岗位职责", "Credit supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -868,10 +830,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用专员岗位职责", "Credit officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -881,7 +840,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用管理控制制度", "Credit control rules"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -891,7 +850,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用调查工作规范", "Credit investigation standard"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -901,7 +860,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用评估控制细则", "Credit assessment rules"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -928,7 +887,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用评价模型", "Credit evaluation model"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -938,7 +897,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用风险分析模型", "Credit risk analysis model"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -948,7 +907,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用调查实施方案", "Credit investigation plan"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "000",
@@ -972,10 +931,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息主管岗位职责", "Customer information supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -985,10 +941,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息专员岗位职责", "Customer information officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -998,7 +951,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息管理制度", "Customer information rules"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1008,7 +961,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息调查规范", "Customer information survey standard"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1018,7 +971,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户档案管理制度", "Customer file rules"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1028,7 +981,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息保密制度", "Customer information confidentiality rules"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1038,7 +991,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息数据采集", "Customer data collection"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1048,7 +1001,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息数据构建", "Customer data structure"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1058,7 +1011,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息数据挖掘", "Customer data mining"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1068,7 +1021,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息数据管理", "Customer data management"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1078,7 +1031,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息质量的评估", "Customer information quality assessment"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1088,7 +1041,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息管理的运用", "Using customer information"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1098,7 +1051,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息分析系统模型", "Customer information analysis model"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1108,7 +1061,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息调查实施方案", "Customer information survey plan"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1118,7 +1071,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户档案管理实施方案", "Customer file management plan"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1128,7 +1081,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户数据库管理实施方案", "Customer database plan"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "000",
@@ -1138,10 +1091,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心主管岗位职责", "Call centre supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -1151,10 +1101,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心坐席专员岗位职责", "Call centre agent: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -1164,7 +1111,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心管理办法", "Call centre rules"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1174,7 +1121,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心质量管理制度", "Call centre quality rules"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1184,7 +1131,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心现场管理制度", "Call centre floor rules"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1204,7 +1151,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心人员培训制度", "Call centre training rules"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1214,7 +1161,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心人员考核制度", "Call centre appraisal rules"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1234,7 +1181,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心规划工具", "Call centre planning tool"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1270,7 +1217,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心预算编制", "Call centre budget"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1310,7 +1257,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心报表管理工具", "Call centre reports tool"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1320,7 +1267,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心应急方案", "Call centre contingency plan"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1330,7 +1277,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心人员培训方案", "Call centre training plan"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1357,7 +1304,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心绩效改进管理方案", "Call centre performance improvement plan"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "000",
@@ -1367,10 +1314,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量主管岗位职责", "Service quality supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -1380,10 +1324,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量专员岗位职责", "Service quality officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "000",
@@ -1393,7 +1334,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量标准规范", "Service quality standard"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1403,7 +1344,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量责任制度", "Service quality responsibility rules"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1413,7 +1354,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务问题处理标准规范", "Service problem handling standard"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1423,7 +1364,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量体系设计", "Service quality system design"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1443,7 +1384,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量控制过程设计", "Service quality control design"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1453,7 +1394,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("质量体系组织结构设计", "Quality system organisation design"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1463,7 +1404,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量体系程序文件", "Service quality procedures"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1493,7 +1434,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量提升方案", "Service quality improvement plan"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1503,7 +1444,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量专员绩效考核方案", "Service quality officer appraisal plan"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "000",
@@ -1513,7 +1454,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户价值分析度量工具设计", "Customer value measurement tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1523,7 +1464,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户流失问题分析工具", "Customer churn analysis tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1533,7 +1474,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户服务沟通问题诊断工具", "Service communication diagnosis tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1543,7 +1484,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户服务制度设计问题分析工具", "Service rules design analysis tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1553,7 +1494,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("部门组织结构问题诊断工具", "Department structure diagnosis tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1563,7 +1504,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户价值提升工具", "Customer value improvement tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1573,7 +1514,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户流失管理工具", "Customer churn management tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1583,7 +1524,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户服务沟通管理工具", "Service communication management tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1593,7 +1534,7 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("客户服务管理制度设计工具", "Service rules design tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
   {
     book: "000",
@@ -1603,6 +1544,6 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "analysisTools",
     title: label("部门组织结构设计工具", "Department structure design tool"),
     status: "planned",
-    waitsFor: label("分析与解决工具模块的议题", "the analysisTools module issue"),
+    waitsFor: waitingFor.analysisTools,
   },
 ]

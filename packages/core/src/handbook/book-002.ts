@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { waitingFor } from "./waiting-for.ts"
 
 /**
  * Handbook 002 (客户关系管理流程设计与工作标准): the process headings its table of contents shows
@@ -15,7 +16,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务管理工作流程", "Customer service management process"),
     status: "planned",
-    waitsFor: label("客户服务规划模块的议题", "the planning module issue"),
+    waitsFor: waitingFor.planning,
   },
   {
     book: "002",
@@ -25,7 +26,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务项目开发流程", "Customer service project development process"),
     status: "planned",
-    waitsFor: label("客户服务规划模块的议题", "the planning module issue"),
+    waitsFor: waitingFor.planning,
   },
   {
     book: "002",
@@ -35,7 +36,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务标准制定工作流程", "Customer service standard setting process"),
     status: "planned",
-    waitsFor: label("客户服务规划模块的议题", "the planning module issue"),
+    waitsFor: waitingFor.planning,
   },
   {
     book: "002",
@@ -45,7 +46,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务现场指导工作流程", "Customer service on-site guidance process"),
     status: "planned",
-    waitsFor: label("客户服务规划模块的议题", "the planning module issue"),
+    waitsFor: waitingFor.planning,
   },
   {
     book: "002",
@@ -55,7 +56,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务工作进度控制流程", "Customer service progress control process"),
     status: "planned",
-    waitsFor: label("客户服务规划模块的议题", "the planning module issue"),
+    waitsFor: waitingFor.planning,
   },
   {
     book: "002",
@@ -65,7 +66,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "organisation",
     title: label("客户服务组织结构设计流程", "Customer service organisation design process"),
     status: "planned",
-    waitsFor: label("客户服务组织模块的议题", "the organisation module issue"),
+    waitsFor: waitingFor.organisation,
   },
   {
     book: "002",
@@ -95,7 +96,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "organisation",
     title: label("客户服务人员培训管理流程", "Customer service staff training process"),
     status: "planned",
-    waitsFor: label("客户服务组织模块的议题", "the organisation module issue"),
+    waitsFor: waitingFor.organisation,
   },
   {
     book: "002",
@@ -105,7 +106,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "organisation",
     title: label("客户服务人员业绩考核流程", "Customer service staff performance appraisal process"),
     status: "planned",
-    waitsFor: label("客户服务组织模块的议题", "the organisation module issue"),
+    waitsFor: waitingFor.organisation,
   },
   {
     book: "002",
@@ -135,7 +136,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息管理工作流程", "Customer information management process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -145,7 +146,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息收集工作流程", "Customer information collection process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -155,7 +156,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息调查工作流程", "Customer information survey process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -165,7 +166,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("调查问卷设计工作流程", "Questionnaire design process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -175,7 +176,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息处理工作流程", "Customer information processing process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -185,7 +186,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息保密管理流程", "Customer information confidentiality process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -195,7 +196,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息立档工作流程", "Customer information filing process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -223,7 +224,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户情报管理工作流程", "Customer intelligence management process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -233,7 +234,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户数据库建设管理流程", "Customer database building process"),
     status: "planned",
-    waitsFor: label("客户信息模块的议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "002",
@@ -243,7 +244,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用管理流程", "Customer credit management process"),
     status: "planned",
-    waitsFor: label("客户信用模块的议题", "the credit module issue"),
+    waitsFor: waitingFor.credit,
   },
   {
     book: "002",
@@ -345,7 +346,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户开发管理工作流程", "Customer development process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -355,7 +356,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("拜访区域规划工作流程", "Visit area planning process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -379,7 +380,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户接待管理工作流程", "Customer reception process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -403,7 +404,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("接待会议管理工作流程", "Reception meeting process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -413,7 +414,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户提案管理工作流程", "Customer proposal management process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -423,7 +424,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户提案处理工作流程", "Customer proposal handling process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -433,7 +434,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户流失分析处理流程", "Customer churn analysis process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -493,7 +494,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户忠诚度提升工作流程", "Customer loyalty improvement process"),
     status: "planned",
-    waitsFor: label("客户关系模块的议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "002",
@@ -503,7 +504,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "promotion",
     title: label("客户促销管理工作流程", "Customer promotion management process"),
     status: "planned",
-    waitsFor: label("客户促销模块的议题", "the promotion module issue"),
+    waitsFor: waitingFor.promotion,
   },
   {
     book: "002",
@@ -513,7 +514,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "promotion",
     title: label("促销目标制定工作流程", "Promotion target setting process"),
     status: "planned",
-    waitsFor: label("客户促销模块的议题", "the promotion module issue"),
+    waitsFor: waitingFor.promotion,
   },
   {
     book: "002",
@@ -523,7 +524,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "promotion",
     title: label("促销效果评估工作流程", "Promotion effect evaluation process"),
     status: "planned",
-    waitsFor: label("客户促销模块的议题", "the promotion module issue"),
+    waitsFor: waitingFor.promotion,
   },
   {
     book: "002",
@@ -533,7 +534,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "promotion",
     title: label("客户促销奖励工作流程", "Customer promotion reward process"),
     status: "planned",
-    waitsFor: label("客户促销模块的议题", "the promotion module issue"),
+    waitsFor: waitingFor.promotion,
   },
   {
     book: "002",
@@ -543,7 +544,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后客户跟踪服务流程", "After-sales customer follow-up process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -553,7 +554,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务计划制订流程", "After-sales service planning process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -563,7 +564,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务方案制定工作流程", "After-sales service scheme process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -573,7 +574,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务培训工作流程", "After-sales service training process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -583,7 +584,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后配送服务管理流程", "After-sales delivery process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -593,7 +594,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后安装服务管理流程", "After-sales installation process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -603,7 +604,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后维修服务管理流程", "After-sales repair process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -613,7 +614,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后定期保养管理流程", "After-sales scheduled maintenance process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -623,7 +624,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后退换货管理流程", "After-sales returns and exchanges process"),
     status: "planned",
-    waitsFor: label("售后服务模块的议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "002",
@@ -706,7 +707,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量体系文件管理流程", "Service quality system documents process"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "002",
@@ -716,7 +717,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("服务质量体系文件编制流程", "Service quality system documents drafting process"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "002",
@@ -726,7 +727,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量记录管理流程", "Customer service quality records process"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "002",
@@ -736,7 +737,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量标准编制流程", "Customer service quality standard drafting process"),
     status: "planned",
-    waitsFor: label("客户服务质量模块的议题", "the quality module issue"),
+    waitsFor: waitingFor.quality,
   },
   {
     book: "002",

@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { waitingFor } from "./waiting-for.ts"
 
 /**
  * Handbook 004 (客户服务管理工作手册), every role description, form and flow chart in the
@@ -15,10 +16,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "organisation",
     title: label("客户服务部经理的岗位职责", "Customer service manager: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -28,10 +26,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "organisation",
     title: label("客户服务部主管的岗位职责", "Customer service supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -41,10 +36,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查主管的岗位职责", "Customer survey supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -54,10 +46,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发主管的岗位职责", "Customer development supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -67,10 +56,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查专员的岗位职责", "Customer survey officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -80,10 +66,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发专员的岗位职责", "Customer development officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -93,7 +76,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查计划表", "Customer survey plan"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -103,7 +86,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查明细表", "Customer survey detail sheet"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -113,7 +96,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户信息采集表", "Customer information collection form"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -143,7 +126,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发计划表", "Customer development plan"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -153,7 +136,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户拜访计划表", "Customer visit plan"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -163,7 +146,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发日程记录表", "Customer development diary"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -173,7 +156,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("新开发客户报告表", "New customer report"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -193,7 +176,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户调查管理流程", "Customer survey process"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -216,7 +199,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户开发管理流程", "Customer development process"),
     status: "planned",
-    waitsFor: label("客户开发模块的后续议题", "the development module issue"),
+    waitsFor: waitingFor.development,
   },
   {
     book: "004",
@@ -226,10 +209,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户关系主管的岗位职责", "Customer relationship supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -239,10 +219,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户关系专员的岗位职责", "Customer relationship officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -252,7 +229,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户地址分类表", "Customers by address"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -262,7 +239,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户总体分类表", "Customers by overall category"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -272,7 +249,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户区域分析表", "Customer regional analysis"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -282,7 +259,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户销售分析表", "Customer sales analysis"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -292,7 +269,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户层次分析表", "Customer tier analysis"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -322,7 +299,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("重要客户对策表", "Important customer measures"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -332,7 +309,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("问题客户对策表", "Problem customer measures"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -352,7 +329,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户联络计划表", "Customer contact plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -362,7 +339,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户联系预定表", "Customer contact schedule"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -372,7 +349,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访记录表", "Customer visit record"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -382,7 +359,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访日报表", "Customer visit daily report"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -402,7 +379,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户招待报告表", "Customer hospitality report"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -412,7 +389,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("礼品馈赠计划表", "Gift plan"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -432,7 +409,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访区域规划流程", "Customer visit area planning process"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -459,7 +436,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户接待管理流程", "Customer reception process"),
     status: "planned",
-    waitsFor: label("客户关系模块的后续议题", "the relationships module issue"),
+    waitsFor: waitingFor.relationships,
   },
   {
     book: "004",
@@ -504,10 +481,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户主管的岗位职责", "Key account supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -517,10 +491,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户专员的岗位职责", "Key account officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -550,7 +521,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户支持表", "Key account support sheet"),
     status: "planned",
-    waitsFor: label("大客户模块的后续议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "004",
@@ -560,7 +531,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户月报表", "Key account monthly report"),
     status: "planned",
-    waitsFor: label("大客户模块的后续议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "004",
@@ -570,7 +541,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户分析表", "Key account analysis"),
     status: "planned",
-    waitsFor: label("大客户模块的后续议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "004",
@@ -629,7 +600,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户关系维护流程", "Key account relationship maintenance process"),
     status: "planned",
-    waitsFor: label("大客户模块的后续议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "004",
@@ -652,7 +623,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "keyAccounts",
     title: label("大客户服务管理流程", "Key account service process"),
     status: "planned",
-    waitsFor: label("大客户模块的后续议题", "the keyAccounts module issue"),
+    waitsFor: waitingFor.keyAccounts,
   },
   {
     book: "004",
@@ -662,10 +633,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务主管的岗位职责", "After-sales supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -675,10 +643,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务专员的岗位职责", "After-sales officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -688,7 +653,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务登记表", "After-sales service register"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -698,7 +663,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("产品维修报告单", "Product repair report"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -708,7 +673,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("产品退换货汇总表", "Product returns and exchanges summary"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -718,7 +683,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("产品故障维修统计表", "Product fault and repair statistics"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -728,7 +693,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("维修人员工作月报表", "Repair staff monthly report"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -738,7 +703,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务评价表", "After-sales service evaluation"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -748,7 +713,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务调查问卷", "After-sales service questionnaire"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -758,7 +723,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务网点分布表", "After-sales service outlets"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -768,7 +733,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务例行检查表", "After-sales routine inspection checklist"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -778,7 +743,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务方案制定流程", "After-sales service scheme process"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -788,7 +753,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务计划流程", "After-sales service planning process"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -798,7 +763,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "afterSales",
     title: label("售后服务业务流程", "After-sales service business process"),
     status: "planned",
-    waitsFor: label("售后服务模块的后续议题", "the afterSales module issue"),
+    waitsFor: waitingFor.afterSales,
   },
   {
     book: "004",
@@ -808,10 +773,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉主管的岗位职责", "Complaints supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -821,10 +783,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉专员的岗位职责", "Complaints officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -991,10 +950,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息主管的岗位职责", "Customer information supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -1004,10 +960,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息专员的岗位职责", "Customer information officer: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -1027,7 +980,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户区域分类表", "Customers by region"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1037,7 +990,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户销售资料一览表", "Customer sales overview"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1047,7 +1000,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户销售信息月报表", "Customer sales monthly report"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1057,7 +1010,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户销售毛利排名表", "Customer gross-margin ranking"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1067,7 +1020,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("法人客户信息资料表", "Corporate customer information sheet"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1077,7 +1030,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("自然人客户信息资料表", "Individual customer information sheet"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1127,7 +1080,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信息综合管理流程", "Customer information management process"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1137,7 +1090,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户档案建立流程", "Customer file opening process"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1165,7 +1118,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("信息保密管理流程", "Information confidentiality process"),
     status: "planned",
-    waitsFor: label("客户信息模块的后续议题", "the information module issue"),
+    waitsFor: waitingFor.information,
   },
   {
     book: "004",
@@ -1222,10 +1175,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心主管的岗位职责", "Call centre supervisor: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -1235,10 +1185,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心组长的岗位职责", "Call centre team lead: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -1248,10 +1195,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼叫中心专员岗位职责", "Call centre agent: duties"),
     status: "planned",
-    waitsFor: label(
-      "岗位模块（现仅有六个通用职级）",
-      "the posts module (only six generic ranks exist today)",
-    ),
+    waitsFor: waitingFor.posts,
   },
   {
     book: "004",
@@ -1333,7 +1277,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("呼出业务管理流程", "Outbound call process"),
     status: "planned",
-    waitsFor: label("呼叫中心模块的后续议题", "the callCentre module issue"),
+    waitsFor: waitingFor.callCentre,
   },
   {
     book: "004",
