@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { processPointer } from "./process-pointers.ts"
 import { waitingFor } from "./waiting-for.ts"
 
 /**
@@ -207,7 +208,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     title: label("客户档案管理工作流程", "Customer file management process"),
     status: "partial",
     pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
+      processPointer.approval,
       { kind: "form", id: "approval.archiveLending" },
       { kind: "form", id: "approval.archiveDestruction" },
     ],
@@ -255,7 +256,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     title: label("客户信用调查工作流程", "Customer credit investigation process"),
     status: "implemented",
     pointers: [
-      { kind: "process", module: "Credit", export: "creditEvaluationProcess", name: "credit.evaluation" },
+      processPointer.creditEvaluation,
       { kind: "form", id: "credit.investigation" },
       { kind: "form", id: "credit.investigation-summary" },
     ],
@@ -269,7 +270,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     title: label("客户信用评估工作流程", "Customer credit assessment process"),
     status: "implemented",
     pointers: [
-      { kind: "process", module: "Credit", export: "creditEvaluationProcess", name: "credit.evaluation" },
+      processPointer.creditEvaluation,
       { kind: "form", id: "credit.analysis" },
       { kind: "form", id: "credit.rating" },
     ],
@@ -312,10 +313,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用等级调整流程", "Customer credit grade adjustment process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Credit", export: "creditGradeChangeProcess", name: "credit.grade-change" },
-      { kind: "form", id: "credit.grade-change" },
-    ],
+    pointers: [processPointer.creditGradeChange, { kind: "form", id: "credit.grade-change" }],
   },
   {
     book: "002",
@@ -366,10 +364,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户访问管理工作流程", "Customer visit process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.visitExpenses" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.visitExpenses" }],
     missing: label("只实现了拜访费用审批", "only the visit expense approval runs"),
   },
   {
@@ -390,10 +385,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户招待用餐管理工作流程", "Customer hospitality meal process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.hospitalityMeal" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.hospitalityMeal" }],
     missing: label("只实现了招待申请审批", "only the hospitality request approval runs"),
   },
   {
@@ -654,10 +646,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "finance",
     title: label("延期付款审核工作流程", "Deferred payment approval process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.deferredPayment" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.deferredPayment" }],
   },
   {
     book: "002",
@@ -677,10 +666,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "finance",
     title: label("客户销户管理工作流程", "Customer account closing process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.customerDeregistration" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.customerDeregistration" }],
     missing: label(
       "审批链已实现；退款与销户尚未自动化",
       "the approval chain runs; refunds and closing the account are not automated",
@@ -747,10 +733,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量检查工作流程", "Customer service quality inspection process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Quality", export: "qualityReviewProcess", name: "quality.review" },
-      { kind: "form", id: "quality.inspectionChecklist" },
-    ],
+    pointers: [processPointer.qualityReview, { kind: "form", id: "quality.inspectionChecklist" }],
   },
   {
     book: "002",
@@ -760,10 +743,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量审核工作流程", "Customer service quality audit process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Quality", export: "qualityReviewProcess", name: "quality.review" },
-      { kind: "form", id: "quality.audit" },
-    ],
+    pointers: [processPointer.qualityReview, { kind: "form", id: "quality.audit" }],
   },
   {
     book: "002",
@@ -773,10 +753,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "quality",
     title: label("客户服务质量评估工作流程", "Customer service quality evaluation process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Quality", export: "qualityReviewProcess", name: "quality.review" },
-      { kind: "form", id: "quality.evaluation" },
-    ],
+    pointers: [processPointer.qualityReview, { kind: "form", id: "quality.evaluation" }],
     missing: label(
       "评估表与评审已实现；定期评估排期尚非流程",
       "evaluation forms and the review run; the periodic evaluation schedule is not a flow",

@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { processPointer } from "./process-pointers.ts"
 import { waitingFor } from "./waiting-for.ts"
 
 /**
@@ -186,10 +187,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "development",
     title: label("客户信用调查流程", "Customer credit investigation process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Credit", export: "creditEvaluationProcess", name: "credit.evaluation" },
-      { kind: "form", id: "credit.investigation" },
-    ],
+    pointers: [processPointer.creditEvaluation, { kind: "form", id: "credit.investigation" }],
   },
   {
     book: "004",
@@ -419,10 +417,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户拜访管理流程", "Customer visit process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.visitExpenses" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.visitExpenses" }],
     missing: label(
       "只实现了费用报销审批（⑩）；拜访计划与记录尚待拜访表单",
       "only the expense approval (⑩) runs; visit planning and records wait for the visit forms",
@@ -446,10 +441,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "relationships",
     title: label("客户招待用餐餐管理流程", "Customer hospitality meal process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.hospitalityMeal" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.hospitalityMeal" }],
     missing: label(
       "只实现了招待申请审批；招待报告尚未成表",
       "only the hospitality request approval runs; the meal report is not a form yet",
@@ -924,8 +916,8 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     title: label("客户投诉接待流程", "Complaint reception process"),
     status: "implemented",
     pointers: [
-      { kind: "process", module: "Complaints", export: "complaintProcess", name: "complaint" },
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
+      processPointer.complaint,
+      processPointer.approval,
       { kind: "form", id: "approval.complaintRemedy" },
     ],
   },
@@ -937,10 +929,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "complaints",
     title: label("客户投诉处理流程", "Complaint handling process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Complaints", export: "complaintProcess", name: "complaint" },
-      { kind: "form", id: "complaint.handling" },
-    ],
+    pointers: [processPointer.complaint, { kind: "form", id: "complaint.handling" }],
   },
   {
     book: "004",
@@ -1101,7 +1090,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     title: label("客户档案管理流程", "Customer file management process"),
     status: "partial",
     pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
+      processPointer.approval,
       { kind: "form", id: "approval.archiveLending" },
       { kind: "form", id: "approval.archiveDestruction" },
     ],
@@ -1128,10 +1117,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户注销管理流程", "Customer deregistration process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
-      { kind: "form", id: "approval.customerDeregistration" },
-    ],
+    pointers: [processPointer.approval, { kind: "form", id: "approval.customerDeregistration" }],
     missing: label(
       "审批链已实现；退款与注销记录尚未自动化",
       "the approval chain runs; the refund and record closing are not automated",
@@ -1145,10 +1131,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信用制度制定流程", "Credit policy making process"),
     status: "partial",
-    pointers: [
-      { kind: "process", module: "Credit", export: "creditEvaluationProcess", name: "credit.evaluation" },
-      { kind: "form", id: "credit.rating" },
-    ],
+    pointers: [processPointer.creditEvaluation, { kind: "form", id: "credit.rating" }],
     missing: label(
       "评定步骤（⑥）已实现；信用制度的起草与审批属于策略编辑",
       "the rating step (⑥) runs; drafting and approving the credit policy itself is a policy edit",
@@ -1162,10 +1145,7 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     module: "information",
     title: label("客户信用等级变更流程", "Customer credit grade change process"),
     status: "implemented",
-    pointers: [
-      { kind: "process", module: "Credit", export: "creditGradeChangeProcess", name: "credit.grade-change" },
-      { kind: "form", id: "credit.grade-change" },
-    ],
+    pointers: [processPointer.creditGradeChange, { kind: "form", id: "credit.grade-change" }],
   },
   {
     book: "004",

@@ -1,0 +1,28 @@
+import type { Pointer } from "./catalogue-entry.ts"
+
+/**
+ * The processes several entries point at, named once: when a process is renamed or moves, one
+ * line changes and the pointer test checks it.
+ */
+export const processPointer = {
+  approval: { kind: "process", module: "Approval", export: "approvalProcess", name: "approval" },
+  complaint: { kind: "process", module: "Complaints", export: "complaintProcess", name: "complaint" },
+  creditEvaluation: {
+    kind: "process",
+    module: "Credit",
+    export: "creditEvaluationProcess",
+    name: "credit.evaluation",
+  },
+  creditGradeChange: {
+    kind: "process",
+    module: "Credit",
+    export: "creditGradeChangeProcess",
+    name: "credit.grade-change",
+  },
+  qualityReview: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityReviewProcess",
+    name: "quality.review",
+  },
+} as const satisfies Record<string, Pointer>
