@@ -17,8 +17,8 @@ export interface DecideApproval {
   /** The key the approval was submitted with (`ApprovalOutcomeEvent.key`). */
   readonly approvalKey: string
   readonly outcome: "approved" | "rejected" | "withdrawn"
-  readonly decidedBy?: PersonId
-  readonly comment?: string
+  readonly decidedBy?: PersonId | undefined
+  readonly comment?: string | undefined
 }
 
 /** The zod validator of a `DecideApproval` command. */

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from "../../calendar/index.ts"
-import type { Role } from "../../roles/role.ts"
+import { type ScheduledRung, scheduleRungs } from "../../process/escalation-ladder.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
 import { addDays } from "../../time/civil-date.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -8,13 +8,8 @@ import type { SlaTarget } from "../policy/complaint-policy.ts"
 /** The two service levels of a complaint: the first response and the resolution. */
 export type SlaKind = "firstResponse" | "resolution"
 
-/** One rung of an escalation schedule, with the instant it is due. */
-export interface ScheduledRung {
-  /** 1 for the first rung above the officer (主管 by default). */
-  readonly level: number
-  readonly role: Role
-  readonly at: Instant
-}
+/** One rung of an escalation schedule, with the instant it is due (the flow kit's ladder rung). */
+export type { ScheduledRung } from "../../process/escalation-ladder.ts"
 
 /**
  * The instants of one service level, computed in `decide` from the policy and the business
@@ -47,21 +42,6 @@ export const startClock = (schedule: SlaSchedule): SlaClock => ({
   metAt: undefined,
 })
 
-function rungsAfter(
-  dueAt: Instant,
-  target: SlaTarget,
-  calendar: BusinessCalendar,
-): ReadonlyArray<ScheduledRung> {
-  return target.escalation.map((rung, index) => ({
-    level: index + 1,
-    role: rung.role,
-    at:
-      rung.afterDueWorkingMinutes === 0
-        ? dueAt
-        : calendar.addWorkingMinutes(dueAt, rung.afterDueWorkingMinutes),
-  }))
-}
-
 /**
  * The schedule of a service level of `workingMinutes` starting at `startedAt`: the warning when
  * `warningAtPercent` of the working time has elapsed, the due instant, and the escalation rungs
@@ -79,7 +59,14 @@ export function scheduleSla(
     startedAt,
     Math.floor((workingMinutes * target.warningAtPercent) / 100),
   )
-  return { kind, startedAt, workingMinutes, warningAt, dueAt, rungs: rungsAfter(dueAt, target, calendar) }
+  return {
+    kind,
+    startedAt,
+    workingMinutes,
+    warningAt,
+    dueAt,
+    rungs: scheduleRungs(dueAt, target.escalation, calendar),
+  }
 }
 
 /**
@@ -105,7 +92,7 @@ export function schedulePromise(
     workingMinutes,
     warningAt: Math.min(warningAt, dueAt),
     dueAt,
-    rungs: rungsAfter(dueAt, target, calendar),
+    rungs: scheduleRungs(dueAt, target.escalation, calendar),
   }
 }
 

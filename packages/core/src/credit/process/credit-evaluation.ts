@@ -2,26 +2,29 @@ import { Result } from "effect"
 import { z } from "zod"
 import type { InvalidTransition, NotWithinAuthority } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
-import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { format, type Money, toMajorString } from "../../money/money.ts"
-import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
+import { decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
-  approvalDecisionOf,
-  checkApprovalDecision,
-  commandIdSchema,
-  commandInstantSchema,
-  commandTextSchema,
-  notifyRequest,
-  parseProcessCommand,
-  type RecordedApprovalDecision,
-  recordApprovalDecision,
-  refuseTransition,
-  withdrawApprovalRequest,
-} from "../../process/decider-support.ts"
-import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
-import type { EffectRequest } from "../../process/effect-request.ts"
+  type ApprovalDecisionFields,
+  decideAtGate,
+  type GatedState,
+  gatePassed,
+  gateReturned,
+} from "../../process/approval-gate.ts"
+import { type CancelledEvent, cancellationEffects, cancelStep } from "../../process/cancellation.ts"
+import {
+  commandShape,
+  commandUnion,
+  type FlowEvent,
+  type ShapedCommand,
+  type StepFields,
+} from "../../process/command-shapes.ts"
+import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
+import type { ProcessDefinition } from "../../process/definition.ts"
+import { type Decision, defineFlow, type FlowState } from "../../process/flow.ts"
+import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
 import { hourMillis, type Instant } from "../../time/instant.ts"
@@ -30,7 +33,6 @@ import { BankruptcySign } from "../labels/bankruptcy-sign.ts"
 import { CreditGrade } from "../labels/credit-grade.ts"
 import type { DangerSignal } from "../labels/danger-signal.ts"
 import { InvestigationAgency, InvestigationMethod } from "../labels/investigation.ts"
-import type { NoticeChannel } from "../labels/notice-channel.ts"
 import type { PaymentMethod } from "../labels/payment-method.ts"
 import { assessCredit } from "../models/assess-credit.ts"
 import { type CreditApprovalStep, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
@@ -38,13 +40,7 @@ import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { creditRatingForm } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { moneyInputSchema, nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
-import {
-  type CancelCommand,
-  type ConfirmCustomerNotified,
-  customerNotifiedEffects,
-  type RemindCustomerNotice,
-  sharedCommandSchemas,
-} from "./process-support.ts"
+import { customerNotifiedEffects, sharedCommandSchemas } from "./process-support.ts"
 
 /** The process name of the credit evaluation; part of every idempotency key. */
 export const creditEvaluationName = "credit.evaluation"
@@ -80,12 +76,10 @@ export interface PendingCreditApproval {
 }
 
 /** The state of one credit evaluation. */
-export interface CreditEvaluationState {
+export interface CreditEvaluationState extends FlowState, GatedState {
   readonly status: CreditEvaluationStatus
   /** Events folded in so far: the sequence number of the next event. */
   readonly sequence: number
-  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
-  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly evaluationId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -105,137 +99,6 @@ export interface CreditEvaluationState {
   readonly rejections: number
 }
 
-/** The investigation's findings: the facts `assessCredit` scores (without the customer id). */
-export interface CreditFindings {
-  readonly answers: Readonly<Record<string, AssessmentAnswer | number>>
-  readonly annualRevenue: Money
-  readonly openReceivables: Money
-  readonly openOrders: Money
-  readonly oldestOverdueDays: number
-  readonly bouncedPayments: number
-  readonly bankruptcySigns: ReadonlyArray<BankruptcySign>
-}
-
-/** The commands of the credit evaluation. */
-export type CreditEvaluationCommand =
-  | {
-      /** A customer applies for credit, or sales asks for it (信用申请). */
-      readonly type: "Apply"
-      readonly at: Instant
-      readonly evaluationId: string
-      readonly customerId: string
-      readonly customerName?: string
-      readonly applicant: Actor
-      readonly requestedLimit?: Money
-      readonly reason?: string
-    }
-  | {
-      /** ①–③ agency, method and content chosen; the investigation starts. */
-      readonly type: "StartInvestigation"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly agency: InvestigationAgency
-      readonly methods: ReadonlyArray<InvestigationMethod>
-      readonly content?: string
-    }
-  | {
-      /** ④⑤ the findings, scored under the policy: credit sound? */
-      readonly type: "RecordFindings"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly findings: CreditFindings
-    }
-  | {
-      /** The measures against a sudden deterioration (客户信用状况骤变的对策), when credit is unsound. */
-      readonly type: "RecordMeasures"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly measures: string
-    }
-  | DecideApproval
-  | ConfirmCustomerNotified
-  | RemindCustomerNotice
-  | CancelCommand
-
-/** The events of the credit evaluation. */
-export type CreditEvaluationEvent =
-  | {
-      readonly type: "Applied"
-      readonly at: Instant
-      readonly evaluationId: string
-      readonly customerId: string
-      readonly customerName: string | undefined
-      readonly applicant: Actor
-      readonly requestedLimit: Money | undefined
-      readonly reason: string | undefined
-      readonly policyVersion: string
-    }
-  | {
-      readonly type: "InvestigationStarted"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly agency: InvestigationAgency
-      readonly methods: ReadonlyArray<InvestigationMethod>
-      readonly content: string | undefined
-    }
-  | {
-      readonly type: "Scored"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly proposal: CreditProposal
-      readonly sound: boolean
-      readonly danger: ReadonlyArray<DangerSignal>
-    }
-  | {
-      readonly type: "MeasuresRecorded"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly measures: string
-    }
-  | {
-      readonly type: "ApprovalRequested"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly decidingRole: Role | undefined
-      readonly steps: ReadonlyArray<CreditApprovalStep>
-      readonly formId: string
-    }
-  | {
-      readonly type: "Approved"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-      readonly noticeDueAt: Instant
-    }
-  | {
-      readonly type: "Rejected"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly outcome: "rejected" | "withdrawn"
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-    }
-  | {
-      readonly type: "CustomerNotified"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly channel: NoticeChannel
-      readonly note: string | undefined
-    }
-  | { readonly type: "CustomerNoticeReminded"; readonly at: Instant }
-  | {
-      readonly type: "Cancelled"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly reason: string
-      /** The approval to withdraw, when one was pending. */
-      readonly withdrawApprovalKey: string | undefined
-    }
-
-/** Why a credit evaluation command is refused. */
-export type CreditEvaluationRefusal = InvalidTransition | ValidationError | NotWithinAuthority
-
 const findingsSchema = z.strictObject({
   answers: z.record(z.string(), z.union([AssessmentAnswer.schema, z.number().int().min(0).max(100)])),
   annualRevenue: nonNegativeMoneyInputSchema,
@@ -246,14 +109,16 @@ const findingsSchema = z.strictObject({
   bankruptcySigns: z.array(BankruptcySign.schema),
 })
 
+/** The investigation's findings: the facts `assessCredit` scores (without the customer id). */
+export type CreditFindings = ShapedCommand<typeof findingsSchema>
+
 /**
  * The shape of every command of a credit evaluation, checked before the decider reads it; exported so
  * callers (and the property tests) can validate or generate commands without deciding them.
  */
-export const creditEvaluationCommandSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("Apply"),
-    at: commandInstantSchema,
+export const creditEvaluationCommandSchema = commandUnion(
+  /** A customer applies for credit, or sales asks for it (信用申请). */
+  commandShape("Apply", {
     evaluationId: commandIdSchema,
     customerId: commandIdSchema,
     customerName: commandTextSchema(200).optional(),
@@ -261,31 +126,55 @@ export const creditEvaluationCommandSchema = z.discriminatedUnion("type", [
     requestedLimit: moneyInputSchema.optional(),
     reason: commandTextSchema(2000).optional(),
   }),
-  z.strictObject({
-    type: z.literal("StartInvestigation"),
-    at: commandInstantSchema,
+  /** ①–③ agency, method and content chosen; the investigation starts. */
+  commandShape("StartInvestigation", {
     investigator: actorSchema,
     agency: InvestigationAgency.schema,
     methods: z.array(InvestigationMethod.schema).min(1, "choose at least one method"),
     content: commandTextSchema(2000).optional(),
   }),
-  z.strictObject({
-    type: z.literal("RecordFindings"),
-    at: commandInstantSchema,
-    investigator: actorSchema,
-    findings: findingsSchema,
-  }),
-  z.strictObject({
-    type: z.literal("RecordMeasures"),
-    at: commandInstantSchema,
-    actor: actorSchema,
-    measures: commandTextSchema(2000),
-  }),
+  /** ④⑤ the findings, scored under the policy: credit sound? */
+  commandShape("RecordFindings", { investigator: actorSchema, findings: findingsSchema }),
+  /** The measures against a sudden deterioration (客户信用状况骤变的对策), when credit is unsound. */
+  commandShape("RecordMeasures", { actor: actorSchema, measures: commandTextSchema(2000) }),
   decideApprovalSchema,
   sharedCommandSchemas.confirmCustomerNotified,
   sharedCommandSchemas.remindCustomerNotice,
   sharedCommandSchemas.cancel,
-]) as unknown as z.ZodType<CreditEvaluationCommand>
+)
+
+/** The commands of the credit evaluation. */
+export type CreditEvaluationCommand = ShapedCommand<typeof creditEvaluationCommandSchema>
+
+type Step<Type extends CreditEvaluationCommand["type"]> = StepFields<CreditEvaluationCommand, Type>
+type Decided = Omit<ApprovalDecisionFields, "at">
+
+/** The events of the credit evaluation. */
+export type CreditEvaluationEvent =
+  | FlowEvent<"Applied", Step<"Apply"> & { policyVersion: string }>
+  | FlowEvent<"InvestigationStarted", Step<"StartInvestigation">>
+  | FlowEvent<
+      "Scored",
+      { investigator: Actor; proposal: CreditProposal; sound: boolean; danger: ReadonlyArray<DangerSignal> }
+    >
+  | FlowEvent<"MeasuresRecorded", Step<"RecordMeasures">>
+  | FlowEvent<
+      "ApprovalRequested",
+      {
+        approvalKey: string
+        decidingRole: Role | undefined
+        steps: ReadonlyArray<CreditApprovalStep>
+        formId: string
+      }
+    >
+  | FlowEvent<"Approved", Decided & { noticeDueAt: Instant }>
+  | FlowEvent<"Rejected", Decided & { outcome: "rejected" | "withdrawn" }>
+  | FlowEvent<"CustomerNotified", Step<"ConfirmCustomerNotified">>
+  | FlowEvent<"CustomerNoticeReminded">
+  | CancelledEvent
+
+/** Why a credit evaluation command is refused. */
+export type CreditEvaluationRefusal = InvalidTransition | ValidationError | NotWithinAuthority
 
 const initialState: CreditEvaluationState = {
   status: "none",
@@ -310,17 +199,9 @@ const initialState: CreditEvaluationState = {
 }
 
 /**
- * The credit evaluation as a decider: 004 ch.2 客户信用调查流程 (① agency ② method ③ content
- * ④ investigate ⑤ analyse ◇ credit sound? — no: measures against the deterioration — ⑥ report)
- * joined to 004 ch.7 客户信用制度制定流程 ⑥ 核定客户信用额度、账期 ✓ ⑦ 通知客户:
- *
- * Apply → StartInvestigation → RecordFindings (scored under the policy) → [unsound: RecordMeasures]
- * → approval of grade and limit (✓ by the post the authority policy names for `credit.limit`,
- * at least `evaluationMinimumRole`) → [rejected: back to investigation] → the grade and limit are
- * written on the customer record and the officer is asked to tell the customer → ConfirmCustomerNotified.
- *
- * The score, the grade, the limit and the approvers are decided once, from the policy, and kept in
- * the events, so replay never depends on today's policy.
+ * The credit evaluation: 004 ch.2 客户信用调查流程 joined to ch.7 客户信用制度制定流程 ⑥⑦.
+ * The score, the grade, the limit and the approvers are decided once, from the policy, and kept
+ * in the events, so replay never depends on today's policy.
  */
 export function creditEvaluationProcess(
   policy: CreditPolicy,
@@ -330,362 +211,268 @@ export function creditEvaluationProcess(
   CreditEvaluationEvent,
   CreditEvaluationRefusal
 > {
-  const keyOf = (state: CreditEvaluationState, offset: number, kind: string) =>
-    idempotencyKey(creditEvaluationName, state.evaluationId, state.sequence + offset, kind)
-
+  /** ⑥ 核定客户信用额度、账期 ✓: by the post the authority policy names for `credit.limit`. */
   function requestApproval(
-    state: CreditEvaluationState,
     proposal: CreditProposal,
     at: Instant,
-    offset: number,
+    decision: Decision<CreditEvaluationEvent>,
   ): Result.Result<CreditEvaluationEvent, NotWithinAuthority> {
+    const minimum = policy.approval.evaluationMinimumRole
     const route = creditApprovalRoute(
       policy,
       creditDecisions.limit,
       proposal.limit,
-      policy.approval.evaluationMinimumRole,
+      minimum,
       creditRatingForm.id,
     )
     if (Result.isFailure(route)) return Result.fail(route.failure)
-    return Result.succeed({
-      type: "ApprovalRequested",
-      at,
-      approvalKey: keyOf(state, offset, "approval.submit"),
-      decidingRole: route.success.decidingRole,
-      steps: route.success.steps,
-      formId: route.success.formId,
-    })
+    const { decidingRole, steps, formId } = route.success
+    const approvalKey = decision.keyAt(1, "approval.submit")
+    return Result.succeed({ type: "ApprovalRequested", at, approvalKey, decidingRole, steps, formId })
   }
 
-  function decide(
-    state: CreditEvaluationState,
-    input: CreditEvaluationCommand,
-  ): Result.Result<ReadonlyArray<CreditEvaluationEvent>, CreditEvaluationRefusal> {
-    const parsed = parseProcessCommand(
-      `${creditEvaluationName}.command`,
-      creditEvaluationCommandSchema,
-      input,
-    )
-    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    const command = parsed.success
-    const no = (reason: string) =>
-      refuseTransition(creditEvaluationName, state.evaluationId, state.status, command.type, reason)
-    switch (command.type) {
-      case "Apply": {
-        if (state.status !== "none") return no("the evaluation was already opened")
+  /** ⑤ 分析: the findings scored under the policy; the limit never above what was asked for. */
+  function propose(state: CreditEvaluationState, findings: CreditFindings) {
+    const assessed = assessCredit({ customerId: state.customerId, ...findings }, policy)
+    if (Result.isFailure(assessed)) return Result.fail(assessed.failure)
+    const { recommended, score, danger } = assessed.success
+    const asked = state.requestedLimit
+    const proposal: CreditProposal = {
+      grade: recommended.grade,
+      score,
+      limit: asked !== undefined && asked.minor < recommended.limit.minor ? asked : recommended.limit,
+      paymentTermDays: recommended.paymentTermDays,
+      paymentMethod: recommended.paymentMethod,
+      guaranteeRequired: recommended.guaranteeRequired,
+    }
+    // ◇ 信用状况良好？ the lowest grade or any danger signal is not.
+    const sound = proposal.grade !== CreditGrade.values.at(-1) && danger.length === 0
+    return Result.succeed({ proposal, sound, danger: danger.map((finding) => finding.signal) })
+  }
+
+  const withApproval = (
+    first: CreditEvaluationEvent,
+    proposal: CreditProposal,
+    at: Instant,
+    decision: Decision<CreditEvaluationEvent>,
+  ) => Result.map(requestApproval(proposal, at, decision), (requested) => [first, requested])
+
+  return defineFlow<
+    CreditEvaluationState,
+    CreditEvaluationCommand,
+    CreditEvaluationEvent,
+    CreditEvaluationRefusal
+  >({
+    name: creditEvaluationName,
+    initialState,
+    commands: creditEvaluationCommandSchema,
+    idOf: (state) => state.evaluationId,
+    finished: ["notified", "cancelled"],
+    steps: {
+      // 信用申请 (applicant: the customer, or sales for it)
+      Apply: (state, command, decision) => {
+        if (state.status !== "none") return decision.refuse("the evaluation was already opened")
         if (command.requestedLimit !== undefined && command.requestedLimit.currency !== policy.currency) {
-          return no(`the requested limit must be in ${policy.currency}`)
+          return decision.refuse(`the requested limit must be in ${policy.currency}`)
         }
-        return Result.succeed([
-          {
-            type: "Applied",
-            at: command.at,
-            evaluationId: command.evaluationId,
-            customerId: command.customerId,
-            customerName: command.customerName,
-            applicant: command.applicant,
-            requestedLimit: command.requestedLimit,
-            reason: command.reason,
-            policyVersion: policy.version,
-          },
-        ])
-      }
-      case "StartInvestigation":
+        return decision.accept({ ...command, type: "Applied", policyVersion: policy.version })
+      },
+      // ① 确定调查机构 ② 选择调查方法 ③ 确定调查内容 (credit officer)
+      StartInvestigation: (state, command, decision) => {
         if (state.status !== "applied")
-          return no("only an application that is not yet investigated can start")
-        return Result.succeed([
-          {
-            type: "InvestigationStarted",
-            at: command.at,
-            investigator: command.investigator,
-            agency: command.agency,
-            methods: command.methods,
-            content: command.content,
-          },
-        ])
-      case "RecordFindings": {
-        if (state.status !== "investigating") return no("findings are recorded during the investigation")
-        const assessed = assessCredit({ customerId: state.customerId, ...command.findings }, policy)
-        if (Result.isFailure(assessed)) return Result.fail(assessed.failure)
-        const assessment = assessed.success
-        const recommended = assessment.recommended
-        const limit =
-          state.requestedLimit !== undefined && state.requestedLimit.minor < recommended.limit.minor
-            ? state.requestedLimit
-            : recommended.limit
-        const proposal: CreditProposal = {
-          grade: recommended.grade,
-          score: assessment.score,
-          limit,
-          paymentTermDays: recommended.paymentTermDays,
-          paymentMethod: recommended.paymentMethod,
-          guaranteeRequired: recommended.guaranteeRequired,
-        }
-        const lowest = CreditGrade.values[CreditGrade.values.length - 1]
-        const sound = proposal.grade !== lowest && assessment.danger.length === 0
+          return decision.refuse("only an application that is not yet investigated can start")
+        return decision.accept({ ...command, type: "InvestigationStarted" })
+      },
+      // ④ 实施调查 ⑤ 分析 ◇ 信用状况良好？ yes: ⑥ ✓ — no: measures first
+      RecordFindings: (state, command, decision) => {
+        if (state.status !== "investigating")
+          return decision.refuse("findings are recorded during the investigation")
+        const proposed = propose(state, command.findings)
+        if (Result.isFailure(proposed)) return Result.fail(proposed.failure)
         const scored: CreditEvaluationEvent = {
           type: "Scored",
           at: command.at,
           investigator: command.investigator,
-          proposal,
-          sound,
-          danger: assessment.danger.map((finding) => finding.signal),
+          ...proposed.success,
         }
-        if (!sound) return Result.succeed([scored])
-        const approval = requestApproval(state, proposal, command.at, 1)
-        if (Result.isFailure(approval)) return Result.fail(approval.failure)
-        return Result.succeed([scored, approval.success])
-      }
-      case "RecordMeasures": {
-        if (state.status !== "measures") return no("measures are recorded when credit was found unsound")
-        const approval = requestApproval(state, state.proposal!, command.at, 1)
-        if (Result.isFailure(approval)) return Result.fail(approval.failure)
-        return Result.succeed([
-          { type: "MeasuresRecorded", at: command.at, actor: command.actor, measures: command.measures },
-          approval.success,
-        ])
-      }
-      case "DecideApproval": {
-        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
-        if (check.verdict === "repeat") return Result.succeed([])
-        if (check.verdict === "refuse") return no(check.reason)
-        if (command.outcome === "approved") {
-          const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
-          return Result.succeed([{ type: "Approved", ...approvalDecisionOf(command), noticeDueAt }])
-        }
-        return Result.succeed([
-          { type: "Rejected", ...approvalDecisionOf(command), outcome: command.outcome },
-        ])
-      }
-      case "ConfirmCustomerNotified":
+        if (!proposed.success.sound) return decision.accept(scored)
+        return withApproval(scored, proposed.success.proposal, command.at, decision)
+      },
+      // 客户信用状况骤变的对策, then ⑥ ✓
+      RecordMeasures: (state, command, decision) => {
+        if (state.status !== "measures")
+          return decision.refuse("measures are recorded when credit was found unsound")
+        const recorded: CreditEvaluationEvent = { ...command, type: "MeasuresRecorded" }
+        return withApproval(recorded, state.proposal!, command.at, decision)
+      },
+      // ✓ approved: ⑦ 通知客户 within the policy's hours — rejected: back to ④ investigation
+      DecideApproval: (state, command, decision) =>
+        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
+          approved: (decided) => {
+            const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
+            return decision.accept({ type: "Approved", ...decided, noticeDueAt })
+          },
+          returned: (decided) => decision.accept({ type: "Rejected", ...decided }),
+        }),
+      // ⑦ 通知客户
+      ConfirmCustomerNotified: (state, command, decision) => {
         if (state.status !== "approved")
-          return no("the customer is told once the grade and limit are approved")
-        return Result.succeed([
-          {
-            type: "CustomerNotified",
-            at: command.at,
-            actor: command.actor,
-            channel: command.channel,
-            note: command.note,
-          },
-        ])
-      case "RemindCustomerNotice":
-        if (state.status !== "approved" || state.noticeReminded) return Result.succeed([])
-        return Result.succeed([{ type: "CustomerNoticeReminded", at: command.at }])
-      case "Cancel":
-        if (state.status === "none" || state.status === "notified" || state.status === "cancelled") {
-          return no("only an open evaluation can be cancelled")
-        }
-        if (state.status === "approved")
-          return no("an approved grade is changed by a grade change, not cancelled")
-        return Result.succeed([
-          {
-            type: "Cancelled",
-            at: command.at,
-            actor: command.actor,
-            reason: command.reason,
-            withdrawApprovalKey: state.status === "awaitingApproval" ? state.approval?.key : undefined,
-          },
-        ])
-    }
-  }
-
-  function evolve(state: CreditEvaluationState, event: CreditEvaluationEvent): CreditEvaluationState {
-    const next = { ...state, sequence: state.sequence + 1 }
-    switch (event.type) {
-      case "Applied":
-        return {
-          ...next,
-          status: "applied",
-          evaluationId: event.evaluationId,
-          customerId: event.customerId,
-          customerName: event.customerName,
-          policyVersion: event.policyVersion,
-          applicant: event.applicant,
-          requestedLimit: event.requestedLimit,
-        }
-      case "InvestigationStarted":
-        return { ...next, status: "investigating", investigator: event.investigator }
-      case "Scored":
-        return {
-          ...next,
-          status: event.sound ? "investigating" : "measures",
-          investigator: event.investigator,
-          proposal: event.proposal,
-          sound: event.sound,
-          danger: event.danger,
-        }
-      case "MeasuresRecorded":
-        return { ...next, measures: event.measures }
-      case "ApprovalRequested":
-        return {
-          ...next,
-          status: "awaitingApproval",
-          approval: {
-            key: event.approvalKey,
-            decidingRole: event.decidingRole,
-            steps: event.steps,
-            formId: event.formId,
-            requestedAt: event.at,
-          },
-        }
-      case "Approved":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
-          status: "approved",
-          approvedBy: event.decidedBy,
-          noticeDueAt: event.noticeDueAt,
-        }
-      case "Rejected":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
-          status: "investigating",
-          approval: undefined,
-          rejections: state.rejections + 1,
-        }
-      case "CustomerNotified":
-        return { ...next, status: "notified" }
-      case "CustomerNoticeReminded":
-        return { ...next, noticeReminded: true }
-      case "Cancelled":
-        return { ...next, status: "cancelled" }
-    }
-  }
-
-  function deadlines(state: CreditEvaluationState): ReadonlyArray<Deadline<CreditEvaluationCommand>> {
-    if (state.status !== "approved" || state.noticeReminded || state.noticeDueAt === undefined) return []
-    return [{ key: "customer-notice", dueAt: state.noticeDueAt, command: { type: "RemindCustomerNotice" } }]
-  }
-
-  function effects(
-    state: CreditEvaluationState,
-    event: CreditEvaluationEvent,
-    step: { readonly instanceId: string; readonly sequence: number },
-  ): ReadonlyArray<EffectRequest> {
-    const key = (kind: string) => idempotencyKey(creditEvaluationName, step.instanceId, step.sequence, kind)
-    const customer = state.customerName ?? state.customerId
-    const investigator = state.investigator
-      ? { person: state.investigator.personId }
-      : { role: "officer" as const }
-    switch (event.type) {
-      case "Applied":
+          return decision.refuse("the customer is told once the grade and limit are approved")
+        return decision.accept({ ...command, type: "CustomerNotified" })
+      },
+      RemindCustomerNotice: (state, command, decision) =>
+        decision.acceptIf(state.status === "approved" && !state.noticeReminded, {
+          type: "CustomerNoticeReminded",
+          at: command.at,
+        }),
+      Cancel: cancelStep(
+        (state) =>
+          state.status === "none" || state.status === "notified" || state.status === "cancelled"
+            ? "only an open evaluation can be cancelled"
+            : state.status === "approved"
+              ? "an approved grade is changed by a grade change, not cancelled"
+              : undefined,
+        (state) => state.status === "awaitingApproval",
+      ),
+    },
+    folds: {
+      Applied: (state, { type: _, at: __, reason: ___, ...application }) => ({
+        ...state,
+        ...application,
+        status: "applied",
+      }),
+      InvestigationStarted: (state, event) => ({
+        ...state,
+        status: "investigating",
+        investigator: event.investigator,
+      }),
+      Scored: (state, { investigator, proposal, sound, danger }) => ({
+        ...state,
+        status: sound ? "investigating" : "measures",
+        investigator,
+        proposal,
+        sound,
+        danger,
+      }),
+      MeasuresRecorded: (state, event) => ({ ...state, measures: event.measures }),
+      ApprovalRequested: (state, { approvalKey: key, decidingRole, steps, formId, at }) => ({
+        ...state,
+        status: "awaitingApproval",
+        approval: { key, decidingRole, steps, formId, requestedAt: at },
+      }),
+      Approved: (state, event) => ({
+        ...gatePassed(state),
+        status: "approved",
+        approvedBy: event.decidedBy,
+        noticeDueAt: event.noticeDueAt,
+      }),
+      Rejected: (state) => ({
+        ...gateReturned(state),
+        status: "investigating",
+        rejections: state.rejections + 1,
+      }),
+      CustomerNotified: (state) => ({ ...state, status: "notified" }),
+      CustomerNoticeReminded: (state) => ({ ...state, noticeReminded: true }),
+      Cancelled: (state) => ({ ...state, status: "cancelled" }),
+    },
+    deadlines: (state) =>
+      timers(
+        state.status === "approved" &&
+          timer("customer-notice", state.noticeDueAt, { type: "RemindCustomerNotice" }, state.noticeReminded),
+      ),
+    effects: {
+      Applied: (state, _event, host) => {
+        const customer = customerOf(state)
+        const asked = state.requestedLimit ? ` of ${format(state.requestedLimit, "en")}` : ""
         return [
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
+          host.task(
+            { role: "officer" },
+            {
               externalKey: `${state.evaluationId}/investigate`,
               subject: `客户信用调查 Credit investigation: ${customer}`,
-              body: `${customer} (${state.customerId}) applied for credit${state.requestedLimit ? ` of ${format(state.requestedLimit, "en")}` : ""}.`,
+              body: `${customer} (${state.customerId}) applied for credit${asked}.`,
             },
-            assignee: { role: "officer" },
-          },
+          ),
         ]
-      case "ApprovalRequested": {
+      },
+      ApprovalRequested: (state, event, host) => {
+        const customer = customerOf(state)
         const proposal = state.proposal!
         return [
-          {
-            kind: "approval.submit",
-            key: event.approvalKey as IdempotencyKey,
-            submission: {
-              requestType: creditEvaluationName,
-              businessKey: state.evaluationId,
-              title: label(`客户信用评定：${customer}`, `Credit rating: ${customer}`),
-              originator: investigator,
-              formId: event.formId,
-              values: {
-                customer: state.customerId,
-                creditGrade: proposal.grade,
-                ...(proposal.score === undefined ? {} : { creditScore: proposal.score }),
-                paymentMethod: proposal.paymentMethod,
-                creditLimit: proposal.limit,
-                paymentTermDays: proposal.paymentTermDays,
-                guaranteeRequired: proposal.guaranteeRequired,
-                ...(state.measures === undefined ? {} : { remarks: state.measures }),
-              },
-              steps: event.steps,
+          host.submitApproval(event.approvalKey, {
+            requestType: creditEvaluationName,
+            businessKey: state.evaluationId,
+            title: label(`客户信用评定：${customer}`, `Credit rating: ${customer}`),
+            originator: investigatorOf(state),
+            formId: event.formId,
+            values: {
+              customer: state.customerId,
+              creditGrade: proposal.grade,
+              ...(proposal.score === undefined ? {} : { creditScore: proposal.score }),
+              paymentMethod: proposal.paymentMethod,
+              creditLimit: proposal.limit,
+              paymentTermDays: proposal.paymentTermDays,
+              guaranteeRequired: proposal.guaranteeRequired,
+              ...(state.measures === undefined ? {} : { remarks: state.measures }),
             },
-          },
+            steps: event.steps,
+          }),
         ]
-      }
-      case "Approved": {
-        const proposal = state.proposal!
+      },
+      Approved: (state, event, host) => {
+        const { grade, limit, paymentTermDays, paymentMethod, guaranteeRequired } = state.proposal!
+        const terms = `Grade ${grade}, limit ${toMajorString(limit)} ${limit.currency}, ${paymentTermDays} days, ${paymentMethod}${guaranteeRequired ? ", guarantee required" : ""}.`
         return [
-          {
-            kind: "host.customer.update",
-            key: key("host.customer.update"),
-            customerKey: state.customerId,
-            fields: creditHostFields(proposal),
-          },
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: `${state.evaluationId}/notify-customer`,
-              subject: `通知客户信用评定结果 Tell ${customer} its credit terms`,
-              body: `Grade ${proposal.grade}, limit ${toMajorString(proposal.limit)} ${proposal.limit.currency}, ${proposal.paymentTermDays} days, ${proposal.paymentMethod}${proposal.guaranteeRequired ? ", guarantee required" : ""}.`,
-              dueAt: event.noticeDueAt,
-            },
-            assignee: investigator,
-          },
+          host.updateCustomer(state.customerId, creditHostFields(state.proposal!)),
+          host.task(investigatorOf(state), {
+            externalKey: `${state.evaluationId}/notify-customer`,
+            subject: `通知客户信用评定结果 Tell ${customerOf(state)} its credit terms`,
+            body: terms,
+            dueAt: event.noticeDueAt,
+          }),
         ]
-      }
-      case "Rejected":
+      },
+      Rejected: (state, event, host) => {
+        const customer = customerOf(state)
         return [
-          notifyRequest(
-            key("notify"),
-            [investigator],
+          host.notify(
+            [investigatorOf(state)],
             "warning",
             label("信用评定未获批准", "Credit rating not approved"),
             label(
               `${customer}：${event.comment ?? "请补充调查后重新提交"}`,
               `${customer}: ${event.comment ?? "investigate further and submit again"}`,
             ),
-            state.evaluationId,
           ),
         ]
-      case "CustomerNotified":
-        return customerNotifiedEffects(
-          key,
+      },
+      CustomerNotified: (state, event, host) =>
+        customerNotifiedEffects(
+          host.key,
           state.evaluationId,
           state.customerId,
-          `信用评定结果已通知 Credit terms told to ${customer}`,
+          `信用评定结果已通知 Credit terms told to ${customerOf(state)}`,
           event,
-        )
-      case "CustomerNoticeReminded":
+        ),
+      CustomerNoticeReminded: (state, _event, host) => {
+        const customer = customerOf(state)
         return [
-          notifyRequest(
-            key("notify"),
-            [investigator],
+          host.notify(
+            [investigatorOf(state)],
             "warning",
             label("请通知客户信用评定结果", "Tell the customer its credit terms"),
             label(
               `${customer} 的信用评定已批准，尚未通知客户`,
               `${customer}'s credit terms are approved but not yet told`,
             ),
-            state.evaluationId,
           ),
         ]
-      case "Cancelled":
-        return event.withdrawApprovalKey === undefined
-          ? []
-          : [withdrawApprovalRequest(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
-      default:
-        return []
-    }
-  }
-
-  return {
-    name: creditEvaluationName,
-    version: 1,
-    initialState,
-    decide,
-    evolve,
-    deadlines,
-    effects,
-    isFinished: (state) => state.status === "notified" || state.status === "cancelled",
-    statusOf: (state) => state.status,
-  }
+      },
+      Cancelled: (_state, event, host) => cancellationEffects(event, host),
+    },
+  })
 }
+
+const customerOf = (state: CreditEvaluationState) => state.customerName ?? state.customerId
+const investigatorOf = (state: CreditEvaluationState) =>
+  state.investigator ? { person: state.investigator.personId } : { role: "officer" as const }

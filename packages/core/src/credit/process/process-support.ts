@@ -1,51 +1,37 @@
-import { z } from "zod"
 import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
-import { commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
+import { cancelCommandSchema } from "../../process/cancellation.ts"
+import { commandShape, type ShapedCommand, timerCommand } from "../../process/command-shapes.ts"
+import { commandTextSchema } from "../../process/decider-support.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
-import { type Actor, actorSchema } from "../../roles/actor.ts"
+import { actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
 import { NoticeChannel } from "../labels/notice-channel.ts"
 
-/** The last step of the credit flows: the customer was told (通知客户). */
-export interface ConfirmCustomerNotified {
-  readonly type: "ConfirmCustomerNotified"
-  readonly at: Instant
-  readonly actor: Actor
-  readonly channel: NoticeChannel
-  readonly note?: string
-}
+/** The last step of the credit flows: the customer was told (通知客户), by which channel. */
+export const confirmCustomerNotifiedSchema = commandShape("ConfirmCustomerNotified", {
+  actor: actorSchema,
+  channel: NoticeChannel.schema,
+  note: commandTextSchema(2000).optional(),
+})
+
+/** The `ConfirmCustomerNotified` command. */
+export type ConfirmCustomerNotified = ShapedCommand<typeof confirmCustomerNotifiedSchema>
 
 /** The timer that reminds the officer to tell the customer. */
-export interface RemindCustomerNotice {
-  readonly type: "RemindCustomerNotice"
-  readonly at: Instant
-}
+export const remindCustomerNoticeSchema = timerCommand("RemindCustomerNotice")
 
-/** Ends an open instance (the request was withdrawn, the order cancelled). */
-export interface CancelCommand {
-  readonly type: "Cancel"
-  readonly at: Instant
-  readonly actor: Actor
-  readonly reason: string
-}
+/** The `RemindCustomerNotice` command. */
+export type RemindCustomerNotice = ShapedCommand<typeof remindCustomerNoticeSchema>
+
+/** Ends an open credit instance (the request was withdrawn, the order cancelled): the flow kit's `Cancel`. */
+export type { CancelCommand } from "../../process/cancellation.ts"
 
 /** The zod validators of `ConfirmCustomerNotified`, `RemindCustomerNotice` and `Cancel`. */
 export const sharedCommandSchemas = {
-  confirmCustomerNotified: z.strictObject({
-    type: z.literal("ConfirmCustomerNotified"),
-    at: commandInstantSchema,
-    actor: actorSchema,
-    channel: NoticeChannel.schema,
-    note: commandTextSchema(2000).optional(),
-  }),
-  remindCustomerNotice: z.strictObject({ type: z.literal("RemindCustomerNotice"), at: commandInstantSchema }),
-  cancel: z.strictObject({
-    type: z.literal("Cancel"),
-    at: commandInstantSchema,
-    actor: actorSchema,
-    reason: commandTextSchema(2000),
-  }),
+  confirmCustomerNotified: confirmCustomerNotifiedSchema,
+  remindCustomerNotice: remindCustomerNoticeSchema,
+  cancel: cancelCommandSchema,
 }
 
 /**
@@ -67,7 +53,7 @@ export function customerNotifiedEffects(
   instanceId: string,
   customerId: string,
   subject: string,
-  event: { readonly at: Instant; readonly channel: NoticeChannel; readonly note: string | undefined },
+  event: { readonly at: Instant; readonly channel: NoticeChannel; readonly note?: string | undefined },
 ): ReadonlyArray<EffectRequest> {
   return [
     {
