@@ -1,18 +1,30 @@
-import { Result } from "effect"
 import { z } from "zod"
-import { InvalidTransition } from "../../errors/refusals.ts"
-import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
-import { safeTextSchema } from "../../forms/safe-text.ts"
-import { type DepartmentId, idempotencyKey, type PersonId } from "../../ids/index.ts"
+import type { InvalidTransition } from "../../errors/refusals.ts"
+import type { ValidationError } from "../../errors/validation-error.ts"
+import type { DepartmentId, PersonId } from "../../ids/index.ts"
 import { label } from "../../labels/label.ts"
-import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
-import type { EffectRequest } from "../../process/effect-request.ts"
-import { hourMillis, type Instant, instantSchema } from "../../time/instant.ts"
+import type { ActivityDraft } from "../../ports/host-crm.ts"
+import {
+  commandShape,
+  commandUnion,
+  type FlowEvent,
+  type ShapedCommand,
+  type StepFields,
+  timerCommand,
+} from "../../process/command-shapes.ts"
+import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
+import type { ProcessDefinition } from "../../process/definition.ts"
+import { departmentIdSchema } from "../../process/department-id-schema.ts"
+import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { HostEffects } from "../../process/host-effects.ts"
+import { timer, timers } from "../../process/timers.ts"
+import { personIdSchema } from "../../roles/actor.ts"
+import { hourMillis, type Instant } from "../../time/instant.ts"
 import type { ServiceRequestStatus } from "../labels/call-labels.ts"
 import { type CallCentrePolicy, defaultCallCentrePolicy } from "../policy/call-centre-policy.ts"
 
 /** The state of one call that the centre handles (呼叫中心服务流程). */
-export interface ServiceRequestState {
+export interface ServiceRequestState extends FlowState {
   readonly status: ServiceRequestStatus
   readonly id: string
   readonly callId: string
@@ -31,111 +43,49 @@ export interface ServiceRequestState {
   readonly closedAt: Instant | undefined
 }
 
-/** The commands of the service flow. */
-export type ServiceRequestCommand =
-  | {
-      readonly type: "Receive"
-      readonly at: Instant
-      readonly id: string
-      readonly callId: string
-      readonly agentId: PersonId
-      /** The customer's id or number, for the host timeline. */
-      readonly customerKey?: string
-      readonly need: string
-    }
-  | { readonly type: "ResolveOnCall"; readonly at: Instant; readonly solution: string }
-  | {
-      readonly type: "Transfer"
-      readonly at: Instant
-      readonly departmentId: DepartmentId
-      readonly reason: string
-      /** The answer time promised to the customer; the policy's default when absent. */
-      readonly promisedAnswerBy?: Instant
-    }
-  | {
-      readonly type: "RecordDepartmentAnswer"
-      readonly at: Instant
-      readonly answer: string
-      readonly by: PersonId
-    }
-  | { readonly type: "MarkAnswerOverdue"; readonly at: Instant }
-  | {
-      readonly type: "GiveFeedback"
-      readonly at: Instant
-      readonly customerSatisfied: boolean
-      readonly note?: string
-    }
-  | { readonly type: "Close"; readonly at: Instant; readonly note: string }
+const id = commandIdSchema
+const person = personIdSchema
+const words = commandTextSchema(5000)
 
-/** The events of the service flow. */
-export type ServiceRequestEvent =
-  | {
-      readonly type: "Received"
-      readonly at: Instant
-      readonly id: string
-      readonly callId: string
-      readonly agentId: PersonId
-      readonly customerKey: string | undefined
-      readonly need: string
-      readonly policyVersion: string
-    }
-  | { readonly type: "ResolvedOnCall"; readonly at: Instant; readonly solution: string }
-  | {
-      readonly type: "Transferred"
-      readonly at: Instant
-      readonly departmentId: DepartmentId
-      readonly reason: string
-      readonly promisedAnswerBy: Instant
-    }
-  | {
-      readonly type: "DepartmentAnswered"
-      readonly at: Instant
-      readonly answer: string
-      readonly by: PersonId
-    }
-  | { readonly type: "AnswerOverdue"; readonly at: Instant }
-  | {
-      readonly type: "FeedbackGiven"
-      readonly at: Instant
-      readonly customerSatisfied: boolean
-      readonly note: string | undefined
-    }
-  | { readonly type: "Closed"; readonly at: Instant; readonly note: string }
-
-/** Why a service-flow command was refused. */
-export type ServiceRequestRefusal = InvalidTransition | ValidationError
-
-const processName = "callcenter.serviceRequest"
-const words = safeTextSchema(5000)
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
-const at = instantSchema
 /**
  * The shape of every command of a service request, checked before the decider reads it; exported so
  * callers (and the property tests) can validate or generate commands without deciding them.
  */
-export const serviceRequestCommandSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("Receive"),
-    at,
-    id,
-    callId: id,
-    agentId: id,
-    customerKey: id.optional(),
-    need: words,
-  }),
-  z.object({ type: z.literal("ResolveOnCall"), at, solution: words }),
-  z.object({
-    type: z.literal("Transfer"),
-    at,
-    departmentId: id,
+export const serviceRequestCommandSchema = commandUnion(
+  /** The agent takes the call and records the need; `customerKey` names the customer on the host timeline. */
+  commandShape("Receive", { id, callId: id, agentId: person, customerKey: id.optional(), need: words }),
+  /** The agent can handle it: the solution given on the call. */
+  commandShape("ResolveOnCall", { solution: words }),
+  /** The agent cannot: handed to a department; `promisedAnswerBy` defaults to the policy's hours. */
+  commandShape("Transfer", {
+    departmentId: departmentIdSchema,
     reason: words,
-    promisedAnswerBy: at.optional(),
+    promisedAnswerBy: commandInstantSchema.optional(),
   }),
-  z.object({ type: z.literal("RecordDepartmentAnswer"), at, answer: words, by: id }),
-  z.object({ type: z.literal("MarkAnswerOverdue"), at }),
-  z.object({ type: z.literal("GiveFeedback"), at, customerSatisfied: z.boolean(), note: words.optional() }),
-  z.object({ type: z.literal("Close"), at, note: words }),
-])
+  commandShape("RecordDepartmentAnswer", { answer: words, by: person }),
+  /** The promised answer time passed (the flow's own timer). */
+  timerCommand("MarkAnswerOverdue"),
+  commandShape("GiveFeedback", { customerSatisfied: z.boolean(), note: words.optional() }),
+  commandShape("Close", { note: words }),
+)
+
+/** The commands of the service flow. */
+export type ServiceRequestCommand = ShapedCommand<typeof serviceRequestCommandSchema>
+
+type Step<Type extends ServiceRequestCommand["type"]> = StepFields<ServiceRequestCommand, Type>
+
+/** The events of the service flow. */
+export type ServiceRequestEvent =
+  | FlowEvent<"Received", Step<"Receive"> & { policyVersion: string }>
+  | FlowEvent<"ResolvedOnCall", Step<"ResolveOnCall">>
+  | FlowEvent<"Transferred", Step<"Transfer"> & { promisedAnswerBy: Instant }>
+  | FlowEvent<"DepartmentAnswered", Step<"RecordDepartmentAnswer">>
+  | FlowEvent<"AnswerOverdue">
+  | FlowEvent<"FeedbackGiven", Step<"GiveFeedback">>
+  | FlowEvent<"Closed", Step<"Close">>
+
+/** Why a service-flow command was refused. */
+export type ServiceRequestRefusal = InvalidTransition | ValidationError
 
 const initialState: ServiceRequestState = {
   status: "none",
@@ -166,235 +116,167 @@ const initialState: ServiceRequestState = {
 export function serviceRequestProcess(
   policy: CallCentrePolicy = defaultCallCentrePolicy,
 ): ProcessDefinition<ServiceRequestState, ServiceRequestCommand, ServiceRequestEvent, ServiceRequestRefusal> {
-  const refuse = (state: ServiceRequestState, command: ServiceRequestCommand, reason: string) =>
-    Result.fail(
-      new InvalidTransition({
-        process: processName,
-        instanceId: state.id || "(new)",
-        state: state.status,
-        command: command.type,
-        reason,
-      }),
-    )
-  return {
-    name: processName,
-    version: 1,
+  // No refusals of its own: the kit's `InvalidTransition` and `ValidationError` are all it gives.
+  const flow = defineFlow<ServiceRequestState, ServiceRequestCommand, ServiceRequestEvent, never>({
+    name: "callcenter.serviceRequest",
     initialState,
-    decide(state, input) {
-      const parsed = parseWith(`${processName}.command`, serviceRequestCommandSchema, input)
-      if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-      const command = input
-      switch (command.type) {
-        case "Receive":
-          if (state.status !== "none") return refuse(state, command, "the call was already received")
-          return Result.succeed([
-            {
-              type: "Received",
-              at: command.at,
-              id: command.id,
-              callId: command.callId,
-              agentId: command.agentId,
-              customerKey: command.customerKey,
-              need: command.need.trim(),
-              policyVersion: policy.version,
-            },
-          ])
-        case "ResolveOnCall":
-          if (state.status !== "received")
-            return refuse(state, command, "only a call still with the agent can be resolved on the call")
-          return Result.succeed([
-            { type: "ResolvedOnCall", at: command.at, solution: command.solution.trim() },
-            { type: "Closed", at: command.at, note: command.solution.trim() },
-          ])
-        case "Transfer": {
-          if (state.status !== "received")
-            return refuse(state, command, "only a call still with the agent can be transferred")
-          const promisedAnswerBy =
-            command.promisedAnswerBy ?? command.at + policy.promisedAnswerHours * hourMillis
-          if (promisedAnswerBy <= command.at)
-            return refuse(state, command, "the promised answer time must be in the future")
-          return Result.succeed([
-            {
-              type: "Transferred",
-              at: command.at,
-              departmentId: command.departmentId,
-              reason: command.reason.trim(),
-              promisedAnswerBy,
-            },
-          ])
-        }
-        case "RecordDepartmentAnswer":
-          if (state.status !== "transferred")
-            return refuse(state, command, "no department is working on this call")
-          return Result.succeed([
-            { type: "DepartmentAnswered", at: command.at, answer: command.answer.trim(), by: command.by },
-          ])
-        case "MarkAnswerOverdue":
-          // A timer that fires after the answer came, or twice, changes nothing.
-          if (state.status !== "transferred" || state.overdue) return Result.succeed([])
-          if (state.promisedAnswerBy === undefined || command.at < state.promisedAnswerBy)
-            return Result.succeed([])
-          return Result.succeed([{ type: "AnswerOverdue", at: command.at }])
-        case "GiveFeedback":
-          if (state.status !== "answerReady")
-            return refuse(state, command, "there is no answer to feed back yet")
-          return Result.succeed([
-            {
-              type: "FeedbackGiven",
-              at: command.at,
-              customerSatisfied: command.customerSatisfied,
-              note: command.note?.trim(),
-            },
-          ])
-        case "Close":
-          if (state.status !== "followingUp")
-            return refuse(state, command, "only a call whose answer was fed back can be closed")
-          return Result.succeed([{ type: "Closed", at: command.at, note: command.note.trim() }])
-      }
+    commands: serviceRequestCommandSchema,
+    idOf: (state) => state.id || "(new)",
+    finished: ["closed"],
+    steps: {
+      // ① 接听来电，记录客户需求 (agent) ◇ 能否处理？
+      Receive: (state, command, decision) => {
+        if (state.status !== "none") return decision.refuse("the call was already received")
+        return decision.accept({ ...command, type: "Received", policyVersion: policy.version })
+      },
+      // ◇ yes: ② 提出解决方案，反馈客户并记录 → 结束 (agent)
+      ResolveOnCall: (state, command, decision) => {
+        if (state.status !== "received")
+          return decision.refuse("only a call still with the agent can be resolved on the call")
+        return decision.accept(
+          { ...command, type: "ResolvedOnCall" },
+          { type: "Closed", at: command.at, note: command.solution },
+        )
+      },
+      // ◇ no: ③ 转相关部门，明确答复时间 (agent → department supervisor)
+      Transfer: (state, command, decision) => {
+        if (state.status !== "received")
+          return decision.refuse("only a call still with the agent can be transferred")
+        const promisedAnswerBy =
+          command.promisedAnswerBy ?? command.at + policy.promisedAnswerHours * hourMillis
+        if (promisedAnswerBy <= command.at)
+          return decision.refuse("the promised answer time must be in the future")
+        return decision.accept({ ...command, type: "Transferred", promisedAnswerBy })
+      },
+      // ④ 相关部门答复 (department)
+      RecordDepartmentAnswer: (state, command, decision) => {
+        if (state.status !== "transferred") return decision.refuse("no department is working on this call")
+        return decision.accept({ ...command, type: "DepartmentAnswered" })
+      },
+      // 明确答复时间已过 → warn the supervisor and the department; early, late or twice: nothing
+      MarkAnswerOverdue: (state, { at }, decision) =>
+        decision.acceptIf(state.status === "transferred" && !state.overdue && at >= state.promisedAnswerBy!, {
+          type: "AnswerOverdue",
+          at,
+        }),
+      // ⑤ 反馈客户 (agent)
+      GiveFeedback: (state, command, decision) => {
+        if (state.status !== "answerReady") return decision.refuse("there is no answer to feed back yet")
+        return decision.accept({ ...command, type: "FeedbackGiven" })
+      },
+      // ⑥ 跟踪处理结果 → 结束 (agent)
+      Close: (state, command, decision) => {
+        if (state.status !== "followingUp")
+          return decision.refuse("only a call whose answer was fed back can be closed")
+        return decision.accept({ ...command, type: "Closed" })
+      },
     },
-    evolve(state, event) {
-      switch (event.type) {
-        case "Received":
-          return {
-            ...initialState,
-            status: "received",
-            id: event.id,
-            callId: event.callId,
-            agentId: event.agentId,
-            customerKey: event.customerKey,
-            need: event.need,
-            receivedAt: event.at,
-            policyVersion: event.policyVersion,
-          }
-        case "ResolvedOnCall":
-          return { ...state, solution: event.solution, resolvedBy: "agent" }
-        case "Transferred":
-          return {
-            ...state,
-            status: "transferred",
-            departmentId: event.departmentId,
-            promisedAnswerBy: event.promisedAnswerBy,
-          }
-        case "DepartmentAnswered":
-          return { ...state, status: "answerReady", solution: event.answer, resolvedBy: "department" }
-        case "AnswerOverdue":
-          return { ...state, overdue: true }
-        case "FeedbackGiven":
-          return { ...state, status: "followingUp", customerSatisfied: event.customerSatisfied }
-        case "Closed":
-          return { ...state, status: "closed", closedAt: event.at }
-      }
+    folds: {
+      Received: (_state, { type: _, at, ...call }) => ({
+        ...initialState,
+        ...call,
+        status: "received",
+        receivedAt: at,
+      }),
+      ResolvedOnCall: (state, event) => ({ ...state, solution: event.solution, resolvedBy: "agent" }),
+      Transferred: (state, event) => ({
+        ...state,
+        status: "transferred",
+        departmentId: event.departmentId,
+        promisedAnswerBy: event.promisedAnswerBy,
+      }),
+      DepartmentAnswered: (state, event) => ({
+        ...state,
+        status: "answerReady",
+        solution: event.answer,
+        resolvedBy: "department",
+      }),
+      AnswerOverdue: (state) => ({ ...state, overdue: true }),
+      FeedbackGiven: (state, { customerSatisfied }) => ({
+        ...state,
+        status: "followingUp",
+        customerSatisfied,
+      }),
+      Closed: (state, event) => ({ ...state, status: "closed", closedAt: event.at }),
     },
-    deadlines(state): ReadonlyArray<Deadline<ServiceRequestCommand>> {
-      if (state.status !== "transferred" || state.overdue || state.promisedAnswerBy === undefined) return []
-      return [{ key: "answer-due", dueAt: state.promisedAnswerBy, command: { type: "MarkAnswerOverdue" } }]
+    deadlines: (state) =>
+      timers(
+        state.status === "transferred" &&
+          timer("answer-due", state.promisedAnswerBy, { type: "MarkAnswerOverdue" }, state.overdue),
+      ),
+    effects: {
+      Received: (state, event, host) => [
+        callActivity(state, host, "received", "call", `呼入 ${state.callId}`, state.need, event.at),
+      ],
+      ResolvedOnCall: (state, event, host) => [
+        callActivity(state, host, "resolved", "note", `已当场解决 ${state.callId}`, event.solution, event.at),
+      ],
+      Transferred: (state, event, host) => [
+        host.task(
+          { role: "supervisor", departmentId: event.departmentId },
+          {
+            externalKey: `${state.id}/transfer`,
+            subject: `客户来电转交处理：${state.need.slice(0, 60)}`,
+            body: event.reason,
+            dueAt: event.promisedAnswerBy,
+          },
+        ),
+      ],
+      DepartmentAnswered: (state, event, host) => [
+        host.completeTask(`${state.id}/transfer`),
+        host.task(state.agentId ? { person: state.agentId } : { role: "officer" }, {
+          externalKey: `${state.id}/feedback`,
+          subject: `回复客户：${state.callId}`,
+          body: event.answer,
+        }),
+      ],
+      AnswerOverdue: (state, _event, host) => [
+        host.notify(
+          [{ role: "supervisor" }, { role: "supervisor", departmentId: state.departmentId! }],
+          "warning",
+          label("客户答复已超期", "Customer answer overdue"),
+          label(
+            `呼叫 ${state.callId} 承诺的答复时间已过：${state.need}`,
+            `Call ${state.callId} passed its promised answer time: ${state.need}`,
+          ),
+        ),
+      ],
+      FeedbackGiven: (state, event, host) => [
+        host.completeTask(`${state.id}/feedback`),
+        callActivity(
+          state,
+          host,
+          "feedback",
+          "call",
+          `回复客户 ${state.callId}`,
+          `${state.solution ?? ""}${event.note ? `\n${event.note}` : ""}`,
+          event.at,
+        ),
+      ],
     },
-    effects(state, event, step): ReadonlyArray<EffectRequest> {
-      const key = (kind: string) => idempotencyKey(processName, step.instanceId, step.sequence, kind)
-      const transferTask = `${state.id}/transfer`
-      switch (event.type) {
-        case "Received":
-          return [
-            {
-              kind: "host.activity.log",
-              key: key("host.activity.log"),
-              draft: {
-                externalKey: `${state.id}/received`,
-                kind: "call",
-                subject: `呼入 ${state.callId}`,
-                body: state.need,
-                occurredAt: event.at,
-                ...(state.customerKey ? { customerKey: state.customerKey } : {}),
-              },
-            },
-          ]
-        case "ResolvedOnCall":
-          return [
-            {
-              kind: "host.activity.log",
-              key: key("host.activity.log"),
-              draft: {
-                externalKey: `${state.id}/resolved`,
-                kind: "note",
-                subject: `已当场解决 ${state.callId}`,
-                body: event.solution,
-                occurredAt: event.at,
-                ...(state.customerKey ? { customerKey: state.customerKey } : {}),
-              },
-            },
-          ]
-        case "Transferred":
-          return [
-            {
-              kind: "host.task.create",
-              key: key("host.task.create"),
-              draft: {
-                externalKey: transferTask,
-                subject: `客户来电转交处理：${state.need.slice(0, 60)}`,
-                body: event.reason,
-                dueAt: event.promisedAnswerBy,
-              },
-              assignee: { role: "supervisor", departmentId: event.departmentId },
-            },
-          ]
-        case "DepartmentAnswered":
-          return [
-            { kind: "host.task.complete", key: key("host.task.complete"), taskKey: transferTask },
-            {
-              kind: "host.task.create",
-              key: key("host.task.create"),
-              draft: {
-                externalKey: `${state.id}/feedback`,
-                subject: `回复客户：${state.callId}`,
-                body: event.answer,
-              },
-              assignee: state.agentId ? { person: state.agentId } : { role: "officer" },
-            },
-          ]
-        case "AnswerOverdue":
-          return [
-            {
-              kind: "notify",
-              key: key("notify"),
-              draft: {
-                recipients: [
-                  { role: "supervisor" },
-                  ...(state.departmentId
-                    ? [{ role: "supervisor" as const, departmentId: state.departmentId }]
-                    : []),
-                ],
-                severity: "warning",
-                title: label("客户答复已超期", "Customer answer overdue"),
-                body: label(
-                  `呼叫 ${state.callId} 承诺的答复时间已过：${state.need}`,
-                  `Call ${state.callId} passed its promised answer time: ${state.need}`,
-                ),
-                caseKey: state.id,
-              },
-            },
-          ]
-        case "FeedbackGiven":
-          return [
-            { kind: "host.task.complete", key: key("host.task.complete"), taskKey: `${state.id}/feedback` },
-            {
-              kind: "host.activity.log",
-              key: key("host.activity.log"),
-              draft: {
-                externalKey: `${state.id}/feedback`,
-                kind: "call",
-                subject: `回复客户 ${state.callId}`,
-                body: `${state.solution ?? ""}${event.note ? `\n${event.note}` : ""}`,
-                occurredAt: event.at,
-                ...(state.customerKey ? { customerKey: state.customerKey } : {}),
-              },
-            },
-          ]
-        case "Closed":
-          return []
-      }
-    },
-    isFinished: (state) => state.status === "closed",
+  })
+  return {
+    ...flow,
     statusOf: (state) =>
       state.overdue && state.status === "transferred" ? "transferred (overdue)" : state.status,
   }
 }
+
+/** A contact on the customer's host timeline, under `${id}/${step}`; calls with no customer key log without one. */
+const callActivity = (
+  state: ServiceRequestState,
+  host: HostEffects,
+  step: string,
+  kind: ActivityDraft["kind"],
+  subject: string,
+  body: string,
+  occurredAt: Instant,
+) =>
+  host.activity({
+    externalKey: `${state.id}/${step}`,
+    kind,
+    subject,
+    body,
+    occurredAt,
+    ...(state.customerKey ? { customerKey: state.customerKey } : {}),
+  })
