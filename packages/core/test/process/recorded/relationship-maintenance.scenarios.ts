@@ -1,22 +1,19 @@
 // The paths of the relationship maintenance whose stored events must replay unchanged (see ./scenario.ts).
 import { Grading, personId } from "@tixi/core"
-import { flowLifecycles, stampedCommand, startOf } from "../../../../../bench/support/flow-lifecycles.ts"
+import {
+  flowLifecycles,
+  gradingSummary,
+  stampedCommand,
+  startOf,
+} from "../../../../../bench/support/flow-lifecycles.ts"
 import { lifecycleScenario, type Scenario } from "./scenario.ts"
 
 const day = 86_400_000
-const start = Date.UTC(2026, 0, 5, 1, 0)
+const start = startOf(0) // where the bench lifecycle starts too
 const owner = { personId: personId("supervisor-sun"), role: "supervisor" as const }
 const author = { personId: personId("officer-wu"), role: "officer" as const }
 const definition = Grading.relationshipMaintenanceProcess(Grading.defaultGradingPolicy)
-const grading: Grading.GradingSummary = {
-  policyVersion: Grading.defaultGradingPolicy.version,
-  customers: 10,
-  grades: { AAA: 2, AA: 2, A: 2, B: 4 },
-  abc: { A: 3, B: 2, C: 5 },
-  serviceTiers: { strategic: 2, key: 2, standard: 2, basic: 4 },
-  upgrades: 1,
-  downgrades: 2,
-}
+const grading = { ...gradingSummary, upgrades: 1, downgrades: 2 }
 type Gated = { approval?: { key: string }; decidedApprovals: ReadonlyArray<{ key: string }> }
 /** The approval waited on, or — once decided — the last one decided (a decision delivered again). */
 const approvalKey = (state: Gated) => state.approval?.key ?? state.decidedApprovals.at(-1)?.key ?? "none"
