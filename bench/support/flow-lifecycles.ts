@@ -237,7 +237,8 @@ const keyAccountRevisit = defineFlow(Accounts.keyAccountRevisitProcess(Accounts.
   ],
 })
 
-const gradingSummary: Grading.GradingSummary = {
+/** The grading the relationship-maintenance lifecycle records (②③), shared with its recorded scenarios. */
+export const gradingSummary: Grading.GradingSummary = {
   policyVersion: Grading.defaultGradingPolicy.version,
   customers: 10,
   grades: { AAA: 2, AA: 2, A: 2, B: 4 },
