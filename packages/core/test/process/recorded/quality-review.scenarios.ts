@@ -8,13 +8,16 @@ const start = Date.UTC(2026, 2, 2, 1, 0)
 const responsible = personId("supervisor-sun")
 const verifier = personId("manager-qian")
 const definition = Quality.qualityReviewProcess()
-const major = {
-  id: "NC1",
-  description: "高峰时段接听超时",
-  standard: "呼叫中心管理办法 §3",
-  severity: "major",
+// The happy path's findings (one major non-conformity), so both speak of the same inspection.
+const happyPath = flowLifecycles.find((lifecycle) => lifecycle.name === "quality review")!.steps("", 0)
+const recorded = happyPath.find((step) => (step.command as { type: string }).type === "RecordFindings")!
+const { checklist, nonconformities: found } = recorded.command as {
+  checklist: ReadonlyArray<Record<string, unknown>>
+  nonconformities: ReadonlyArray<Record<string, unknown>>
 }
+const major = found[0]!
 const minor = {
+  ...major,
   id: "NC2",
   description: "个别记录缺少答复时间",
   standard: "呼叫中心管理办法 §6",
@@ -33,19 +36,19 @@ const plan = (id: string, kind: string): ScenarioStep => ({
     lead: personId("director-li"),
   },
 })
+const conforming = {
+  item: "疑难电话记录",
+  standard: "记录来话时间、内容和联系方式，明确答复时间",
+  conforming: true,
+}
+// The same checklist line found conforming, for the inspection that finds nothing.
+const { finding: _, ...line } = checklist[0]!
+const allWell = { ...line, conforming: true }
 const findings = (nonconformities: ReadonlyArray<typeof major>): ScenarioStep => ({
   after: 2 * day,
   command: {
     type: "RecordFindings",
-    checklist: [
-      {
-        item: "铃响三声内接听",
-        standard: "来电铃响 3 声内必须应答",
-        conforming: nonconformities.length === 0,
-        ...(nonconformities.length === 0 ? {} : { finding: "高峰时段 22% 来电超过三声" }),
-      },
-      { item: "疑难电话记录", standard: "记录来话时间、内容和联系方式，明确答复时间", conforming: true },
-    ],
+    checklist: [nonconformities.length === 0 ? allWell : checklist[0]!, conforming],
     nonconformities,
   },
 })
