@@ -314,6 +314,53 @@ describe("客户服务质量检查/改进流程 with 不合格项改正措施, c
     expect(Result.isFailure(selfCheck) && selfCheck.failure._tag).toBe("PolicyRefusal")
   })
 
+  it("refuses a misspelt field of a finding by name instead of storing it, and trims what it records", () => {
+    const planned = drive([planAndInspect[0]!])
+    const misspelt = handle(flow, planned.state, {
+      type: "RecordFindings",
+      at: t0 + dayMillis,
+      checklist: [],
+      nonconformities: [{ id: "NC1", description: "d", standard: "s", severity: "minor", sevrity: "major" }],
+    } as unknown as Command)
+    expect(Result.isFailure(misspelt) && misspelt.failure._tag).toBe("ValidationError")
+    if (Result.isFailure(misspelt) && misspelt.failure._tag === "ValidationError") {
+      expect(misspelt.failure.issues[0]!.path).toEqual(["nonconformities", 0])
+      expect(misspelt.failure.message).toContain("sevrity")
+    }
+    const { state } = drive(
+      [
+        {
+          type: "RecordFindings",
+          at: t0 + dayMillis,
+          checklist: [{ item: " 接听 ", standard: "三声内", conforming: false, finding: " 超时 " }],
+          nonconformities: [{ id: "NC1", description: " 超时 ", standard: "§3", severity: "minor" }],
+        },
+      ],
+      planned.state,
+    )
+    expect(state.checklist[0]).toMatchObject({ item: "接听", finding: "超时" })
+    expect(state.nonconformities[0]!.description).toBe("超时")
+  })
+
+  it("a decision on a corrective action delivered again after it was taken is refused, changing nothing", () => {
+    const proposal = { nonconformityId: "NC1", rootCause: "人手不足", correctiveAction: "增员", responsible }
+    const approved = drive([
+      ...planAndInspect,
+      { type: "ProposeCorrectiveAction", at: t0 + 3 * dayMillis, ...proposal },
+      { type: "DecideApproval", at: t0 + 4 * dayMillis, nonconformityId: "NC1", outcome: "approved" },
+    ])
+    // The action is under way: the decision was taken once.
+    expect(approved.state.nonconformities[0]!.status).toBe("implementing")
+    const again = handle(flow, approved.state, {
+      type: "DecideApproval",
+      at: t0 + 4 * dayMillis + 1,
+      nonconformityId: "NC1",
+      outcome: "approved",
+    })
+    expect(Result.isFailure(again) && again.failure._tag).toBe("InvalidTransition")
+    expect(Result.isFailure(again) && again.failure.message).toContain("NC1")
+  })
+
   it("an inspection without non-conformities goes straight to closing", () => {
     const { state } = drive([
       planAndInspect[0]!,

@@ -1,12 +1,18 @@
 import { Result } from "effect"
 import { z } from "zod"
-import { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
-import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
-import { safeTextSchema } from "../../forms/safe-text.ts"
-import { type DepartmentId, idempotencyKey, type PersonId } from "../../ids/index.ts"
-import { label } from "../../labels/label.ts"
-import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
+import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
+import type { ValidationError } from "../../errors/validation-error.ts"
+import type { DepartmentId, PersonId } from "../../ids/index.ts"
+import { type Label, label } from "../../labels/label.ts"
+import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command-shapes.ts"
+import { commandShape, commandUnion } from "../../process/command-shapes.ts"
+import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
+import type { ProcessDefinition } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
+import { type Decision, defineFlow } from "../../process/flow.ts"
+import type { HostEffects } from "../../process/host-effects.ts"
+import { timer, timers } from "../../process/timers.ts"
+import { personIdSchema } from "../../roles/actor.ts"
 import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
 import {
   NonconformitySeverity,
@@ -17,22 +23,31 @@ import {
 } from "../labels/quality-labels.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
 
+const processName = "quality.review"
+const words = commandTextSchema(5000)
+const departmentIdSchema = commandIdSchema as unknown as z.ZodType<DepartmentId>
+const nonconformityId = commandIdSchema
+
+const checklistLineSchema = z.strictObject({
+  item: words,
+  standard: words,
+  conforming: z.boolean(),
+  finding: words.optional(),
+})
+
 /** One line of the checklist as recorded (客户服务质量检查表). */
-export interface ChecklistLine {
-  readonly item: string
-  readonly standard: string
-  readonly conforming: boolean
-  readonly finding?: string
-}
+export type ChecklistLine = ShapedCommand<typeof checklistLineSchema>
+
+const findingSchema = z.strictObject({
+  id: nonconformityId,
+  description: words,
+  /** The standard or clause it breaches (客户服务质量标准规范 §…). */
+  standard: words,
+  severity: NonconformitySeverity.schema,
+})
 
 /** A non-conformity as found. */
-export interface NonconformityFinding {
-  readonly id: string
-  readonly description: string
-  /** The standard or clause it breaches (客户服务质量标准规范 §…). */
-  readonly standard: string
-  readonly severity: NonconformitySeverity
-}
+export type NonconformityFinding = ShapedCommand<typeof findingSchema>
 
 /** A non-conformity as the process tracks it through correction (不合格项改正措施). */
 export interface Nonconformity extends NonconformityFinding {
@@ -70,196 +85,89 @@ export interface ReviewState {
   readonly standardised: ReadonlyArray<string>
 }
 
-/** The commands of a quality review. */
-export type ReviewCommand =
-  | {
-      readonly type: "Plan"
-      readonly at: Instant
-      readonly id: string
-      readonly kind: ReviewKind
-      readonly departmentId: DepartmentId
-      readonly scope: string
-      readonly criteria: string
-      readonly plannedFor: Instant
-      readonly lead: PersonId
-    }
-  | {
-      readonly type: "RecordFindings"
-      readonly at: Instant
-      readonly checklist: ReadonlyArray<ChecklistLine>
-      readonly nonconformities: ReadonlyArray<NonconformityFinding>
-    }
-  | {
-      readonly type: "ProposeCorrectiveAction"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly rootCause: string
-      readonly correction?: string
-      readonly correctiveAction: string
-      readonly responsible: PersonId
-      /** The policy's time for the severity when absent. */
-      readonly dueAt?: Instant
-    }
-  | {
-      readonly type: "DecideApproval"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly outcome: "approved" | "rejected" | "withdrawn"
-      readonly comment?: string
-    }
-  | {
-      readonly type: "CompleteCorrectiveAction"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly evidence: string
-    }
-  | {
-      readonly type: "VerifyCorrectiveAction"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly effective: boolean
-      readonly note: string
-      readonly by: PersonId
-    }
-  | { readonly type: "MarkActionOverdue"; readonly at: Instant; readonly nonconformityId: string }
-  | {
-      readonly type: "Close"
-      readonly at: Instant
-      readonly conclusion: string
-      readonly standardised: ReadonlyArray<string>
-    }
-
-/** The events of a quality review. */
-export type ReviewEvent =
-  | {
-      readonly type: "Planned"
-      readonly at: Instant
-      readonly id: string
-      readonly kind: ReviewKind
-      readonly departmentId: DepartmentId
-      readonly scope: string
-      readonly criteria: string
-      readonly plannedFor: Instant
-      readonly lead: PersonId
-      readonly policyVersion: string
-    }
-  | {
-      readonly type: "FindingsRecorded"
-      readonly at: Instant
-      readonly checklist: ReadonlyArray<ChecklistLine>
-      readonly nonconformities: ReadonlyArray<NonconformityFinding>
-    }
-  | {
-      readonly type: "CorrectiveActionProposed"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly rootCause: string
-      readonly correction: string | undefined
-      readonly correctiveAction: string
-      readonly responsible: PersonId
-      readonly dueAt: Instant
-      /** Whether the action waits for approval before it starts (by the policy and the severity). */
-      readonly needsApproval: boolean
-    }
-  | {
-      readonly type: "CorrectiveActionApproved"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly comment: string | undefined
-    }
-  | {
-      readonly type: "CorrectiveActionRejected"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly comment: string | undefined
-    }
-  | {
-      readonly type: "CorrectiveActionCompleted"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly evidence: string
-    }
-  | {
-      readonly type: "CorrectiveActionVerified"
-      readonly at: Instant
-      readonly nonconformityId: string
-      readonly effective: boolean
-      readonly note: string
-      readonly by: PersonId
-    }
-  | { readonly type: "CorrectiveActionOverdue"; readonly at: Instant; readonly nonconformityId: string }
-  | {
-      readonly type: "Closed"
-      readonly at: Instant
-      readonly conclusion: string
-      readonly standardised: ReadonlyArray<string>
-    }
-
-/** Why a review command was refused. */
-export type ReviewRefusal = InvalidTransition | PolicyRefusal | ValidationError
-
-const processName = "quality.review"
-const words = safeTextSchema(5000)
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/, "must be an id")
-const at = instantSchema
 /**
  * The shape of every command of a quality review, checked before the decider reads it; exported so
  * callers (and the property tests) can validate or generate commands without deciding them.
  */
-export const qualityReviewCommandSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("Plan"),
-    at,
-    id,
+export const qualityReviewCommandSchema = commandUnion(
+  /** ① the review planned: what, against which criteria, when, led by whom. */
+  commandShape("Plan", {
+    id: commandIdSchema,
     kind: ReviewKind.schema,
-    departmentId: id,
+    departmentId: departmentIdSchema,
     scope: words,
     criteria: words,
-    plannedFor: at,
-    lead: id,
+    plannedFor: instantSchema,
+    lead: personIdSchema,
   }),
-  z.object({
-    type: z.literal("RecordFindings"),
-    at,
-    checklist: z.array(
-      z.object({ item: words, standard: words, conforming: z.boolean(), finding: words.optional() }),
-    ),
+  /** ② the checklist and the non-conformities found. */
+  commandShape("RecordFindings", {
+    checklist: z.array(checklistLineSchema),
     nonconformities: z
-      .array(z.object({ id, description: words, standard: words, severity: NonconformitySeverity.schema }))
+      .array(findingSchema)
       .refine(
         (list) => new Set(list.map((finding) => finding.id)).size === list.length,
         "non-conformity ids must be unique",
       ),
   }),
-  z.object({
-    type: z.literal("ProposeCorrectiveAction"),
-    at,
-    nonconformityId: id,
+  /** ③ a corrective action from the root cause; due by the policy's days for the severity when no date is given. */
+  commandShape("ProposeCorrectiveAction", {
+    nonconformityId,
     rootCause: words,
     correction: words.optional(),
     correctiveAction: words,
-    responsible: id,
-    dueAt: at.optional(),
+    responsible: personIdSchema,
+    dueAt: instantSchema.optional(),
   }),
-  z.object({
-    type: z.literal("DecideApproval"),
-    at,
-    nonconformityId: id,
+  /** ✓ the approvers' decision on a corrective action, delivered by the approvals host. */
+  commandShape("DecideApproval", {
+    nonconformityId,
     outcome: z.enum(["approved", "rejected", "withdrawn"]),
     comment: z.string().max(2000).optional(),
   }),
-  z.object({ type: z.literal("CompleteCorrectiveAction"), at, nonconformityId: id, evidence: words }),
-  z.object({
-    type: z.literal("VerifyCorrectiveAction"),
-    at,
-    nonconformityId: id,
+  /** ④ the corrective action carried out, with its evidence. */
+  commandShape("CompleteCorrectiveAction", { nonconformityId, evidence: words }),
+  /** ⑤ the check whether it worked, by someone other than who carried it out. */
+  commandShape("VerifyCorrectiveAction", {
+    nonconformityId,
     effective: z.boolean(),
     note: words,
-    by: id,
+    by: personIdSchema,
   }),
-  z.object({ type: z.literal("MarkActionOverdue"), at, nonconformityId: id }),
-  z.object({ type: z.literal("Close"), at, conclusion: words, standardised: z.array(words) }),
-])
+  /** The timer of a corrective action's due date. */
+  commandShape("MarkActionOverdue", { nonconformityId }),
+  /** ⑥ the review closed, with what became standard practice. */
+  commandShape("Close", { conclusion: words, standardised: z.array(words) }),
+)
+
+/** The commands of a quality review. */
+export type ReviewCommand = ShapedCommand<typeof qualityReviewCommandSchema>
+
+type Step<Type extends ReviewCommand["type"]> = StepFields<ReviewCommand, Type>
+type Decided = { nonconformityId: string; comment: string | undefined }
+
+/** The events of a quality review. */
+export type ReviewEvent =
+  | FlowEvent<"Planned", Step<"Plan"> & { policyVersion: string }>
+  | FlowEvent<"FindingsRecorded", Step<"RecordFindings">>
+  // `needsApproval`: whether the action waits for ✓ before it starts (by the policy and the severity).
+  | FlowEvent<
+      "CorrectiveActionProposed",
+      Step<"ProposeCorrectiveAction"> & {
+        correction: string | undefined
+        dueAt: Instant
+        needsApproval: boolean
+      }
+    >
+  | FlowEvent<"CorrectiveActionApproved", Decided>
+  | FlowEvent<"CorrectiveActionRejected", Decided>
+  | FlowEvent<"CorrectiveActionCompleted", Step<"CompleteCorrectiveAction">>
+  | FlowEvent<"CorrectiveActionVerified", Step<"VerifyCorrectiveAction">>
+  | FlowEvent<"CorrectiveActionOverdue", Step<"MarkActionOverdue">>
+  | FlowEvent<"Closed", Step<"Close">>
+
+/** Why a review command was refused. */
+export type ReviewRefusal = InvalidTransition | PolicyRefusal | ValidationError
 
 const initialState: ReviewState = {
   status: "none",
@@ -292,6 +200,81 @@ export function pdcaPhaseOf(state: ReviewState): PdcaPhase {
   return "check"
 }
 
+const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
+const findingOf = (state: ReviewState, id: string) =>
+  state.nonconformities.find((finding) => finding.id === id)
+
+/** Why a command about a non-conformity is refused when it does not stand where the command needs it. */
+const notAt: Readonly<Partial<Record<NonconformityStatus, (id: string) => string>>> = {
+  open: (id) => `non-conformity ${id} already has a corrective action`,
+  actionSubmitted: (id) => `no corrective action of ${id} awaits approval`,
+  implementing: (id) => `the corrective action of ${id} is not being carried out`,
+  awaitingVerification: (id) => `the corrective action of ${id} is not complete`,
+}
+
+/** Decides a command about non-conformity `id` by `next` when it stands at `status`; refuses it otherwise. */
+function atFinding<Event, Refusal>(
+  state: ReviewState,
+  id: string,
+  status: NonconformityStatus,
+  decision: Decision<Event>,
+  next: (finding: Nonconformity) => Result.Result<ReadonlyArray<Event>, Refusal>,
+): Result.Result<ReadonlyArray<Event>, Refusal | PolicyRefusal | InvalidTransition> {
+  const finding = findingOf(state, id)
+  if (!finding) return policyRefusal("review.unknownNonconformity", `no non-conformity ${id} in this review`)
+  return finding.status === status ? next(finding) : decision.refuse(notAt[status]!(id))
+}
+
+/** How an event about one non-conformity changes it; the review is ready to close once every one is closed. */
+const findingFold =
+  <Event extends { readonly nonconformityId: string }>(
+    change: (event: Event, finding: Nonconformity) => Partial<Nonconformity>,
+  ) =>
+  (state: ReviewState, event: Event): ReviewState => {
+    const nonconformities = state.nonconformities.map((finding) =>
+      finding.id === event.nonconformityId ? { ...finding, ...change(event, finding) } : finding,
+    )
+    const allClosed = nonconformities.every((finding) => finding.status === "closed")
+    const status = state.status === "correcting" && allClosed ? "readyToClose" : state.status
+    return { ...state, nonconformities, status }
+  }
+
+/** What a new corrective action starts from: nothing done, checked or sent back yet. */
+const untried = { overdue: false, evidence: undefined, verification: undefined, rejection: undefined }
+
+/** A non-conformity as found, before any corrective action. */
+const opened = (finding: NonconformityFinding): Nonconformity => ({
+  ...finding,
+  ...untried,
+  status: "open",
+  attempts: 0,
+  rootCause: undefined,
+  correction: undefined,
+  correctiveAction: undefined,
+  responsible: undefined,
+  dueAt: undefined,
+})
+
+/** The effects of an event about one non-conformity, built from the non-conformity after it. */
+const findingEffects =
+  <Event extends { readonly nonconformityId: string }>(
+    build: (
+      state: ReviewState,
+      finding: Nonconformity,
+      event: Event,
+      host: HostEffects,
+    ) => Array<EffectRequest>,
+  ) =>
+  (state: ReviewState, event: Event, host: HostEffects) =>
+    build(state, findingOf(state, event.nonconformityId)!, event, host)
+
+/** The title of a message about a non-conformity's corrective action. */
+const actionTitle = (finding: Nonconformity, chinese: string, english: string) =>
+  label(`不合格项 ${finding.id} 纠正措施${chinese}`, `Corrective action for ${finding.id}${english}`)
+
+/** What a person wrote, shown as written in either language. */
+const asWritten = (text: string) => label(text, text)
+
 /**
  * A quality inspection, audit or evaluation with its non-conformities and their corrective
  * actions (客户服务质量检查流程 10.4.1, 审核流程 10.4.4, 改进流程 10.4.3; 不合格项改正措施 10.5.2) as a
@@ -304,500 +287,247 @@ export function pdcaPhaseOf(state: ReviewState): PdcaPhase {
 export function qualityReviewProcess(
   policy: QualityPolicy = defaultQualityPolicy,
 ): ProcessDefinition<ReviewState, ReviewCommand, ReviewEvent, ReviewRefusal> {
-  const refuse = (state: ReviewState, command: ReviewCommand, reason: string) =>
-    Result.fail(
-      new InvalidTransition({
-        process: processName,
-        instanceId: state.id || "(new)",
-        state: state.status,
-        command: command.type,
-        reason,
-      }),
+  const { approver, verifier, dueDays, approvalFor } = policy.inspection
+  const kindOf = (state: ReviewState) => ReviewKind.labels[state.kind]
+  const inDepartment = (state: ReviewState) =>
+    state.departmentId ? { departmentId: state.departmentId } : {}
+  const taskKey = (state: ReviewState, finding: Nonconformity, step: "action" | "verify") =>
+    `${state.id}/nc/${finding.id}/${step}/${finding.attempts}`
+  /** A warning about the corrective action of `finding` (`what` became of it) to its responsible, and the approver. */
+  const warn = (
+    host: HostEffects,
+    finding: Nonconformity,
+    what: [string, string],
+    body: Label,
+    approverToo = true,
+  ) =>
+    host.notify(
+      [{ person: finding.responsible! }, ...(approverToo ? [{ role: approver }] : [])],
+      "warning",
+      actionTitle(finding, ...what),
+      body,
     )
-  const ok = (events: ReadonlyArray<ReviewEvent>) => Result.succeed(events)
-  const findingOf = (state: ReviewState, nonconformityId: string) =>
-    state.nonconformities.find((finding) => finding.id === nonconformityId)
-  const unknown = (nonconformityId: string) =>
-    Result.fail(
-      new PolicyRefusal({
-        rule: "review.unknownNonconformity",
-        detail: `no non-conformity ${nonconformityId} in this review`,
-      }),
-    )
-
-  function decide(
-    state: ReviewState,
-    command: ReviewCommand,
-  ): Result.Result<ReadonlyArray<ReviewEvent>, ReviewRefusal> {
-    const parsed = parseWith(`${processName}.command`, qualityReviewCommandSchema, command)
-    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    switch (command.type) {
-      case "Plan":
-        if (state.status !== "none") return refuse(state, command, "the review is already planned")
-        return ok([
-          {
-            type: "Planned",
-            at: command.at,
-            id: command.id,
-            kind: command.kind,
-            departmentId: command.departmentId,
-            scope: command.scope.trim(),
-            criteria: command.criteria.trim(),
-            plannedFor: command.plannedFor,
-            lead: command.lead,
-            policyVersion: policy.version,
-          },
-        ])
-      case "RecordFindings": {
-        if (state.status !== "planned")
-          return refuse(state, command, "findings are recorded once, after planning")
-        const unexplained = command.checklist.findIndex(
-          (line) => !line.conforming && line.finding === undefined,
-        )
-        if (unexplained >= 0) {
-          return Result.fail(
-            new PolicyRefusal({
-              rule: "review.findingRecorded",
-              detail: `checklist line ${unexplained + 1} does not conform but records no finding`,
-            }),
-          )
-        }
-        return ok([
-          {
-            type: "FindingsRecorded",
-            at: command.at,
-            checklist: command.checklist,
-            nonconformities: command.nonconformities,
-          },
-        ])
-      }
-      case "ProposeCorrectiveAction": {
-        const finding = findingOf(state, command.nonconformityId)
-        if (state.status !== "correcting")
-          return refuse(state, command, "the review has no open non-conformities")
-        if (!finding) return unknown(command.nonconformityId)
-        if (finding.status !== "open")
-          return refuse(state, command, `non-conformity ${finding.id} already has a corrective action`)
-        const dueAt = command.dueAt ?? command.at + policy.inspection.dueDays[finding.severity] * dayMillis
-        if (dueAt <= command.at)
-          return Result.fail(
-            new PolicyRefusal({
-              rule: "review.actionDue",
-              detail: "the corrective action must be due in the future",
-            }),
-          )
-        return ok([
-          {
-            type: "CorrectiveActionProposed",
-            at: command.at,
-            nonconformityId: finding.id,
-            rootCause: command.rootCause.trim(),
-            correction: command.correction?.trim(),
-            correctiveAction: command.correctiveAction.trim(),
-            responsible: command.responsible,
-            dueAt,
-            needsApproval: policy.inspection.approvalFor.includes(finding.severity),
-          },
-        ])
-      }
-      case "DecideApproval": {
-        const finding = findingOf(state, command.nonconformityId)
-        if (!finding) return unknown(command.nonconformityId)
-        if (finding.status !== "actionSubmitted")
-          return refuse(state, command, `no corrective action of ${finding.id} awaits approval`)
-        return ok([
-          command.outcome === "approved"
-            ? {
-                type: "CorrectiveActionApproved",
-                at: command.at,
-                nonconformityId: finding.id,
-                comment: command.comment,
-              }
-            : {
-                type: "CorrectiveActionRejected",
-                at: command.at,
-                nonconformityId: finding.id,
-                comment: command.comment ?? command.outcome,
-              },
-        ])
-      }
-      case "CompleteCorrectiveAction": {
-        const finding = findingOf(state, command.nonconformityId)
-        if (!finding) return unknown(command.nonconformityId)
-        if (finding.status !== "implementing")
-          return refuse(state, command, `the corrective action of ${finding.id} is not being carried out`)
-        return ok([
-          {
-            type: "CorrectiveActionCompleted",
-            at: command.at,
-            nonconformityId: finding.id,
-            evidence: command.evidence.trim(),
-          },
-        ])
-      }
-      case "VerifyCorrectiveAction": {
-        const finding = findingOf(state, command.nonconformityId)
-        if (!finding) return unknown(command.nonconformityId)
-        if (finding.status !== "awaitingVerification")
-          return refuse(state, command, `the corrective action of ${finding.id} is not complete`)
-        if (command.by === finding.responsible) {
-          return Result.fail(
-            new PolicyRefusal({
-              rule: "review.independentVerification",
-              detail: "the person who carried out the action may not verify it",
-            }),
-          )
-        }
-        return ok([
-          {
-            type: "CorrectiveActionVerified",
-            at: command.at,
-            nonconformityId: finding.id,
-            effective: command.effective,
-            note: command.note.trim(),
-            by: command.by,
-          },
-        ])
-      }
-      case "MarkActionOverdue": {
-        const finding = findingOf(state, command.nonconformityId)
-        if (
-          finding?.status !== "implementing" ||
-          finding.overdue ||
-          finding.dueAt === undefined ||
-          command.at < finding.dueAt
-        )
-          return ok([])
-        return ok([{ type: "CorrectiveActionOverdue", at: command.at, nonconformityId: finding.id }])
-      }
-      case "Close":
-        if (state.status !== "readyToClose") {
-          return refuse(
-            state,
-            command,
-            "every non-conformity must be closed (its corrective action verified effective) first",
-          )
-        }
-        return ok([
-          {
-            type: "Closed",
-            at: command.at,
-            conclusion: command.conclusion.trim(),
-            standardised: command.standardised.map((line) => line.trim()),
-          },
-        ])
-    }
-  }
-
-  const withFinding = (
-    state: ReviewState,
-    nonconformityId: string,
-    change: (finding: Nonconformity) => Nonconformity,
-  ): ReviewState => {
-    const nonconformities = state.nonconformities.map((finding) =>
-      finding.id === nonconformityId ? change(finding) : finding,
-    )
-    const allClosed = nonconformities.every((finding) => finding.status === "closed")
-    return {
-      ...state,
-      nonconformities,
-      status: state.status === "correcting" && allClosed ? "readyToClose" : state.status,
-    }
-  }
-
-  function evolve(state: ReviewState, event: ReviewEvent): ReviewState {
-    switch (event.type) {
-      case "Planned":
-        return {
-          ...initialState,
-          status: "planned",
-          id: event.id,
-          kind: event.kind,
-          policyVersion: event.policyVersion,
-          departmentId: event.departmentId,
-          scope: event.scope,
-          criteria: event.criteria,
-          plannedFor: event.plannedFor,
-          lead: event.lead,
-        }
-      case "FindingsRecorded":
-        return {
-          ...state,
-          status: event.nonconformities.length === 0 ? "readyToClose" : "correcting",
-          checklist: event.checklist,
-          nonconformities: event.nonconformities.map((finding) => ({
-            ...finding,
-            status: "open",
-            attempts: 0,
-            rootCause: undefined,
-            correction: undefined,
-            correctiveAction: undefined,
-            responsible: undefined,
-            dueAt: undefined,
-            overdue: false,
-            evidence: undefined,
-            verification: undefined,
-            rejection: undefined,
-          })),
-        }
-      case "CorrectiveActionProposed":
-        return withFinding(state, event.nonconformityId, (finding) => ({
-          ...finding,
-          status: event.needsApproval ? "actionSubmitted" : "implementing",
-          attempts: finding.attempts + 1,
-          rootCause: event.rootCause,
-          correction: event.correction,
-          correctiveAction: event.correctiveAction,
-          responsible: event.responsible,
-          dueAt: event.dueAt,
-          overdue: false,
-          evidence: undefined,
-          verification: undefined,
-          rejection: undefined,
-        }))
-      case "CorrectiveActionApproved":
-        return withFinding(state, event.nonconformityId, (finding) => ({
-          ...finding,
-          status: "implementing",
-        }))
-      case "CorrectiveActionRejected":
-        return withFinding(state, event.nonconformityId, (finding) => ({
-          ...finding,
-          status: "open",
-          rejection: event.comment,
-        }))
-      case "CorrectiveActionCompleted":
-        return withFinding(state, event.nonconformityId, (finding) => ({
-          ...finding,
-          status: "awaitingVerification",
-          evidence: event.evidence,
-        }))
-      case "CorrectiveActionVerified":
-        return withFinding(state, event.nonconformityId, (finding) => ({
-          ...finding,
-          status: event.effective ? "closed" : "open",
-          verification: { effective: event.effective, note: event.note, by: event.by, at: event.at },
-        }))
-      case "CorrectiveActionOverdue":
-        return withFinding(state, event.nonconformityId, (finding) => ({ ...finding, overdue: true }))
-      case "Closed":
-        return { ...state, status: "closed", conclusion: event.conclusion, standardised: event.standardised }
-    }
-  }
-
-  function deadlines(state: ReviewState): ReadonlyArray<Deadline<ReviewCommand>> {
-    return state.nonconformities
-      .filter(
-        (finding) => finding.status === "implementing" && !finding.overdue && finding.dueAt !== undefined,
-      )
-      .map((finding) => ({
-        key: `action-due/${finding.id}/${finding.attempts}`,
-        dueAt: finding.dueAt!,
-        command: { type: "MarkActionOverdue", nonconformityId: finding.id },
-      }))
-  }
-
-  function effects(
-    state: ReviewState,
-    event: ReviewEvent,
-    step: { instanceId: string; sequence: number },
-  ): ReadonlyArray<EffectRequest> {
-    const key = (kind: string) => idempotencyKey(processName, step.instanceId, step.sequence, kind)
-    const kindLabel = ReviewKind.labels[state.kind]
-    const actionTask = (finding: Nonconformity) => `${state.id}/nc/${finding.id}/action/${finding.attempts}`
-    const verifyTask = (finding: Nonconformity) => `${state.id}/nc/${finding.id}/verify/${finding.attempts}`
-    const startAction = (finding: Nonconformity): EffectRequest => ({
-      kind: "host.task.create",
-      key: key("host.task.create"),
-      draft: {
-        externalKey: actionTask(finding),
+  /** ④ the responsible's task to carry out the action, once it needs no (more) approval. */
+  const startAction = (state: ReviewState, finding: Nonconformity, host: HostEffects) =>
+    host.task(
+      { person: finding.responsible! },
+      {
+        externalKey: taskKey(state, finding, "action"),
         subject: `不合格项 ${finding.id} 纠正措施`,
         body: `${finding.description}\n原因：${finding.rootCause ?? ""}\n措施：${finding.correctiveAction ?? ""}`,
         ...(finding.dueAt === undefined ? {} : { dueAt: finding.dueAt }),
       },
-      assignee: { person: finding.responsible! },
-    })
-    switch (event.type) {
-      case "Planned":
-        return [
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: `${state.id}/review`,
-              subject: `${kindLabel["zh-CN"]}：${state.scope.slice(0, 60)}`,
-              body: state.criteria,
-              dueAt: state.plannedFor,
-            },
-            assignee: { person: state.lead! },
-          },
-        ]
-      case "FindingsRecorded":
-        return [
-          { kind: "host.task.complete", key: key("host.task.complete"), taskKey: `${state.id}/review` },
-          {
-            kind: "notify",
-            key: key("notify"),
-            draft: {
-              recipients: [
-                { role: "supervisor", ...(state.departmentId ? { departmentId: state.departmentId } : {}) },
-              ],
-              severity: event.nonconformities.some((finding) => finding.severity === "major")
-                ? "warning"
-                : "info",
-              title: label(`${kindLabel["zh-CN"]}结果`, `${kindLabel.en} findings`),
-              body: label(
-                `发现不合格项 ${event.nonconformities.length} 项，请制定纠正措施。`,
-                `${event.nonconformities.length} non-conformities found; corrective actions are due.`,
-              ),
-              caseKey: state.id,
-            },
-          },
-        ]
-      case "CorrectiveActionProposed": {
-        const finding = findingOf(state, event.nonconformityId)!
-        if (!event.needsApproval) return [startAction(finding)]
-        return [
-          {
-            kind: "approval.submit",
-            key: key("approval.submit"),
-            submission: {
-              requestType: "quality.correctiveAction",
-              businessKey: `${state.id}/${finding.id}`,
-              title: label(`不合格项 ${finding.id} 纠正措施审批`, `Corrective action for ${finding.id}`),
-              originator: { person: event.responsible },
-              formId: "quality.nonconformity",
-              values: {
-                number: finding.id,
-                department: state.departmentId,
-                description: finding.description,
-                standard: finding.standard,
-                severity: finding.severity,
-                rootCause: event.rootCause,
-                correction: event.correction,
-                correctiveAction: event.correctiveAction,
-                responsible: event.responsible,
-                dueAt: event.dueAt,
-              },
-              steps: [{ mode: "any", approvers: [{ role: policy.inspection.approver }] }],
-            },
-          },
-        ]
-      }
-      case "CorrectiveActionApproved":
-        return [startAction(findingOf(state, event.nonconformityId)!)]
-      case "CorrectiveActionRejected": {
-        const finding = findingOf(state, event.nonconformityId)!
-        return [
-          {
-            kind: "notify",
-            key: key("notify"),
-            draft: {
-              recipients: [{ person: finding.responsible! }],
-              severity: "warning",
-              title: label(
-                `不合格项 ${finding.id} 纠正措施被退回`,
-                `Corrective action for ${finding.id} sent back`,
-              ),
-              body: label(event.comment ?? "", event.comment ?? ""),
-              caseKey: state.id,
-            },
-          },
-        ]
-      }
-      case "CorrectiveActionCompleted": {
-        const finding = findingOf(state, event.nonconformityId)!
-        return [
-          { kind: "host.task.complete", key: key("host.task.complete"), taskKey: actionTask(finding) },
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: verifyTask(finding),
-              subject: `验证不合格项 ${finding.id} 纠正措施`,
-              body: event.evidence,
-            },
-            assignee: {
-              role: policy.inspection.verifier,
-              ...(state.departmentId ? { departmentId: state.departmentId } : {}),
-            },
-          },
-        ]
-      }
-      case "CorrectiveActionVerified": {
-        const finding = findingOf(state, event.nonconformityId)!
-        const done: EffectRequest = {
-          kind: "host.task.complete",
-          key: key("host.task.complete"),
-          taskKey: verifyTask(finding),
-        }
-        if (event.effective) return [done]
-        return [
-          done,
-          {
-            kind: "notify",
-            key: key("notify"),
-            draft: {
-              recipients: [{ person: finding.responsible! }, { role: policy.inspection.approver }],
-              severity: "warning",
-              title: label(
-                `不合格项 ${finding.id} 纠正措施无效`,
-                `Corrective action for ${finding.id} did not work`,
-              ),
-              body: label(
-                `验证意见：${event.note}。请重新分析原因并制定措施。`,
-                `Verification: ${event.note}. Analyse the cause again and propose a new action.`,
-              ),
-              caseKey: state.id,
-            },
-          },
-        ]
-      }
-      case "CorrectiveActionOverdue": {
-        const finding = findingOf(state, event.nonconformityId)!
-        return [
-          {
-            kind: "notify",
-            key: key("notify"),
-            draft: {
-              recipients: [{ person: finding.responsible! }, { role: policy.inspection.approver }],
-              severity: "warning",
-              title: label(
-                `不合格项 ${finding.id} 纠正措施已超期`,
-                `Corrective action for ${finding.id} is overdue`,
-              ),
-              body: label(finding.correctiveAction ?? "", finding.correctiveAction ?? ""),
-              caseKey: state.id,
-            },
-          },
-        ]
-      }
-      case "Closed":
-        return [
-          {
-            kind: "notify",
-            key: key("notify"),
-            draft: {
-              recipients: [{ role: policy.inspection.approver }],
-              severity: "info",
-              title: label(`${kindLabel["zh-CN"]}已关闭`, `${kindLabel.en} closed`),
-              body: label(event.conclusion, event.conclusion),
-              caseKey: state.id,
-            },
-          },
-        ]
-    }
-  }
+    )
 
-  return {
+  const flow = defineFlow<ReviewState, ReviewCommand, ReviewEvent, PolicyRefusal>({
     name: processName,
-    version: 1,
     initialState,
-    decide,
-    evolve,
-    deadlines,
-    effects,
-    isFinished: (state) => state.status === "closed",
+    commands: qualityReviewCommandSchema,
+    idOf: (state) => state.id || "(new)",
+    finished: ["closed"],
+    steps: {
+      // ① 制定检查/审核计划 (quality manager): scope, criteria, date, lead
+      Plan: (state, command, decision) => {
+        if (state.status !== "none") return decision.refuse("the review is already planned")
+        return decision.accept({ ...command, type: "Planned", policyVersion: policy.version })
+      },
+      // ② 实施检查，填写检查表 (review lead) ◇ 有不合格项？ yes: correcting — no: ready to close
+      RecordFindings: (state, command, decision) => {
+        if (state.status !== "planned") return decision.refuse("findings are recorded once, after planning")
+        const unexplained = command.checklist.findIndex(
+          (line) => !line.conforming && line.finding === undefined,
+        )
+        if (unexplained >= 0)
+          return policyRefusal(
+            "review.findingRecorded",
+            `checklist line ${unexplained + 1} does not conform but records no finding`,
+          )
+        return decision.accept({ ...command, type: "FindingsRecorded" })
+      },
+      // ③ 原因分析，制定纠正措施 (responsible) ◇ 需审批？ by the policy and the severity
+      ProposeCorrectiveAction: (state, command, decision) => {
+        if (state.status !== "correcting") return decision.refuse("the review has no open non-conformities")
+        return atFinding(state, command.nonconformityId, "open", decision, ({ severity }) => {
+          const dueAt = command.dueAt ?? command.at + dueDays[severity] * dayMillis
+          if (dueAt <= command.at)
+            return policyRefusal("review.actionDue", "the corrective action must be due in the future")
+          const needsApproval = approvalFor.includes(severity)
+          const proposed = { ...command, correction: command.correction, dueAt, needsApproval }
+          return decision.accept({ ...proposed, type: "CorrectiveActionProposed" })
+        })
+      },
+      // ✓ 纠正措施审批 (manager): approved starts ④ — rejected or withdrawn back to ③
+      DecideApproval: (state, { at, nonconformityId, outcome, comment }, decision) =>
+        atFinding(state, nonconformityId, "actionSubmitted", decision, () =>
+          decision.accept(
+            outcome === "approved"
+              ? { type: "CorrectiveActionApproved", at, nonconformityId, comment }
+              : { type: "CorrectiveActionRejected", at, nonconformityId, comment: comment ?? outcome },
+          ),
+        ),
+      // ④ 实施纠正措施 (responsible), by its due date
+      CompleteCorrectiveAction: (state, command, decision) =>
+        atFinding(state, command.nonconformityId, "implementing", decision, () =>
+          decision.accept({ ...command, type: "CorrectiveActionCompleted" }),
+        ),
+      // ⑤ 验证纠正措施 (verifier, not the responsible) ◇ 有效？ yes: closed — no: back to ③
+      VerifyCorrectiveAction: (state, command, decision) =>
+        atFinding(state, command.nonconformityId, "awaitingVerification", decision, (finding) =>
+          command.by === finding.responsible
+            ? policyRefusal(
+                "review.independentVerification",
+                "the person who carried out the action may not verify it",
+              )
+            : decision.accept({ ...command, type: "CorrectiveActionVerified" }),
+        ),
+      // ⏰ 超期: the due date passed while the action is still being carried out
+      MarkActionOverdue: (state, command, decision) => {
+        const finding = findingOf(state, command.nonconformityId)
+        const due = finding?.status === "implementing" && !finding.overdue && finding.dueAt !== undefined
+        return decision.acceptIf(due && command.at >= finding.dueAt!, {
+          ...command,
+          type: "CorrectiveActionOverdue",
+        })
+      },
+      // ⑥ 标准化，关闭 (quality manager): once every non-conformity is closed
+      Close: (state, command, decision) => {
+        if (state.status !== "readyToClose")
+          return decision.refuse(
+            "every non-conformity must be closed (its corrective action verified effective) first",
+          )
+        return decision.accept({ ...command, type: "Closed" })
+      },
+    },
+    folds: {
+      Planned: (_state, { type: _, at: __, ...plan }) => ({ ...initialState, ...plan, status: "planned" }),
+      FindingsRecorded: (state, { checklist, nonconformities }) => ({
+        ...state,
+        status: nonconformities.length === 0 ? "readyToClose" : "correcting",
+        checklist,
+        nonconformities: nonconformities.map(opened),
+      }),
+      CorrectiveActionProposed: findingFold(
+        ({ type: _, at: __, nonconformityId: ___, needsApproval, ...action }, finding) => ({
+          ...action,
+          ...untried,
+          status: needsApproval ? "actionSubmitted" : "implementing",
+          attempts: finding.attempts + 1,
+        }),
+      ),
+      CorrectiveActionApproved: findingFold(() => ({ status: "implementing" })),
+      CorrectiveActionRejected: findingFold((event) => ({ status: "open", rejection: event.comment })),
+      CorrectiveActionCompleted: findingFold((event) => ({
+        status: "awaitingVerification",
+        evidence: event.evidence,
+      })),
+      CorrectiveActionVerified: findingFold(({ at, effective, note, by }) => ({
+        status: effective ? "closed" : "open",
+        verification: { effective, note, by, at },
+      })),
+      CorrectiveActionOverdue: findingFold(() => ({ overdue: true })),
+      Closed: (state, { conclusion, standardised }) => ({
+        ...state,
+        status: "closed",
+        conclusion,
+        standardised,
+      }),
+    },
+    deadlines: (state) =>
+      timers(
+        ...state.nonconformities.map(
+          (finding) =>
+            finding.status === "implementing" &&
+            timer<ReviewCommand>(
+              `action-due/${finding.id}/${finding.attempts}`,
+              finding.dueAt,
+              { type: "MarkActionOverdue", nonconformityId: finding.id },
+              finding.overdue,
+            ),
+        ),
+      ),
+    effects: {
+      Planned: (state, _event, host) => [
+        host.task(
+          { person: state.lead! },
+          {
+            externalKey: `${state.id}/review`,
+            subject: `${kindOf(state)["zh-CN"]}：${state.scope.slice(0, 60)}`,
+            body: state.criteria,
+            dueAt: state.plannedFor,
+          },
+        ),
+      ],
+      FindingsRecorded: (state, { nonconformities }, host) => [
+        host.completeTask(`${state.id}/review`),
+        host.notify(
+          [{ role: "supervisor", ...inDepartment(state) }],
+          nonconformities.some((finding) => finding.severity === "major") ? "warning" : "info",
+          label(`${kindOf(state)["zh-CN"]}结果`, `${kindOf(state).en} findings`),
+          label(
+            `发现不合格项 ${nonconformities.length} 项，请制定纠正措施。`,
+            `${nonconformities.length} non-conformities found; corrective actions are due.`,
+          ),
+        ),
+      ],
+      CorrectiveActionProposed: findingEffects((state, finding, event, host) => {
+        if (!event.needsApproval) return [startAction(state, finding, host)]
+        const { type: _, at: __, nonconformityId: number, needsApproval: ___, ...action } = event
+        const { description, standard, severity } = finding
+        return [
+          host.submitApproval(host.key("approval.submit"), {
+            requestType: "quality.correctiveAction",
+            businessKey: `${state.id}/${finding.id}`,
+            title: actionTitle(finding, "审批", ""),
+            originator: { person: event.responsible },
+            formId: "quality.nonconformity",
+            values: { number, department: state.departmentId, description, standard, severity, ...action },
+            steps: [{ mode: "any", approvers: [{ role: approver }] }],
+          }),
+        ]
+      }),
+      CorrectiveActionApproved: findingEffects((state, finding, _event, host) => [
+        startAction(state, finding, host),
+      ]),
+      CorrectiveActionRejected: findingEffects((_state, finding, { comment }, host) => [
+        warn(host, finding, ["被退回", " sent back"], asWritten(comment ?? ""), false),
+      ]),
+      CorrectiveActionCompleted: findingEffects((state, finding, event, host) => [
+        host.completeTask(taskKey(state, finding, "action")),
+        host.task(
+          { role: verifier, ...inDepartment(state) },
+          {
+            externalKey: taskKey(state, finding, "verify"),
+            subject: `验证不合格项 ${finding.id} 纠正措施`,
+            body: event.evidence,
+          },
+        ),
+      ]),
+      CorrectiveActionVerified: findingEffects((state, finding, { effective, note }, host) => {
+        const done = host.completeTask(taskKey(state, finding, "verify"))
+        if (effective) return [done]
+        const body = label(
+          `验证意见：${note}。请重新分析原因并制定措施。`,
+          `Verification: ${note}. Analyse the cause again and propose a new action.`,
+        )
+        return [done, warn(host, finding, ["无效", " did not work"], body)]
+      }),
+      CorrectiveActionOverdue: findingEffects((_state, finding, _event, host) => [
+        warn(host, finding, ["已超期", " is overdue"], asWritten(finding.correctiveAction ?? "")),
+      ]),
+      Closed: (state, event, host) => [
+        host.notify(
+          [{ role: approver }],
+          "info",
+          label(`${kindOf(state)["zh-CN"]}已关闭`, `${kindOf(state).en} closed`),
+          asWritten(event.conclusion),
+        ),
+      ],
+    },
+  })
+
+  // The host's status line names the PDCA phase while non-conformities are being corrected.
+  return {
+    ...flow,
     statusOf: (state) =>
       state.status === "correcting" ? `correcting (${pdcaPhaseOf(state)})` : state.status,
   }
