@@ -1,29 +1,31 @@
-import { Result } from "effect"
-import { z } from "zod"
 import type { InvalidTransition } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
-import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
-import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
+import { decideApprovalSchema } from "../../process/approval-decision.ts"
+import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
-  approvalDecisionOf,
-  checkApprovalDecision,
-  commandIdSchema,
-  commandInstantSchema,
-  commandTextSchema,
-  notifyRequest,
-  parseProcessCommand,
-  type RecordedApprovalDecision,
-  recordApprovalDecision,
-  refuseTransition,
-  withdrawApprovalRequest,
-} from "../../process/decider-support.ts"
-import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
-import type { EffectRequest } from "../../process/effect-request.ts"
+  type CancelledEvent,
+  cancelCommandSchema,
+  cancellationEffects,
+  cancelStep,
+} from "../../process/cancellation.ts"
+import { commandDateSchema } from "../../process/command-date.ts"
+import {
+  commandShape,
+  commandUnion,
+  type FlowEvent,
+  type ShapedCommand,
+  type StepFields,
+  timerCommand,
+} from "../../process/command-shapes.ts"
+import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
+import type { ProcessDefinition } from "../../process/definition.ts"
+import { defineFlow, type FlowState } from "../../process/flow.ts"
+import { returnedNotice } from "../../process/returned-notice.ts"
+import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { civilDateSchema } from "../../time/civil-date.ts"
 import { dayMillis, type Instant } from "../../time/instant.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 import { revisitReportForm } from "../schema/revisit-report-form.ts"
@@ -41,21 +43,71 @@ export type RevisitProcessStatus =
   | "archived"
   | "cancelled"
 
+/**
+ * The shape of every command of a key-account revisit, checked before the decider reads it; exported so
+ * callers (and the property tests) can validate or generate commands without deciding them.
+ */
+export const keyAccountRevisitCommandSchema = commandUnion(
+  /** ① 下达《大客户回访通知》: the supervisor orders a revisit, due by `dueAt`. */
+  commandShape("IssueNotice", {
+    issuedBy: actorSchema,
+    revisitId: commandIdSchema,
+    customerId: commandIdSchema,
+    customerName: commandTextSchema(200).optional(),
+    dueAt: commandInstantSchema,
+    purpose: commandTextSchema(2000).optional(),
+  }),
+  /** ② 安排具体回访任务: the officer who goes. */
+  commandShape("Assign", { assignedBy: actorSchema, officer: actorSchema }),
+  /** ③–⑤ the visit done, its material collated, the service-quality data gathered. */
+  commandShape("RecordVisit", {
+    officer: actorSchema,
+    visitedOn: commandDateSchema,
+    metWith: commandTextSchema(200).optional(),
+    findings: commandTextSchema(5000),
+    qualityData: commandTextSchema(5000).optional(),
+    requests: commandTextSchema(5000).optional(),
+  }),
+  /** ⑥ 书面回访报告, sent for 审核. */
+  commandShape("SubmitReport", { officer: actorSchema, followUp: commandTextSchema(5000).optional() }),
+  decideApprovalSchema,
+  timerCommand("RemindRevisit"),
+  timerCommand("EscalateRevisit"),
+  cancelCommandSchema,
+)
+
+/** The commands of a revisit. */
+export type KeyAccountRevisitCommand = ShapedCommand<typeof keyAccountRevisitCommandSchema>
+
+type Step<Type extends KeyAccountRevisitCommand["type"]> = StepFields<KeyAccountRevisitCommand, Type>
+type Decided = Omit<Step<"DecideApproval">, "outcome">
+
 /** What the officer found on the visit (③ 上门回访, ④ 资料整理, ⑤ 服务质量资料). */
-export interface RevisitFindings {
-  readonly visitedOn: string
-  readonly metWith: string | undefined
-  readonly findings: string
-  readonly qualityData: string | undefined
-  readonly requests: string | undefined
-}
+export type RevisitFindings = Omit<Step<"RecordVisit">, "officer">
+
+/** The events of a revisit. */
+export type KeyAccountRevisitEvent =
+  | FlowEvent<
+      "NoticeIssued",
+      Step<"IssueNotice"> & { remindAt: Instant; escalateAt: Instant; policyVersion: string }
+    >
+  | FlowEvent<"Assigned", Step<"Assign">>
+  | FlowEvent<"VisitRecorded", { officer: Actor; findings: RevisitFindings }>
+  | FlowEvent<"ReportSubmitted", Step<"SubmitReport"> & { approvalKey: string; approverRole: Role }>
+  | FlowEvent<"ReportArchived", Decided>
+  | FlowEvent<"ReportReturned", Decided>
+  | FlowEvent<"RevisitReminded">
+  | FlowEvent<"RevisitEscalated">
+  | CancelledEvent
+
+/** Why a revisit command is refused. */
+export type KeyAccountRevisitRefusal = InvalidTransition | ValidationError
 
 /** The state of one revisit. */
-export interface KeyAccountRevisitState {
+export interface KeyAccountRevisitState extends FlowState, GatedState {
   readonly status: RevisitProcessStatus
+  /** Events folded in so far: the sequence number of the next event. */
   readonly sequence: number
-  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
-  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly revisitId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -70,157 +122,10 @@ export interface KeyAccountRevisitState {
   readonly findings: RevisitFindings | undefined
   readonly followUp: string | undefined
   readonly approval: { readonly key: string; readonly role: Role } | undefined
+  /** How often the report was returned to the officer. */
   readonly returns: number
   readonly approvedBy: PersonId | undefined
 }
-
-/** The commands of a revisit. */
-export type KeyAccountRevisitCommand =
-  | {
-      /** ① 下达《大客户回访通知》: the supervisor orders a revisit, due by `dueAt`. */
-      readonly type: "IssueNotice"
-      readonly at: Instant
-      readonly revisitId: string
-      readonly customerId: string
-      readonly customerName?: string
-      readonly issuedBy: Actor
-      readonly dueAt: Instant
-      readonly purpose?: string
-    }
-  | {
-      /** ② 安排具体回访任务: the officer who goes. */
-      readonly type: "Assign"
-      readonly at: Instant
-      readonly assignedBy: Actor
-      readonly officer: Actor
-    }
-  | {
-      /** ③–⑤ the visit done, its material collated, the service-quality data gathered. */
-      readonly type: "RecordVisit"
-      readonly at: Instant
-      readonly officer: Actor
-      readonly visitedOn: string
-      readonly metWith?: string
-      readonly findings: string
-      readonly qualityData?: string
-      readonly requests?: string
-    }
-  | {
-      /** ⑥ 书面回访报告, sent for 审核. */
-      readonly type: "SubmitReport"
-      readonly at: Instant
-      readonly officer: Actor
-      readonly followUp?: string
-    }
-  | DecideApproval
-  | { readonly type: "RemindRevisit"; readonly at: Instant }
-  | { readonly type: "EscalateRevisit"; readonly at: Instant }
-  | { readonly type: "Cancel"; readonly at: Instant; readonly actor: Actor; readonly reason: string }
-
-/** The events of a revisit. */
-export type KeyAccountRevisitEvent =
-  | {
-      readonly type: "NoticeIssued"
-      readonly at: Instant
-      readonly revisitId: string
-      readonly customerId: string
-      readonly customerName: string | undefined
-      readonly issuedBy: Actor
-      readonly purpose: string | undefined
-      readonly dueAt: Instant
-      readonly remindAt: Instant
-      readonly escalateAt: Instant
-      readonly policyVersion: string
-    }
-  | { readonly type: "Assigned"; readonly at: Instant; readonly assignedBy: Actor; readonly officer: Actor }
-  | {
-      readonly type: "VisitRecorded"
-      readonly at: Instant
-      readonly officer: Actor
-      readonly findings: RevisitFindings
-    }
-  | {
-      readonly type: "ReportSubmitted"
-      readonly at: Instant
-      readonly officer: Actor
-      readonly followUp: string | undefined
-      readonly approvalKey: string
-      readonly approverRole: Role
-    }
-  | {
-      readonly type: "ReportArchived"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-    }
-  | {
-      readonly type: "ReportReturned"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-    }
-  | { readonly type: "RevisitReminded"; readonly at: Instant }
-  | { readonly type: "RevisitEscalated"; readonly at: Instant }
-  | {
-      readonly type: "Cancelled"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly reason: string
-      readonly withdrawApprovalKey: string | undefined
-    }
-
-/** Why a revisit command is refused. */
-export type KeyAccountRevisitRefusal = InvalidTransition | ValidationError
-
-/**
- * The shape of every command of a key-account revisit, checked before the decider reads it; exported so
- * callers (and the property tests) can validate or generate commands without deciding them.
- */
-export const keyAccountRevisitCommandSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("IssueNotice"),
-    at: commandInstantSchema,
-    revisitId: commandIdSchema,
-    customerId: commandIdSchema,
-    customerName: commandTextSchema(200).optional(),
-    issuedBy: actorSchema,
-    dueAt: commandInstantSchema,
-    purpose: commandTextSchema(2000).optional(),
-  }),
-  z.strictObject({
-    type: z.literal("Assign"),
-    at: commandInstantSchema,
-    assignedBy: actorSchema,
-    officer: actorSchema,
-  }),
-  z.strictObject({
-    type: z.literal("RecordVisit"),
-    at: commandInstantSchema,
-    officer: actorSchema,
-    visitedOn: civilDateSchema,
-    metWith: commandTextSchema(200).optional(),
-    findings: commandTextSchema(5000),
-    qualityData: commandTextSchema(5000).optional(),
-    requests: commandTextSchema(5000).optional(),
-  }),
-  z.strictObject({
-    type: z.literal("SubmitReport"),
-    at: commandInstantSchema,
-    officer: actorSchema,
-    followUp: commandTextSchema(5000).optional(),
-  }),
-  decideApprovalSchema,
-  z.strictObject({ type: z.literal("RemindRevisit"), at: commandInstantSchema }),
-  z.strictObject({ type: z.literal("EscalateRevisit"), at: commandInstantSchema }),
-  z.strictObject({
-    type: z.literal("Cancel"),
-    at: commandInstantSchema,
-    actor: actorSchema,
-    reason: commandTextSchema(2000),
-  }),
-]) as unknown as z.ZodType<KeyAccountRevisitCommand>
 
 const initialState: KeyAccountRevisitState = {
   status: "none",
@@ -244,15 +149,17 @@ const initialState: KeyAccountRevisitState = {
   approvedBy: undefined,
 }
 
-const beforeVisit = (status: RevisitProcessStatus) => status === "noticed" || status === "assigned"
+/** The statuses in which there is nothing to cancel: not yet noticed, or ended. */
+const notOpen = new Set<RevisitProcessStatus>(["none", "archived", "cancelled"])
+
+/** Reminders and the escalation wait only until the visit is recorded. */
+const beforeVisit = (state: KeyAccountRevisitState) =>
+  state.status === "noticed" || state.status === "assigned"
 
 /**
- * A key-account revisit as a decider: 004 ch.4 大客户回访管理流程 — ① the supervisor issues the
- * revisit notice → ② the officer is assigned → ③ visits on site → ④ collates the material →
- * ⑤ gathers service-quality data → ⑥ writes the report, approved (审核) by the post the policy
- * names → ⑦ the report is archived. Until the visit is recorded the officer is reminded before
- * the due day and the supervisor told once it is overdue past the policy's days; a returned
- * report goes back to the officer.
+ * A key-account revisit: 004 ch.4 大客户回访管理流程. Until the visit is recorded the officer is
+ * reminded before the due day and the supervisor told once it is overdue past the policy's days;
+ * both instants are decided with the notice, so replay never depends on today's policy.
  */
 export function keyAccountRevisitProcess(
   policy: AccountsPolicy,
@@ -262,295 +169,163 @@ export function keyAccountRevisitProcess(
   KeyAccountRevisitEvent,
   KeyAccountRevisitRefusal
 > {
-  function decide(
-    state: KeyAccountRevisitState,
-    input: KeyAccountRevisitCommand,
-  ): Result.Result<ReadonlyArray<KeyAccountRevisitEvent>, KeyAccountRevisitRefusal> {
-    const parsed = parseProcessCommand(
-      `${keyAccountRevisitName}.command`,
-      keyAccountRevisitCommandSchema,
-      input,
-    )
-    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    const command = parsed.success
-    const no = (reason: string) =>
-      refuseTransition(keyAccountRevisitName, state.revisitId, state.status, command.type, reason)
-    switch (command.type) {
-      case "IssueNotice":
-        if (state.status !== "none") return no("the notice was already issued")
-        return Result.succeed([
-          {
-            type: "NoticeIssued",
-            at: command.at,
-            revisitId: command.revisitId,
-            customerId: command.customerId,
-            customerName: command.customerName,
-            issuedBy: command.issuedBy,
-            purpose: command.purpose,
-            dueAt: command.dueAt,
-            remindAt: command.dueAt - policy.revisits.reminderDaysBefore * dayMillis,
-            escalateAt: command.dueAt + policy.revisits.escalateAfterDays * dayMillis,
-            policyVersion: policy.version,
-          },
-        ])
-      case "Assign":
-        if (!beforeVisit(state.status)) return no("an officer is assigned before the visit")
-        return Result.succeed([
-          { type: "Assigned", at: command.at, assignedBy: command.assignedBy, officer: command.officer },
-        ])
-      case "RecordVisit":
-        if (state.status !== "assigned") return no("the assigned officer records the visit")
-        return Result.succeed([
-          {
-            type: "VisitRecorded",
-            at: command.at,
-            officer: command.officer,
-            findings: {
-              visitedOn: command.visitedOn,
-              metWith: command.metWith,
-              findings: command.findings,
-              qualityData: command.qualityData,
-              requests: command.requests,
-            },
-          },
-        ])
-      case "SubmitReport":
-        if (state.status !== "visited") return no("the report follows the visit")
-        return Result.succeed([
-          {
-            type: "ReportSubmitted",
-            at: command.at,
-            officer: command.officer,
-            followUp: command.followUp,
-            approvalKey: idempotencyKey(
-              keyAccountRevisitName,
-              state.revisitId,
-              state.sequence,
-              "approval.submit",
-            ),
-            approverRole: policy.revisits.reportApprover,
-          },
-        ])
-      case "DecideApproval": {
-        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
-        if (check.verdict === "repeat") return Result.succeed([])
-        if (check.verdict === "refuse") return no(check.reason)
-        return Result.succeed([
-          command.outcome === "approved"
-            ? { type: "ReportArchived", ...approvalDecisionOf(command) }
-            : { type: "ReportReturned", ...approvalDecisionOf(command) },
-        ])
-      }
-      case "RemindRevisit":
-        if (!beforeVisit(state.status) || state.reminded) return Result.succeed([])
-        return Result.succeed([{ type: "RevisitReminded", at: command.at }])
-      case "EscalateRevisit":
-        if (!beforeVisit(state.status) || state.escalated) return Result.succeed([])
-        return Result.succeed([{ type: "RevisitEscalated", at: command.at }])
-      case "Cancel":
-        if (state.status === "none" || state.status === "archived" || state.status === "cancelled") {
-          return no("only an open revisit can be cancelled")
-        }
-        return Result.succeed([
-          {
-            type: "Cancelled",
-            at: command.at,
-            actor: command.actor,
-            reason: command.reason,
-            withdrawApprovalKey: state.status === "awaitingApproval" ? state.approval?.key : undefined,
-          },
-        ])
-    }
-  }
-
-  function evolve(state: KeyAccountRevisitState, event: KeyAccountRevisitEvent): KeyAccountRevisitState {
-    const next = { ...state, sequence: state.sequence + 1 }
-    switch (event.type) {
-      case "NoticeIssued":
-        return {
-          ...next,
-          status: "noticed",
-          revisitId: event.revisitId,
-          customerId: event.customerId,
-          customerName: event.customerName,
-          policyVersion: event.policyVersion,
-          issuedBy: event.issuedBy,
-          dueAt: event.dueAt,
-          remindAt: event.remindAt,
-          escalateAt: event.escalateAt,
-        }
-      case "Assigned":
-        return { ...next, status: "assigned", officer: event.officer }
-      case "VisitRecorded":
-        return { ...next, status: "visited", findings: event.findings }
-      case "ReportSubmitted":
-        return {
-          ...next,
-          status: "awaitingApproval",
-          followUp: event.followUp,
-          approval: { key: event.approvalKey, role: event.approverRole },
-        }
-      case "ReportArchived":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
-          status: "archived",
-          approvedBy: event.decidedBy,
-        }
-      case "ReportReturned":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
-          status: "visited",
-          approval: undefined,
-          returns: state.returns + 1,
-        }
-      case "RevisitReminded":
-        return { ...next, reminded: true }
-      case "RevisitEscalated":
-        return { ...next, escalated: true }
-      case "Cancelled":
-        return { ...next, status: "cancelled" }
-    }
-  }
-
-  function deadlines(state: KeyAccountRevisitState): ReadonlyArray<Deadline<KeyAccountRevisitCommand>> {
-    if (!beforeVisit(state.status)) return []
-    const timers: Array<Deadline<KeyAccountRevisitCommand>> = []
-    if (!state.reminded && state.remindAt !== undefined) {
-      timers.push({ key: "revisit-reminder", dueAt: state.remindAt, command: { type: "RemindRevisit" } })
-    }
-    if (!state.escalated && state.escalateAt !== undefined) {
-      timers.push({
-        key: "revisit-escalation",
-        dueAt: state.escalateAt,
-        command: { type: "EscalateRevisit" },
-      })
-    }
-    return timers
-  }
-
-  function effects(
-    state: KeyAccountRevisitState,
-    event: KeyAccountRevisitEvent,
-    step: { readonly instanceId: string; readonly sequence: number },
-  ): ReadonlyArray<EffectRequest> {
-    const key = (kind: string) => idempotencyKey(keyAccountRevisitName, step.instanceId, step.sequence, kind)
-    const customer = state.customerName ?? state.customerId
-    const officer = state.officer ? { person: state.officer.personId } : { role: "officer" as const }
-    const taskKey = `${state.revisitId}/revisit`
-    switch (event.type) {
-      case "Assigned":
-        return [
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: taskKey,
-              subject: `大客户回访 Revisit ${customer}`,
-              body: `Revisit ${customer} (${state.customerId}) on site and report.`,
-              ...(state.dueAt === undefined ? {} : { dueAt: state.dueAt }),
-            },
-            assignee: { person: event.officer.personId },
-          },
-        ]
-      case "VisitRecorded":
-        return [
-          {
-            kind: "host.activity.log",
-            key: key("host.activity.log"),
-            draft: {
-              externalKey: `${state.revisitId}/visit`,
-              kind: "visit",
-              subject: `大客户回访 Revisit of ${customer}`,
-              body: event.findings.findings,
-              occurredAt: event.at,
-              customerKey: state.customerId,
-            },
-          },
-          { kind: "host.task.complete", key: key("host.task.complete"), taskKey },
-        ]
-      case "ReportSubmitted": {
-        const findings = state.findings!
-        return [
-          {
-            kind: "approval.submit",
-            key: event.approvalKey as IdempotencyKey,
-            submission: {
-              requestType: keyAccountRevisitName,
-              businessKey: state.revisitId,
-              title: label(`大客户回访报告：${customer}`, `Revisit report: ${customer}`),
-              originator: { person: event.officer.personId },
-              formId: revisitReportForm.id,
-              values: {
-                customer: state.customerId,
-                visitedOn: findings.visitedOn,
-                officer: event.officer.personId,
-                findings: findings.findings,
-                ...(findings.metWith === undefined ? {} : { metWith: findings.metWith }),
-                ...(findings.qualityData === undefined ? {} : { qualityData: findings.qualityData }),
-                ...(findings.requests === undefined ? {} : { requests: findings.requests }),
-                ...(event.followUp === undefined ? {} : { followUp: event.followUp }),
-              },
-              steps: [{ mode: "any", approvers: [{ role: event.approverRole }] }],
-            },
-          },
-        ]
-      }
-      case "ReportReturned":
-        return [
-          notifyRequest(
-            key("notify"),
-            [officer],
-            "warning",
-            label("回访报告退回修改", "Revisit report returned"),
-            label(
-              `${customer}：${event.comment ?? "请补充后重新提交"}`,
-              `${customer}: ${event.comment ?? "complete it and submit again"}`,
-            ),
-            state.revisitId,
-          ),
-        ]
-      case "RevisitReminded":
-        return [
-          notifyRequest(
-            key("notify"),
-            [officer],
-            "info",
-            label("大客户回访即将到期", "Key-account revisit due soon"),
-            label(`请按期回访 ${customer}`, `Revisit ${customer} before it falls due`),
-            state.revisitId,
-          ),
-        ]
-      case "RevisitEscalated":
-        return [
-          notifyRequest(
-            key("notify"),
-            [{ role: "supervisor" }],
-            "urgent",
-            label("大客户回访逾期", "Key-account revisit overdue"),
-            label(`${customer} 的回访已逾期`, `The revisit of ${customer} is overdue`),
-            state.revisitId,
-          ),
-        ]
-      case "Cancelled":
-        return event.withdrawApprovalKey === undefined
-          ? []
-          : [withdrawApprovalRequest(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
-      default:
-        return []
-    }
-  }
-
-  return {
+  const { reminderDaysBefore, escalateAfterDays, reportApprover: approverRole } = policy.revisits
+  return defineFlow({
     name: keyAccountRevisitName,
-    version: 1,
+    idOf: (state) => state.revisitId,
     initialState,
-    decide,
-    evolve,
-    deadlines,
-    effects,
-    isFinished: (state) => state.status === "archived" || state.status === "cancelled",
-    statusOf: (state) => state.status,
-  }
+    commands: keyAccountRevisitCommandSchema,
+    steps: {
+      // ① 下达《大客户回访通知》 (supervisor): due day, reminder and escalation fixed now
+      IssueNotice: (state, command, decision) => {
+        if (state.status !== "none") return decision.refuse("the notice was already issued")
+        return decision.accept({
+          ...command,
+          type: "NoticeIssued",
+          remindAt: command.dueAt - reminderDaysBefore * dayMillis,
+          escalateAt: command.dueAt + escalateAfterDays * dayMillis,
+          policyVersion: policy.version,
+        })
+      },
+      // ② 安排具体回访任务 (supervisor → key-account officer)
+      Assign: (state, command, decision) => {
+        if (!beforeVisit(state)) return decision.refuse("an officer is assigned before the visit")
+        return decision.accept({ ...command, type: "Assigned" })
+      },
+      // ③ 上门回访 ④ 资料整理 ⑤ 服务质量资料 (key-account officer)
+      RecordVisit: (state, { type: _, at, officer, ...findings }, decision) => {
+        if (state.status !== "assigned") return decision.refuse("the assigned officer records the visit")
+        return decision.accept({ type: "VisitRecorded", at, officer, findings })
+      },
+      // ⑥ 书面回访报告 (officer), sent for ✓ 审核 by the post the policy names
+      SubmitReport: (state, command, decision) => {
+        if (state.status !== "visited") return decision.refuse("the report follows the visit")
+        const approvalKey = decision.keyAt(0, "approval.submit")
+        return decision.accept({ ...command, type: "ReportSubmitted", approvalKey, approverRole })
+      },
+      // ✓ approved: ⑦ 归档 — rejected or withdrawn: back to ⑥ for the officer to revise
+      DecideApproval: (state, command, decision) =>
+        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
+          approved: (decided) => decision.accept({ type: "ReportArchived", ...decided }),
+          returned: ({ outcome: _, ...decided }) => decision.accept({ type: "ReportReturned", ...decided }),
+        }),
+      // reminder before the due day, while not yet visited (officer)
+      RemindRevisit: (state, { at }, decision) =>
+        decision.acceptIf(beforeVisit(state) && !state.reminded, { type: "RevisitReminded", at }),
+      // overdue past the policy's days: escalated to the supervisor, once
+      EscalateRevisit: (state, { at }, decision) =>
+        decision.acceptIf(beforeVisit(state) && !state.escalated, { type: "RevisitEscalated", at }),
+      // 取消 (supervisor), at any step until archived; the report's approval withdrawn if pending
+      Cancel: cancelStep(
+        (state) => (notOpen.has(state.status) ? "only an open revisit can be cancelled" : undefined),
+        (state) => state.status === "awaitingApproval",
+      ),
+    },
+    folds: {
+      NoticeIssued: (state, { type: _, at: __, purpose: ___, ...notice }) => ({
+        ...state,
+        status: "noticed",
+        ...notice,
+      }),
+      Assigned: (state, event) => ({ ...state, status: "assigned", officer: event.officer }),
+      VisitRecorded: (state, event) => ({ ...state, status: "visited", findings: event.findings }),
+      ReportSubmitted: (state, event) => ({
+        ...state,
+        status: "awaitingApproval",
+        followUp: event.followUp,
+        approval: { key: event.approvalKey, role: event.approverRole },
+      }),
+      ReportArchived: (state, { decidedBy }) => ({
+        ...gatePassed(state),
+        status: "archived",
+        approvedBy: decidedBy,
+      }),
+      ReportReturned: (state) => ({ ...gateReturned(state), status: "visited", returns: state.returns + 1 }),
+      RevisitReminded: (state) => ({ ...state, reminded: true }),
+      RevisitEscalated: (state) => ({ ...state, escalated: true }),
+      Cancelled: (state) => ({ ...state, status: "cancelled" }),
+    },
+    deadlines: (state) =>
+      beforeVisit(state)
+        ? timers(
+            timer("revisit-reminder", state.remindAt, { type: "RemindRevisit" }, state.reminded),
+            timer("revisit-escalation", state.escalateAt, { type: "EscalateRevisit" }, state.escalated),
+          )
+        : [],
+    effects: {
+      Assigned: (state, event, host) => [
+        host.task(
+          { person: event.officer.personId },
+          {
+            externalKey: taskKeyOf(state),
+            subject: `大客户回访 Revisit ${customerOf(state)}`,
+            body: `Revisit ${customerOf(state)} (${state.customerId}) on site and report.`,
+            ...(state.dueAt === undefined ? {} : { dueAt: state.dueAt }),
+          },
+        ),
+      ],
+      VisitRecorded: (state, event, host) => [
+        host.activity({
+          externalKey: `${state.revisitId}/visit`,
+          kind: "visit",
+          subject: `大客户回访 Revisit of ${customerOf(state)}`,
+          body: event.findings.findings,
+          occurredAt: event.at,
+          customerKey: state.customerId,
+        }),
+        host.completeTask(taskKeyOf(state)),
+      ],
+      ReportSubmitted: (state, event, host) => [
+        host.submitApproval(event.approvalKey, {
+          requestType: keyAccountRevisitName,
+          businessKey: state.revisitId,
+          title: label(`大客户回访报告：${customerOf(state)}`, `Revisit report: ${customerOf(state)}`),
+          originator: { person: event.officer.personId },
+          formId: revisitReportForm.id,
+          values: {
+            customer: state.customerId,
+            officer: event.officer.personId,
+            ...definedOnly({ ...state.findings, followUp: event.followUp }),
+          },
+          steps: [{ mode: "any", approvers: [{ role: event.approverRole }] }],
+        }),
+      ],
+      ReportReturned: (state, { comment }, host) => [
+        returnedNotice(host, {
+          to: officerOf(state),
+          title: label("回访报告退回修改", "Revisit report returned"),
+          subject: customerOf(state),
+          comment,
+          otherwise: label("请补充后重新提交", "complete it and submit again"),
+        }),
+      ],
+      RevisitReminded: (state, _event, host) => [
+        host.notify(
+          [officerOf(state)],
+          "info",
+          label("大客户回访即将到期", "Key-account revisit due soon"),
+          label(`请按期回访 ${customerOf(state)}`, `Revisit ${customerOf(state)} before it falls due`),
+        ),
+      ],
+      RevisitEscalated: (state, _event, host) => [
+        host.notify(
+          [{ role: "supervisor" }],
+          "urgent",
+          label("大客户回访逾期", "Key-account revisit overdue"),
+          label(`${customerOf(state)} 的回访已逾期`, `The revisit of ${customerOf(state)} is overdue`),
+        ),
+      ],
+      Cancelled: (_state, event, host) => cancellationEffects(event, host),
+    },
+    // ⑦ 归档 ends the revisit, as does a cancellation
+    finished: ["archived", "cancelled"],
+  })
 }
+
+const customerOf = (state: KeyAccountRevisitState) => state.customerName ?? state.customerId
+const taskKeyOf = (state: KeyAccountRevisitState) => `${state.revisitId}/revisit`
+const officerOf = (state: KeyAccountRevisitState) =>
+  state.officer ? { person: state.officer.personId } : { role: "officer" as const }
+/** The report's form values: a field left empty is absent, not `undefined`, for every host. */
+const definedOnly = (values: Readonly<Record<string, string | undefined>>) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
