@@ -71,12 +71,11 @@ const propose = (after: number, ...actions: ReadonlyArray<{ id: string; dueAt: n
     })),
   },
 })
+const survey = { flow: definition.name, definition, start }
 const scenario = (name: string, instanceId: string, steps: Scenario["steps"]): Scenario => ({
-  flow: definition.name,
+  ...survey,
   name,
-  definition,
   instanceId,
-  start,
   steps,
 })
 
