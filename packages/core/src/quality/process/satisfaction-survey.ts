@@ -189,23 +189,13 @@ const initialState: SurveyState = {
 
 const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
 /** The state once a plan is sent back: to `status`, the rejection kept for the record. */
-const returned = (
-  state: SurveyState,
-  status: SurveyStatus,
-  stage: SurveyApproval,
-  event: Omit<SurveyRejection, "stage">,
-) => ({
+const returned = (state: SurveyState, status: SurveyStatus, rejection: SurveyRejection): SurveyState => ({
   ...state,
   status,
-  rejections: [...state.rejections, { stage, comment: event.comment, at: event.at }],
+  rejections: [...state.rejections, rejection],
 })
-/** An action of an approved plan as tracked from the start: open, not overdue. */
-const tracked = (action: ImprovementAction): TrackedAction => ({
-  ...action,
-  completedAt: undefined,
-  note: undefined,
-  overdue: false,
-})
+/** How an action of a newly submitted plan is tracked: open, not overdue. */
+const notStarted = { completedAt: undefined, note: undefined, overdue: false } as const
 /** The state with one action of the improvement plan changed. */
 const withAction = (state: SurveyState, actionId: string, change: Partial<TrackedAction>): SurveyState => ({
   ...state,
@@ -420,7 +410,7 @@ export function satisfactionSurveyProcess(
         planSubmissions: state.planSubmissions + 1,
       }),
       PlanApproved: (state) => ({ ...state, status: "planApproved" }),
-      PlanRejected: (state, event) => returned(state, "drafted", "plan", event),
+      PlanRejected: (state, { comment, at }) => returned(state, "drafted", { stage: "plan", comment, at }),
       SurveySent: (state) => ({ ...state, status: "collecting" }),
       ResponseRecorded: (state, event) => ({ ...state, responses: [...state.responses, event.response] }),
       CollectionClosed: (state) => ({ ...state, status: "collected" }),
@@ -433,7 +423,7 @@ export function satisfactionSurveyProcess(
         ...state,
         status: "improvementSubmitted",
         findings,
-        actions: actions.map(tracked),
+        actions: actions.map((action) => ({ ...action, ...notStarted })),
         improvementSubmissions: state.improvementSubmissions + 1,
       }),
       ImprovementPlanApproved: (state, { followUpDueAt }) => ({
@@ -441,8 +431,8 @@ export function satisfactionSurveyProcess(
         status: "implementing",
         followUpDueAt,
       }),
-      ImprovementPlanRejected: (state, event) => ({
-        ...returned(state, "evaluated", "improvementPlan", event),
+      ImprovementPlanRejected: (state, { comment, at }) => ({
+        ...returned(state, "evaluated", { stage: "improvementPlan", comment, at }),
         actions: [],
       }),
       ActionCompleted: (state, { actionId, at, note }) =>
