@@ -196,6 +196,7 @@ const returned = (state: SurveyState, status: SurveyStatus, rejection: SurveyRej
 })
 /** How an action of a newly submitted plan is tracked: open, not overdue. */
 const notStarted = { completedAt: undefined, note: undefined, overdue: false } as const
+const actionOf = (state: SurveyState, id: string) => state.actions.find((action) => action.id === id)
 /** The state with one action of the improvement plan changed. */
 const withAction = (state: SurveyState, actionId: string, change: Partial<TrackedAction>): SurveyState => ({
   ...state,
@@ -296,12 +297,9 @@ export function satisfactionSurveyProcess(
         const plan = approval === "plan"
         if (state.status !== (plan ? "planSubmitted" : "improvementSubmitted"))
           return decision.refuse(`no ${approval} is awaiting approval`)
+        const sentBackAs = plan ? "PlanRejected" : "ImprovementPlanRejected"
         if (outcome !== "approved")
-          return decision.accept({
-            type: plan ? "PlanRejected" : "ImprovementPlanRejected",
-            at,
-            comment: comment ?? outcome,
-          })
+          return decision.accept({ type: sentBackAs, at, comment: comment ?? outcome })
         const followUpDueAt = at + survey.followUpDays * dayMillis
         return decision.accept(
           plan
@@ -317,12 +315,9 @@ export function satisfactionSurveyProcess(
           return decision.refuse("responses are collected only while the survey is in the field")
         const response = parseSurveyResponse(state.definition!, command.response)
         if (Result.isFailure(response)) return Result.fail(response.failure)
-        const { respondentId } = response.success
-        if (state.responses.some((existing) => existing.respondentId === respondentId))
-          return policyRefusal(
-            "survey.oneResponsePerRespondent",
-            `respondent ${respondentId} has already answered`,
-          )
+        const who = response.success.respondentId
+        if (state.responses.some((existing) => existing.respondentId === who))
+          return policyRefusal("survey.oneResponsePerRespondent", `respondent ${who} has already answered`)
         return decision.accept({ type: "ResponseRecorded", at: command.at, response: response.success })
       },
       // 回收结束 (by hand, or the fieldwork timer — which may fire after a manual close)
@@ -364,7 +359,7 @@ export function satisfactionSurveyProcess(
       CompleteAction: (state, command, decision) => {
         if (state.status !== "implementing")
           return decision.refuse("no improvement plan is being implemented")
-        const action = state.actions.find((candidate) => candidate.id === command.actionId)
+        const action = actionOf(state, command.actionId)
         if (!action) return policyRefusal("survey.unknownAction", `no action ${command.actionId} in the plan`)
         return decision.acceptIf(action.completedAt === undefined, {
           ...command,
@@ -374,12 +369,9 @@ export function satisfactionSurveyProcess(
       },
       // timer: an action past its due date, still open
       MarkActionOverdue: (state, command, decision) => {
-        const action = state.actions.find((candidate) => candidate.id === command.actionId)
+        const action = state.status === "implementing" ? actionOf(state, command.actionId) : undefined
         const open = action !== undefined && action.completedAt === undefined && !action.overdue
-        return decision.acceptIf(open && state.status === "implementing" && command.at >= action.dueAt, {
-          ...command,
-          type: "ActionOverdue",
-        })
+        return decision.acceptIf(open && command.at >= action.dueAt, { ...command, type: "ActionOverdue" })
       },
       // timer: the follow-up falls due
       MarkFollowUpDue: (state, command, decision) =>
@@ -393,12 +385,9 @@ export function satisfactionSurveyProcess(
       // ④ 跟踪反馈 (survey supervisor) once every action is done; closes the round
       FollowUp: (state, command, decision) => {
         if (state.status !== "implementing") return decision.refuse("there is nothing to follow up")
-        const open = state.actions.filter((action) => action.completedAt === undefined)
+        const open = state.actions.filter((action) => action.completedAt === undefined).map(({ id }) => id)
         if (open.length > 0)
-          return policyRefusal(
-            "survey.actionsOpen",
-            `actions still open: ${open.map((action) => action.id).join(", ")}`,
-          )
+          return policyRefusal("survey.actionsOpen", `actions still open: ${open.join(", ")}`)
         return decision.accept({ ...command, type: "FollowedUp", summary: command.summary.trim() })
       },
     },
@@ -504,7 +493,7 @@ export function satisfactionSurveyProcess(
       ImprovementPlanRejected: sentBack("改进方案", "improvement plan"),
       ActionCompleted: (state, event, host) => [host.completeTask(`${state.id}/action/${event.actionId}`)],
       ActionOverdue: (state, event, host) => {
-        const { id, action, owner } = state.actions.find((candidate) => candidate.id === event.actionId)!
+        const { id, action, owner } = actionOf(state, event.actionId)!
         return [
           host.notify(
             [{ person: owner }, ownerOf(state)],
