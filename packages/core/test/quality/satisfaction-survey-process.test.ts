@@ -214,4 +214,25 @@ describe("客户满意度调查流程 (004 ch.4 §11)", () => {
     })
     expect(Result.isFailure(early) && early.failure._tag).toBe("PolicyRefusal")
   })
+
+  it("refuses a misspelt field of the plan and a decision delivered again, naming them", () => {
+    const misspelt = handle(flow, flow.initialState, {
+      type: "DraftPlan",
+      at: t0,
+      id: "CSAT-2026Q1",
+      definition: surveyDefinition,
+      plan: { ...plan, fieldworkEnds: t0 + 9 * dayMillis },
+    } as unknown as Command)
+    expect(Result.isFailure(misspelt) && misspelt.failure).toMatchObject({
+      _tag: "ValidationError",
+      issues: [{ path: ["plan"], code: "unrecognized_keys" }],
+    })
+    const approved = drive(draftAndApprove.slice(0, 3))
+    const again = handle(flow, approved.state, draftAndApprove[2]!)
+    expect(Result.isFailure(again) && again.failure).toMatchObject({
+      _tag: "InvalidTransition",
+      instanceId: "CSAT-2026Q1",
+      reason: "no plan is awaiting approval",
+    })
+  })
 })
