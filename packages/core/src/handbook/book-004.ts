@@ -1256,8 +1256,16 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼出业务管理流程", "Outbound call process"),
-    status: "planned",
-    waitsFor: waitingFor.callCentre,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "outboundCallProcess",
+        name: "callcenter.outboundCall",
+      },
+      { kind: "form", id: "callcenter.outboundCall" },
+    ],
   },
   {
     book: "004",

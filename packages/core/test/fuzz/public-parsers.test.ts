@@ -114,6 +114,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.CallCenter.defaultCallCentrePolicy,
   ],
   [
+    "CallCenter.parseOutboundCallPolicy",
+    Core.CallCenter.parseOutboundCallPolicy,
+    Core.CallCenter.defaultOutboundCallPolicy,
+  ],
+  [
     "Complaints.parseComplaintPolicy",
     Core.Complaints.parseComplaintPolicy,
     Core.Complaints.defaultComplaintPolicy,

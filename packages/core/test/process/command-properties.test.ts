@@ -101,6 +101,22 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(CallCenter.serviceRequestCommandSchema),
   },
   {
+    name: "callcenter.outboundCall",
+    definition: CallCenter.outboundCallProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(CallCenter.outboundCallCommandSchema),
+    opening: [
+      {
+        type: "LoadContact",
+        contactId: "CMP-1/C-1",
+        campaignId: "CMP-1",
+        purpose: "sales",
+        customer: { name: "李经理", phone: "027-5555-0101" },
+        agent: officer,
+      },
+      { type: "LogAttempt", agent: officer, outcome: "connected" },
+    ],
+  },
+  {
     name: "quality.review",
     definition: Quality.qualityReviewProcess(),
     command: commandOf(Quality.qualityReviewCommandSchema),

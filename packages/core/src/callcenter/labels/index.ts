@@ -1,1 +1,2 @@
 export * from "./call-labels.ts"
+export * from "./outbound-call-labels.ts"

@@ -1,2 +1,3 @@
 export * from "./call-centre-policy.ts"
 export * from "./monitoring-scorecard.ts"
+export * from "./outbound-call-policy.ts"

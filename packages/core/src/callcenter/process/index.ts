@@ -1,1 +1,2 @@
+export * from "./outbound-call.ts"
 export * from "./service-request.ts"
