@@ -1234,20 +1234,22 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼入业务管理流程", "Inbound call process"),
-    status: "partial",
+    status: "implemented",
     pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "inboundCallProcess",
+        name: "callcenter.inboundCall",
+      },
+      { kind: "form", id: "callcenter.inboundCall" },
       {
         kind: "process",
         module: "CallCenter",
         export: "serviceRequestProcess",
         name: "callcenter.serviceRequest",
       },
-      { kind: "form", id: "callcenter.inboundCall" },
     ],
-    missing: label(
-      "呼入转为服务请求；路由与IVR留在电话系统",
-      "inbound calls become service requests; routing and IVR stay in the telephony system",
-    ),
   },
   {
     book: "004",

@@ -114,6 +114,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.CallCenter.defaultCallCentrePolicy,
   ],
   [
+    "CallCenter.parseInboundCallPolicy",
+    Core.CallCenter.parseInboundCallPolicy,
+    Core.CallCenter.defaultInboundCallPolicy,
+  ],
+  [
     "CallCenter.parseOutboundCallPolicy",
     Core.CallCenter.parseOutboundCallPolicy,
     Core.CallCenter.defaultOutboundCallPolicy,

@@ -101,6 +101,16 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(CallCenter.serviceRequestCommandSchema),
   },
   {
+    name: "callcenter.inboundCall",
+    definition: CallCenter.inboundCallProcess(),
+    command: commandOf(CallCenter.inboundCallCommandSchema),
+    opening: [
+      { type: "Arrive", callId: "SW-1" },
+      { type: "RequestAgent" },
+      { type: "ConnectAgent", agent: officer },
+    ],
+  },
+  {
     name: "callcenter.outboundCall",
     definition: CallCenter.outboundCallProcess({ calendar: chinaMainlandCalendar() }),
     command: commandOf(CallCenter.outboundCallCommandSchema),

@@ -1,2 +1,3 @@
 export * from "./call-labels.ts"
+export * from "./inbound-call-labels.ts"
 export * from "./outbound-call-labels.ts"

@@ -1,2 +1,3 @@
+export * from "./inbound-call.ts"
 export * from "./outbound-call.ts"
 export * from "./service-request.ts"
