@@ -1293,11 +1293,16 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼叫中心运行流程", "Call centre operation process"),
-    status: "partial",
-    pointers: [{ kind: "form", id: "callcenter.equipment" }],
-    missing: label(
-      "设备明细已实现；运行班次仅有排班模型",
-      "the equipment list exists; shift operation is covered by staffing models only",
-    ),
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "operatingCycleProcess",
+        name: "callcenter.operatingCycle",
+      },
+      { kind: "form", id: "callcenter.operatingPlan" },
+      { kind: "model", module: "CallCenter", export: "evaluateAgent" },
+    ],
   },
 ]

@@ -111,6 +111,11 @@ const subjects: ReadonlyArray<Subject> = [
     ],
   },
   {
+    name: "callcenter.operatingCycle",
+    definition: CallCenter.operatingCycleProcess(),
+    command: commandOf(CallCenter.operatingCycleCommandSchema),
+  },
+  {
     name: "callcenter.outboundCall",
     definition: CallCenter.outboundCallProcess({ calendar: chinaMainlandCalendar() }),
     command: commandOf(CallCenter.outboundCallCommandSchema),
