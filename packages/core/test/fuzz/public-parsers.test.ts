@@ -119,6 +119,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.CallCenter.defaultInboundCallPolicy,
   ],
   [
+    "CallCenter.parseQualityMonitoringPolicy",
+    Core.CallCenter.parseQualityMonitoringPolicy,
+    Core.CallCenter.defaultQualityMonitoringPolicy,
+  ],
+  [
     "CallCenter.parseOutboundCallPolicy",
     Core.CallCenter.parseOutboundCallPolicy,
     Core.CallCenter.defaultOutboundCallPolicy,

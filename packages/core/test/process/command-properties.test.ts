@@ -116,6 +116,21 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(CallCenter.operatingCycleCommandSchema),
   },
   {
+    name: "callcenter.qualityMonitoring",
+    definition: CallCenter.qualityMonitoringProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(CallCenter.qualityMonitoringCommandSchema),
+    opening: [
+      {
+        type: "SampleCall",
+        monitoringId: "QM-1",
+        callId: "SW-1",
+        agent: "agent-1",
+        evaluator: officer,
+        mode: "recorded",
+      },
+    ],
+  },
+  {
     name: "callcenter.outboundCall",
     definition: CallCenter.outboundCallProcess({ calendar: chinaMainlandCalendar() }),
     command: commandOf(CallCenter.outboundCallCommandSchema),

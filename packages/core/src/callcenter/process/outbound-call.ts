@@ -21,13 +21,13 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import {
   ladderDeadlines,
-  ladderMarksDue,
   type ScheduledLadder,
   type ScheduledRung,
   scheduleLadder,
 } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { formField } from "../../process/form-field.ts"
+import { ladderMarkEvents } from "../../process/ladder-marks.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -269,14 +269,12 @@ export function outboundCallProcess(
       // 客户跟踪: a reminder to the agent before it is due, the team lead and manager after
       CheckFollowUp: (state, command, decision) => {
         if (state.status !== "followingUp") return decision.accept()
-        const due = ladderMarksDue(
-          state.followUp!,
-          { reminded: state.followUpReminded, level: state.followUpLevel },
-          command.at,
-        )
+        const progress = { reminded: state.followUpReminded, level: state.followUpLevel }
         return decision.accept(
-          ...(due.remind ? [{ type: "FollowUpReminded", at: command.at } as const] : []),
-          ...due.rungs.map((rung) => ({ type: "FollowUpEscalated", at: command.at, rung }) as const),
+          ...ladderMarkEvents(state.followUp!, progress, command.at, {
+            reminded: "FollowUpReminded",
+            escalated: "FollowUpEscalated",
+          }),
         )
       },
       // 客户跟踪 (呼叫中心专员) → 结束
