@@ -106,12 +106,21 @@ describe("呼出业务管理流程 (004 ch.8 §10)", () => {
       "follow-up:rung:1",
       "follow-up:rung:2",
     ])
-    const afterCall = instance.effects.slice(-3)
+    const afterCall = instance.effects.slice(-4)
     expect(afterCall.map((effect) => effect.kind)).toEqual([
       "host.activity.log",
       "host.task.complete",
+      "host.customer.update",
       "host.task.create",
     ])
+    // ④ 有兴趣 → 输入客户资料: the interest is written on the customer's record.
+    expect(afterCall[2]).toMatchObject({
+      customerKey: "W01",
+      fields: { callcenter_outbound_interest: "sales", callcenter_outbound_campaign: "CMP-7" },
+    })
+    expect(CallCenter.callCentreFieldSpecs.map((spec) => spec.name)).toEqual(
+      Object.keys((afterCall[2] as { fields: object }).fields),
+    )
     expect(afterCall[0]).toMatchObject({
       draft: {
         kind: "call",
@@ -120,7 +129,7 @@ describe("呼出业务管理流程 (004 ch.8 §10)", () => {
         body: expect.stringContaining("价格偏高"),
       },
     })
-    expect(afterCall[2]).toMatchObject({
+    expect(afterCall[3]).toMatchObject({
       draft: { externalKey: "CMP-7/C-42/follow-up", dueAt: ladder.dueAt },
     })
 
@@ -187,6 +196,7 @@ describe("呼出业务管理流程 (004 ch.8 §10)", () => {
       reason: "已有长期供应商，暂无需求",
     })
     expect(process.deadlines(instance.state)).toEqual([])
+    expect(instance.effects.some((effect) => effect.kind === "host.customer.update")).toBe(false)
     expect(instance.effects.some((effect) => effect.kind === "host.task.create" && effect.draft.dueAt)).toBe(
       false,
     )

@@ -156,6 +156,13 @@ describe("质量监控工作流程 (000 9.4.4)", () => {
     })
     // The feedback clock starts again from the calibration.
     expect(instance.state.feedback!.dueAt).toBe(calendar.addWorkingMinutes(calibratedAt, 480))
+    const again = instance.send({
+      type: "DisputeScore",
+      at: calibratedAt,
+      agent: { personId: agentId, role: "officer" },
+      reason: "仍不认同",
+    })
+    expect(Result.isFailure(again) && again.failure).toMatchObject({ reason: "a calibrated score is final" })
     instance.must({ type: "GiveFeedback", at: calibratedAt + hour, coach: lead })
     expect(instance.state.status).toBe("closed")
   })

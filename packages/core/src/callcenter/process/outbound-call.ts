@@ -38,6 +38,7 @@ import {
   type RetriedOutcome,
 } from "../labels/outbound-call-labels.ts"
 import { defaultOutboundCallPolicy, type OutboundCallPolicy } from "../policy/outbound-call-policy.ts"
+import { outboundInterestFields } from "../schema/host-fields.ts"
 import { outboundCallForm } from "../schema/outbound-call-form.ts"
 
 /** The process name of an outbound call; part of every idempotency key. */
@@ -385,6 +386,15 @@ export function outboundCallProcess(
           ...customerKeyOf(state),
         }),
         host.completeTask(callTaskKey(state)),
+        // ④ 有兴趣 → 输入客户资料: the interest goes on the customer's record.
+        ...(event.interested && state.customer?.customerKey !== undefined
+          ? [
+              host.updateCustomer(
+                state.customer.customerKey,
+                outboundInterestFields(state.purpose!, state.campaignId),
+              ),
+            ]
+          : []),
         ...(event.followUp === undefined
           ? []
           : [

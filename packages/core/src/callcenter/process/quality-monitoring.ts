@@ -261,6 +261,7 @@ export function qualityMonitoringProcess(
           return decision.refuse("a score is disputed before its feedback is given")
         if (command.agent.personId !== state.agent)
           return decision.refuse("only the agent whose call was scored disputes the score")
+        if (state.calibration !== undefined) return decision.refuse("a calibrated score is final")
         return decision.accept({ ...command, type: "ScoreDisputed" })
       },
       // ③ 校准 (校准主持人 with the evaluators): the lead's sheet is the reference
