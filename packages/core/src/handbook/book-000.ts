@@ -1247,7 +1247,10 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "callCentre",
     title: label("电话监听管理工具", "Call monitoring tool"),
     status: "implemented",
-    pointers: [{ kind: "form", id: "callcenter.qualityMonitoring" }],
+    pointers: [
+      { kind: "form", id: "callcenter.qualityMonitoring" },
+      { kind: "model", module: "CallCenter", export: "sampleCallsForMonitoring" },
+    ],
   },
   {
     book: "000",
@@ -1286,15 +1289,18 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "plan",
     module: "callCentre",
     title: label("呼叫中心质量监控方案", "Call centre quality monitoring plan"),
-    status: "partial",
+    status: "implemented",
     pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "qualityMonitoringProcess",
+        name: "callcenter.qualityMonitoring",
+      },
+      { kind: "model", module: "CallCenter", export: "sampleCallsForMonitoring" },
       { kind: "form", id: "callcenter.qualityMonitoring" },
       { kind: "form", id: "callcenter.qualityCalibration" },
     ],
-    missing: label(
-      "监控表与校准表已实现；监控排期尚非流程",
-      "monitoring and calibration sheets exist; the monitoring schedule is not a flow",
-    ),
   },
   {
     book: "000",

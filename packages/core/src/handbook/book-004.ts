@@ -1234,20 +1234,22 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼入业务管理流程", "Inbound call process"),
-    status: "partial",
+    status: "implemented",
     pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "inboundCallProcess",
+        name: "callcenter.inboundCall",
+      },
+      { kind: "form", id: "callcenter.inboundCall" },
       {
         kind: "process",
         module: "CallCenter",
         export: "serviceRequestProcess",
         name: "callcenter.serviceRequest",
       },
-      { kind: "form", id: "callcenter.inboundCall" },
     ],
-    missing: label(
-      "呼入转为服务请求；路由与IVR留在电话系统",
-      "inbound calls become service requests; routing and IVR stay in the telephony system",
-    ),
   },
   {
     book: "004",
@@ -1256,8 +1258,16 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼出业务管理流程", "Outbound call process"),
-    status: "planned",
-    waitsFor: waitingFor.callCentre,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "outboundCallProcess",
+        name: "callcenter.outboundCall",
+      },
+      { kind: "form", id: "callcenter.outboundCall" },
+    ],
   },
   {
     book: "004",
@@ -1283,11 +1293,16 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "callCentre",
     title: label("呼叫中心运行流程", "Call centre operation process"),
-    status: "partial",
-    pointers: [{ kind: "form", id: "callcenter.equipment" }],
-    missing: label(
-      "设备明细已实现；运行班次仅有排班模型",
-      "the equipment list exists; shift operation is covered by staffing models only",
-    ),
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "CallCenter",
+        export: "operatingCycleProcess",
+        name: "callcenter.operatingCycle",
+      },
+      { kind: "form", id: "callcenter.operatingPlan" },
+      { kind: "model", module: "CallCenter", export: "evaluateAgent" },
+    ],
   },
 ]

@@ -12,6 +12,7 @@ const forms: ReadonlyArray<AnyForm> = [
   CallCenter.monitoringSheetForm,
   CallCenter.agentEvaluationForm,
   CallCenter.calibrationSheetForm,
+  CallCenter.operatingPlanForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 describe("call-centre forms", () => {

@@ -114,6 +114,21 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.CallCenter.defaultCallCentrePolicy,
   ],
   [
+    "CallCenter.parseInboundCallPolicy",
+    Core.CallCenter.parseInboundCallPolicy,
+    Core.CallCenter.defaultInboundCallPolicy,
+  ],
+  [
+    "CallCenter.parseQualityMonitoringPolicy",
+    Core.CallCenter.parseQualityMonitoringPolicy,
+    Core.CallCenter.defaultQualityMonitoringPolicy,
+  ],
+  [
+    "CallCenter.parseOutboundCallPolicy",
+    Core.CallCenter.parseOutboundCallPolicy,
+    Core.CallCenter.defaultOutboundCallPolicy,
+  ],
+  [
     "Complaints.parseComplaintPolicy",
     Core.Complaints.parseComplaintPolicy,
     Core.Complaints.defaultComplaintPolicy,

@@ -101,6 +101,52 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(CallCenter.serviceRequestCommandSchema),
   },
   {
+    name: "callcenter.inboundCall",
+    definition: CallCenter.inboundCallProcess(),
+    command: commandOf(CallCenter.inboundCallCommandSchema),
+    opening: [
+      { type: "Arrive", callId: "SW-1" },
+      { type: "RequestAgent" },
+      { type: "ConnectAgent", agent: officer },
+    ],
+  },
+  {
+    name: "callcenter.operatingCycle",
+    definition: CallCenter.operatingCycleProcess(),
+    command: commandOf(CallCenter.operatingCycleCommandSchema),
+  },
+  {
+    name: "callcenter.qualityMonitoring",
+    definition: CallCenter.qualityMonitoringProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(CallCenter.qualityMonitoringCommandSchema),
+    opening: [
+      {
+        type: "SampleCall",
+        monitoringId: "QM-1",
+        callId: "SW-1",
+        agent: "agent-1",
+        evaluator: officer,
+        mode: "recorded",
+      },
+    ],
+  },
+  {
+    name: "callcenter.outboundCall",
+    definition: CallCenter.outboundCallProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(CallCenter.outboundCallCommandSchema),
+    opening: [
+      {
+        type: "LoadContact",
+        contactId: "CMP-1/C-1",
+        campaignId: "CMP-1",
+        purpose: "sales",
+        customer: { name: "李经理", phone: "027-5555-0101" },
+        agent: officer,
+      },
+      { type: "LogAttempt", agent: officer, outcome: "connected" },
+    ],
+  },
+  {
     name: "quality.review",
     definition: Quality.qualityReviewProcess(),
     command: commandOf(Quality.qualityReviewCommandSchema),

@@ -1,1 +1,5 @@
+export * from "./inbound-call.ts"
+export * from "./operating-cycle.ts"
+export * from "./outbound-call.ts"
+export * from "./quality-monitoring.ts"
 export * from "./service-request.ts"
