@@ -140,6 +140,36 @@ const subjects: ReadonlyArray<Subject> = [
     definition: Accounts.keyAccountRevisitProcess(Accounts.defaultAccountsPolicy),
     command: commandOf(Accounts.keyAccountRevisitCommandSchema),
   },
+  {
+    name: "complaint.analysis",
+    definition: Complaints.complaintAnalysisProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(Complaints.complaintAnalysisCommandSchema),
+    opening: [
+      {
+        type: "CompileStatistics",
+        analysisId: "CA-1",
+        analyst: officer,
+        from: "2026-03-01",
+        to: "2026-03-31",
+        complaints: [
+          {
+            complaintId: "TS-1",
+            receivedOn: "2026-03-02",
+            category: "quality",
+            cause: "serious",
+            loss: { minor: 100, currency: "CNY" },
+            responsibility: [{ departmentId: "quality", sharePercent: 100 }],
+          },
+        ],
+      },
+      { type: "AnalyseCauses", analyst: officer, mainProblems: "批量质量问题" },
+      {
+        type: "AssignDepartments",
+        supervisor: officer,
+        assignments: [{ cause: "quality/serious", departmentId: "quality" }],
+      },
+    ],
+  },
 ]
 
 /** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */
