@@ -1,5 +1,10 @@
+import type { Result } from "effect"
+import { z } from "zod"
+import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
+import { isKnownCurrency } from "../../money/currency.ts"
 import type { LadderRung } from "../../process/escalation-ladder.ts"
-import type { Role } from "../../roles/role.ts"
+import { ladderRungsSchema } from "../../process/ladder-rungs-schema.ts"
+import { Role } from "../../roles/role.ts"
 
 /**
  * How the periodic complaint analysis (客户投诉分析流程) runs: who approves the improvement
@@ -39,4 +44,34 @@ export const defaultComplaintAnalysisPolicy: ComplaintAnalysisPolicy = {
       { role: "director", afterDueWorkingMinutes: 2400 },
     ],
   },
+}
+
+const policySchema = z
+  .strictObject({
+    version: z.string().trim().min(1).max(100),
+    currency: z.string().refine(isKnownCurrency, "unknown currency"),
+    approverRole: Role.schema,
+    maximumWorkingDays: z.number().int().min(1).max(250),
+    followUp: z.strictObject({
+      remindBeforeWorkingMinutes: z.number().int().min(0).max(1_000_000),
+      rungs: ladderRungsSchema,
+    }),
+  })
+  .refine((policy) => policy.approverRole !== "officer", {
+    path: ["approverRole"],
+    message: "the measures are approved above the officer who proposes them",
+  })
+
+/**
+ * Validates a complaint analysis policy a company writes (whole, like the default), naming the
+ * field of every problem: a ladder that climbs down, an officer approving, an unknown currency.
+ */
+export function parseComplaintAnalysisPolicy(
+  input: unknown,
+): Result.Result<ComplaintAnalysisPolicy, ValidationError> {
+  return parseWith(
+    "policy.complaintAnalysis",
+    policySchema as unknown as z.ZodType<ComplaintAnalysisPolicy>,
+    input,
+  )
 }
