@@ -12,7 +12,15 @@ import {
 import { Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import { at, calendar, cny, officer, serviceDepartment, staffMember, supervisor } from "./fixtures.ts"
+import {
+  at,
+  calendar,
+  marchQualityComplaint,
+  officer,
+  serviceDepartment,
+  staffMember,
+  supervisor,
+} from "./fixtures.ts"
 
 const production = { id: departmentId("production"), name: "生产部", parentId: undefined, headId: undefined }
 const people = [
@@ -46,17 +54,7 @@ describe("客户投诉分析流程 on the in-memory runner and hosts", () => {
             analyst: officer,
             from: "2026-03-01",
             to: "2026-03-31",
-            complaints: [
-              {
-                complaintId: "TS-1",
-                receivedOn: "2026-03-02",
-                category: "quality",
-                cause: "serious",
-                outcome: "remedied",
-                loss: cny("800"),
-                responsibility: [{ departmentId: "production", sharePercent: 100 }],
-              },
-            ],
+            complaints: [marchQualityComplaint],
           } as never)
           yield* runner.dispatch("CA-2026-03", {
             type: "AnalyseCauses",

@@ -13,7 +13,7 @@ import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
-import { registration as fixtureRegistration } from "../complaints/fixtures.ts"
+import { registration as fixtureRegistration, marchQualityComplaint } from "../complaints/fixtures.ts"
 import { surveyDefinition } from "../quality/survey-fixture.ts"
 import { nonsense } from "../support/zod-arbitrary.ts"
 
@@ -151,22 +151,13 @@ const subjects: ReadonlyArray<Subject> = [
         analyst: officer,
         from: "2026-03-01",
         to: "2026-03-31",
-        complaints: [
-          {
-            complaintId: "TS-1",
-            receivedOn: "2026-03-02",
-            category: "quality",
-            cause: "serious",
-            loss: { minor: 100, currency: "CNY" },
-            responsibility: [{ departmentId: "quality", sharePercent: 100 }],
-          },
-        ],
+        complaints: [marchQualityComplaint],
       },
       { type: "AnalyseCauses", analyst: officer, mainProblems: "批量质量问题" },
       {
         type: "AssignDepartments",
         supervisor: officer,
-        assignments: [{ cause: "quality/serious", departmentId: "quality" }],
+        assignments: [{ cause: "quality/serious", departmentId: "production" }],
       },
     ],
   },
