@@ -759,8 +759,16 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "tool",
     module: "complaints",
     title: label("投诉数据分析步骤", "Complaint data analysis steps"),
-    status: "planned",
-    waitsFor: waitingFor.complaints,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Complaints",
+        export: "complaintAnalysisProcess",
+        name: "complaint.analysis",
+      },
+      { kind: "model", module: "Complaints", export: "periodAnalysisFigures" },
+    ],
   },
   {
     book: "000",

@@ -190,3 +190,14 @@ export const serviceDepartment: Department = {
   parentId: undefined,
   headId: undefined,
 }
+
+/** A complaint of March 2026 as the periodic analysis reads it: quality, serious, production 100 %. */
+export const marchQualityComplaint = {
+  complaintId: "TS-1",
+  receivedOn: "2026-03-02",
+  category: "quality",
+  cause: "serious",
+  outcome: "remedied",
+  loss: { minor: 800_00, currency: "CNY" },
+  responsibility: [{ departmentId: "production", sharePercent: 100 }],
+} as const

@@ -291,6 +291,33 @@ describe("complaint statistics (统计表 / 分析表 / 总结表)", () => {
     expect(Result.isSuccess(Complaints.summaryForm.parse(summary))).toBe(true)
   })
 
+  it("gives the periodic analysis (客户投诉分析流程 ①) the same figures from the complaints' facts", () => {
+    const facts = Complaints.factsOfAll(
+      stories.map((story) => story.events),
+      calendar,
+      "CNY",
+    )
+    const complaints = facts.map(Complaints.analysedComplaintOf)
+    const figures = Complaints.periodAnalysisFigures(
+      complaints,
+      { from: "2026-01-05" as never, to: "2026-01-05" as never },
+      "CNY",
+    )
+    expect(figures.byDepartment).toEqual(statistics.byDepartment)
+    expect(figures.causePareto).toEqual(statistics.causePareto)
+    expect(figures.loss).toEqual(statistics.losses.total)
+    expect(Complaints.summaryRecordOf(figures)).toEqual(Complaints.summaryRecordOf(statistics))
+    expect(
+      complaints.every((complaint) => Complaints.analysedComplaintSchema.safeParse(complaint).success),
+    ).toBe(true)
+    const later = Complaints.periodAnalysisFigures(
+      complaints,
+      { from: "2026-01-06" as never, to: "2026-01-12" as never },
+      "CNY",
+    )
+    expect([later.total, later.causePareto, later.byDepartment, later.period.days]).toEqual([0, [], [], 7])
+  })
+
   it("counts only the complaints received in the period asked for", () => {
     const none = complaintStatistics(
       stories.map((story) => story.events),

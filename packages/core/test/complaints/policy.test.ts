@@ -211,3 +211,37 @@ describe("remedy approval routing (权责内 / 权责外 → 审批)", () => {
     expect(Result.isFailure(refused) && refused.failure).toBeInstanceOf(NotWithinAuthority)
   })
 })
+
+describe("complaint analysis policy (客户投诉分析流程)", () => {
+  const { defaultComplaintAnalysisPolicy, parseComplaintAnalysisPolicy } = Complaints
+
+  it("validates its own defaults: the manager approves, overdue measures climb to the director", () => {
+    const parsed = Result.getOrThrow(parseComplaintAnalysisPolicy(defaultComplaintAnalysisPolicy))
+    expect(parsed).toEqual(defaultComplaintAnalysisPolicy)
+    expect(parsed.followUp.rungs.map((rung) => rung.role)).toEqual(["supervisor", "manager", "director"])
+  })
+
+  it("names the field of an officer approving, a ladder climbing down and an unknown currency", () => {
+    const parsed = parseComplaintAnalysisPolicy({
+      ...defaultComplaintAnalysisPolicy,
+      currency: "XXX",
+      approverRole: "officer",
+      followUp: {
+        remindBeforeWorkingMinutes: 480,
+        rungs: [
+          { role: "manager", afterDueWorkingMinutes: 0 },
+          { role: "supervisor", afterDueWorkingMinutes: 480 },
+        ],
+      },
+    })
+    expect(pathsOf(parsed)).toEqual(["currency", "followUp.rungs.1.role", "approverRole"])
+    const officer = parseComplaintAnalysisPolicy({
+      ...defaultComplaintAnalysisPolicy,
+      approverRole: "officer",
+    })
+    expect(pathsOf(officer)).toEqual(["approverRole"])
+    expect(
+      pathsOf(parseComplaintAnalysisPolicy({ ...defaultComplaintAnalysisPolicy, maximumWorkingDays: 0 })),
+    ).toEqual(["maximumWorkingDays"])
+  })
+})

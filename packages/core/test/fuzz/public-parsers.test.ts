@@ -133,6 +133,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.Complaints.parseComplaintPolicy,
     Core.Complaints.defaultComplaintPolicy,
   ],
+  [
+    "Complaints.parseComplaintAnalysisPolicy",
+    Core.Complaints.parseComplaintAnalysisPolicy,
+    Core.Complaints.defaultComplaintAnalysisPolicy,
+  ],
   ["Credit.parseCreditPolicy", Core.Credit.parseCreditPolicy, Core.Credit.defaultCreditPolicy],
   ["Grading.parseGradingPolicy", Core.Grading.parseGradingPolicy, Core.Grading.defaultGradingPolicy],
   ["Quality.parseQualityPolicy", Core.Quality.parseQualityPolicy, Core.Quality.defaultQualityPolicy],

@@ -13,7 +13,7 @@ import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
-import { registration as fixtureRegistration } from "../complaints/fixtures.ts"
+import { registration as fixtureRegistration, marchQualityComplaint } from "../complaints/fixtures.ts"
 import { surveyDefinition } from "../quality/survey-fixture.ts"
 import { nonsense } from "../support/zod-arbitrary.ts"
 
@@ -185,6 +185,27 @@ const subjects: ReadonlyArray<Subject> = [
     name: "accounts.keyAccountRevisit",
     definition: Accounts.keyAccountRevisitProcess(Accounts.defaultAccountsPolicy),
     command: commandOf(Accounts.keyAccountRevisitCommandSchema),
+  },
+  {
+    name: "complaint.analysis",
+    definition: Complaints.complaintAnalysisProcess({ calendar: chinaMainlandCalendar() }),
+    command: commandOf(Complaints.complaintAnalysisCommandSchema),
+    opening: [
+      {
+        type: "CompileStatistics",
+        analysisId: "CA-1",
+        analyst: officer,
+        from: "2026-03-01",
+        to: "2026-03-31",
+        complaints: [marchQualityComplaint],
+      },
+      { type: "AnalyseCauses", analyst: officer, mainProblems: "批量质量问题" },
+      {
+        type: "AssignDepartments",
+        supervisor: officer,
+        assignments: [{ cause: "quality/serious", departmentId: "production" }],
+      },
+    ],
   },
 ]
 

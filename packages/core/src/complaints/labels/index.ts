@@ -1,4 +1,5 @@
 export * from "./acceptance-decision.ts"
+export * from "./analysis-status.ts"
 export * from "./channel.ts"
 export * from "./complaint-type.ts"
 export * from "./content-category.ts"

@@ -1,5 +1,6 @@
 export * from "./complaint-facts.ts"
 export * from "./figures.ts"
 export * from "./pareto.ts"
+export * from "./period-analysis.ts"
 export * from "./records.ts"
 export * from "./statistics.ts"

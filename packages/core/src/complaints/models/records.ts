@@ -52,8 +52,13 @@ export function statisticsRecordOf(
   } as unknown as StatisticsRecord
 }
 
-/** The figures of 客户投诉总结表 from the statistics; the text fields are left to staff. */
-export function summaryRecordOf(statistics: ComplaintStatistics): SummaryRecord {
+/**
+ * The figures of 客户投诉总结表 from the statistics (or a period analysis's figures); the text
+ * fields are left to staff.
+ */
+export function summaryRecordOf(
+  statistics: Pick<ComplaintStatistics, "period" | "total" | "dailyAverage" | "resolved" | "qualityCount">,
+): SummaryRecord {
   return {
     from: statistics.period.from,
     to: statistics.period.to,

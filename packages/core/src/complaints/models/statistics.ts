@@ -14,6 +14,7 @@ import { RootCause } from "../labels/root-cause.ts"
 import { Urgency } from "../labels/urgency.ts"
 import type { ComplaintEvent } from "../process/events.ts"
 import type { SlaKind } from "../process/sla.ts"
+import type { ResponsibilityShare } from "../schema/responsibility.ts"
 import { type ComplaintFacts, complaintFacts } from "./complaint-facts.ts"
 import { type DurationFigures, durationFigures, ratio } from "./figures.ts"
 import { type ParetoRow, pareto } from "./pareto.ts"
@@ -216,6 +217,68 @@ function apportion(
     : shares.map(() => Money.zero(loss.currency))
 }
 
+/** Settled: remedied, explained or decided in litigation (已解决 of 客户投诉总结表). */
+export const isResolvedOutcome = (outcome: ResolutionOutcome | undefined): boolean =>
+  outcome === "remedied" || outcome === "explained" || outcome === "litigated"
+
+/** What the department breakdown reads of a complaint: its loss and the responsibility shares. */
+export interface ApportionedComplaint {
+  readonly loss: Money.Money
+  readonly responsibility: ReadonlyArray<ResponsibilityShare>
+}
+
+/**
+ * Each department's part in the complaints (责任归属): the complaints it had a share in, the
+ * shares added up and the loss apportioned by them, the heaviest first. Shared by the statistics
+ * and the periodic analysis, so both name the same departments responsible.
+ */
+export function departmentBreakdown(
+  complaints: ReadonlyArray<ApportionedComplaint>,
+  currency: string,
+): ReadonlyArray<DepartmentRow> {
+  const departments = new Map<string, { cases: number; weighted: number; loss: number }>()
+  for (const complaint of complaints) {
+    const parts = apportion(complaint.loss, complaint.responsibility)
+    complaint.responsibility.forEach((share, index) => {
+      const entry = departments.get(share.departmentId) ?? { cases: 0, weighted: 0, loss: 0 }
+      entry.cases += 1
+      entry.weighted += share.sharePercent / 100
+      entry.loss += parts[index]?.minor ?? 0
+      departments.set(share.departmentId, entry)
+    })
+  }
+  return [...departments.entries()]
+    .map(([departmentId, entry]) => ({
+      departmentId,
+      cases: entry.cases,
+      weightedCases: Math.round(entry.weighted * 1000) / 1000,
+      loss: Money.ofMinor(entry.loss, currency),
+    }))
+    .sort(
+      (left, right) =>
+        right.weightedCases - left.weightedCases || (left.departmentId < right.departmentId ? -1 : 1),
+    )
+}
+
+/**
+ * The Pareto of causes (客户投诉原因分析模型): root cause within content category, over the
+ * complaints whose cause was investigated.
+ */
+export function causePareto(
+  complaints: ReadonlyArray<{
+    readonly category?: ContentCategory | undefined
+    readonly cause?: RootCause | undefined
+  }>,
+): ReadonlyArray<ParetoRow<CauseKey>> {
+  const counts = new Map<CauseKey, number>()
+  for (const complaint of complaints) {
+    if (complaint.cause === undefined || complaint.category === undefined) continue
+    const key: CauseKey = `${complaint.category}/${complaint.cause}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return pareto([...counts.entries()].map(([key, count]) => ({ key, count })))
+}
+
 /**
  * The statistics of the complaints received in a period, from each complaint's events:
  * counts per day and by type, category, channel, urgency, cause, outcome and department; the
@@ -250,18 +313,6 @@ export function complaintStatistics(
     return { date, count: perDayCounts.get(date) ?? 0 }
   })
 
-  const departments = new Map<string, { cases: number; weighted: number; loss: number }>()
-  for (const fact of facts) {
-    const parts = apportion(fact.loss, fact.responsibility)
-    fact.responsibility.forEach((share, index) => {
-      const entry = departments.get(share.departmentId) ?? { cases: 0, weighted: 0, loss: 0 }
-      entry.cases += 1
-      entry.weighted += share.sharePercent / 100
-      entry.loss += parts[index]?.minor ?? 0
-      departments.set(share.departmentId, entry)
-    })
-  }
-
   const remedies = new Map<RemedyKind, { cases: number; amount: number }>(
     RemedyKind.values.map((kind) => [kind, { cases: 0, amount: 0 }]),
   )
@@ -294,9 +345,7 @@ export function complaintStatistics(
     approvalRoles.set(approval.decidingRole, entry)
   }
 
-  const resolved = facts.filter(
-    (fact) => fact.outcome === "remedied" || fact.outcome === "explained" || fact.outcome === "litigated",
-  ).length
+  const resolved = facts.filter((fact) => isResolvedOutcome(fact.outcome)).length
   const totalLoss = Money.sum(
     facts.map((fact) => fact.loss),
     currency,
@@ -304,13 +353,6 @@ export function complaintStatistics(
   const scores = facts.flatMap((fact) => (fact.satisfaction === undefined ? [] : [fact.satisfaction]))
   const open = facts.filter((fact) => fact.outcome === undefined)
   const openOverdue = open.filter((fact) => fact.openDueAt !== undefined && fact.openDueAt < asOf).length
-
-  const causeCounts = new Map<CauseKey, number>()
-  for (const fact of facts) {
-    if (fact.cause === undefined || fact.category === undefined) continue
-    const key: CauseKey = `${fact.category}/${fact.cause}`
-    causeCounts.set(key, (causeCounts.get(key) ?? 0) + 1)
-  }
 
   return {
     period: { from, to, days: periodDays },
@@ -352,17 +394,7 @@ export function complaintStatistics(
       (fact) => fact.rejectionReason!,
       currency,
     ).map((row) => ({ ...row, share: facts.length === 0 ? 0 : row.count / facts.length })),
-    byDepartment: [...departments.entries()]
-      .map(([departmentId, entry]) => ({
-        departmentId,
-        cases: entry.cases,
-        weightedCases: Math.round(entry.weighted * 1000) / 1000,
-        loss: Money.ofMinor(entry.loss, currency),
-      }))
-      .sort(
-        (left, right) =>
-          right.weightedCases - left.weightedCases || (left.departmentId < right.departmentId ? -1 : 1),
-      ),
+    byDepartment: departmentBreakdown(facts, currency),
     byRemedy: [...remedies.entries()].map(([kind, entry]) => ({
       kind,
       cases: entry.cases,
@@ -432,7 +464,7 @@ export function complaintStatistics(
     },
     pausedWorkingMinutes: facts.reduce((total, fact) => total + fact.pausedWorkingMinutes, 0),
     remindersSent: facts.reduce((total, fact) => total + fact.remindersSent, 0),
-    causePareto: pareto([...causeCounts.entries()].map(([key, count]) => ({ key, count }))),
+    causePareto: causePareto(facts),
   }
 }
 
