@@ -91,7 +91,7 @@ export function approvalMismatch(
 ): string | undefined {
   const earlier = decided.find((recorded) => recorded.key === command.approvalKey)
   if (earlier !== undefined && earlier.approved !== (command.outcome === "approved")) {
-    return `approval ${command.approvalKey} was already ${earlier.approved ? "approved" : "not approved"}, not ${command.outcome}`
+    return `approval ${command.approvalKey} was already ${earlier.approved ? "approved" : "rejected or withdrawn"}, not ${command.outcome}`
   }
   if (!waiting || pending === undefined) return "no approval is pending"
   if (command.approvalKey !== pending.key) {

@@ -242,7 +242,7 @@ describe("客户投诉分析流程: ① statistics → ② Pareto → ③ depart
     // The first approval's decision delivered again changes nothing; a contrary one is refused.
     expect(instance.send(decide("rejected", approvalKeyAt(3)))).toEqual(Result.succeed([]))
     expect(refusalOf(instance.send(decide("approved", approvalKeyAt(3))))?.reason).toBe(
-      `approval ${approvalKeyAt(3)} was already not approved, not approved`,
+      `approval ${approvalKeyAt(3)} was already rejected or withdrawn, not approved`,
     )
     instance.must(decide("approved", approvalKeyAt(5)))
     expect(instance.state.status).toBe("following")
