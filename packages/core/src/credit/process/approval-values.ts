@@ -6,7 +6,10 @@ import {
 } from "../../approvals/forms/credit-requests.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { AnyForm } from "../../forms/form.ts"
+import type { Label } from "../../labels/label.ts"
 import { format, type Money, toMajorString } from "../../money/money.ts"
+import type { Assignee, SubmitApprovalRequest } from "../../process/effect-request.ts"
+import type { HostEffects } from "../../process/host-effects.ts"
 import type { CreditGrade } from "../labels/credit-grade.ts"
 import {
   type CreditApprovalRoute,
@@ -166,4 +169,18 @@ export function routeCreditApproval<Refusal>(
   if (Result.isFailure(route)) return Result.fail(route.failure)
   const routed = route.success
   return Result.map(request.valuesFor(routed.formId), (values) => ({ ...routed, values }))
+}
+
+/**
+ * Opens a credit flow's approval (✓) on the host under the key its event decided, with the form,
+ * values and steps it was routed to, so both credit flows submit alike.
+ */
+export const submitCreditApproval = (
+  host: HostEffects,
+  event: RoutedCreditApproval & { readonly approvalKey: string },
+  request: { readonly requestType: CreditRequestType; readonly businessKey: string; readonly title: Label },
+  originator: Assignee,
+): SubmitApprovalRequest => {
+  const { formId, values, steps } = event
+  return host.submitApproval(event.approvalKey, { ...request, originator, formId, values, steps })
 }

@@ -35,6 +35,7 @@ import {
   gradeChangeApprovalValues,
   type RoutedCreditApproval,
   routeCreditApproval,
+  submitCreditApproval,
 } from "./approval-values.ts"
 import {
   approvedNoticeCommandSchemas,
@@ -217,8 +218,7 @@ export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFl
           return decision.refuse(
             "a serious anomaly must change the grade or the limit; report it not serious to keep them",
           )
-        const fromGrade = state.currentGrade!
-        const fromLimit = state.currentLimit!
+        const [fromGrade, fromLimit] = [state.currentGrade!, state.currentLimit!]
         const change = { fromGrade, toGrade, fromLimit, toLimit, reason: cause, measures: command.measures }
         const facts = { customerId: state.customerId, annualTrade: state.annualTrade!, ...change }
         const approval = routeCreditApproval(
@@ -279,13 +279,10 @@ export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFl
         anomaly: description,
       }),
       FoundNotSerious: (state, { investigator }) => ({ ...state, status: "keptNotSerious", investigator }),
-      ChangeProposed: (state, { approvalKey: key, decidingRole, steps, investigator, change }) => ({
-        ...state,
-        status: "awaitingApproval",
-        investigator,
-        change,
-        approval: { key, decidingRole, steps },
-      }),
+      ChangeProposed: (state, { approvalKey: key, decidingRole, steps, investigator, change }) => {
+        const approval = { key, decidingRole, steps }
+        return { ...state, status: "awaitingApproval", investigator, change, approval }
+      },
       GradeChanged: (state, { decidedBy, noticeDueAt }) => ({
         ...gatePassed(state),
         status: "changed",
@@ -310,19 +307,11 @@ export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFl
           },
         ),
       ],
-      ChangeProposed: (state, { change, approvalKey, formId, values, steps }, host) => {
-        const grades = `${customerOf(state)} ${change.fromGrade} → ${change.toGrade}`
-        return [
-          host.submitApproval(approvalKey, {
-            requestType: "credit.gradeChange",
-            businessKey: state.changeId,
-            title: label(`客户信用等级变更：${grades}`, `Credit grade change: ${grades}`),
-            originator: investigatorOf(state),
-            formId,
-            values,
-            steps,
-          }),
-        ]
+      ChangeProposed: (state, event, host) => {
+        const grades = `${customerOf(state)} ${event.change.fromGrade} → ${event.change.toGrade}`
+        const title = label(`客户信用等级变更：${grades}`, `Credit grade change: ${grades}`)
+        const request = { requestType: "credit.gradeChange", businessKey: state.changeId, title } as const
+        return [submitCreditApproval(host, event, request, investigatorOf(state))]
       },
       GradeChanged: (state, event, host) => {
         const { fromGrade, toGrade, fromLimit, toLimit } = state.change!
