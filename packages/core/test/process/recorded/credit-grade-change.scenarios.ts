@@ -2,7 +2,8 @@
 import { Approval, Credit, personId } from "@tixi/core"
 import { flowLifecycles, stampedCommand, startOf } from "../../../../../bench/support/flow-lifecycles.ts"
 import { yuan } from "../../credit/fixtures.ts"
-import { lifecycleScenario, type Scenario } from "./scenario.ts"
+import type { Scenario } from "./scenario.ts"
+import { approvalDecision, lifecycleCommand, lifecycleScenario, scenariosOf } from "./scenario.ts"
 
 const hour = 3_600_000
 const start = Date.UTC(2026, 4, 11, 2, 0)
@@ -12,55 +13,13 @@ const byAuthority = Credit.creditGradeChangeProcess(Credit.defaultCreditPolicy)
 const byChain = Credit.creditGradeChangeProcess(Credit.defaultCreditPolicy, {
   approvalPolicy: Approval.defaultApprovalPolicy,
 })
-const approvalKey = (state: { approval?: { key: string } }) => state.approval?.key ?? "none"
-const reported = (instanceId: string) => ({
-  after: 0,
-  command: {
-    type: "ReportAnomaly",
-    changeId: instanceId,
-    customerId: "W01",
-    customerName: "华中批发",
-    reportedBy: officer,
-    currentGrade: "B",
-    currentLimit: yuan("200000"),
-    annualTrade: yuan("1200000"),
-    description: "两张支票被退回，货款逾期 45 天",
-    signals: ["bouncedPayments"],
-  },
-})
-const serious = {
-  after: 4 * hour,
-  command: {
-    type: "RecordInvestigation",
-    investigator: supervisor,
-    cause: "资金紧张，连续退票",
-    serious: true,
-    proposedGrade: "C",
-    measures: "改为部分预付，要求担保",
-  },
-}
-const decided = (after: number, outcome: string, extra: Record<string, unknown> = {}) => ({
-  after,
-  command: (state: { approval?: { key: string } }) => ({
-    type: "DecideApproval",
-    approvalKey: approvalKey(state),
-    outcome,
-    ...extra,
-  }),
-})
-const scenario = (
-  name: string,
-  instanceId: string,
-  steps: Scenario["steps"],
-  definition: Scenario["definition"] = byAuthority,
-): Scenario => ({
-  flow: byAuthority.name,
-  name,
-  definition,
-  instanceId,
-  start,
-  steps: [reported(instanceId), ...steps],
-})
+const benchStep = (instanceId: string, position: number) =>
+  lifecycleCommand(flowLifecycles, "credit grade change", instanceId, position)
+// The bench's ① report and ③ serious finding (down to C), the same commands at the same offsets.
+const reported = (instanceId: string) => ({ after: 0, command: benchStep(instanceId, 0) })
+const serious = { after: 4 * hour, command: benchStep("", 1) }
+const decided = approvalDecision
+const scenario = scenariosOf(byAuthority, start, (instanceId) => [reported(instanceId)])
 
 /** The recorded paths of the credit grade change. */
 export const scenarios: ReadonlyArray<Scenario> = [

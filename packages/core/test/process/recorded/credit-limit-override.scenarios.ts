@@ -2,7 +2,8 @@
 import { Approval, Credit, personId } from "@tixi/core"
 import { flowLifecycles, stampedCommand, startOf } from "../../../../../bench/support/flow-lifecycles.ts"
 import { yuan } from "../../credit/fixtures.ts"
-import { lifecycleScenario, type Scenario } from "./scenario.ts"
+import type { Scenario } from "./scenario.ts"
+import { approvalDecision, lifecycleCommand, lifecycleScenario, scenariosOf } from "./scenario.ts"
 
 const hour = 3_600_000
 const start = Date.UTC(2026, 5, 1, 3, 0)
@@ -11,8 +12,8 @@ const byAuthority = Credit.creditOverrideProcess(Credit.defaultCreditPolicy)
 const byChain = Credit.creditOverrideProcess(Credit.defaultCreditPolicy, {
   approvalPolicy: Approval.defaultApprovalPolicy,
 })
-const approvalKey = (state: { approval?: { key: string } }) => state.approval?.key ?? "none"
-// Exposure ¥190,000 on a ¥200,000 limit before the order.
+// The bench's customer position (exposure ¥190,000 on a ¥200,000 limit before the order), 12 days overdue.
+const { position } = lifecycleCommand(flowLifecycles, "credit-limit override", "", 0) as { position: object }
 const requested = (instanceId: string, order: string) => ({
   after: 0,
   command: {
@@ -21,42 +22,18 @@ const requested = (instanceId: string, order: string) => ({
     orderNumber: `SO-${instanceId}`,
     requestedBy: sales,
     reason: "旺季备货，客户承诺月底回款",
-    position: {
-      customerId: "W01",
-      grade: "B",
-      limit: yuan("200000"),
-      openReceivables: yuan("150000"),
-      openOrders: yuan("40000"),
-      oldestOverdueDays: 12,
-      bouncedPayments: 0,
-      bankruptcySigns: [],
-      order: yuan(order),
-    },
+    position: { ...position, oldestOverdueDays: 12, order: yuan(order) },
   },
 })
-const decided = (after: number, outcome: string, extra: Record<string, unknown> = {}) => ({
-  after,
-  command: (state: { approval?: { key: string } }) => ({
-    type: "DecideApproval",
-    approvalKey: approvalKey(state),
-    outcome,
-    ...extra,
-  }),
-})
+const decided = approvalDecision
+const path = scenariosOf(byAuthority, start)
 const scenario = (
   name: string,
   instanceId: string,
   order: string,
   steps: Scenario["steps"],
-  definition: Scenario["definition"] = byAuthority,
-): Scenario => ({
-  flow: byAuthority.name,
-  name,
-  definition,
-  instanceId,
-  start,
-  steps: [requested(instanceId, order), ...steps],
-})
+  definition?: Scenario["definition"],
+) => path(name, instanceId, [requested(instanceId, order), ...steps], definition)
 
 /** The recorded paths of the credit-limit override. */
 export const scenarios: ReadonlyArray<Scenario> = [
