@@ -1,14 +1,24 @@
 import { Result } from "effect"
+import type { PlanRefusal } from "../../approvals/chain/plan-chain.ts"
 import {
   creditGradeChangeRequestForm,
   creditLimitOverrideRequestForm,
 } from "../../approvals/forms/credit-requests.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { AnyForm } from "../../forms/form.ts"
+import type { Label } from "../../labels/label.ts"
 import { format, type Money, toMajorString } from "../../money/money.ts"
+import type { Assignee, SubmitApprovalRequest } from "../../process/effect-request.ts"
+import type { HostEffects } from "../../process/host-effects.ts"
 import type { CreditGrade } from "../labels/credit-grade.ts"
+import {
+  type CreditApprovalRoute,
+  type CreditRequestType,
+  plannedCreditRoute,
+} from "../policy/approval-chain.ts"
 import { creditGradeChangeForm } from "../schema/grade-change-form.ts"
 import { creditOverrideForm } from "../schema/limit-override-form.ts"
+import type { CreditFlowOptions } from "./process-support.ts"
 
 /** What a grade-change approval shows, whichever form the chain names. */
 export interface GradeChangeFacts {
@@ -118,4 +128,59 @@ function checked(
   if (form === undefined) return Result.succeed(values)
   const parsed = form.parse(values)
   return Result.isFailure(parsed) ? Result.fail(parsed.failure) : Result.succeed(values)
+}
+
+/** The values an approval form is submitted with. */
+export type ApprovalValues = Readonly<Record<string, unknown>>
+
+/** What a credit flow's approval event records: who decides, in which steps, on which form with which values. */
+export interface RoutedCreditApproval extends CreditApprovalRoute {
+  /** The approval form's values, checked against the form when decided. */
+  readonly values: ApprovalValues
+}
+
+/** A credit flow's request for approval: what it is, the amount at stake, the form the credit module fills. */
+export interface CreditApprovalRequest {
+  readonly type: CreditRequestType
+  readonly amount: Money
+  readonly ownFormId: string
+  /** The values for the form the route names (`gradeChangeApprovalValues`, `overrideApprovalValues`). */
+  readonly valuesFor: (formId: string) => Result.Result<ApprovalValues, ValidationError>
+}
+
+/**
+ * Routes a credit flow's approval (✓) and fills its form: by the company-wide approval chain when
+ * the options name one (planned on the values of the credit module's own form), by the credit
+ * policy's authority (`byPolicy`) otherwise. Both credit flows that can be routed either way ask
+ * here, so the two routings stay the same in both.
+ */
+export function routeCreditApproval<Refusal>(
+  options: CreditFlowOptions,
+  request: CreditApprovalRequest,
+  byPolicy: () => Result.Result<CreditApprovalRoute, Refusal>,
+): Result.Result<RoutedCreditApproval, Refusal | PlanRefusal | ValidationError> {
+  const { approvalPolicy } = options
+  const route: Result.Result<CreditApprovalRoute, Refusal | PlanRefusal | ValidationError> =
+    approvalPolicy === undefined
+      ? byPolicy()
+      : Result.flatMap(request.valuesFor(request.ownFormId), (own) =>
+          plannedCreditRoute(approvalPolicy, request.type, request.amount, own),
+        )
+  if (Result.isFailure(route)) return Result.fail(route.failure)
+  const routed = route.success
+  return Result.map(request.valuesFor(routed.formId), (values) => ({ ...routed, values }))
+}
+
+/**
+ * Opens a credit flow's approval (✓) on the host under the key its event decided, with the form,
+ * values and steps it was routed to, so both credit flows submit alike.
+ */
+export const submitCreditApproval = (
+  host: HostEffects,
+  event: RoutedCreditApproval & { readonly approvalKey: string },
+  request: { readonly requestType: CreditRequestType; readonly businessKey: string; readonly title: Label },
+  originator: Assignee,
+): SubmitApprovalRequest => {
+  const { formId, values, steps } = event
+  return host.submitApproval(event.approvalKey, { ...request, originator, formId, values, steps })
 }

@@ -1,55 +1,49 @@
 import { Result } from "effect"
 import { z } from "zod"
-import type { PlanRefusal } from "../../approvals/chain/plan-chain.ts"
 import type { InvalidTransition, NotWithinAuthority, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
-import { type IdempotencyKey, idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { type Money, ofMinor, toMajorString } from "../../money/money.ts"
-import { type DecideApproval, decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  approvalDecisionOf,
-  checkApprovalDecision,
-  commandIdSchema,
-  commandInstantSchema,
-  commandTextSchema,
-  notifyRequest,
-  parseProcessCommand,
-  type RecordedApprovalDecision,
-  recordApprovalDecision,
-  refuseTransition,
-  withdrawApprovalRequest,
-} from "../../process/decider-support.ts"
-import type { Deadline, ProcessDefinition } from "../../process/definition.ts"
-import type { EffectRequest } from "../../process/effect-request.ts"
+import type { NotificationSeverity } from "../../ports/notifier.ts"
+import type {
+  ApprovalDecisionFields,
+  GatedState,
+  ReturnedDecisionFields,
+} from "../../process/approval-gate.ts"
+import { decideAtGate, gatePassed } from "../../process/approval-gate.ts"
+import { type CancelledEvent, cancellationEffects, cancelStep } from "../../process/cancellation.ts"
+import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command-shapes.ts"
+import { commandShape, commandUnion } from "../../process/command-shapes.ts"
+import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
+import { defineFlow, type FlowState } from "../../process/flow.ts"
+import { gateRefused } from "../../process/gate-refused.ts"
+import type { HostEffects } from "../../process/host-effects.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
-import type { Role } from "../../roles/role.ts"
-import { hourMillis, type Instant } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import { CreditGrade } from "../labels/credit-grade.ts"
 import { DangerSignal } from "../labels/danger-signal.ts"
-import type { NoticeChannel } from "../labels/notice-channel.ts"
 import { compileCreditPolicy } from "../models/compiled-credit-policy.ts"
 import { creditLimitMinor } from "../models/credit-terms.ts"
-import {
-  type CreditApprovalRoute,
-  type CreditApprovalStep,
-  creditApprovalRoute,
-  creditDecisions,
-  plannedCreditRoute,
-} from "../policy/approval-chain.ts"
+import { type CreditApprovalRoute, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
 import { type CreditPolicy, termsOfGrade } from "../policy/credit-policy.ts"
 import { creditGradeChangeForm } from "../schema/grade-change-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
-import { gradeChangeApprovalValues } from "./approval-values.ts"
 import {
-  type CancelCommand,
-  type ConfirmCustomerNotified,
+  type GradeChangeFacts,
+  gradeChangeApprovalValues,
+  type RoutedCreditApproval,
+  routeCreditApproval,
+  submitCreditApproval,
+} from "./approval-values.ts"
+import {
+  approvedNoticeCommandSchemas,
   type CreditFlowOptions,
+  creditCustomerFields,
+  customerNoticeDueAt,
+  customerNoticeTimer,
   customerNotifiedEffects,
-  type RemindCustomerNotice,
-  sharedCommandSchemas,
 } from "./process-support.ts"
 
 /** The process name of the credit grade change; part of every idempotency key. */
@@ -66,22 +60,13 @@ export type CreditGradeChangeStatus =
   | "rejected"
   | "cancelled"
 
-/** The change proposed: grade and limit from → to, with the terms of the new grade. */
-export interface CreditChange {
-  readonly fromGrade: CreditGrade
-  readonly toGrade: CreditGrade
-  readonly fromLimit: Money
-  readonly toLimit: Money
-  readonly reason: string
-  readonly measures: string | undefined
-}
+/** The change proposed: grade and limit from → to, why, and the measures taken with the customer. */
+export type CreditChange = Omit<GradeChangeFacts, "customerId" | "annualTrade">
 
 /** The state of one grade change. */
-export interface CreditGradeChangeState {
+export interface CreditGradeChangeState extends FlowState, GatedState {
   readonly status: CreditGradeChangeStatus
   readonly sequence: number
-  /** Approval decisions recorded so far, so a decision delivered again changes nothing. */
-  readonly decidedApprovals: ReadonlyArray<RecordedApprovalDecision>
   readonly changeId: string
   readonly customerId: string
   readonly customerName: string | undefined
@@ -94,137 +79,21 @@ export interface CreditGradeChangeState {
   readonly signals: ReadonlyArray<DangerSignal>
   readonly investigator: Actor | undefined
   readonly change: CreditChange | undefined
-  readonly approval:
-    | {
-        readonly key: string
-        readonly decidingRole: Role | undefined
-        readonly steps: ReadonlyArray<CreditApprovalStep>
-      }
-    | undefined
+  readonly approval: (Omit<CreditApprovalRoute, "formId"> & { readonly key: string }) | undefined
   readonly decidedBy: PersonId | undefined
   readonly noticeDueAt: Instant | undefined
   readonly noticeReminded: boolean
 }
 
-/** The commands of the grade change. */
-export type CreditGradeChangeCommand =
-  | {
-      /** ① 发现客户信用异常: anyone who sees the anomaly reports it to the 客户信息主管. */
-      readonly type: "ReportAnomaly"
-      readonly at: Instant
-      readonly changeId: string
-      readonly customerId: string
-      readonly customerName?: string
-      readonly reportedBy: Actor
-      readonly currentGrade: CreditGrade
-      readonly currentLimit: Money
-      /** 年度交易额: the base of the new limit. */
-      readonly annualTrade: Money
-      readonly description: string
-      readonly signals?: ReadonlyArray<DangerSignal>
-    }
-  | {
-      /** ② 调查出现异常的原因 and ③ 是否严重: the cause and, when serious, the new grade. */
-      readonly type: "RecordInvestigation"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly cause: string
-      readonly serious: boolean
-      readonly proposedGrade?: CreditGrade
-      /** The new limit; by default the policy's limit for the new grade on the year's trade. */
-      readonly proposedLimit?: Money
-      /** 发展对策: what is done with the customer now. */
-      readonly measures?: string
-    }
-  | DecideApproval
-  | ConfirmCustomerNotified
-  | RemindCustomerNotice
-  | CancelCommand
-
-/** The events of the grade change. */
-export type CreditGradeChangeEvent =
-  | {
-      readonly type: "AnomalyReported"
-      readonly at: Instant
-      readonly changeId: string
-      readonly customerId: string
-      readonly customerName: string | undefined
-      readonly reportedBy: Actor
-      readonly currentGrade: CreditGrade
-      readonly currentLimit: Money
-      readonly annualTrade: Money
-      readonly description: string
-      readonly signals: ReadonlyArray<DangerSignal>
-      readonly policyVersion: string
-    }
-  | {
-      readonly type: "FoundNotSerious"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly cause: string
-    }
-  | {
-      readonly type: "ChangeProposed"
-      readonly at: Instant
-      readonly investigator: Actor
-      readonly change: CreditChange
-      readonly approvalKey: string
-      readonly decidingRole: Role | undefined
-      readonly steps: ReadonlyArray<CreditApprovalStep>
-      readonly formId: string
-      /** The approval form's values, checked against the form when decided. */
-      readonly values: Readonly<Record<string, unknown>>
-    }
-  | {
-      readonly type: "GradeChanged"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-      readonly noticeDueAt: Instant
-    }
-  | {
-      readonly type: "ChangeRejected"
-      readonly at: Instant
-      readonly approvalKey: string
-      readonly outcome: "rejected" | "withdrawn"
-      readonly decidedBy: PersonId | undefined
-      readonly comment: string | undefined
-    }
-  | {
-      readonly type: "CustomerNotified"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly channel: NoticeChannel
-      readonly note: string | undefined
-    }
-  | { readonly type: "CustomerNoticeReminded"; readonly at: Instant }
-  | {
-      readonly type: "Cancelled"
-      readonly at: Instant
-      readonly actor: Actor
-      readonly reason: string
-      readonly withdrawApprovalKey: string | undefined
-    }
-
-/** Why a grade change command is refused. */
-export type CreditGradeChangeRefusal =
-  | InvalidTransition
-  | ValidationError
-  | NotWithinAuthority
-  | PolicyRefusal
-
 /**
  * The shape of every command of a credit grade change, checked before the decider reads it; exported so
  * callers (and the property tests) can validate or generate commands without deciding them.
  */
-export const creditGradeChangeCommandSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("ReportAnomaly"),
-    at: commandInstantSchema,
+export const creditGradeChangeCommandSchema = commandUnion(
+  /** ① 发现客户信用异常: anyone who sees the anomaly reports it; 年度交易额 is the base of the new limit. */
+  commandShape("ReportAnomaly", {
     changeId: commandIdSchema,
-    customerId: commandIdSchema,
-    customerName: commandTextSchema(200).optional(),
+    ...creditCustomerFields,
     reportedBy: actorSchema,
     currentGrade: CreditGrade.schema,
     currentLimit: nonNegativeMoneyInputSchema,
@@ -232,26 +101,52 @@ export const creditGradeChangeCommandSchema = z.discriminatedUnion("type", [
     description: commandTextSchema(2000),
     signals: z.array(DangerSignal.schema).optional(),
   }),
-  z
-    .strictObject({
-      type: z.literal("RecordInvestigation"),
-      at: commandInstantSchema,
-      investigator: actorSchema,
-      cause: commandTextSchema(2000),
-      serious: z.boolean(),
-      proposedGrade: CreditGrade.schema.optional(),
-      proposedLimit: nonNegativeMoneyInputSchema.optional(),
-      measures: commandTextSchema(2000).optional(),
-    })
-    .refine((command) => !command.serious || command.proposedGrade !== undefined, {
-      message: "a serious anomaly needs the proposed grade",
-      path: ["proposedGrade"],
-    }),
-  decideApprovalSchema,
-  sharedCommandSchemas.confirmCustomerNotified,
-  sharedCommandSchemas.remindCustomerNotice,
-  sharedCommandSchemas.cancel,
-]) as unknown as z.ZodType<CreditGradeChangeCommand>
+  /**
+   * ② the cause and ③ whether it is serious; when it is, the new grade, the new limit (by default
+   * the policy's limit for the new grade on the year's trade) and 发展对策.
+   */
+  commandShape("RecordInvestigation", {
+    investigator: actorSchema,
+    cause: commandTextSchema(2000),
+    serious: z.boolean(),
+    proposedGrade: CreditGrade.schema.optional(),
+    proposedLimit: nonNegativeMoneyInputSchema.optional(),
+    measures: commandTextSchema(2000).optional(),
+  }).refine((command) => !command.serious || command.proposedGrade !== undefined, {
+    message: "a serious anomaly needs the proposed grade",
+    path: ["proposedGrade"],
+  }),
+  ...approvedNoticeCommandSchemas,
+)
+
+/** The commands of the grade change. */
+export type CreditGradeChangeCommand = ShapedCommand<typeof creditGradeChangeCommandSchema>
+
+type Step<Type extends CreditGradeChangeCommand["type"]> = StepFields<CreditGradeChangeCommand, Type>
+
+/** The events of the grade change. */
+export type CreditGradeChangeEvent =
+  | FlowEvent<
+      "AnomalyReported",
+      Omit<Step<"ReportAnomaly">, "signals"> & { signals: ReadonlyArray<DangerSignal>; policyVersion: string }
+    >
+  | FlowEvent<"FoundNotSerious", { investigator: Actor; cause: string }>
+  | FlowEvent<
+      "ChangeProposed",
+      RoutedCreditApproval & { investigator: Actor; change: CreditChange; approvalKey: string }
+    >
+  | FlowEvent<"GradeChanged", Omit<ApprovalDecisionFields, "at"> & { noticeDueAt: Instant }>
+  | FlowEvent<"ChangeRejected", Omit<ReturnedDecisionFields, "at">>
+  | FlowEvent<"CustomerNotified", Step<"ConfirmCustomerNotified">>
+  | FlowEvent<"CustomerNoticeReminded">
+  | CancelledEvent
+
+/** Why a grade change command is refused. */
+export type CreditGradeChangeRefusal =
+  | InvalidTransition
+  | ValidationError
+  | NotWithinAuthority
+  | PolicyRefusal
 
 const initialState: CreditGradeChangeState = {
   status: "none",
@@ -276,362 +171,211 @@ const initialState: CreditGradeChangeState = {
 }
 
 /**
- * The credit grade change as a decider: 004 ch.7 客户信用等级变更流程 — ① an anomaly is reported
- * → ② its cause investigated → ③ serious? no: the grade stays; yes: ④ the grade is changed ✓
- * (客户服务部经理, or above when the new limit exceeds the manager's `credit.limit` authority) →
- * ⑤ the change is registered on the customer record (修改信用等级, 变更登记) → ⑥ the customer is
- * told. The approval carries 客户信用度变更表.
+ * The credit grade change: 004 ch.7 客户信用等级变更流程 — ① an anomaly is reported → ② its cause
+ * investigated → ③ serious? no: the grade stays; yes: ④ the grade is changed ✓ (客户服务部经理, or
+ * above when the new limit exceeds the manager's `credit.limit` authority) → ⑤ the change is
+ * registered on the customer record (修改信用等级, 变更登记) → ⑥ the customer is told. The approval
+ * carries 客户信用度变更表.
  */
-export function creditGradeChangeProcess(
-  policy: CreditPolicy,
-  options: CreditFlowOptions = {},
-): ProcessDefinition<
-  CreditGradeChangeState,
-  CreditGradeChangeCommand,
-  CreditGradeChangeEvent,
-  CreditGradeChangeRefusal
-> {
+export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFlowOptions = {}) {
   const compiled = compileCreditPolicy(policy)
 
-  function decide(
-    state: CreditGradeChangeState,
-    input: CreditGradeChangeCommand,
-  ): Result.Result<ReadonlyArray<CreditGradeChangeEvent>, CreditGradeChangeRefusal> {
-    const parsed = parseProcessCommand(
-      `${creditGradeChangeName}.command`,
-      creditGradeChangeCommandSchema,
-      input,
-    )
-    if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
-    const command = parsed.success
-    const no = (reason: string) =>
-      refuseTransition(creditGradeChangeName, state.changeId, state.status, command.type, reason)
-    switch (command.type) {
-      case "ReportAnomaly": {
-        if (state.status !== "none") return no("the anomaly was already reported")
-        for (const amount of [command.currentLimit, command.annualTrade]) {
-          if (amount.currency !== policy.currency) return no(`amounts must be in ${policy.currency}`)
-        }
-        return Result.succeed([
-          {
-            type: "AnomalyReported",
-            at: command.at,
-            changeId: command.changeId,
-            customerId: command.customerId,
-            customerName: command.customerName,
-            reportedBy: command.reportedBy,
-            currentGrade: command.currentGrade,
-            currentLimit: command.currentLimit,
-            annualTrade: command.annualTrade,
-            description: command.description,
-            signals: command.signals ?? [],
-            policyVersion: policy.version,
-          },
-        ])
-      }
-      case "RecordInvestigation": {
+  return defineFlow<
+    CreditGradeChangeState,
+    CreditGradeChangeCommand,
+    CreditGradeChangeEvent,
+    CreditGradeChangeRefusal
+  >({
+    name: creditGradeChangeName,
+    initialState,
+    commands: creditGradeChangeCommandSchema,
+    idOf: (state) => state.changeId,
+    finished: ["notified", "keptNotSerious", "rejected", "cancelled"],
+    steps: {
+      // ① 发现客户信用异常 (anyone; handed to the 客户信息主管)
+      ReportAnomaly: (state, command, decision) => {
+        if (state.status !== "none") return decision.refuse("the anomaly was already reported")
+        if ([command.currentLimit, command.annualTrade].some((amount) => amount.currency !== policy.currency))
+          return decision.refuse(`amounts must be in ${policy.currency}`)
+        const { signals = [], ...reported } = command
+        const policyVersion = policy.version
+        return decision.accept({ ...reported, type: "AnomalyReported", signals, policyVersion })
+      },
+      // ② 调查出现异常的原因 ◇ ③ 是否严重？ no: the grade stays — yes: ④ 变更信用等级 ✓ (客户信息主管)
+      RecordInvestigation: (state, { serious, proposedGrade, proposedLimit, ...command }, decision) => {
         if (state.status !== "investigating")
-          return no("the anomaly is investigated once, after it is reported")
-        if (!command.serious) {
-          return Result.succeed([
-            {
-              type: "FoundNotSerious",
-              at: command.at,
-              investigator: command.investigator,
-              cause: command.cause,
-            },
-          ])
-        }
-        const toGrade = command.proposedGrade!
+          return decision.refuse("the anomaly is investigated once, after it is reported")
+        const { at, investigator, cause } = command
+        if (!serious) return decision.accept({ type: "FoundNotSerious", at, investigator, cause })
+        const toGrade = proposedGrade!
         const gradeCode = CreditGrade.values.indexOf(toGrade)
         const toLimit =
-          command.proposedLimit ??
+          proposedLimit ??
           ofMinor(creditLimitMinor(state.annualTrade!.minor, gradeCode, compiled), policy.currency)
-        if (toLimit.currency !== policy.currency) return no(`the new limit must be in ${policy.currency}`)
-        if (toGrade === state.currentGrade && toLimit.minor === state.currentLimit!.minor) {
-          return no(
+        if (toLimit.currency !== policy.currency)
+          return decision.refuse(`the new limit must be in ${policy.currency}`)
+        if (toGrade === state.currentGrade && toLimit.minor === state.currentLimit!.minor)
+          return decision.refuse(
             "a serious anomaly must change the grade or the limit; report it not serious to keep them",
           )
-        }
-        const change: CreditChange = {
-          fromGrade: state.currentGrade!,
-          toGrade,
-          fromLimit: state.currentLimit!,
-          toLimit,
-          reason: command.cause,
-          measures: command.measures,
-        }
+        const [fromGrade, fromLimit] = [state.currentGrade!, state.currentLimit!]
+        const change = { fromGrade, toGrade, fromLimit, toLimit, reason: cause, measures: command.measures }
         const facts = { customerId: state.customerId, annualTrade: state.annualTrade!, ...change }
-        const route: Result.Result<CreditApprovalRoute, NotWithinAuthority | PlanRefusal> =
-          options.approvalPolicy === undefined
-            ? creditApprovalRoute(
-                policy,
-                creditDecisions.limit,
-                toLimit,
-                policy.approval.gradeChangeMinimumRole,
-                creditGradeChangeForm.id,
-              )
-            : plannedCreditRoute(
-                options.approvalPolicy,
-                "credit.gradeChange",
-                toLimit,
-                Result.getOrThrow(gradeChangeApprovalValues(creditGradeChangeForm.id, facts)),
-              )
-        if (Result.isFailure(route)) return Result.fail(route.failure)
-        const values = gradeChangeApprovalValues(route.success.formId, facts)
-        if (Result.isFailure(values)) return Result.fail(values.failure)
-        return Result.succeed([
+        const approval = routeCreditApproval(
+          options,
           {
-            type: "ChangeProposed",
-            at: command.at,
-            investigator: command.investigator,
-            change,
-            approvalKey: idempotencyKey(
-              creditGradeChangeName,
-              state.changeId,
-              state.sequence,
-              "approval.submit",
+            type: "credit.gradeChange",
+            amount: toLimit,
+            ownFormId: creditGradeChangeForm.id,
+            valuesFor: (formId) => gradeChangeApprovalValues(formId, facts),
+          },
+          () =>
+            creditApprovalRoute(
+              policy,
+              creditDecisions.limit,
+              toLimit,
+              policy.approval.gradeChangeMinimumRole,
+              creditGradeChangeForm.id,
             ),
-            decidingRole: route.success.decidingRole,
-            steps: route.success.steps,
-            formId: route.success.formId,
-            values: values.success,
-          },
-        ])
-      }
-      case "DecideApproval": {
-        const check = checkApprovalDecision(state, state.status === "awaitingApproval", command)
-        if (check.verdict === "repeat") return Result.succeed([])
-        if (check.verdict === "refuse") return no(check.reason)
-        if (command.outcome === "approved") {
-          const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
-          return Result.succeed([{ type: "GradeChanged", ...approvalDecisionOf(command), noticeDueAt }])
-        }
-        return Result.succeed([
-          { type: "ChangeRejected", ...approvalDecisionOf(command), outcome: command.outcome },
-        ])
-      }
-      case "ConfirmCustomerNotified":
-        if (state.status !== "changed") return no("the customer is told once the change is approved")
-        return Result.succeed([
-          {
-            type: "CustomerNotified",
-            at: command.at,
-            actor: command.actor,
-            channel: command.channel,
-            note: command.note,
-          },
-        ])
-      case "RemindCustomerNotice":
-        if (state.status !== "changed" || state.noticeReminded) return Result.succeed([])
-        return Result.succeed([{ type: "CustomerNoticeReminded", at: command.at }])
-      case "Cancel":
-        if (state.status !== "investigating" && state.status !== "awaitingApproval") {
-          return no("only a change under investigation or awaiting approval can be cancelled")
-        }
-        return Result.succeed([
-          {
-            type: "Cancelled",
-            at: command.at,
-            actor: command.actor,
-            reason: command.reason,
-            withdrawApprovalKey: state.status === "awaitingApproval" ? state.approval?.key : undefined,
-          },
-        ])
-    }
-  }
-
-  function evolve(state: CreditGradeChangeState, event: CreditGradeChangeEvent): CreditGradeChangeState {
-    const next = { ...state, sequence: state.sequence + 1 }
-    switch (event.type) {
-      case "AnomalyReported":
-        return {
-          ...next,
-          status: "investigating",
-          changeId: event.changeId,
-          customerId: event.customerId,
-          customerName: event.customerName,
-          policyVersion: event.policyVersion,
-          reportedBy: event.reportedBy,
-          currentGrade: event.currentGrade,
-          currentLimit: event.currentLimit,
-          annualTrade: event.annualTrade,
-          anomaly: event.description,
-          signals: event.signals,
-        }
-      case "FoundNotSerious":
-        return { ...next, status: "keptNotSerious", investigator: event.investigator }
-      case "ChangeProposed":
-        return {
-          ...next,
-          status: "awaitingApproval",
-          investigator: event.investigator,
-          change: event.change,
-          approval: { key: event.approvalKey, decidingRole: event.decidingRole, steps: event.steps },
-        }
-      case "GradeChanged":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, true),
-          status: "changed",
-          decidedBy: event.decidedBy,
-          noticeDueAt: event.noticeDueAt,
-        }
-      case "ChangeRejected":
-        return {
-          ...next,
-          decidedApprovals: recordApprovalDecision(state.decidedApprovals, state.approval, false),
-          status: "rejected",
-          decidedBy: event.decidedBy,
-        }
-      case "CustomerNotified":
-        return { ...next, status: "notified" }
-      case "CustomerNoticeReminded":
-        return { ...next, noticeReminded: true }
-      case "Cancelled":
-        return { ...next, status: "cancelled" }
-    }
-  }
-
-  function deadlines(state: CreditGradeChangeState): ReadonlyArray<Deadline<CreditGradeChangeCommand>> {
-    if (state.status !== "changed" || state.noticeReminded || state.noticeDueAt === undefined) return []
-    return [{ key: "customer-notice", dueAt: state.noticeDueAt, command: { type: "RemindCustomerNotice" } }]
-  }
-
-  function effects(
-    state: CreditGradeChangeState,
-    event: CreditGradeChangeEvent,
-    step: { readonly instanceId: string; readonly sequence: number },
-  ): ReadonlyArray<EffectRequest> {
-    const key = (kind: string) => idempotencyKey(creditGradeChangeName, step.instanceId, step.sequence, kind)
-    const customer = state.customerName ?? state.customerId
-    const investigator = state.investigator
-      ? { person: state.investigator.personId }
-      : { role: "supervisor" as const }
-    switch (event.type) {
-      case "AnomalyReported":
-        return [
-          {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: `${state.changeId}/investigate`,
-              subject: `调查客户信用异常 Investigate a credit anomaly: ${customer}`,
-              body: event.description,
-            },
-            // 通知客户信息主管: the flow chart hands the anomaly to the information supervisor.
-            assignee: { role: "supervisor" },
-          },
-        ]
-      case "ChangeProposed": {
-        const change = event.change
-        return [
-          {
-            kind: "approval.submit",
-            key: event.approvalKey as IdempotencyKey,
-            submission: {
-              requestType: "credit.gradeChange",
-              businessKey: state.changeId,
-              title: label(
-                `客户信用等级变更：${customer} ${change.fromGrade} → ${change.toGrade}`,
-                `Credit grade change: ${customer} ${change.fromGrade} → ${change.toGrade}`,
-              ),
-              originator: investigator,
-              formId: event.formId,
-              values: event.values,
-              steps: event.steps,
-            },
-          },
-        ]
-      }
-      case "GradeChanged": {
-        const change = state.change!
-        const terms = termsOfGrade(policy, change.toGrade)
-        return [
-          {
-            kind: "host.customer.update",
-            key: key("host.customer.update"),
-            customerKey: state.customerId,
-            fields: creditHostFields({
-              grade: change.toGrade,
-              limit: change.toLimit,
-              paymentTermDays: terms.paymentTermDays,
-              paymentMethod: terms.paymentMethod,
-              guaranteeRequired: terms.guaranteeRequired,
-              score: undefined,
+        )
+        if (Result.isFailure(approval)) return Result.fail(approval.failure)
+        const [routed, approvalKey] = [approval.success, decision.keyAt(0, "approval.submit")]
+        return decision.accept({ type: "ChangeProposed", at, investigator, change, approvalKey, ...routed })
+      },
+      // ✓ approved: ⑤ 修改信用等级, 变更登记 and ⑥ within the policy's hours — rejected: the grade stays
+      DecideApproval: (state, command, decision) =>
+        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
+          approved: (decided) =>
+            decision.accept({
+              type: "GradeChanged",
+              ...decided,
+              noticeDueAt: customerNoticeDueAt(policy, command.at),
             }),
-          },
+          returned: (decided) => decision.accept({ type: "ChangeRejected", ...decided }),
+        }),
+      // ⑥ 通知客户 (客户信息主管)
+      ConfirmCustomerNotified: (state, command, decision) =>
+        state.status === "changed"
+          ? decision.accept({ ...command, type: "CustomerNotified" })
+          : decision.refuse("the customer is told once the change is approved"),
+      RemindCustomerNotice: (state, { at }, decision) =>
+        decision.acceptIf(state.status === "changed" && !state.noticeReminded, {
+          type: "CustomerNoticeReminded",
+          at,
+        }),
+      Cancel: cancelStep(
+        (state) =>
+          state.status === "investigating" || state.status === "awaitingApproval"
+            ? undefined
+            : "only a change under investigation or awaiting approval can be cancelled",
+        (state) => state.status === "awaitingApproval",
+      ),
+    },
+    folds: {
+      AnomalyReported: (state, { type: _, at: __, description, ...reported }) => ({
+        ...state,
+        ...reported,
+        status: "investigating",
+        anomaly: description,
+      }),
+      FoundNotSerious: (state, { investigator }) => ({ ...state, status: "keptNotSerious", investigator }),
+      ChangeProposed: (state, { approvalKey: key, decidingRole, steps, investigator, change }) => {
+        const approval = { key, decidingRole, steps }
+        return { ...state, status: "awaitingApproval", investigator, change, approval }
+      },
+      GradeChanged: (state, { decidedBy, noticeDueAt }) => ({
+        ...gatePassed(state),
+        status: "changed",
+        decidedBy,
+        noticeDueAt,
+      }),
+      ChangeRejected: (state, { decidedBy }) => ({ ...gateRefused(state), status: "rejected", decidedBy }),
+      CustomerNotified: (state) => ({ ...state, status: "notified" }),
+      CustomerNoticeReminded: (state) => ({ ...state, noticeReminded: true }),
+      Cancelled: (state) => ({ ...state, status: "cancelled" }),
+    },
+    deadlines: (state) => customerNoticeTimer(state, state.status === "changed"),
+    effects: {
+      // 通知客户信息主管: the flow chart hands the anomaly to the information supervisor.
+      AnomalyReported: (state, event, host) => [
+        host.task(
+          { role: "supervisor" },
           {
-            kind: "host.task.create",
-            key: key("host.task.create"),
-            draft: {
-              externalKey: `${state.changeId}/notify-customer`,
-              subject: `通知客户信用等级变更 Tell ${customer} of its new credit grade`,
-              body: `Grade ${change.fromGrade} → ${change.toGrade}, limit ${toMajorString(change.fromLimit)} → ${toMajorString(change.toLimit)} ${change.toLimit.currency}.`,
-              dueAt: event.noticeDueAt,
-            },
-            assignee: investigator,
+            externalKey: `${state.changeId}/investigate`,
+            subject: `调查客户信用异常 Investigate a credit anomaly: ${customerOf(state)}`,
+            body: event.description,
           },
-        ]
-      }
-      case "ChangeRejected":
+        ),
+      ],
+      ChangeProposed: (state, event, host) => {
+        const grades = `${customerOf(state)} ${event.change.fromGrade} → ${event.change.toGrade}`
+        const title = label(`客户信用等级变更：${grades}`, `Credit grade change: ${grades}`)
+        const request = { requestType: "credit.gradeChange", businessKey: state.changeId, title } as const
+        return [submitCreditApproval(host, event, request, investigatorOf(state))]
+      },
+      GradeChanged: (state, event, host) => {
+        const { fromGrade, toGrade, fromLimit, toLimit } = state.change!
+        const { paymentTermDays, paymentMethod, guaranteeRequired } = termsOfGrade(policy, toGrade)
+        const limits = `${toMajorString(fromLimit)} → ${toMajorString(toLimit)} ${toLimit.currency}`
+        const terms = { grade: toGrade, limit: toLimit, paymentTermDays, paymentMethod, guaranteeRequired }
         return [
-          notifyRequest(
-            key("notify"),
-            [investigator],
-            "info",
-            label("信用等级变更未获批准", "Credit grade change not approved"),
-            label(
-              `${customer}：信用等级维持不变${event.comment ? `（${event.comment}）` : ""}`,
-              `${customer}: the grade stays${event.comment ? ` (${event.comment})` : ""}`,
-            ),
-            state.changeId,
-          ),
+          host.updateCustomer(state.customerId, creditHostFields({ ...terms, score: undefined })),
+          host.task(investigatorOf(state), {
+            externalKey: `${state.changeId}/notify-customer`,
+            subject: `通知客户信用等级变更 Tell ${customerOf(state)} of its new credit grade`,
+            body: `Grade ${fromGrade} → ${toGrade}, limit ${limits}.`,
+            dueAt: event.noticeDueAt,
+          }),
         ]
-      case "CustomerNotified":
-        return customerNotifiedEffects(
-          key,
+      },
+      ChangeRejected: (state, { comment }, host) =>
+        tellInvestigator(
+          state,
+          host,
+          "info",
+          ["信用等级变更未获批准", "Credit grade change not approved"],
+          [
+            `：信用等级维持不变${comment ? `（${comment}）` : ""}`,
+            `: the grade stays${comment ? ` (${comment})` : ""}`,
+          ],
+        ),
+      CustomerNotified: (state, event, host) =>
+        customerNotifiedEffects(
+          host.key,
           state.changeId,
           state.customerId,
-          `信用等级变更已通知 Credit grade change told to ${customer}`,
+          `信用等级变更已通知 Credit grade change told to ${customerOf(state)}`,
           event,
-        )
-      case "CustomerNoticeReminded":
-        return [
-          notifyRequest(
-            key("notify"),
-            [investigator],
-            "warning",
-            label("请通知客户信用等级变更", "Tell the customer of its new credit grade"),
-            label(
-              `${customer} 的信用等级变更已批准，尚未通知客户`,
-              `${customer}'s grade change is approved but not yet told`,
-            ),
-            state.changeId,
-          ),
-        ]
-      case "Cancelled":
-        return event.withdrawApprovalKey === undefined
-          ? []
-          : [withdrawApprovalRequest(key("approval.withdraw"), event.withdrawApprovalKey, event.reason)]
-      default:
-        return []
-    }
-  }
-
-  return {
-    name: creditGradeChangeName,
-    version: 1,
-    initialState,
-    decide,
-    evolve,
-    deadlines,
-    effects,
-    isFinished: (state) =>
-      state.status === "notified" ||
-      state.status === "keptNotSerious" ||
-      state.status === "rejected" ||
-      state.status === "cancelled",
-    statusOf: (state) => state.status,
-  }
+        ),
+      CustomerNoticeReminded: (state, _event, host) =>
+        tellInvestigator(
+          state,
+          host,
+          "warning",
+          ["请通知客户信用等级变更", "Tell the customer of its new credit grade"],
+          [" 的信用等级变更已批准，尚未通知客户", "'s grade change is approved but not yet told"],
+        ),
+      Cancelled: (_state, event, host) => cancellationEffects(event, host),
+    },
+  })
 }
+
+const customerOf = (state: CreditGradeChangeState) => state.customerName ?? state.customerId
+const investigatorOf = (state: CreditGradeChangeState) =>
+  state.investigator ? { person: state.investigator.personId } : { role: "supervisor" as const }
+
+/** A notification to the investigator: a title, and a body after the customer's name, in zh-CN and en. */
+const tellInvestigator = (
+  state: CreditGradeChangeState,
+  host: HostEffects,
+  severity: NotificationSeverity,
+  [titleZh, titleEn]: readonly [string, string],
+  [bodyZh, bodyEn]: readonly [string, string],
+) => [
+  host.notify(
+    [investigatorOf(state)],
+    severity,
+    label(titleZh, titleEn),
+    label(`${customerOf(state)}${bodyZh}`, `${customerOf(state)}${bodyEn}`),
+  ),
+]

@@ -1,12 +1,22 @@
 import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
+import { decideApprovalSchema } from "../../process/approval-decision.ts"
 import { cancelCommandSchema } from "../../process/cancellation.ts"
 import { commandShape, type ShapedCommand, timerCommand } from "../../process/command-shapes.ts"
-import { commandTextSchema } from "../../process/decider-support.ts"
+import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
+import type { Deadline } from "../../process/definition.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
+import { timer, timers } from "../../process/timers.ts"
 import { actorSchema } from "../../roles/actor.ts"
-import type { Instant } from "../../time/instant.ts"
+import { hourMillis, type Instant } from "../../time/instant.ts"
 import { NoticeChannel } from "../labels/notice-channel.ts"
+import type { CreditPolicy } from "../policy/credit-policy.ts"
+
+/** The customer a credit flow is about, as its opening command names it: tixi's id, and a name to show. */
+export const creditCustomerFields = {
+  customerId: commandIdSchema,
+  customerName: commandTextSchema(200).optional(),
+}
 
 /** The last step of the credit flows: the customer was told (通知客户), by which channel. */
 export const confirmCustomerNotifiedSchema = commandShape("ConfirmCustomerNotified", {
@@ -33,6 +43,34 @@ export const sharedCommandSchemas = {
   remindCustomerNotice: remindCustomerNoticeSchema,
   cancel: cancelCommandSchema,
 }
+
+/** When the customer must be told of terms approved `at`: within the credit policy's hours. */
+export const customerNoticeDueAt = (policy: CreditPolicy, at: Instant): Instant =>
+  at + policy.approval.customerNoticeWithinHours * hourMillis
+
+/**
+ * The reminder to tell the customer (通知客户) by the due instant, while the flow `waits` at its
+ * notice step and has not reminded yet; the same timer key in every credit flow.
+ */
+export const customerNoticeTimer = (
+  state: { readonly noticeDueAt: Instant | undefined; readonly noticeReminded: boolean },
+  waits: boolean,
+): ReadonlyArray<Deadline<RemindCustomerNotice>> =>
+  timers(
+    waits &&
+      timer("customer-notice", state.noticeDueAt, { type: "RemindCustomerNotice" }, state.noticeReminded),
+  )
+
+/**
+ * The commands a credit flow that changes terms ends with: the approvers' decision (✓), the
+ * notice to the customer (通知客户) and its reminder, and cancellation while still open.
+ */
+export const approvedNoticeCommandSchemas = [
+  decideApprovalSchema,
+  confirmCustomerNotifiedSchema,
+  remindCustomerNoticeSchema,
+  cancelCommandSchema,
+] as const
 
 /**
  * Options of the credit flows. With `approvalPolicy`, the override and grade-change approvals are

@@ -121,3 +121,58 @@ export function lifecycleScenario(
     })),
   }
 }
+
+/** The approvers' decision, `after` milliseconds from the start, on the approval the state holds open. */
+export const approvalDecision = (
+  after: number,
+  outcome: "approved" | "rejected" | "withdrawn",
+  fields: Readonly<Record<string, unknown>> = {},
+): ScenarioStep => ({
+  after,
+  command: (state: { readonly approval?: { readonly key: string } }) => ({
+    type: "DecideApproval",
+    approvalKey: state.approval?.key ?? "none",
+    outcome,
+    ...fields,
+  }),
+})
+
+/** The command of step `position` of the bench's happy path for `lifecycleName`, for `instanceId`. */
+export function lifecycleCommand(
+  lifecycles: ReadonlyArray<{
+    readonly name: string
+    readonly steps: (id: string, index: number) => ReadonlyArray<ScenarioStep>
+  }>,
+  lifecycleName: string,
+  instanceId: string,
+  position: number,
+): Readonly<Record<string, unknown>> {
+  const command = lifecycles.find((candidate) => candidate.name === lifecycleName)?.steps(instanceId, 0)[
+    position
+  ]?.command
+  if (command === undefined || typeof command === "function") {
+    throw new Error(`no fixed step ${position} in the bench lifecycle ${lifecycleName}`)
+  }
+  return command
+}
+
+/** The paths of one flow from `start`: each opens with `opening`, on `definition` unless a path names another. */
+export const scenariosOf =
+  (
+    definition: AnyProcessDefinition,
+    start: number,
+    opening: (instanceId: string) => ReadonlyArray<ScenarioStep> = () => [],
+  ) =>
+  (
+    name: string,
+    instanceId: string,
+    steps: ReadonlyArray<ScenarioStep>,
+    pathDefinition: AnyProcessDefinition = definition,
+  ): Scenario => ({
+    flow: definition.name,
+    name,
+    definition: pathDefinition,
+    instanceId,
+    start,
+    steps: [...opening(instanceId), ...steps],
+  })
