@@ -512,8 +512,8 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "form",
     module: "keyAccounts",
     title: label("大客户支持表", "Key account support sheet"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "implemented",
+    pointers: [{ kind: "form", id: "accounts.key-account-support" }],
   },
   {
     book: "004",
@@ -522,8 +522,8 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "form",
     module: "keyAccounts",
     title: label("大客户月报表", "Key account monthly report"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "implemented",
+    pointers: [{ kind: "form", id: "accounts.key-account-monthly-report" }],
   },
   {
     book: "004",
@@ -532,8 +532,8 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "form",
     module: "keyAccounts",
     title: label("大客户分析表", "Key account analysis"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "implemented",
+    pointers: [{ kind: "form", id: "accounts.key-account-analysis" }],
   },
   {
     book: "004",

@@ -1,4 +1,7 @@
+export * from "./key-account-analysis-form.ts"
 export * from "./key-account-assessment-form.ts"
 export * from "./key-account-file-form.ts"
+export * from "./key-account-monthly-report-form.ts"
+export * from "./key-account-support-form.ts"
 export * from "./officer-scorecard-form.ts"
 export * from "./revisit-report-form.ts"
