@@ -591,8 +591,17 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "keyAccounts",
     title: label("大客户关系维护流程", "Key account relationship maintenance process"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Accounts",
+        export: "keyAccountMaintenanceProcess",
+        name: "accounts.maintenance",
+      },
+      { kind: "form", id: "accounts.maintenance-plan" },
+      { kind: "form", id: "accounts.maintenance-summary" },
+    ],
   },
   {
     book: "004",

@@ -140,6 +140,11 @@ const subjects: ReadonlyArray<Subject> = [
     definition: Accounts.keyAccountRevisitProcess(Accounts.defaultAccountsPolicy),
     command: commandOf(Accounts.keyAccountRevisitCommandSchema),
   },
+  {
+    name: "accounts.keyAccountMaintenance",
+    definition: Accounts.keyAccountMaintenanceProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountMaintenanceCommandSchema),
+  },
 ]
 
 /** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */

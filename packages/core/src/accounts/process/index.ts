@@ -1,1 +1,2 @@
+export * from "./key-account-maintenance.ts"
 export * from "./key-account-revisit.ts"
