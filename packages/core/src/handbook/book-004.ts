@@ -623,8 +623,20 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "keyAccounts",
     title: label("大客户服务管理流程", "Key account service process"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Accounts",
+        export: "keyAccountServiceProcess",
+        name: "accounts.service-management",
+      },
+      { kind: "form", id: "accounts.service-strategy" },
+      { kind: "form", id: "accounts.key-account-support" },
+      { kind: "form", id: "accounts.key-account-monthly-report" },
+      { kind: "form", id: "accounts.key-account-file" },
+      { kind: "form", id: "accounts.service-review" },
+    ],
   },
   {
     book: "004",

@@ -145,6 +145,11 @@ const subjects: ReadonlyArray<Subject> = [
     definition: Accounts.keyAccountMaintenanceProcess(Accounts.defaultAccountsPolicy),
     command: commandOf(Accounts.keyAccountMaintenanceCommandSchema),
   },
+  {
+    name: "accounts.keyAccountService",
+    definition: Accounts.keyAccountServiceProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountServiceCommandSchema),
+  },
 ]
 
 /** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */

@@ -1,2 +1,3 @@
 export * from "./key-account-maintenance.ts"
 export * from "./key-account-revisit.ts"
+export * from "./key-account-service.ts"
