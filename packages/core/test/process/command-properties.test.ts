@@ -150,6 +150,16 @@ const subjects: ReadonlyArray<Subject> = [
     definition: Accounts.keyAccountServiceProcess(Accounts.defaultAccountsPolicy),
     command: commandOf(Accounts.keyAccountServiceCommandSchema),
   },
+  {
+    name: "accounts.keyAccountScreening",
+    definition: Accounts.keyAccountScreeningProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountScreeningCommandSchema),
+  },
+  {
+    name: "accounts.keyAccountDevelopment",
+    definition: Accounts.keyAccountDevelopmentProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountDevelopmentCommandSchema),
+  },
 ]
 
 /** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */
