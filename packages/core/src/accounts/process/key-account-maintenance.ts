@@ -38,6 +38,7 @@ import { MaintenanceMeasure } from "../labels/maintenance-measure.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 import { maintenancePlanForm } from "../schema/maintenance-plan-form.ts"
 import { maintenanceSummaryForm } from "../schema/maintenance-summary-form.ts"
+import { returnedNotice, supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account relationship maintenance; part of every idempotency key. */
 export const keyAccountMaintenanceName = "accounts.maintenance"
@@ -372,11 +373,11 @@ export function keyAccountMaintenanceProcess(
         ),
       ],
       PlanReturned: (state, event, host) => [
-        host.notify(
-          [supervisorOf(state)],
-          "warning",
+        returnedNotice(
+          host,
+          supervisorOf(state.supervisor),
           label("大客户关系维护方案被退回", "Key account relationship plan returned"),
-          label(event.comment ?? "请修改后重新提交", event.comment ?? "revise and submit again"),
+          event.comment,
         ),
       ],
       ContactLogged: (_state, event, host) => [
@@ -408,11 +409,11 @@ export function keyAccountMaintenanceProcess(
           host.completeTask(`${state.cycleId}/maintain/${row.customer}`, `host.task.complete:${index}`),
         ),
       SummaryReturned: (state, event, host) => [
-        host.notify(
-          [supervisorOf(state)],
-          "warning",
+        returnedNotice(
+          host,
+          supervisorOf(state.supervisor),
           label("成效总结被退回", "Relationship results returned"),
-          label(event.comment ?? "请补充后重新提交", event.comment ?? "complete and submit again"),
+          event.comment,
         ),
       ],
       ContactReminded: (state, _event, host) => [
@@ -428,7 +429,7 @@ export function keyAccountMaintenanceProcess(
       ],
       SummaryReminded: (state, _event, host) => [
         host.notify(
-          [supervisorOf(state)],
+          [supervisorOf(state.supervisor)],
           "info",
           label("成效总结即将到期", "Relationship results due soon"),
           label(
@@ -439,7 +440,7 @@ export function keyAccountMaintenanceProcess(
       ],
       SummaryEscalated: (state, _event, host) => [
         host.notify(
-          [{ role: rules.summaryApprover }, supervisorOf(state)],
+          [{ role: rules.summaryApprover }, supervisorOf(state.supervisor)],
           "warning",
           label("成效总结逾期", "Relationship results overdue"),
           label(
@@ -453,8 +454,6 @@ export function keyAccountMaintenanceProcess(
   })
 }
 
-const supervisorOf = (state: KeyAccountMaintenanceState) =>
-  state.supervisor ? { person: state.supervisor.personId } : { role: "supervisor" as const }
 const officersOf = (state: KeyAccountMaintenanceState) =>
   [...new Set(state.plan?.accounts.map((row) => row.officer) ?? [])].map((officer) => ({
     person: personId(officer),

@@ -1,7 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import type { InvalidTransition } from "../../errors/refusals.ts"
-import { ValidationError } from "../../errors/validation-error.ts"
+import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
@@ -27,12 +27,14 @@ import {
 } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
+import { issuesUnderField } from "../../process/field-issues.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import { type ScreeningCandidate, type ScreeningResult, screenKeyAccounts } from "../models/screening.ts"
 import type { AccountsPolicy, ScreeningPolicy } from "../policy/accounts-policy.ts"
 import { keyAccountAssessmentForm } from "../schema/key-account-assessment-form.ts"
+import { returnedNotice, supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account screening; part of every idempotency key. */
 export const keyAccountScreeningName = "accounts.screening"
@@ -180,15 +182,7 @@ export function keyAccountScreeningProcess(
           return decision.refuse("candidates are scored once the criteria are set")
         const screened = screenKeyAccounts(command.candidates, { ...policy, screening: state.criteria! })
         if (Result.isFailure(screened))
-          return Result.fail(
-            new ValidationError({
-              subject,
-              issues: screened.failure.issues.map((issue) => ({
-                ...issue,
-                path: ["candidates", ...issue.path],
-              })),
-            }),
-          )
+          return Result.fail(issuesUnderField(subject, "candidates", screened.failure))
         const candidates = command.candidates as unknown as ReadonlyArray<ScreeningCandidate>
         const qualified = screened.success.flatMap((result, index) =>
           result.selected ? [{ candidate: candidates[index]!, result }] : [],
@@ -250,7 +244,7 @@ export function keyAccountScreeningProcess(
         event.approvalKey === undefined
           ? [
               host.notify(
-                [supervisorOf(state)],
+                [supervisorOf(state.supervisor)],
                 "info",
                 label("没有候选客户符合大客户标准", "No candidate qualifies as a key account"),
                 label(
@@ -291,17 +285,14 @@ export function keyAccountScreeningProcess(
           ),
         ]),
       AssessmentReturned: (state, event, host) => [
-        host.notify(
-          [supervisorOf(state)],
-          "warning",
+        returnedNotice(
+          host,
+          supervisorOf(state.supervisor),
           label("大客户评定表被退回", "Key account assessment returned"),
-          label(event.comment ?? "请重新评定", event.comment ?? "score the candidates again"),
+          event.comment,
         ),
       ],
       Cancelled: (_state, event, host) => cancellationEffects(event, host),
     },
   })
 }
-
-const supervisorOf = (state: KeyAccountScreeningState) =>
-  state.supervisor ? { person: state.supervisor.personId } : { role: "supervisor" as const }

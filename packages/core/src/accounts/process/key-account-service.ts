@@ -1,7 +1,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import type { InvalidTransition } from "../../errors/refusals.ts"
-import { ValidationError } from "../../errors/validation-error.ts"
+import type { ValidationError } from "../../errors/validation-error.ts"
 import type { FormValue } from "../../forms/form.ts"
 import { departmentId, type PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
@@ -28,6 +28,7 @@ import {
 } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
+import { issuesUnderField } from "../../process/field-issues.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
@@ -44,6 +45,7 @@ import { keyAccountMonthlyReportForm } from "../schema/key-account-monthly-repor
 import { keyAccountSupportForm } from "../schema/key-account-support-form.ts"
 import { serviceReviewForm } from "../schema/service-review-form.ts"
 import { serviceStrategyForm } from "../schema/service-strategy-form.ts"
+import { returnedNotice, supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account service management; part of every idempotency key. */
 export const keyAccountServiceName = "accounts.service-management"
@@ -185,13 +187,6 @@ const initialState: KeyAccountServiceState = {
   approvedBy: undefined,
 }
 
-/** A validation error of a model, named by its path inside the command's `field`. */
-const inCommand = (subject: string, field: string, error: ValidationError) =>
-  new ValidationError({
-    subject,
-    issues: error.issues.map((issue) => ({ ...issue, path: [field, ...issue.path] })),
-  })
-
 /**
  * 大客户服务管理流程 (004 ch.4 §14): ① the supervisor's strategy and goals, ✓ approved by the general
  * manager; ② carried out: ③ consultative selling with pre-sales support asked for on 大客户支持表
@@ -282,7 +277,8 @@ export function keyAccountServiceProcess(
         if (state.reportsApproved.includes(command.month))
           return decision.refuse(`the report of ${command.month} was already approved`)
         const summary = summariseMonthlyReport(command.report, policy.currency)
-        if (Result.isFailure(summary)) return Result.fail(inCommand(subject, "report", summary.failure))
+        if (Result.isFailure(summary))
+          return Result.fail(issuesUnderField(subject, "report", summary.failure))
         return decision.accept({
           ...command,
           type: "MonthlyReportSubmitted",
@@ -295,7 +291,8 @@ export function keyAccountServiceProcess(
         if (state.status !== "implementing")
           return decision.refuse("accounts are classified while the strategy is carried out")
         const matrix = valueMatrix(command.accounts, policy)
-        if (Result.isFailure(matrix)) return Result.fail(inCommand(subject, "accounts", matrix.failure))
+        if (Result.isFailure(matrix))
+          return Result.fail(issuesUnderField(subject, "accounts", matrix.failure))
         return decision.accept({
           type: "AccountsClassified",
           at: command.at,
@@ -424,18 +421,18 @@ export function keyAccountServiceProcess(
       ],
       StrategyApproved: (state, _event, host) => [
         host.notify(
-          [supervisorOf(state), { role: "officer" }],
+          [supervisorOf(state.supervisor), { role: "officer" }],
           "info",
           label("大客户管理战略与目标已批准，开始实施", "Key account strategy approved: carry it out"),
           label(state.strategy!.strategy, state.strategy!.strategy),
         ),
       ],
       StrategyReturned: (state, event, host) => [
-        host.notify(
-          [supervisorOf(state)],
-          "warning",
+        returnedNotice(
+          host,
+          supervisorOf(state.supervisor),
           label("大客户管理战略与目标被退回", "Key account strategy returned"),
-          label(event.comment ?? "请修改后重新提交", event.comment ?? "revise and submit again"),
+          event.comment,
         ),
       ],
       SupportRequested: (state, event, host) => [
@@ -460,7 +457,7 @@ export function keyAccountServiceProcess(
       ],
       SupportEscalated: (state, event, host) => [
         host.notify(
-          [supervisorOf(state)],
+          [supervisorOf(state.supervisor)],
           "warning",
           label("售前支持逾期未答复", "Pre-sales support overdue"),
           label(
@@ -481,11 +478,11 @@ export function keyAccountServiceProcess(
         }),
       ],
       MonthlyReportReturned: (state, event, host) => [
-        host.notify(
-          [supervisorOf(state)],
-          "warning",
+        returnedNotice(
+          host,
+          supervisorOf(state.supervisor),
           label("大客户月报表被退回", "Key account monthly report returned"),
-          label(event.comment ?? "请修改后重新提交", event.comment ?? "revise and submit again"),
+          event.comment,
         ),
       ],
       AccountsClassified: (_state, event, host) =>
@@ -508,7 +505,7 @@ export function keyAccountServiceProcess(
           ? []
           : [
               host.notify(
-                [supervisorOf(state)],
+                [supervisorOf(state.supervisor)],
                 "warning",
                 label("大客户服务目标未达成，继续实施", "Key account goals not met: carry on"),
                 label(event.review.evaluation, event.review.evaluation),
@@ -518,6 +515,3 @@ export function keyAccountServiceProcess(
     },
   })
 }
-
-const supervisorOf = (state: KeyAccountServiceState) =>
-  state.supervisor ? { person: state.supervisor.personId } : { role: "supervisor" as const }
