@@ -14,9 +14,9 @@ export const maintenanceSummaryForm = defineForm({
   fields: {
     accountsKept: field.integer({ label: label("保持的大客户数", "Accounts kept") }),
     accountsLost: field.integer({ label: label("流失的大客户数", "Accounts lost") }),
-    revenue: field.money({ label: label("期间大客户销售额", "Revenue from the accounts"), required: false }),
+    revenue: field.money({ label: label("期间大客户销售额", "Revenue"), required: false }),
     satisfaction: field.decimal({
-      label: label("客户满意度（1–5）", "Customer satisfaction (1–5)"),
+      label: label("客户满意度（1–5）", "Satisfaction (1–5)"),
       min: 1,
       max: 5,
       decimals: 1,
@@ -24,6 +24,6 @@ export const maintenanceSummaryForm = defineForm({
     }),
     results: field.longText({ label: label("成效", "Results") }),
     shortcomings: field.longText({ label: label("不足", "What did not work"), required: false }),
-    nextSteps: field.longText({ label: label("改进建议", "What to change next time"), required: false }),
+    nextSteps: field.longText({ label: label("改进建议", "Changes next time"), required: false }),
   },
 })

@@ -24,7 +24,7 @@ export const serviceStrategyForm = defineForm({
         target: field.text({ label: label("目标值", "Target"), maxLength: 100 }),
       },
     }),
-    targetAccounts: field.integer({ label: label("目标大客户数", "Key accounts aimed at"), required: false }),
+    targetAccounts: field.integer({ label: label("目标大客户数", "Target key accounts"), required: false }),
     targetRevenue: field.money({ label: label("目标销售额", "Revenue aimed at"), required: false }),
     resources: field.longText({ label: label("资源与预算", "Resources and budget"), required: false }),
   },
