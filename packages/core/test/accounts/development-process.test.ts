@@ -3,6 +3,7 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { staff } from "../support/ports.ts"
 import { drive } from "../support/run-process.ts"
+import { expectDeclaredFields } from "./declared-fields.ts"
 
 const day = 86_400_000
 const t0 = Date.UTC(2026, 0, 5, 1, 0)
@@ -79,6 +80,7 @@ describe("大客户开发流程", () => {
       { kind: "host.task.complete", taskKey: "DV-1/develop" },
       { kind: "host.task.create", draft: { externalKey: "DV-1/file" } },
     ])
+    expectDeclaredFields(instance.effects)
     expect(replay(process, instance.events)).toEqual(instance.state)
   })
 

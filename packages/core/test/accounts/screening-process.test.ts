@@ -3,6 +3,7 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { staff } from "../support/ports.ts"
 import { drive } from "../support/run-process.ts"
+import { expectDeclaredFields } from "./declared-fields.ts"
 
 const day = 86_400_000
 const t0 = Date.UTC(2026, 0, 5, 1, 0)
@@ -73,6 +74,7 @@ describe("大客户筛选流程", () => {
       { kind: "host.customer.update", customerKey: "K3" },
       { kind: "host.task.create", draft: { externalKey: "SC-1/file/K3" } },
     ])
+    expectDeclaredFields(instance.effects)
     expect(replay(process, instance.events)).toEqual(instance.state)
   })
 

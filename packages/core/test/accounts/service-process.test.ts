@@ -3,6 +3,7 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { staff } from "../support/ports.ts"
 import { drive } from "../support/run-process.ts"
+import { expectDeclaredFields } from "./declared-fields.ts"
 
 const day = 86_400_000
 const t0 = Date.UTC(2026, 0, 5, 1, 0)
@@ -176,6 +177,7 @@ describe("大客户服务管理流程", () => {
       fields: { key_account_region: "华中" },
     })
     instance.must({ type: "ReviewService", at: t0 + 360 * day, reviewer: supervisor, review: met })
+    expectDeclaredFields(instance.effects)
     expect(process.isFinished(instance.state)).toBe(true)
     expect(replay(process, instance.events)).toEqual(instance.state)
   })

@@ -1,3 +1,4 @@
+export * from "./host-fields.ts"
 export * from "./key-account-analysis-form.ts"
 export * from "./key-account-assessment-form.ts"
 export * from "./key-account-file-form.ts"
