@@ -293,6 +293,27 @@ describe("大客户关系维护流程", () => {
     expect(process.deadlines(instance.state)).toEqual([])
   })
 
+  it("✓ 审批 goes to the post the policy names, recorded with the plan so replay keeps it", () => {
+    const policy = {
+      ...Accounts.defaultAccountsPolicy,
+      maintenance: { ...Accounts.defaultAccountsPolicy.maintenance, planApprover: "director" as const },
+    }
+    const process = Accounts.keyAccountMaintenanceProcess(policy)
+    const instance = drive(process, "KM-5")
+    instance.must({
+      type: "SubmitPlan",
+      at: t0,
+      cycleId: "KM-5",
+      supervisor,
+      plan,
+      summaryDueAt: t0 + 176 * day,
+    })
+    expect(instance.events[0]).toMatchObject({ approver: "director" })
+    expect(instance.effects[0]).toMatchObject({
+      submission: { steps: [{ mode: "any", approvers: [{ role: "director" }] }] },
+    })
+  })
+
   it("cancelled while the plan waits for 审批: the approval is withdrawn; a closed cycle cannot be cancelled", () => {
     const { process, instance, submit } = submitted()
     instance.must({ type: "Cancel", at: t0 + day, actor: supervisor, reason: "客户合并" })

@@ -32,6 +32,7 @@ import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
+import type { Role } from "../../roles/role.ts"
 import { dayMillis, type Instant } from "../../time/instant.ts"
 import { ContactKind } from "../labels/contact-kind.ts"
 import { MaintenanceMeasure } from "../labels/maintenance-measure.ts"
@@ -119,12 +120,15 @@ type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a maintenance cycle. */
 export type KeyAccountMaintenanceEvent =
-  | FlowEvent<"PlanSubmitted", Step<"SubmitPlan"> & { approvalKey: string; policyVersion: string }>
+  | FlowEvent<
+      "PlanSubmitted",
+      Step<"SubmitPlan"> & { approvalKey: string; approver: Role; policyVersion: string }
+    >
   | FlowEvent<"PlanApproved", Decided>
   | FlowEvent<"PlanReturned", Decided & { outcome: "rejected" | "withdrawn" }>
   | FlowEvent<"MeasureRecorded", Step<"RecordMeasure">>
   | FlowEvent<"ContactLogged", Step<"LogContact">>
-  | FlowEvent<"SummarySubmitted", Step<"SubmitSummary"> & { approvalKey: string }>
+  | FlowEvent<"SummarySubmitted", Step<"SubmitSummary"> & { approvalKey: string; approver: Role }>
   | FlowEvent<"SummaryApproved", Decided>
   | FlowEvent<"SummaryReturned", Decided & { outcome: "rejected" | "withdrawn" }>
   | FlowEvent<"ContactReminded">
@@ -168,7 +172,8 @@ export const outstandingMeasures = (state: KeyAccountMaintenanceState): Readonly
  * 大客户关系维护流程 (004 ch.4 §12): ① the supervisor's plan, ✓ approved by the key-account
  * manager; ②–⑧ the measures it chose carried out while the officers keep in touch with every
  * account (a reminder when one goes quiet); ⑨ the summary, once every measure is done, ✓ reviewed.
- * The approvers and intervals come from the policy and are kept in the events' effects' inputs.
+ * The approvers are decided from the policy with the event that opens each approval, so replay and
+ * effects performed again never depend on today's policy.
  */
 export function keyAccountMaintenanceProcess(
   policy: AccountsPolicy,
@@ -205,6 +210,7 @@ export function keyAccountMaintenanceProcess(
           ...command,
           type: "PlanSubmitted",
           approvalKey: decision.keyAt(0, "approval.submit", command.cycleId),
+          approver: rules.planApprover,
           policyVersion: policy.version,
         })
       },
@@ -244,6 +250,7 @@ export function keyAccountMaintenanceProcess(
           ...command,
           type: "SummarySubmitted",
           approvalKey: decision.keyAt(0, "approval.submit"),
+          approver: rules.summaryApprover,
         })
       },
       RemindContact: (state, command, decision) =>
@@ -355,7 +362,7 @@ export function keyAccountMaintenanceProcess(
           originator: { person: event.supervisor.personId },
           form: maintenancePlanForm,
           values: event.plan,
-          approver: rules.planApprover,
+          approver: event.approver,
         }),
       ],
       PlanApproved: (state, _event, host) => [
@@ -401,7 +408,7 @@ export function keyAccountMaintenanceProcess(
           originator: { person: event.author.personId },
           form: maintenanceSummaryForm,
           values: event.summary,
-          approver: rules.summaryApprover,
+          approver: event.approver,
         }),
       ],
       SummaryApproved: (state, _event, host) =>

@@ -34,6 +34,7 @@ import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
+import type { Role } from "../../roles/role.ts"
 import { dayMillis, type Instant } from "../../time/instant.ts"
 import { PresalesInformationRating } from "../labels/presales-support.ts"
 import type { ValueQuadrant } from "../labels/value-quadrant.ts"
@@ -146,7 +147,10 @@ type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a service-management cycle. */
 export type KeyAccountServiceEvent =
-  | FlowEvent<"StrategySubmitted", Step<"SubmitStrategy"> & { approvalKey: string; policyVersion: string }>
+  | FlowEvent<
+      "StrategySubmitted",
+      Step<"SubmitStrategy"> & { approvalKey: string; approver: Role; policyVersion: string }
+    >
   | FlowEvent<"StrategyApproved", Decided>
   | FlowEvent<"StrategyReturned", Decided & { outcome: "rejected" | "withdrawn" }>
   | FlowEvent<"SupportRequested", Step<"RequestSupport"> & { dueAt: Instant }>
@@ -154,7 +158,7 @@ export type KeyAccountServiceEvent =
   | FlowEvent<"SupportEscalated", Step<"EscalateSupport">>
   | FlowEvent<
       "MonthlyReportSubmitted",
-      Step<"SubmitMonthlyReport"> & { approvalKey: string; summary: MonthlyReportSummary }
+      Step<"SubmitMonthlyReport"> & { approvalKey: string; approver: Role; summary: MonthlyReportSummary }
     >
   | FlowEvent<"MonthlyReportApproved", Decided>
   | FlowEvent<"MonthlyReportReturned", Decided & { outcome: "rejected" | "withdrawn" }>
@@ -228,6 +232,7 @@ export function keyAccountServiceProcess(
           ...command,
           type: "StrategySubmitted",
           approvalKey: decision.keyAt(0, "approval.submit", command.cycleId),
+          approver: rules.strategyApprover,
           policyVersion: policy.version,
         })
       },
@@ -283,6 +288,7 @@ export function keyAccountServiceProcess(
           ...command,
           type: "MonthlyReportSubmitted",
           approvalKey: decision.keyAt(0, "approval.submit"),
+          approver: rules.monthlyReportApprover,
           summary: summary.success,
         })
       },
@@ -416,7 +422,7 @@ export function keyAccountServiceProcess(
           originator: { person: event.supervisor.personId },
           form: serviceStrategyForm,
           values: event.strategy,
-          approver: rules.strategyApprover,
+          approver: event.approver,
         }),
       ],
       StrategyApproved: (state, _event, host) => [
@@ -474,7 +480,7 @@ export function keyAccountServiceProcess(
           originator: { person: event.officer.personId },
           form: keyAccountMonthlyReportForm,
           values: event.report,
-          approver: rules.monthlyReportApprover,
+          approver: event.approver,
         }),
       ],
       MonthlyReportReturned: (state, event, host) => [
