@@ -86,7 +86,7 @@ describe("大客户筛选流程", () => {
     expect(instance.effects.map((effect) => effect.kind)).toEqual(["notify"])
   })
 
-  it("✓ returned → ② scored again → approved; the criteria stay those the round opened with", () => {
+  it("✓ returned → ② scored again → approved under a new approval key", () => {
     const { instance } = opened()
     instance.must({ type: "ScoreCandidates", at: t0 + day, officer, candidates })
     const first = instance.effects.at(-1)
