@@ -13,13 +13,18 @@ describe("defaultApprovalForms", () => {
   it("holds the forms the credit, grading, key-account and quality processes open approvals on", () => {
     const ids = defaultApprovalForms.map((form) => form.id)
     // The ids the deciders put in their approval.submit requests (credit-evaluation,
-    // credit-grade-change, relationship-maintenance, key-account-revisit, satisfaction-survey,
-    // quality-review).
+    // credit-grade-change, relationship-maintenance, key-account-revisit, key-account screening,
+    // maintenance and service management, satisfaction-survey, quality-review).
     for (const formId of [
       "credit.rating",
       "credit.grade-change",
       "grading.service-plan",
       "accounts.revisit-report",
+      "accounts.key-account-assessment",
+      "accounts.maintenance-plan",
+      "accounts.maintenance-summary",
+      "accounts.service-strategy",
+      "accounts.key-account-monthly-report",
       "quality.surveyPlan",
       "quality.improvementPlan",
       "quality.nonconformity",

@@ -10,6 +10,11 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Credit.creditGradeChangeForm,
   Grading.servicePlanForm,
   Accounts.revisitReportForm,
+  Accounts.keyAccountAssessmentForm,
+  Accounts.maintenancePlanForm,
+  Accounts.maintenanceSummaryForm,
+  Accounts.serviceStrategyForm,
+  Accounts.keyAccountMonthlyReportForm,
   Quality.surveyPlanForm,
   Quality.improvementPlanForm,
   Quality.nonconformityForm,
@@ -19,7 +24,8 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * The forms an approvals adapter (DingTalk, WeCom) installs and renders submissions against when
  * the company names none: the approvals module's request forms, and every form a core process
  * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
- * 信用等级变更, the service plan, the key-account revisit report, the survey plan, the improvement
+ * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
+ * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
  * plan and the non-conformity report). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [

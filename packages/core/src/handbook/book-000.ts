@@ -419,8 +419,20 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "system",
     module: "keyAccounts",
     title: label("大客户筛选制度", "Key account screening rules"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "partial",
+    pointers: [
+      {
+        kind: "process",
+        module: "Accounts",
+        export: "keyAccountScreeningProcess",
+        name: "accounts.screening",
+      },
+      { kind: "model", module: "Accounts", export: "screenKeyAccounts" },
+    ],
+    missing: label(
+      "筛选流程与标准已实现；制度的筛选周期、复评与降级规则尚无",
+      "the screening flow and criteria exist; the rules' review cycle, re-assessment and downgrading do not",
+    ),
   },
   {
     book: "000",
@@ -469,8 +481,19 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "tool",
     module: "keyAccounts",
     title: label("大客户开发模型", "Key account development model"),
-    status: "planned",
-    waitsFor: waitingFor.keyAccounts,
+    status: "partial",
+    pointers: [
+      {
+        kind: "process",
+        module: "Accounts",
+        export: "keyAccountDevelopmentProcess",
+        name: "accounts.development",
+      },
+    ],
+    missing: label(
+      "开发流程（计划 → 接触 → 方案 → 是否成功）已实现；模型对潜在大客户吸引力的评估尚无",
+      "the development flow (plan → contacts → proposal → won?) exists; the model's rating of a prospect's attractiveness does not",
+    ),
   },
   {
     book: "000",

@@ -207,6 +207,26 @@ const subjects: ReadonlyArray<Subject> = [
       },
     ],
   },
+  {
+    name: "accounts.keyAccountMaintenance",
+    definition: Accounts.keyAccountMaintenanceProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountMaintenanceCommandSchema),
+  },
+  {
+    name: "accounts.keyAccountService",
+    definition: Accounts.keyAccountServiceProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountServiceCommandSchema),
+  },
+  {
+    name: "accounts.keyAccountScreening",
+    definition: Accounts.keyAccountScreeningProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountScreeningCommandSchema),
+  },
+  {
+    name: "accounts.keyAccountDevelopment",
+    definition: Accounts.keyAccountDevelopmentProcess(Accounts.defaultAccountsPolicy),
+    command: commandOf(Accounts.keyAccountDevelopmentCommandSchema),
+  },
 ]
 
 /** Instants a command may carry that no calendar can date: beyond JavaScript's range, year 9999, year 2000. */

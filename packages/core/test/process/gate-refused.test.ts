@@ -31,7 +31,7 @@ describe("gateRefused: a refusal that ends the flow", () => {
     expect(checkApprovalDecision(refused, false, decisionOf("withdrawn"))).toEqual({ verdict: "repeat" })
     expect(checkApprovalDecision(refused, false, decisionOf("approved"))).toEqual({
       verdict: "refuse",
-      reason: "approval flow/OV-1/0/approval.submit was already not approved, not approved",
+      reason: "approval flow/OV-1/0/approval.submit was already rejected or withdrawn, not approved",
     })
   })
 

@@ -1,4 +1,5 @@
 export * from "./lifetime-value.ts"
+export * from "./monthly-report-summary.ts"
 export * from "./officer-scorecard.ts"
 export * from "./revisit-schedule.ts"
 export * from "./satisfaction-gap.ts"

@@ -21,6 +21,8 @@ export interface ScreeningPolicy {
   readonly minimumAnnualRevenueMinor: number
   /** Whole years of business with the company. */
   readonly minimumYearsOfBusiness: number
+  /** Who gives 经理批示 on 大客户评定表 before the selected customers become key accounts. */
+  readonly approver: Role
 }
 
 /**
@@ -53,6 +55,36 @@ export interface RevisitPolicy {
   readonly escalateAfterDays: number
   /** Who approves the written revisit report (⑥ 审核, the 客户服务经理 lane of the flow chart). */
   readonly reportApprover: Role
+}
+
+/** 大客户关系维护流程 (004 ch.4 §12): who approves, how often to keep in touch, when the summary is due. */
+export interface MaintenancePolicy {
+  /** Who approves 《大客户关系维护方案》 (审批, the 大客户经理 lane). */
+  readonly planApprover: Role
+  /** Who reviews ⑨ 维护大客户关系成效总结 (审核). */
+  readonly summaryApprover: Role
+  /** 与客户保持持续沟通: days without a contact after which the officer is reminded. */
+  readonly contactIntervalDays: number
+  /** Days before the summary falls due that its author is reminded. */
+  readonly summaryReminderDaysBefore: number
+  /** Days after the summary fell due that the approver is told it is missing. */
+  readonly summaryEscalateAfterDays: number
+}
+
+/** 大客户服务管理流程 (004 ch.4 §14): the approvals of the cycle and how fast pre-sales answers. */
+export interface ServiceManagementPolicy {
+  /** Who approves ① 大客户管理战略与目标 (审批, the 总经理 lane). */
+  readonly strategyApprover: Role
+  /** Who reviews the monthly report 大客户月报表 (④ 审核, the 客户服务经理 lane). */
+  readonly monthlyReportApprover: Role
+  /** Days within which a 大客户支持表 request is answered before the supervisor is told. */
+  readonly supportAnswerDays: number
+}
+
+/** 大客户开发流程 (000 4.4.2): how long a lead may go without a contact. */
+export interface DevelopmentPolicy {
+  /** Days without a contact after which the officer developing the account is reminded. */
+  readonly contactIntervalDays: number
 }
 
 /** One goal of 大客户专员考核表 with its weight and target. */
@@ -94,6 +126,9 @@ export interface AccountsPolicy {
   readonly valueMatrix: ValueMatrixPolicy
   readonly lifetimeValue: LifetimeValuePolicy
   readonly revisits: RevisitPolicy
+  readonly maintenance: MaintenancePolicy
+  readonly serviceManagement: ServiceManagementPolicy
+  readonly development: DevelopmentPolicy
   /** The goals of 大客户专员考核表. */
   readonly officerKpis: ReadonlyArray<OfficerKpiTarget>
   readonly satisfaction: SatisfactionPolicy
@@ -120,6 +155,11 @@ const surveyItem = (id: string, group: KeyAccountArea, zh: string, en: string): 
  * - Value matrix: high from the 80th percentile on both axes. Lifetime value: 10 % discount rate,
  *   five years, 80 % retention. Revisits: a reminder seven days ahead, escalation seven days late,
  *   the report approved by the manager (the flow chart's 客户服务经理 审核).
+ * - Screening: 经理批示 by the manager. Relationship maintenance (§12): plan and summary approved
+ *   by the manager (大客户经理), a contact at least every 30 days, the summary reminded seven days
+ *   ahead and escalated seven days late. Service management (§14): the strategy approved by the
+ *   general manager (总经理 审批), the monthly report by the manager (客户服务经理 审核), support
+ *   requests answered within three days. Development: a contact at least every 14 days.
  */
 export const defaultAccountsPolicy: AccountsPolicy = {
   version: "handbook-2026.1",
@@ -130,10 +170,24 @@ export const defaultAccountsPolicy: AccountsPolicy = {
     minimumCustomerGrade: "AA",
     minimumAnnualRevenueMinor: 1_000_000_00,
     minimumYearsOfBusiness: 1,
+    approver: "manager",
   },
   valueMatrix: { highCurrentFromPercentile: 80, highPotentialFromPercentile: 80 },
   lifetimeValue: { discountRatePercent: 10, horizonYears: 5, retentionPercent: 80 },
   revisits: { reminderDaysBefore: 7, escalateAfterDays: 7, reportApprover: "manager" },
+  maintenance: {
+    planApprover: "manager",
+    summaryApprover: "manager",
+    contactIntervalDays: 30,
+    summaryReminderDaysBefore: 7,
+    summaryEscalateAfterDays: 7,
+  },
+  serviceManagement: {
+    strategyApprover: "generalManager",
+    monthlyReportApprover: "manager",
+    supportAnswerDays: 3,
+  },
+  development: { contactIntervalDays: 14 },
   officerKpis: [
     { kpi: "maintenancePlan", weight: 10, target: 100, zeroAt: 0 },
     { kpi: "keyAccountChurn", weight: 30, target: 0, zeroAt: 10 },
@@ -228,6 +282,7 @@ const policySchema = z.strictObject({
     minimumCustomerGrade: CustomerGrade.schema,
     minimumAnnualRevenueMinor: z.number().int().min(0).refine(Number.isSafeInteger, "too large"),
     minimumYearsOfBusiness: z.number().int().min(0).max(200),
+    approver: Role.schema,
   }),
   valueMatrix: z.strictObject({
     highCurrentFromPercentile: percentSchema,
@@ -243,6 +298,19 @@ const policySchema = z.strictObject({
     escalateAfterDays: z.number().int().min(0).max(365),
     reportApprover: Role.schema,
   }),
+  maintenance: z.strictObject({
+    planApprover: Role.schema,
+    summaryApprover: Role.schema,
+    contactIntervalDays: z.number().int().min(1).max(365),
+    summaryReminderDaysBefore: z.number().int().min(0).max(365),
+    summaryEscalateAfterDays: z.number().int().min(0).max(365),
+  }),
+  serviceManagement: z.strictObject({
+    strategyApprover: Role.schema,
+    monthlyReportApprover: Role.schema,
+    supportAnswerDays: z.number().int().min(1).max(365),
+  }),
+  development: z.strictObject({ contactIntervalDays: z.number().int().min(1).max(365) }),
   officerKpis: z
     .array(
       z.strictObject({

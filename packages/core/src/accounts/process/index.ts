@@ -1,1 +1,5 @@
+export * from "./key-account-development.ts"
+export * from "./key-account-maintenance.ts"
 export * from "./key-account-revisit.ts"
+export * from "./key-account-screening.ts"
+export * from "./key-account-service.ts"

@@ -22,14 +22,14 @@ export const keyAccountAssessmentForm = defineForm({
         creditGrade: field.choice(CreditGrade, { label: label("信用程度", "Credit") }),
         conditions: field.text({ label: label("设定条件", "Conditions set"), maxLength: 500 }),
         goals: field.text({
-          label: label("达成目标的事项", "What is to be achieved"),
+          label: label("达成目标的事项", "Goals to achieve"),
           required: false,
           maxLength: 500,
         }),
       },
     }),
     managerInstruction: field.longText({
-      label: label("经理批示", "Manager's instruction"),
+      label: label("经理批示", "Manager's note"),
       required: false,
     }),
   },

@@ -13,7 +13,7 @@ import {
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { formField } from "../../process/form-field.ts"
+import { formCommandField } from "../../process/form-command-field.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -66,7 +66,7 @@ export const inboundCallCommandSchema = commandUnion(
       })
   }),
   /** ⑦ 登记呼叫内容: the agent files the 呼入记录表. */
-  commandShape("LogCall", { agent: actorSchema, record: formField(inboundCallForm) }),
+  commandShape("LogCall", { agent: actorSchema, record: formCommandField(inboundCallForm) }),
   /** The timer: the call is still not logged when the policy's minutes have passed. */
   timerCommand("LogOverdue"),
 )

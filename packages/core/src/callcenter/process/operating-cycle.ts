@@ -29,7 +29,7 @@ import {
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { formField } from "../../process/form-field.ts"
+import { formCommandField } from "../../process/form-command-field.ts"
 import { modelResult } from "../../process/model-result.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
@@ -87,7 +87,7 @@ export const operatingCycleCommandSchema = commandUnion(
   commandShape("SetDirection", {
     cycleId: commandIdSchema,
     supervisor: actorSchema,
-    plan: formField(operatingPlanForm),
+    plan: formCommandField(operatingPlanForm),
   }),
   /** ✓ 审核 by the customer-service manager. */
   decideApprovalSchema,

@@ -26,7 +26,7 @@ import {
   scheduleLadder,
 } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { formField } from "../../process/form-field.ts"
+import { formCommandField } from "../../process/form-command-field.ts"
 import { ladderMarkEvents } from "../../process/ladder-marks.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -85,7 +85,7 @@ export const outboundCallCommandSchema = commandUnion(
    */
   commandShape("RecordCall", {
     agent: actorSchema,
-    record: formField(outboundCallForm),
+    record: formCommandField(outboundCallForm),
     objections: commandTextSchema(2000).optional(),
     technicalSupport: commandTextSchema(2000).optional(),
     interested: z.boolean(),

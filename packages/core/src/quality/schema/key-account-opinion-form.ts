@@ -4,8 +4,14 @@ import { label } from "../../labels/label.ts"
 import { SatisfactionRating } from "../labels/quality-labels.ts"
 
 const rating = (zh: string, en: string) => field.choice(SatisfactionRating, { label: label(zh, en) })
+/** 其他方面: optional, since a customer who had no training or never used the site cannot rate them. */
+const otherRating = (zh: string, en: string) =>
+  field.choice(SatisfactionRating, { label: label(zh, en), required: false })
 
-/** 大客户意见调查表 (004 ch.4 §9): a key account's ratings of the service people and problem solving. */
+/**
+ * 大客户意见调查表 (004 ch.4 §9): a key account's ratings of the service people and problem
+ * solving (服务方面), and of training and the website (其他方面).
+ */
 export const keyAccountOpinionForm = defineForm({
   id: "quality.keyAccountOpinion",
   title: label("大客户意见调查表", "Key-account opinion survey"),
@@ -30,6 +36,9 @@ export const keyAccountOpinionForm = defineForm({
     timelyResolution: rating("解决问题的及时率", "Timeliness of problem solving"),
     accurateResolution: rating("解决问题的准确率", "Accuracy of problem solving"),
     professionalism: rating("服务人员的专业水平", "Professionalism of service staff"),
+    trainingEffect: otherRating("您认为培训效果", "Effect of our training"),
+    websiteContent: otherRating("您认为我们网站上的服务内容", "Service content on our website"),
+    websiteVisits: otherRating("您是否经常浏览我们网站", "How often you visit our website"),
     comments: field.longText({ label: label("其他意见", "Other comments"), required: false }),
   },
 })

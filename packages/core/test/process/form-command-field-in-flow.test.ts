@@ -1,9 +1,16 @@
-import { CallCenter, commandShape, commandUnion, defineFlow, formField, ValidationError } from "@tixi/core"
+import {
+  CallCenter,
+  commandShape,
+  commandUnion,
+  defineFlow,
+  formCommandField,
+  ValidationError,
+} from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 
 // A one-step flow whose command carries the 呼出记录表 (outbound call record) as its `record` field.
-const commands = commandUnion(commandShape("File", { record: formField(CallCenter.outboundCallForm) }))
+const commands = commandUnion(commandShape("File", { record: formCommandField(CallCenter.outboundCallForm) }))
 const flow = defineFlow({
   name: "kit.form-field",
   initialState: { status: "open" },
@@ -29,7 +36,7 @@ const issuesOf = (input: unknown) => {
     : []
 }
 
-describe("formField", () => {
+describe("formCommandField", () => {
   it("accepts a command whose form is complete and consistent", () => {
     expect(Result.isSuccess(flow.decide(flow.initialState, { type: "File", at: 2_000, record }))).toBe(true)
   })
