@@ -319,7 +319,7 @@ export function qualityReviewProcess(
       },
     )
 
-  const flow = defineFlow<ReviewState, ReviewCommand, ReviewEvent, PolicyRefusal>({
+  return defineFlow<ReviewState, ReviewCommand, ReviewEvent, PolicyRefusal>({
     name: processName,
     initialState,
     commands: qualityReviewCommandSchema,
@@ -523,12 +523,8 @@ export function qualityReviewProcess(
         ),
       ],
     },
-  })
-
-  // The host's status line names the PDCA phase while non-conformities are being corrected.
-  return {
-    ...flow,
+    // The host's status line names the PDCA phase while non-conformities are being corrected.
     statusOf: (state) =>
       state.status === "correcting" ? `correcting (${pdcaPhaseOf(state)})` : state.status,
-  }
+  })
 }
