@@ -6,8 +6,8 @@ import {
   type ShapedCommand,
   timerCommand,
 } from "@tixi/core"
-import { z } from "zod"
 import { describe, expect, it } from "vitest"
+import { z } from "zod"
 
 // A request that can fall late: its status stays "open", its status line says it is late.
 const commands = commandUnion(commandShape("Open", { id: z.string() }), timerCommand("MarkLate"))
