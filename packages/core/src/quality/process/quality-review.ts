@@ -8,6 +8,7 @@ import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command
 import { commandShape, commandUnion } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
+import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Decision, defineFlow } from "../../process/flow.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
@@ -15,39 +16,22 @@ import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
 import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
 import {
-  NonconformitySeverity,
   type NonconformityStatus,
   type PdcaPhase,
   ReviewKind,
   type ReviewStatus,
 } from "../labels/quality-labels.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
+import {
+  type ChecklistLine,
+  checklistLineSchema,
+  type NonconformityFinding,
+  nonconformityFindingSchema,
+} from "../schema/review-findings.ts"
 
 const processName = "quality.review"
 const words = commandTextSchema(5000)
-const departmentIdSchema = commandIdSchema as unknown as z.ZodType<DepartmentId>
 const nonconformityId = commandIdSchema
-
-const checklistLineSchema = z.strictObject({
-  item: words,
-  standard: words,
-  conforming: z.boolean(),
-  finding: words.optional(),
-})
-
-/** One line of the checklist as recorded (客户服务质量检查表). */
-export type ChecklistLine = ShapedCommand<typeof checklistLineSchema>
-
-const findingSchema = z.strictObject({
-  id: nonconformityId,
-  description: words,
-  /** The standard or clause it breaches (客户服务质量标准规范 §…). */
-  standard: words,
-  severity: NonconformitySeverity.schema,
-})
-
-/** A non-conformity as found. */
-export type NonconformityFinding = ShapedCommand<typeof findingSchema>
 
 /** A non-conformity as the process tracks it through correction (不合格项改正措施). */
 export interface Nonconformity extends NonconformityFinding {
@@ -104,7 +88,7 @@ export const qualityReviewCommandSchema = commandUnion(
   commandShape("RecordFindings", {
     checklist: z.array(checklistLineSchema),
     nonconformities: z
-      .array(findingSchema)
+      .array(nonconformityFindingSchema)
       .refine(
         (list) => new Set(list.map((finding) => finding.id)).size === list.length,
         "non-conformity ids must be unique",
