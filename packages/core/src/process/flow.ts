@@ -91,6 +91,11 @@ export interface FlowSpec<
   }
   /** The statuses in which the instance has ended. */
   readonly finished: ReadonlyArray<State["status"]>
+  /**
+   * The status line the host shows, when it must say more than `status` (a promise overdue, the
+   * PDCA phase being corrected); `status` itself otherwise.
+   */
+  readonly statusOf?: (state: State) => string
 }
 
 /**
@@ -153,6 +158,6 @@ export function defineFlow<
       return build === undefined ? [] : build(state, event, hostEffects(spec.name, step, spec.idOf(state)))
     },
     isFinished: (state) => finished.has(state.status),
-    statusOf: (state) => state.status,
+    statusOf: spec.statusOf ?? ((state) => state.status),
   }
 }

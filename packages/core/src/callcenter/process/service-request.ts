@@ -116,8 +116,7 @@ const initialState: ServiceRequestState = {
 export function serviceRequestProcess(
   policy: CallCentrePolicy = defaultCallCentrePolicy,
 ): ProcessDefinition<ServiceRequestState, ServiceRequestCommand, ServiceRequestEvent, ServiceRequestRefusal> {
-  // No refusals of its own: the kit's `InvalidTransition` and `ValidationError` are all it gives.
-  const flow = defineFlow<ServiceRequestState, ServiceRequestCommand, ServiceRequestEvent, never>({
+  return defineFlow({
     name: "callcenter.serviceRequest",
     initialState,
     commands: serviceRequestCommandSchema,
@@ -254,12 +253,10 @@ export function serviceRequestProcess(
         ),
       ],
     },
-  })
-  return {
-    ...flow,
+    // The host's status line says when a transferred call's promised answer time has passed.
     statusOf: (state) =>
       state.overdue && state.status === "transferred" ? "transferred (overdue)" : state.status,
-  }
+  })
 }
 
 /** A contact on the customer's host timeline, under `${id}/${step}`; calls with no customer key log without one. */

@@ -4,42 +4,43 @@ import type { InvalidTransition, NotWithinAuthority } from "../../errors/refusal
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
-import { format, type Money, toMajorString } from "../../money/money.ts"
-import { decideApprovalSchema } from "../../process/approval-decision.ts"
+import { format, type Money } from "../../money/money.ts"
 import {
   type ApprovalDecisionFields,
+  type CancelledEvent,
+  cancellationEffects,
+  cancelStep,
+  commandIdSchema,
+  commandShape,
+  commandTextSchema,
+  commandUnion,
+  type Decision,
+  decideApprovalSchema,
   decideAtGate,
+  defineFlow,
+  type FlowEvent,
+  type FlowState,
   type GatedState,
   gatePassed,
   gateReturned,
-} from "../../process/approval-gate.ts"
-import { type CancelledEvent, cancellationEffects, cancelStep } from "../../process/cancellation.ts"
-import {
-  commandShape,
-  commandUnion,
-  type FlowEvent,
+  type ProcessDefinition,
+  reminderTimer,
+  returnedNotice,
   type ShapedCommand,
   type StepFields,
-} from "../../process/command-shapes.ts"
-import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
-import type { ProcessDefinition } from "../../process/definition.ts"
-import { type Decision, defineFlow, type FlowState } from "../../process/flow.ts"
-import { timer, timers } from "../../process/timers.ts"
+  timers,
+} from "../../process/index.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
-import type { Role } from "../../roles/role.ts"
 import { hourMillis, type Instant } from "../../time/instant.ts"
-import { AssessmentAnswer } from "../labels/assessment-answer.ts"
-import { BankruptcySign } from "../labels/bankruptcy-sign.ts"
-import { CreditGrade } from "../labels/credit-grade.ts"
 import type { DangerSignal } from "../labels/danger-signal.ts"
 import { InvestigationAgency, InvestigationMethod } from "../labels/investigation.ts"
-import type { PaymentMethod } from "../labels/payment-method.ts"
-import { assessCredit } from "../models/assess-credit.ts"
-import { type CreditApprovalStep, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
+import { type CreditProposal, creditTermsText, proposeCredit } from "../models/credit-proposal.ts"
+import { type CreditApprovalRoute, creditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
 import type { CreditPolicy } from "../policy/credit-policy.ts"
-import { creditRatingForm } from "../schema/credit-rating-form.ts"
+import { creditFindingsSchema } from "../schema/credit-findings.ts"
+import { creditRatingForm, creditRatingValues } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
-import { moneyInputSchema, nonNegativeMoneyInputSchema } from "../schema/money-input.ts"
+import { moneyInputSchema } from "../schema/money-input.ts"
 import { customerNotifiedEffects, sharedCommandSchemas } from "./process-support.ts"
 
 /** The process name of the credit evaluation; part of every idempotency key. */
@@ -56,22 +57,9 @@ export type CreditEvaluationStatus =
   | "notified"
   | "cancelled"
 
-/** The grade and terms proposed for approval (信用评定). */
-export interface CreditProposal {
-  readonly grade: CreditGrade
-  readonly score: number | undefined
-  readonly limit: Money
-  readonly paymentTermDays: number
-  readonly paymentMethod: PaymentMethod
-  readonly guaranteeRequired: boolean
-}
-
-/** An approval the instance waits on. */
-export interface PendingCreditApproval {
+/** An approval the instance waits on: the route the policy named, under its key, since when. */
+export interface PendingCreditApproval extends CreditApprovalRoute {
   readonly key: string
-  readonly decidingRole: Role | undefined
-  readonly steps: ReadonlyArray<CreditApprovalStep>
-  readonly formId: string
   readonly requestedAt: Instant
 }
 
@@ -99,19 +87,6 @@ export interface CreditEvaluationState extends FlowState, GatedState {
   readonly rejections: number
 }
 
-const findingsSchema = z.strictObject({
-  answers: z.record(z.string(), z.union([AssessmentAnswer.schema, z.number().int().min(0).max(100)])),
-  annualRevenue: nonNegativeMoneyInputSchema,
-  openReceivables: nonNegativeMoneyInputSchema,
-  openOrders: nonNegativeMoneyInputSchema,
-  oldestOverdueDays: z.number().int().min(0).max(36_500),
-  bouncedPayments: z.number().int().min(0).max(100_000),
-  bankruptcySigns: z.array(BankruptcySign.schema),
-})
-
-/** The investigation's findings: the facts `assessCredit` scores (without the customer id). */
-export type CreditFindings = ShapedCommand<typeof findingsSchema>
-
 /**
  * The shape of every command of a credit evaluation, checked before the decider reads it; exported so
  * callers (and the property tests) can validate or generate commands without deciding them.
@@ -134,7 +109,7 @@ export const creditEvaluationCommandSchema = commandUnion(
     content: commandTextSchema(2000).optional(),
   }),
   /** ④⑤ the findings, scored under the policy: credit sound? */
-  commandShape("RecordFindings", { investigator: actorSchema, findings: findingsSchema }),
+  commandShape("RecordFindings", { investigator: actorSchema, findings: creditFindingsSchema }),
   /** The measures against a sudden deterioration (客户信用状况骤变的对策), when credit is unsound. */
   commandShape("RecordMeasures", { actor: actorSchema, measures: commandTextSchema(2000) }),
   decideApprovalSchema,
@@ -158,15 +133,7 @@ export type CreditEvaluationEvent =
       { investigator: Actor; proposal: CreditProposal; sound: boolean; danger: ReadonlyArray<DangerSignal> }
     >
   | FlowEvent<"MeasuresRecorded", Step<"RecordMeasures">>
-  | FlowEvent<
-      "ApprovalRequested",
-      {
-        approvalKey: string
-        decidingRole: Role | undefined
-        steps: ReadonlyArray<CreditApprovalStep>
-        formId: string
-      }
-    >
+  | FlowEvent<"ApprovalRequested", CreditApprovalRoute & { approvalKey: string }>
   | FlowEvent<"Approved", Decided & { noticeDueAt: Instant }>
   | FlowEvent<"Rejected", Decided & { outcome: "rejected" | "withdrawn" }>
   | FlowEvent<"CustomerNotified", Step<"ConfirmCustomerNotified">>
@@ -198,6 +165,15 @@ const initialState: CreditEvaluationState = {
   rejections: 0,
 }
 
+/** 催办: the officer is reminded once to tell the customer, while the approved terms are untold. */
+const customerNotice = reminderTimer<CreditEvaluationState, CreditEvaluationCommand, CreditEvaluationEvent>({
+  key: "customer-notice",
+  command: { type: "RemindCustomerNotice" },
+  dueAt: (state) => state.noticeDueAt,
+  awaited: (state) => state.status === "approved" && !state.noticeReminded,
+  event: (at) => ({ type: "CustomerNoticeReminded", at }),
+})
+
 /**
  * The credit evaluation: 004 ch.2 客户信用调查流程 joined to ch.7 客户信用制度制定流程 ⑥⑦.
  * The score, the grade, the limit and the approvers are decided once, from the policy, and kept
@@ -211,12 +187,15 @@ export function creditEvaluationProcess(
   CreditEvaluationEvent,
   CreditEvaluationRefusal
 > {
-  /** ⑥ 核定客户信用额度、账期 ✓: by the post the authority policy names for `credit.limit`. */
-  function requestApproval(
+  /**
+   * ⑥ 核定客户信用额度、账期 ✓ after `first` (the score, or the measures): the approval goes to the
+   * post the authority policy names for `credit.limit`, keyed by the event after `first`.
+   */
+  function withApproval(
+    first: CreditEvaluationEvent,
     proposal: CreditProposal,
-    at: Instant,
     decision: Decision<CreditEvaluationEvent>,
-  ): Result.Result<CreditEvaluationEvent, NotWithinAuthority> {
+  ) {
     const minimum = policy.approval.evaluationMinimumRole
     const route = creditApprovalRoute(
       policy,
@@ -225,37 +204,11 @@ export function creditEvaluationProcess(
       minimum,
       creditRatingForm.id,
     )
-    if (Result.isFailure(route)) return Result.fail(route.failure)
-    const { decidingRole, steps, formId } = route.success
     const approvalKey = decision.keyAt(1, "approval.submit")
-    return Result.succeed({ type: "ApprovalRequested", at, approvalKey, decidingRole, steps, formId })
+    return Result.flatMap(route, (approvers) =>
+      decision.accept(first, { type: "ApprovalRequested", at: first.at, approvalKey, ...approvers }),
+    )
   }
-
-  /** ⑤ 分析: the findings scored under the policy; the limit never above what was asked for. */
-  function propose(state: CreditEvaluationState, findings: CreditFindings) {
-    const assessed = assessCredit({ customerId: state.customerId, ...findings }, policy)
-    if (Result.isFailure(assessed)) return Result.fail(assessed.failure)
-    const { recommended, score, danger } = assessed.success
-    const asked = state.requestedLimit
-    const proposal: CreditProposal = {
-      grade: recommended.grade,
-      score,
-      limit: asked !== undefined && asked.minor < recommended.limit.minor ? asked : recommended.limit,
-      paymentTermDays: recommended.paymentTermDays,
-      paymentMethod: recommended.paymentMethod,
-      guaranteeRequired: recommended.guaranteeRequired,
-    }
-    // ◇ 信用状况良好？ the lowest grade or any danger signal is not.
-    const sound = proposal.grade !== CreditGrade.values.at(-1) && danger.length === 0
-    return Result.succeed({ proposal, sound, danger: danger.map((finding) => finding.signal) })
-  }
-
-  const withApproval = (
-    first: CreditEvaluationEvent,
-    proposal: CreditProposal,
-    at: Instant,
-    decision: Decision<CreditEvaluationEvent>,
-  ) => Result.map(requestApproval(proposal, at, decision), (requested) => [first, requested])
 
   return defineFlow<
     CreditEvaluationState,
@@ -287,23 +240,18 @@ export function creditEvaluationProcess(
       RecordFindings: (state, command, decision) => {
         if (state.status !== "investigating")
           return decision.refuse("findings are recorded during the investigation")
-        const proposed = propose(state, command.findings)
-        if (Result.isFailure(proposed)) return Result.fail(proposed.failure)
-        const scored: CreditEvaluationEvent = {
-          type: "Scored",
-          at: command.at,
-          investigator: command.investigator,
-          ...proposed.success,
-        }
-        if (!proposed.success.sound) return decision.accept(scored)
-        return withApproval(scored, proposed.success.proposal, command.at, decision)
+        const analysed = proposeCredit(policy, state.customerId, state.requestedLimit, command.findings)
+        if (Result.isFailure(analysed)) return Result.fail(analysed.failure)
+        const { at, investigator } = command
+        const scored: CreditEvaluationEvent = { type: "Scored", at, investigator, ...analysed.success }
+        if (!analysed.success.sound) return decision.accept(scored)
+        return withApproval(scored, analysed.success.proposal, decision)
       },
       // 客户信用状况骤变的对策, then ⑥ ✓
       RecordMeasures: (state, command, decision) => {
         if (state.status !== "measures")
           return decision.refuse("measures are recorded when credit was found unsound")
-        const recorded: CreditEvaluationEvent = { ...command, type: "MeasuresRecorded" }
-        return withApproval(recorded, state.proposal!, command.at, decision)
+        return withApproval({ ...command, type: "MeasuresRecorded" }, state.proposal!, decision)
       },
       // ✓ approved: ⑦ 通知客户 within the policy's hours — rejected: back to ④ investigation
       DecideApproval: (state, command, decision) =>
@@ -320,14 +268,12 @@ export function creditEvaluationProcess(
           return decision.refuse("the customer is told once the grade and limit are approved")
         return decision.accept({ ...command, type: "CustomerNotified" })
       },
-      RemindCustomerNotice: (state, command, decision) =>
-        decision.acceptIf(state.status === "approved" && !state.noticeReminded, {
-          type: "CustomerNoticeReminded",
-          at: command.at,
-        }),
+      // 催办 while the customer is not yet told (credit officer)
+      RemindCustomerNotice: customerNotice.step,
+      // 取消 (applicant or officer), until approved; the approval withdrawn if pending
       Cancel: cancelStep(
         (state) =>
-          state.status === "none" || state.status === "notified" || state.status === "cancelled"
+          notOpen.has(state.status)
             ? "only an open evaluation can be cancelled"
             : state.status === "approved"
               ? "an approved grade is changed by a grade change, not cancelled"
@@ -375,11 +321,7 @@ export function creditEvaluationProcess(
       CustomerNoticeReminded: (state) => ({ ...state, noticeReminded: true }),
       Cancelled: (state) => ({ ...state, status: "cancelled" }),
     },
-    deadlines: (state) =>
-      timers(
-        state.status === "approved" &&
-          timer("customer-notice", state.noticeDueAt, { type: "RemindCustomerNotice" }, state.noticeReminded),
-      ),
+    deadlines: (state) => timers(customerNotice.deadline(state)),
     effects: {
       Applied: (state, _event, host) => {
         const customer = customerOf(state)
@@ -397,7 +339,6 @@ export function creditEvaluationProcess(
       },
       ApprovalRequested: (state, event, host) => {
         const customer = customerOf(state)
-        const proposal = state.proposal!
         return [
           host.submitApproval(event.approvalKey, {
             requestType: creditEvaluationName,
@@ -405,47 +346,29 @@ export function creditEvaluationProcess(
             title: label(`客户信用评定：${customer}`, `Credit rating: ${customer}`),
             originator: investigatorOf(state),
             formId: event.formId,
-            values: {
-              customer: state.customerId,
-              creditGrade: proposal.grade,
-              ...(proposal.score === undefined ? {} : { creditScore: proposal.score }),
-              paymentMethod: proposal.paymentMethod,
-              creditLimit: proposal.limit,
-              paymentTermDays: proposal.paymentTermDays,
-              guaranteeRequired: proposal.guaranteeRequired,
-              ...(state.measures === undefined ? {} : { remarks: state.measures }),
-            },
+            values: creditRatingValues(state.customerId, state.proposal!, state.measures),
             steps: event.steps,
           }),
         ]
       },
-      Approved: (state, event, host) => {
-        const { grade, limit, paymentTermDays, paymentMethod, guaranteeRequired } = state.proposal!
-        const terms = `Grade ${grade}, limit ${toMajorString(limit)} ${limit.currency}, ${paymentTermDays} days, ${paymentMethod}${guaranteeRequired ? ", guarantee required" : ""}.`
-        return [
-          host.updateCustomer(state.customerId, creditHostFields(state.proposal!)),
-          host.task(investigatorOf(state), {
-            externalKey: `${state.evaluationId}/notify-customer`,
-            subject: `通知客户信用评定结果 Tell ${customerOf(state)} its credit terms`,
-            body: terms,
-            dueAt: event.noticeDueAt,
-          }),
-        ]
-      },
-      Rejected: (state, event, host) => {
-        const customer = customerOf(state)
-        return [
-          host.notify(
-            [investigatorOf(state)],
-            "warning",
-            label("信用评定未获批准", "Credit rating not approved"),
-            label(
-              `${customer}：${event.comment ?? "请补充调查后重新提交"}`,
-              `${customer}: ${event.comment ?? "investigate further and submit again"}`,
-            ),
-          ),
-        ]
-      },
+      Approved: (state, event, host) => [
+        host.updateCustomer(state.customerId, creditHostFields(state.proposal!)),
+        host.task(investigatorOf(state), {
+          externalKey: `${state.evaluationId}/notify-customer`,
+          subject: `通知客户信用评定结果 Tell ${customerOf(state)} its credit terms`,
+          body: creditTermsText(state.proposal!),
+          dueAt: event.noticeDueAt,
+        }),
+      ],
+      Rejected: (state, { comment }, host) => [
+        returnedNotice(host, {
+          to: investigatorOf(state),
+          title: label("信用评定未获批准", "Credit rating not approved"),
+          subject: customerOf(state),
+          comment,
+          otherwise: label("请补充调查后重新提交", "investigate further and submit again"),
+        }),
+      ],
       CustomerNotified: (state, event, host) =>
         customerNotifiedEffects(
           host.key,
@@ -472,6 +395,9 @@ export function creditEvaluationProcess(
     },
   })
 }
+
+/** The statuses in which there is nothing to cancel: not yet applied, or ended. */
+const notOpen = new Set<CreditEvaluationStatus>(["none", "notified", "cancelled"])
 
 const customerOf = (state: CreditEvaluationState) => state.customerName ?? state.customerId
 const investigatorOf = (state: CreditEvaluationState) =>

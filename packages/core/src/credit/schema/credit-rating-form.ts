@@ -3,6 +3,7 @@ import { defineForm } from "../../forms/form.ts"
 import { label } from "../../labels/label.ts"
 import { CreditGrade } from "../labels/credit-grade.ts"
 import { PaymentMethod } from "../labels/payment-method.ts"
+import type { CreditProposal } from "../models/credit-proposal.ts"
 
 /**
  * The 信用评定 box of 客户信用调查表 (004 ch.2 §8) with the 账期 of 信用制度制定流程 ⑥: what an
@@ -29,4 +30,23 @@ export const creditRatingForm = defineForm({
     guaranteeRequired: field.boolean({ label: label("是否担保", "Guarantee required") }),
     remarks: field.longText({ label: label("备注", "Remarks"), required: false }),
   },
+})
+
+/**
+ * The rating form's values for a proposal: what the approver signs, with the measures against a
+ * deterioration as remarks; a score or remark the case lacks is absent rather than empty.
+ */
+export const creditRatingValues = (
+  customerId: string,
+  proposal: CreditProposal,
+  measures: string | undefined,
+) => ({
+  customer: customerId,
+  creditGrade: proposal.grade,
+  ...(proposal.score === undefined ? {} : { creditScore: proposal.score }),
+  paymentMethod: proposal.paymentMethod,
+  creditLimit: proposal.limit,
+  paymentTermDays: proposal.paymentTermDays,
+  guaranteeRequired: proposal.guaranteeRequired,
+  ...(measures === undefined ? {} : { remarks: measures }),
 })

@@ -1,6 +1,7 @@
 export * from "./analysis-form.ts"
 export * from "./credit-columns.ts"
 export * from "./credit-facts.ts"
+export * from "./credit-findings.ts"
 export * from "./credit-rating-form.ts"
 export * from "./danger-customers-form.ts"
 export * from "./excellent-customers-form.ts"

@@ -8,64 +8,26 @@ import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command
 import { commandShape, commandUnion } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
+import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { EffectRequest } from "../../process/effect-request.ts"
 import { type Decision, defineFlow } from "../../process/flow.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
 import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
-import {
-  NonconformitySeverity,
-  type NonconformityStatus,
-  type PdcaPhase,
-  ReviewKind,
-  type ReviewStatus,
-} from "../labels/quality-labels.ts"
+import { type NonconformityStatus, ReviewKind, type ReviewStatus } from "../labels/quality-labels.ts"
+import { type Nonconformity, openedNonconformity, untriedAction } from "../models/nonconformity.ts"
+import { pdcaPhaseOf } from "../models/pdca-phase.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
+import {
+  type ChecklistLine,
+  checklistLineSchema,
+  nonconformityFindingSchema,
+} from "../schema/review-findings.ts"
 
 const processName = "quality.review"
 const words = commandTextSchema(5000)
-const departmentIdSchema = commandIdSchema as unknown as z.ZodType<DepartmentId>
 const nonconformityId = commandIdSchema
-
-const checklistLineSchema = z.strictObject({
-  item: words,
-  standard: words,
-  conforming: z.boolean(),
-  finding: words.optional(),
-})
-
-/** One line of the checklist as recorded (客户服务质量检查表). */
-export type ChecklistLine = ShapedCommand<typeof checklistLineSchema>
-
-const findingSchema = z.strictObject({
-  id: nonconformityId,
-  description: words,
-  /** The standard or clause it breaches (客户服务质量标准规范 §…). */
-  standard: words,
-  severity: NonconformitySeverity.schema,
-})
-
-/** A non-conformity as found. */
-export type NonconformityFinding = ShapedCommand<typeof findingSchema>
-
-/** A non-conformity as the process tracks it through correction (不合格项改正措施). */
-export interface Nonconformity extends NonconformityFinding {
-  readonly status: NonconformityStatus
-  /** How many corrective actions were tried; an ineffective one sends it round the loop again. */
-  readonly attempts: number
-  readonly rootCause: string | undefined
-  readonly correction: string | undefined
-  readonly correctiveAction: string | undefined
-  readonly responsible: PersonId | undefined
-  readonly dueAt: Instant | undefined
-  readonly overdue: boolean
-  readonly evidence: string | undefined
-  readonly verification:
-    | { readonly effective: boolean; readonly note: string; readonly by: PersonId; readonly at: Instant }
-    | undefined
-  readonly rejection: string | undefined
-}
 
 /** The state of one quality review (inspection, audit or evaluation). */
 export interface ReviewState {
@@ -104,7 +66,7 @@ export const qualityReviewCommandSchema = commandUnion(
   commandShape("RecordFindings", {
     checklist: z.array(checklistLineSchema),
     nonconformities: z
-      .array(findingSchema)
+      .array(nonconformityFindingSchema)
       .refine(
         (list) => new Set(list.map((finding) => finding.id)).size === list.length,
         "non-conformity ids must be unique",
@@ -185,21 +147,6 @@ const initialState: ReviewState = {
   standardised: [],
 }
 
-/**
- * Where the review stands in the PDCA loop: planning (the review, or a corrective action not yet
- * approved), doing (an action being carried out), checking (an action awaiting verification), or
- * acting (every non-conformity closed: standardise and close). The least advanced open
- * non-conformity sets the phase, because the loop is only as far along as its slowest part.
- */
-export function pdcaPhaseOf(state: ReviewState): PdcaPhase {
-  if (state.status === "none" || state.status === "planned") return "plan"
-  if (state.status === "readyToClose" || state.status === "closed") return "act"
-  const open = state.nonconformities.filter((finding) => finding.status !== "closed")
-  if (open.some((finding) => finding.status === "open" || finding.status === "actionSubmitted")) return "plan"
-  if (open.some((finding) => finding.status === "implementing")) return "do"
-  return "check"
-}
-
 const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
 const findingOf = (state: ReviewState, id: string) =>
   state.nonconformities.find((finding) => finding.id === id)
@@ -238,22 +185,6 @@ const findingFold =
     const status = state.status === "correcting" && allClosed ? "readyToClose" : state.status
     return { ...state, nonconformities, status }
   }
-
-/** What a new corrective action starts from: nothing done, checked or sent back yet. */
-const untried = { overdue: false, evidence: undefined, verification: undefined, rejection: undefined }
-
-/** A non-conformity as found, before any corrective action. */
-const opened = (finding: NonconformityFinding): Nonconformity => ({
-  ...finding,
-  ...untried,
-  status: "open",
-  attempts: 0,
-  rootCause: undefined,
-  correction: undefined,
-  correctiveAction: undefined,
-  responsible: undefined,
-  dueAt: undefined,
-})
 
 /** The effects of an event about one non-conformity, built from the non-conformity after it. */
 const findingEffects =
@@ -319,7 +250,7 @@ export function qualityReviewProcess(
       },
     )
 
-  const flow = defineFlow<ReviewState, ReviewCommand, ReviewEvent, PolicyRefusal>({
+  return defineFlow<ReviewState, ReviewCommand, ReviewEvent, PolicyRefusal>({
     name: processName,
     initialState,
     commands: qualityReviewCommandSchema,
@@ -404,12 +335,12 @@ export function qualityReviewProcess(
         ...state,
         status: nonconformities.length === 0 ? "readyToClose" : "correcting",
         checklist,
-        nonconformities: nonconformities.map(opened),
+        nonconformities: nonconformities.map(openedNonconformity),
       }),
       CorrectiveActionProposed: findingFold(
         ({ type: _, at: __, nonconformityId: ___, needsApproval, ...action }, finding) => ({
           ...action,
-          ...untried,
+          ...untriedAction,
           status: needsApproval ? "actionSubmitted" : "implementing",
           attempts: finding.attempts + 1,
         }),
@@ -523,12 +454,8 @@ export function qualityReviewProcess(
         ),
       ],
     },
-  })
-
-  // The host's status line names the PDCA phase while non-conformities are being corrected.
-  return {
-    ...flow,
+    // The host's status line names the PDCA phase while non-conformities are being corrected.
     statusOf: (state) =>
       state.status === "correcting" ? `correcting (${pdcaPhaseOf(state)})` : state.status,
-  }
+  })
 }
