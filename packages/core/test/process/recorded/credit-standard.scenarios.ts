@@ -1,6 +1,6 @@
 // The paths of the credit standard's drafting whose stored events must replay unchanged (see ./scenario.ts).
 import { Credit, personId } from "@tixi/core"
-import type { Scenario } from "./scenario.ts"
+import { pathsAfter, type Scenario } from "./scenario.ts"
 
 const hour = 3_600_000
 const start = Date.UTC(2026, 10, 2, 1, 0)
@@ -58,14 +58,7 @@ const rated = (after: number) => ({
   after,
   command: { type: "DraftRatingForm", actor: drafter, model: "fiveC" },
 })
-const scenario = (name: string, instanceId: string, steps: Scenario["steps"]): Scenario => ({
-  flow: definition.name,
-  name,
-  definition,
-  instanceId,
-  start,
-  steps: [...collected(instanceId), ...steps],
-})
+const scenario = pathsAfter(definition, start, collected)
 
 /**
  * The recorded paths of the credit standard's drafting: every event type once (the returned path passes

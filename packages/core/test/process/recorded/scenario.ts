@@ -121,3 +121,18 @@ export function lifecycleScenario(
     })),
   }
 }
+
+/**
+ * The scenario builder of a flow whose paths all begin the same way: `opening(instanceId)` (the
+ * application, the steps every path shares), then the path's own steps.
+ */
+export const pathsAfter =
+  (definition: AnyProcessDefinition, start: number, opening: (instanceId: string) => Scenario["steps"]) =>
+  (name: string, instanceId: string, steps: Scenario["steps"]): Scenario => ({
+    flow: definition.name,
+    name,
+    definition,
+    instanceId,
+    start,
+    steps: [...opening(instanceId), ...steps],
+  })
