@@ -169,6 +169,15 @@ describe("客户信用制度制定流程 ①–⑤", () => {
       comment: "B 级账期过长",
     })
     expect(instance.state).toMatchObject({ status: "drafting", returns: 1, approval: undefined })
+    // The first ④ task was closed with the draft; the revision is a new task for the drafter.
+    expect(instance.effects).toContainEqual(
+      expect.objectContaining({ kind: "host.task.complete", taskKey: "CS-1/draft" }),
+    )
+    expect(instance.effects.at(-2)).toMatchObject({
+      kind: "host.task.create",
+      assignee: { person: drafter.personId },
+      draft: { externalKey: "CS-1/draft-1", body: "B 级账期过长" },
+    })
     expect(instance.effects.at(-1)).toMatchObject({
       kind: "notify",
       draft: { recipients: [{ person: drafter.personId }], severity: "warning" },
@@ -179,6 +188,9 @@ describe("客户信用制度制定流程 ①–⑤", () => {
     ).toEqual([])
     instance.must(draftCommand(t0 + 40 * hour))
     expect(approvalKeyOf(instance.state)).not.toBe(first)
+    expect(instance.effects).toContainEqual(
+      expect.objectContaining({ kind: "host.task.complete", taskKey: "CS-1/draft-1" }),
+    )
     instance.must({
       type: "DecideApproval",
       at: t0 + 41 * hour,

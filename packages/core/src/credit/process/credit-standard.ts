@@ -430,7 +430,13 @@ export function creditStandardProcess(
           body: "The credit standard is approved: choose the scoring model and its weights to publish it.",
         }),
       ],
+      StandardDrafted: (state, _event, host) => [host.completeTask(draftTaskOf(state))],
       Returned: (state, event, host) => [
+        host.task(drafterOf(state), {
+          externalKey: draftTaskOf(state),
+          subject: `④ 修改客户信用等级评定标准和政策 Revise the credit standard (${state.version})`,
+          body: event.comment ?? "The approvers sent the draft back: revise it and submit it again.",
+        }),
         host.notify(
           [drafterOf(state)],
           "warning",
@@ -515,12 +521,16 @@ function collectedEffects(
   return [
     done,
     host.task(ownerOf(state), {
-      externalKey: `${state.standardId}/draft`,
+      externalKey: draftTaskOf(state),
       subject: `④ 制定客户信用等级评定标准和政策 Draft the credit standard (${state.version})`,
       body: "Competitors' standards, credit data and sales statistics are in: draft the grades, limits and terms.",
     }),
   ]
 }
+
+/** The ④ task of the current round: the first draft, then one per return. */
+const draftTaskOf = (state: CreditStandardState) =>
+  state.returns === 0 ? `${state.standardId}/draft` : `${state.standardId}/draft-${state.returns}`
 
 const basisOf = (state: CreditStandardState) => ({
   competitors: state.competitors ?? [],
