@@ -80,7 +80,7 @@ export const creditStandardRequestForm = defineForm({
   source: "004 ch.7 §19 客户信用制度制定流程 ④",
   fields: {
     version: field.text({ label: label("制度版本", "Policy version"), maxLength: 60 }),
-    basis: field.longText({ label: label("制定依据", "Basis (competitors, credit, sales)") }),
+    basis: field.longText({ label: label("制定依据", "Basis (steps ①–③)") }),
     grades: field.table({
       label: label("信用等级标准", "Grades"),
       minRows: 4,
@@ -102,7 +102,7 @@ export const creditStandardRequestForm = defineForm({
       },
     }),
     overdueControl: field.text({ label: label("逾期控制", "Overdue control"), maxLength: 120 }),
-    dangerControl: field.text({ label: label("危险客户控制", "Danger-customer control"), maxLength: 200 }),
+    dangerControl: field.text({ label: label("危险客户控制", "Danger customers"), maxLength: 200 }),
     notes: field.longText({ label: label("备注", "Notes"), required: false }),
   },
 })
