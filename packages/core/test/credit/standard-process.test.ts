@@ -276,6 +276,13 @@ describe("客户信用制度制定流程 ①–⑤", () => {
     const dollars = draftCommand(t0 + 24 * hour)
     dollars.grades[0] = { ...dollars.grades[0]!, maximumLimit: { minor: 100, currency: "USD" } }
     expect(pathsOf(instance.send(dollars))).toEqual([["grades", 0, "maximumLimit", "currency"]])
+    const inverted = draftCommand(t0 + 24 * hour)
+    inverted.grades[1] = { ...inverted.grades[1]!, minimumLimit: yuan("5000000") }
+    const refused = instance.send(inverted)
+    expect(pathsOf(refused)).toEqual([["grades", 1, "minimumLimit"]])
+    expect(Result.isFailure(refused) && refused.failure.message).toContain(
+      "credit.standard.command.grades[1]",
+    )
     const noCompetitor = drive(Credit.creditStandardProcess(policy), "CS-4")
     noCompetitor.must({ type: "Open", at: t0, standardId: "CS-4", owner: head, version: "2027.4" })
     expect(
@@ -295,9 +302,9 @@ describe("客户信用制度制定流程 ①–⑤", () => {
     expect(pathsOf(instance.send({ ...rating, weights: [{ item: "charm", weight: 20 }] }))).toEqual([
       ["weights", 0, "item"],
     ])
-    expect(
-      pathsOf(instance.send({ ...rating, weights: [{ item: "character", weight: 90 }] })),
-    ).toContainEqual(["scoring", "fiveC", "items"])
+    expect(pathsOf(instance.send({ ...rating, weights: [{ item: "character", weight: 90 }] }))).toEqual([
+      ["weights"],
+    ])
     expect(instance.state.status).toBe("rating")
   })
 

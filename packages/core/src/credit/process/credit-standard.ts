@@ -251,8 +251,36 @@ function draftPolicy(
     ...terms,
     limit: { monthsOfRevenue, minimumMinor: minimumLimit.minor, maximumMinor: maximumLimit.minor },
   }))
-  return parseCreditPolicy({ ...base, version, grades, overdue: command.overdue, danger: command.danger })
+  const parsed = parseCreditPolicy({
+    ...base,
+    version,
+    grades,
+    overdue: command.overdue,
+    danger: command.danger,
+  })
+  return Result.mapError(parsed, (error) => asCommandError(error, draftFieldOf))
 }
+
+const limitFields: Readonly<Record<string, string>> = {
+  minimumMinor: "minimumLimit",
+  maximumMinor: "maximumLimit",
+}
+
+/** The ④ command's field a policy issue is about: `grades[i].limit.minimumMinor` is `grades[i].minimumLimit`. */
+const draftFieldOf = (path: ReadonlyArray<string | number>): ReadonlyArray<string | number> =>
+  path[0] === "grades" && path[2] === "limit"
+    ? ["grades", path[1]!, limitFields[String(path[3])] ?? String(path[3]), ...path.slice(4)]
+    : path
+
+/** A policy that does not validate, reported against the command's fields so the form shows where. */
+const asCommandError = (
+  error: ValidationError,
+  fieldOf: (path: ReadonlyArray<string | number>) => ReadonlyArray<string | number>,
+) =>
+  new ValidationError({
+    subject,
+    issues: error.issues.map((issue) => ({ ...issue, path: fieldOf(issue.path) })),
+  })
 
 /** ⑤ the scorecard of the chosen model with its top-level items reweighted, validated as a whole. */
 function ratedPolicy(
@@ -270,10 +298,12 @@ function ratedPolicy(
   )
   if (unknown.length > 0) return Result.fail(new ValidationError({ subject, issues: unknown }))
   const items = scorecard.items.map((item) => ({ ...item, weight: weights.get(item.id) ?? item.weight }))
-  return parseCreditPolicy({
+  const parsed = parseCreditPolicy({
     ...draft,
     scoring: { ...draft.scoring, model: command.model, [key]: { ...scorecard, items } },
   })
+  // The only part ⑤ changes is the weights: a scorecard that no longer adds up is theirs.
+  return Result.mapError(parsed, (error) => asCommandError(error, () => ["weights"]))
 }
 
 /**
