@@ -1,5 +1,6 @@
 import { label } from "../labels/index.ts"
 import type { CatalogueEntry } from "./catalogue-entry.ts"
+import { processPointer } from "./process-pointers.ts"
 import { waitingFor } from "./waiting-for.ts"
 
 /**
@@ -948,10 +949,10 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     module: "credit",
     title: label("客户信用等级评定方案", "Credit grading plan"),
     status: "partial",
-    pointers: [{ kind: "form", id: "credit.rating" }],
+    pointers: [processPointer.creditStandard, { kind: "form", id: "credit.rating" }],
     missing: label(
-      "评定表在信用评估中运行；评定方案本身属于策略",
-      "the rating form runs inside the credit evaluation; the grading plan itself is policy",
+      "评定标准由信用制度制定流程起草、审批并发布为新的信用策略版本；方案文书本身不生成",
+      "the grading standard is drafted, approved and published as a credit policy version by the credit standard flow; the plan document itself is not produced",
     ),
   },
   {

@@ -1151,12 +1151,13 @@ export const book004: ReadonlyArray<CatalogueEntry> = [
     kind: "flow",
     module: "information",
     title: label("客户信用制度制定流程", "Credit policy making process"),
-    status: "partial",
-    pointers: [processPointer.creditEvaluation, { kind: "form", id: "credit.rating" }],
-    missing: label(
-      "评定步骤（⑥）已实现；信用制度的起草与审批属于策略编辑",
-      "the rating step (⑥) runs; drafting and approving the credit policy itself is a policy edit",
-    ),
+    status: "implemented",
+    pointers: [
+      processPointer.creditStandard,
+      { kind: "form", id: "approval.creditStandard" },
+      processPointer.creditEvaluation,
+      { kind: "form", id: "credit.rating" },
+    ],
   },
   {
     book: "004",

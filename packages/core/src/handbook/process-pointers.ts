@@ -19,6 +19,12 @@ export const processPointer = {
     export: "creditGradeChangeProcess",
     name: "credit.grade-change",
   },
+  creditStandard: {
+    kind: "process",
+    module: "Credit",
+    export: "creditStandardProcess",
+    name: "credit.standard",
+  },
   qualityReview: {
     kind: "process",
     module: "Quality",

@@ -177,6 +177,11 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(Credit.creditOverrideCommandSchema),
   },
   {
+    name: "credit.standard",
+    definition: Credit.creditStandardProcess(Credit.defaultCreditPolicy),
+    command: commandOf(Credit.creditStandardCommandSchema),
+  },
+  {
     name: "grading.relationshipMaintenance",
     definition: Grading.relationshipMaintenanceProcess(Grading.defaultGradingPolicy),
     command: commandOf(Grading.relationshipMaintenanceCommandSchema),

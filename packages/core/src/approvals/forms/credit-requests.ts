@@ -67,3 +67,42 @@ export const deferredPaymentRequestForm = defineForm({
       ? [{ path: ["requestedDueDate"], message: "must be after the original due date" }]
       : [],
 })
+
+/**
+ * 《客户信用等级评定标准和政策》 (004 ch.7 §19 客户信用制度制定流程 ④): the credit standard the
+ * 客户服务部经理 approves before it becomes the company's credit policy — what it rests on (①–③),
+ * each grade's score band, limit, payment term, payment method, guarantee and over-limit
+ * control, and the overdue and danger-customer controls.
+ */
+export const creditStandardRequestForm = defineForm({
+  id: "approval.creditStandard",
+  title: label("客户信用等级评定标准和政策", "Credit grading standard and policy"),
+  source: "004 ch.7 §19 客户信用制度制定流程 ④",
+  fields: {
+    version: field.text({ label: label("制度版本", "Policy version"), maxLength: 60 }),
+    basis: field.longText({ label: label("制定依据", "Basis (steps ①–③)") }),
+    grades: field.table({
+      label: label("信用等级标准", "Grades"),
+      minRows: 4,
+      maxRows: 4,
+      columns: {
+        grade: field.choice(CreditGradeChoice, { label: label("信用等级", "Grade") }),
+        minimumScore: field.decimal({ label: label("最低评分", "Lowest score"), min: 0, max: 100 }),
+        monthsOfRevenue: field.decimal({
+          label: label("额度（月采购额）", "Limit (months)"),
+          min: 0,
+          max: 36,
+        }),
+        minimumLimit: field.money({ label: label("最低赊销限额", "Lowest limit") }),
+        maximumLimit: field.money({ label: label("最高赊销限额", "Highest limit") }),
+        paymentTermDays: field.integer({ label: label("账期（天）", "Payment term (days)"), max: 730 }),
+        paymentMethod: field.text({ label: label("付款方式", "Payment method"), maxLength: 60 }),
+        guaranteeRequired: field.boolean({ label: label("是否担保", "Guarantee required") }),
+        overLimit: field.text({ label: label("超限控制", "Over-limit control"), maxLength: 120 }),
+      },
+    }),
+    overdueControl: field.text({ label: label("逾期控制", "Overdue control"), maxLength: 120 }),
+    dangerControl: field.text({ label: label("危险客户控制", "Danger customers"), maxLength: 200 }),
+    notes: field.longText({ label: label("备注", "Notes"), required: false }),
+  },
+})

@@ -4,6 +4,7 @@ import { complaintRemedyRequestForm } from "./complaint-remedy-request.ts"
 import {
   creditGradeChangeRequestForm,
   creditLimitOverrideRequestForm,
+  creditStandardRequestForm,
   deferredPaymentRequestForm,
 } from "./credit-requests.ts"
 import { customerDeregistrationRequestForm } from "./customer-deregistration-request.ts"
@@ -30,6 +31,7 @@ export const approvalRequestForms: ReadonlyArray<AnyForm> = [
   visitExpensesRequestForm,
   creditLimitOverrideRequestForm,
   creditGradeChangeRequestForm,
+  creditStandardRequestForm,
   deferredPaymentRequestForm,
   archiveLendingRequestForm,
   archiveDestructionRequestForm,

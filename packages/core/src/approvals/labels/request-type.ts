@@ -12,6 +12,7 @@ export const RequestType = enumeration("approval.requestType", {
   "visit.expenses": label("拜访费用报销审批", "Customer visit expenses"),
   "credit.limitOverride": label("超信用额度审批", "Credit-limit override"),
   "credit.gradeChange": label("信用等级变更审批", "Credit-grade change"),
+  "credit.standard": label("信用制度审批", "Credit standard and policy"),
   "receivables.deferredPayment": label("延期付款审批", "Deferred payment"),
   "archives.lending": label("档案借阅审批", "Archive lending"),
   "archives.destruction": label("档案销毁审批", "Archive destruction"),

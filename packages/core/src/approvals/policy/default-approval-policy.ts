@@ -135,6 +135,13 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
       source: "004 ch.7 §11 客户信用度变更表, §20 客户信用等级变更流程",
       steps: [step("manager", "客户服务部经理审批", "Customer-service manager", [{ role: "manager" }])],
     },
+    "credit.standard": {
+      title: label("客户信用等级评定标准和政策", "Credit grading standard and policy"),
+      formId: "approval.creditStandard",
+      driver: "host",
+      source: "004 ch.7 §19 客户信用制度制定流程 (④ → 审批)",
+      steps: [step("manager", "客户服务部经理审批", "Customer-service manager", [{ role: "manager" }])],
+    },
     "receivables.deferredPayment": {
       title: label("延期付款审批", "Deferred payment"),
       formId: "approval.deferredPayment",

@@ -75,7 +75,7 @@ export function creditApprovalRoute(
 }
 
 /** The request types of the company-wide approval policy that credit flows can be routed by. */
-export type CreditRequestType = "credit.limitOverride" | "credit.gradeChange"
+export type CreditRequestType = "credit.limitOverride" | "credit.gradeChange" | "credit.standard"
 
 /**
  * Routes a credit decision by the company-wide approval-chain policy instead (`Approval`:

@@ -197,6 +197,24 @@ const scorecardSchema = z.strictObject({
   items: z.array(itemSchema).min(1).max(100),
   minimumAnsweredPercent: z.number().min(0).max(100),
 })
+/** An over-limit rule as policies and drafted standards give it (the credit standard flow's ④ reuses it). */
+export const overLimitRuleSchema = z.strictObject({
+  action: OverLimitAction.schema,
+  tolerancePercent: z.number().min(0).max(100).refine(twoDecimals, "at most 2 decimals"),
+  minimumApprover: Role.schema,
+})
+/** The overdue control (逾期控制) as policies and drafted standards give it. */
+export const overdueControlSchema = z.strictObject({
+  graceDays: z.number().int().min(0).max(3650),
+  action: OverLimitAction.schema,
+})
+/** The danger-customer control (危险客户) as policies and drafted standards give it. */
+export const dangerControlSchema = z.strictObject({
+  overdueDaysAtLeast: z.number().int().min(1).max(3650),
+  bouncedPaymentsAtLeast: z.number().int().min(1).max(1000),
+  bankruptcySignsAtLeast: z.number().int().min(1).max(100),
+  action: OverLimitAction.schema,
+})
 const gradeSchema = z.strictObject({
   grade: CreditGrade.schema,
   minimumScore: z.number().min(0).max(100),
@@ -208,11 +226,7 @@ const gradeSchema = z.strictObject({
   paymentTermDays: z.number().int().min(0).max(730),
   paymentMethod: PaymentMethod.schema,
   guaranteeRequired: z.boolean(),
-  overLimit: z.strictObject({
-    action: OverLimitAction.schema,
-    tolerancePercent: z.number().min(0).max(100).refine(twoDecimals, "at most 2 decimals"),
-    minimumApprover: Role.schema,
-  }),
+  overLimit: overLimitRuleSchema,
 })
 const policySchema = z.strictObject({
   version: z.string().min(1),
@@ -223,13 +237,8 @@ const policySchema = z.strictObject({
     fiveC: scorecardSchema,
   }),
   grades: z.array(gradeSchema).length(CreditGrade.values.length, "must list the grades A, B, C, D"),
-  overdue: z.strictObject({ graceDays: z.number().int().min(0).max(3650), action: OverLimitAction.schema }),
-  danger: z.strictObject({
-    overdueDaysAtLeast: z.number().int().min(1).max(3650),
-    bouncedPaymentsAtLeast: z.number().int().min(1).max(1000),
-    bankruptcySignsAtLeast: z.number().int().min(1).max(100),
-    action: OverLimitAction.schema,
-  }),
+  overdue: overdueControlSchema,
+  danger: dangerControlSchema,
   ageing: z.strictObject({
     bucketBoundsDays: z.array(z.number().int().min(1).max(3650)).min(1).max(20),
   }),

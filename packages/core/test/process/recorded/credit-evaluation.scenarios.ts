@@ -2,7 +2,7 @@
 import { Credit, personId } from "@tixi/core"
 import { flowLifecycles, stampedCommand, startOf } from "../../../../../bench/support/flow-lifecycles.ts"
 import { fiveCPolicy, wholesaler, yuan } from "../../credit/fixtures.ts"
-import { lifecycleScenario, type Scenario } from "./scenario.ts"
+import { lifecycleScenario, type Scenario, scenariosOf } from "./scenario.ts"
 
 const hour = 3_600_000
 const start = Date.UTC(2026, 2, 2, 1, 0)
@@ -34,14 +34,7 @@ const opened = (instanceId: string) => [
     },
   },
 ]
-const scenario = (name: string, instanceId: string, steps: Scenario["steps"]): Scenario => ({
-  flow: definition.name,
-  name,
-  definition,
-  instanceId,
-  start,
-  steps: [...opened(instanceId), ...steps],
-})
+const scenario = scenariosOf(definition, start, opened)
 
 /** The recorded paths of the credit evaluation. */
 export const scenarios: ReadonlyArray<Scenario> = [
