@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from "../../calendar/index.ts"
-import { type ScheduledRung, scheduleRungs } from "../../process/escalation-ladder.ts"
+import { type ScheduledRung as LadderRungAt, scheduleRungs } from "../../process/escalation-ladder.ts"
 import type { CivilDate } from "../../time/civil-date.ts"
 import { addDays } from "../../time/civil-date.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -9,7 +9,7 @@ import type { SlaTarget } from "../policy/complaint-policy.ts"
 export type SlaKind = "firstResponse" | "resolution"
 
 /** One rung of an escalation schedule, with the instant it is due (the flow kit's ladder rung). */
-export type { ScheduledRung } from "../../process/escalation-ladder.ts"
+export type ScheduledRung = LadderRungAt
 
 /**
  * The instants of one service level, computed in `decide` from the policy and the business

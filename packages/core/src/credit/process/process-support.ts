@@ -1,7 +1,7 @@
 import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
 import type { IdempotencyKey } from "../../ids/idempotency-key.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import { cancelCommandSchema } from "../../process/cancellation.ts"
+import { cancelCommandSchema, type CancelCommand as KitCancelCommand } from "../../process/cancellation.ts"
 import { commandShape, type ShapedCommand, timerCommand } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { Deadline } from "../../process/definition.ts"
@@ -35,7 +35,7 @@ export const remindCustomerNoticeSchema = timerCommand("RemindCustomerNotice")
 export type RemindCustomerNotice = ShapedCommand<typeof remindCustomerNoticeSchema>
 
 /** Ends an open credit instance (the request was withdrawn, the order cancelled): the flow kit's `Cancel`. */
-export type { CancelCommand } from "../../process/cancellation.ts"
+export type CancelCommand = KitCancelCommand
 
 /** The zod validators of `ConfirmCustomerNotified`, `RemindCustomerNotice` and `Cancel`. */
 export const sharedCommandSchemas = {
