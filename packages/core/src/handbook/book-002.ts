@@ -692,8 +692,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("服务质量体系文件管理流程", "Service quality system documents process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityDocument, { kind: "form", id: "quality.document" }],
   },
   {
     book: "002",
@@ -702,8 +702,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("服务质量体系文件编制流程", "Service quality system documents drafting process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityDocument, { kind: "form", id: "quality.document" }],
   },
   {
     book: "002",

@@ -19,6 +19,12 @@ export const processPointer = {
     export: "creditGradeChangeProcess",
     name: "credit.grade-change",
   },
+  qualityDocument: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityDocumentProcess",
+    name: "quality.document",
+  },
   qualityReview: {
     kind: "process",
     module: "Quality",

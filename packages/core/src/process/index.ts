@@ -1,5 +1,6 @@
 export * from "./approval-decision.ts"
 export * from "./approval-gate.ts"
+export * from "./approval-steps.ts"
 export * from "./cancellation.ts"
 export * from "./command-date.ts"
 export * from "./command-shapes.ts"

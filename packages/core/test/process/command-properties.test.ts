@@ -106,6 +106,22 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(Quality.qualityReviewCommandSchema),
   },
   {
+    name: "quality.document",
+    definition: Quality.qualityDocumentProcess(),
+    command: commandOf(Quality.qualityDocumentCommandSchema),
+    opening: [
+      {
+        type: "Draft",
+        documentId: "QP-1",
+        title: "投诉处理程序",
+        kind: "procedure",
+        author: officer,
+        content: "程序",
+      },
+      { type: "Review", reviewer: { personId: "supervisor-sun", role: "supervisor" }, passed: true },
+    ],
+  },
+  {
     name: "quality.satisfactionSurvey",
     definition: Quality.satisfactionSurveyProcess(),
     command: commandOf(Quality.satisfactionSurveyCommandSchema, {

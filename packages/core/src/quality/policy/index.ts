@@ -1,1 +1,2 @@
 export * from "./quality-policy.ts"
+export * from "./quality-system-policy.ts"

@@ -1,4 +1,5 @@
 export * from "./audit-form.ts"
+export * from "./document-form.ts"
 export * from "./evaluation-form.ts"
 export * from "./improvement-plan-form.ts"
 export * from "./inspection-checklist-form.ts"
