@@ -712,8 +712,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("客户服务质量记录管理流程", "Customer service quality records process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityRecord, { kind: "form", id: "quality.record" }],
   },
   {
     book: "002",

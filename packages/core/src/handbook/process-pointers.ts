@@ -25,6 +25,12 @@ export const processPointer = {
     export: "qualityDocumentProcess",
     name: "quality.document",
   },
+  qualityRecord: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityRecordProcess",
+    name: "quality.record",
+  },
   qualityReview: {
     kind: "process",
     module: "Quality",

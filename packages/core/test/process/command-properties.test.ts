@@ -122,6 +122,23 @@ const subjects: ReadonlyArray<Subject> = [
     ],
   },
   {
+    name: "quality.record",
+    definition: Quality.qualityRecordProcess(),
+    command: commandOf(Quality.qualityRecordCommandSchema),
+    opening: [
+      {
+        type: "Register",
+        recordId: "QR-1",
+        title: "检查记录",
+        kind: "inspection",
+        departmentId: "customer-service",
+        keeper: officer,
+        location: "B-3",
+        retentionYears: 1,
+      },
+    ],
+  },
+  {
     name: "quality.satisfactionSurvey",
     definition: Quality.satisfactionSurveyProcess(),
     command: commandOf(Quality.satisfactionSurveyCommandSchema, {

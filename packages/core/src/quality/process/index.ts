@@ -1,4 +1,5 @@
 export * from "./approval-outcome.ts"
 export * from "./quality-document.ts"
+export * from "./quality-record.ts"
 export * from "./quality-review.ts"
 export * from "./satisfaction-survey.ts"
