@@ -722,8 +722,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("客户服务质量标准编制流程", "Customer service quality standard drafting process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityStandard, { kind: "form", id: "quality.standard" }],
   },
   {
     book: "002",

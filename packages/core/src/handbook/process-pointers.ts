@@ -31,6 +31,12 @@ export const processPointer = {
     export: "qualityRecordProcess",
     name: "quality.record",
   },
+  qualityStandard: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityStandardProcess",
+    name: "quality.standard",
+  },
   qualityReview: {
     kind: "process",
     module: "Quality",

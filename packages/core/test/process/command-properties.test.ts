@@ -139,6 +139,26 @@ const subjects: ReadonlyArray<Subject> = [
     ],
   },
   {
+    name: "quality.standard",
+    definition: Quality.qualityStandardProcess(),
+    command: commandOf(Quality.qualityStandardCommandSchema),
+    opening: [
+      {
+        type: "Draft",
+        standardId: "QS-1",
+        title: "质量标准",
+        basis: "调查",
+        author: officer,
+        policy: {
+          ...Quality.defaultQualityPolicy,
+          version: "v2",
+          survey: { ...Quality.defaultQualityPolicy.survey, fieldworkDays: 7 },
+        },
+      },
+      { type: "Review", reviewer: { personId: "supervisor-sun", role: "supervisor" }, passed: true },
+    ],
+  },
+  {
     name: "quality.satisfactionSurvey",
     definition: Quality.satisfactionSurveyProcess(),
     command: commandOf(Quality.satisfactionSurveyCommandSchema, {
