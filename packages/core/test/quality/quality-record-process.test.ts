@@ -29,6 +29,15 @@ function due() {
   return record
 }
 
+/** ③ the keeper proposes shredding once the retention ended. */
+const proposeShredding = {
+  type: "ProposeDisposal",
+  at: Date.UTC(2029, 2, 5),
+  by: keeper,
+  method: "shred",
+  reason: "期满",
+} as const
+
 describe("客户服务质量记录管理流程 (quality records)", () => {
   it("① register: kept for the policy's years for its kind, with a timer at the retention's end", () => {
     const record = drive(flow, "QR-2026-014")
@@ -53,13 +62,7 @@ describe("客户服务质量记录管理流程 (quality records)", () => {
       assignee: { person: keeper.personId },
       draft: { externalKey: "QR-2026-014/dispose/0" },
     })
-    record.must({
-      type: "ProposeDisposal",
-      at: Date.UTC(2029, 2, 5),
-      by: keeper,
-      method: "shred",
-      reason: "期满",
-    })
+    record.must(proposeShredding)
     const approvalKey = idempotencyKey("quality.record", "QR-2026-014", 2, "approval.submit")
     expect(record.state).toMatchObject({ status: "disposalRequested", approval: { key: approvalKey } })
     expect(record.effects.at(-1)).toMatchObject({
@@ -104,13 +107,7 @@ describe("客户服务质量记录管理流程 (quality records)", () => {
 
   it("③ proposed → ✓ rejected → ◇ still needed: retention extended, kept again under a new timer", () => {
     const record = due()
-    record.must({
-      type: "ProposeDisposal",
-      at: Date.UTC(2029, 2, 5),
-      by: keeper,
-      method: "shred",
-      reason: "期满",
-    })
+    record.must(proposeShredding)
     const approvalKey = record.state.approval!.key
     record.must({
       type: "DecideApproval",

@@ -84,7 +84,7 @@ describe("客户服务质量标准编制流程 (a quality standard as a new poli
     standard.must(draft)
     const own = standard.send({ type: "Review", at: t0 + hour, reviewer: author, passed: true })
     expect(Result.isFailure(own) && own.failure).toMatchObject({
-      reason: "the author may not review their own standard",
+      reason: "the author may not review their own draft",
     })
     standard.must({ type: "Review", at: t0 + hour, reviewer, passed: false, comments: "置信水平过低" })
     expect(standard.state.status).toBe("drafting")

@@ -33,6 +33,12 @@ import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import { reminderTimer } from "../../process/reminder-timer.ts"
+import {
+  type ReviewedEvent,
+  reviewCommandSchema,
+  reviewStep,
+  sentBackNotice,
+} from "../../process/review-step.ts"
 import { timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import { Role } from "../../roles/role.ts"
@@ -112,7 +118,7 @@ export const qualityDocumentCommandSchema = commandUnion(
     changeSummary: note.optional(),
   }),
   /** ② 审核 by the reviewer the policy names: ◇ passed goes to ✓, otherwise back to ①. */
-  commandShape("Review", { reviewer: actorSchema, passed: z.boolean(), comments: note.optional() }),
+  reviewCommandSchema,
   /** ③ ✓ the approvers' decision on the version, or on the withdrawal. */
   decideApprovalSchema,
   /** ④ 发放 the approved version to posts in departments; it supersedes the version before. */
@@ -146,7 +152,7 @@ type Decided = Omit<ApprovalDecisionFields, "at">
 /** The events of a quality-system document. */
 export type QualityDocumentEvent =
   | FlowEvent<"Drafted", Step<"Draft"> & { version: number }>
-  | FlowEvent<"Reviewed", Step<"Review">>
+  | ReviewedEvent
   | FlowEvent<"ApprovalRequested", { approvalKey: string; purpose: DocumentApprovalPurpose }>
   | FlowEvent<"Approved", Decided>
   | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
@@ -289,20 +295,17 @@ export function qualityDocumentProcess(
         return decision.accept({ ...command, type: "Drafted", version })
       },
       // ② 审核 (服务质量主管, not the author) ◇ 审核通过？ yes: ③ ✓ — no: back to ①
-      Review: (state, command, decision) => {
-        if (state.status !== "inReview") return decision.refuse("only a submitted draft is reviewed")
-        if (command.reviewer.personId === state.draft!.author)
-          return decision.refuse("the author may not review their own draft")
-        const reviewed: QualityDocumentEvent = { ...command, type: "Reviewed" }
-        if (!command.passed) return decision.accept(reviewed)
-        const approvalKey = decision.keyAt(1, "approval.submit")
-        return decision.accept(reviewed, {
+      Review: reviewStep<QualityDocumentState, QualityDocumentEvent>({
+        refusalOf: (state) =>
+          state.status === "inReview" ? undefined : "only a submitted draft is reviewed",
+        authorOf: (state) => state.draft?.author,
+        approvalRequested: (_state, at, approvalKey) => ({
           type: "ApprovalRequested",
-          at: command.at,
+          at,
           approvalKey,
           purpose: "version",
-        })
-      },
+        }),
+      }),
       // ③ 审批 ✓ (客户服务部经理): approved — the version to ④, or the document withdrawn; returned — back
       DecideApproval: (state, command, decision) => {
         const waiting = state.status === "awaitingApproval" || state.status === "withdrawalRequested"
@@ -453,11 +456,11 @@ export function qualityDocumentProcess(
         ...(event.passed
           ? []
           : [
-              host.notify(
-                [authorOf(state)],
-                "warning",
+              sentBackNotice(
+                host,
+                authorOf(state),
                 label(`文件审核未通过：${nameOf(state)}`, `Document review not passed: ${nameOf(state)}`),
-                label(event.comments ?? "请修改后重新提交", event.comments ?? "revise and submit again"),
+                event.comments,
               ),
             ]),
       ],
@@ -501,11 +504,11 @@ export function qualityDocumentProcess(
         }),
       ],
       Returned: (state, event, host) => [
-        host.notify(
-          [authorOf(state)],
-          "warning",
+        sentBackNotice(
+          host,
+          authorOf(state),
           label(`文件审批未通过：${nameOf(state)}`, `Document not approved: ${nameOf(state)}`),
-          label(event.comment ?? "请修改后重新提交", event.comment ?? "revise and submit again"),
+          event.comment,
         ),
       ],
       Distributed: (state, event, host) => {

@@ -1,4 +1,4 @@
-import { z } from "zod"
+import type { z } from "zod"
 import type { InvalidTransition } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
@@ -29,6 +29,12 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import {
+  type ReviewedEvent,
+  reviewCommandSchema,
+  reviewStep,
+  sentBackNotice,
+} from "../../process/review-step.ts"
 import { actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
 import { type Instant, instantSchema } from "../../time/instant.ts"
@@ -75,7 +81,7 @@ export const qualityStandardCommandSchema = commandUnion(
     policy: qualityPolicySchema as unknown as z.ZodType<QualityPolicy>,
   }),
   /** ② 征求意见、审核: ◇ passed goes to ✓, otherwise back to ①. */
-  commandShape("Review", { reviewer: actorSchema, passed: z.boolean(), comments: note.optional() }),
+  reviewCommandSchema,
   /** ③ ✓ the approvers' decision. */
   decideApprovalSchema,
   /** ④ 发布: the new version in force from `effectiveAt` (when published, if not given). */
@@ -92,7 +98,7 @@ type Decided = Omit<ApprovalDecisionFields, "at">
 /** The events of a quality standard. */
 export type QualityStandardEvent =
   | FlowEvent<"Drafted", Step<"Draft"> & { basedOnVersion: string; changes: ReadonlyArray<string> }>
-  | FlowEvent<"Reviewed", Step<"Review">>
+  | ReviewedEvent
   | FlowEvent<"ApprovalRequested", { approvalKey: string }>
   | FlowEvent<"Approved", Decided>
   | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
@@ -172,18 +178,12 @@ export function qualityStandardProcess(
         return decision.accept({ ...command, type: "Drafted", basedOnVersion: current.version, changes })
       },
       // ② 征求意见、审核 (相关部门, 主管; not the author) ◇ 通过？ yes: ③ ✓ — no: back to ①
-      Review: (state, command, decision) => {
-        if (state.status !== "inReview") return decision.refuse("only a drafted standard is reviewed")
-        if (command.reviewer.personId === state.author)
-          return decision.refuse("the author may not review their own standard")
-        const reviewed: QualityStandardEvent = { ...command, type: "Reviewed" }
-        if (!command.passed) return decision.accept(reviewed)
-        return decision.accept(reviewed, {
-          type: "ApprovalRequested",
-          at: command.at,
-          approvalKey: decision.keyAt(1, "approval.submit"),
-        })
-      },
+      Review: reviewStep<QualityStandardState, QualityStandardEvent>({
+        refusalOf: (state) =>
+          state.status === "inReview" ? undefined : "only a drafted standard is reviewed",
+        authorOf: (state) => state.author,
+        approvalRequested: (_state, at, approvalKey) => ({ type: "ApprovalRequested", at, approvalKey }),
+      }),
       // ③ 审批 ✓ (经理 → 总经理): approved — to ④; returned — back to ①
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
@@ -258,14 +258,14 @@ export function qualityStandardProcess(
         ...(event.passed
           ? []
           : [
-              host.notify(
-                [authorOf(state)],
-                "warning",
+              sentBackNotice(
+                host,
+                authorOf(state),
                 label(
                   `质量标准审核未通过：${nameOf(state)}`,
                   `Quality standard review not passed: ${nameOf(state)}`,
                 ),
-                label(event.comments ?? "请修改后重新提交", event.comments ?? "revise and submit again"),
+                event.comments,
               ),
             ]),
       ],
@@ -301,11 +301,11 @@ export function qualityStandardProcess(
         }),
       ],
       Returned: (state, event, host) => [
-        host.notify(
-          [authorOf(state)],
-          "warning",
+        sentBackNotice(
+          host,
+          authorOf(state),
           label(`质量标准未获批准：${nameOf(state)}`, `Quality standard not approved: ${nameOf(state)}`),
-          label(event.comment ?? "请修改后重新提交", event.comment ?? "revise and submit again"),
+          event.comment,
         ),
       ],
       Published: (state, event, host) => [
