@@ -1371,8 +1371,15 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "system",
     module: "quality",
     title: label("客户服务质量标准规范", "Service quality standard"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "partial",
+    pointers: [
+      { kind: "model", module: "Quality", export: "parseQualityPolicy" },
+      processPointer.qualityStandard,
+    ],
+    missing: label(
+      "指数口径、审批与时限已成为带版本的质量政策，经标准编制流程发布；各项服务的具体标准条款尚未建模",
+      "index conventions, approvals and time limits are a versioned quality policy published by the standard flow; the per-service standard clauses are not modelled yet",
+    ),
   },
   {
     book: "000",

@@ -692,8 +692,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("服务质量体系文件管理流程", "Service quality system documents process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityDocument, { kind: "form", id: "quality.document" }],
   },
   {
     book: "002",
@@ -702,8 +702,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("服务质量体系文件编制流程", "Service quality system documents drafting process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityDocument, { kind: "form", id: "quality.document" }],
   },
   {
     book: "002",
@@ -712,8 +712,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("客户服务质量记录管理流程", "Customer service quality records process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityRecord, { kind: "form", id: "quality.record" }],
   },
   {
     book: "002",
@@ -722,8 +722,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "quality",
     title: label("客户服务质量标准编制流程", "Customer service quality standard drafting process"),
-    status: "planned",
-    waitsFor: waitingFor.quality,
+    status: "implemented",
+    pointers: [processPointer.qualityStandard, { kind: "form", id: "quality.standard" }],
   },
   {
     book: "002",

@@ -25,6 +25,24 @@ export const processPointer = {
     export: "creditStandardProcess",
     name: "credit.standard",
   },
+  qualityDocument: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityDocumentProcess",
+    name: "quality.document",
+  },
+  qualityRecord: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityRecordProcess",
+    name: "quality.record",
+  },
+  qualityStandard: {
+    kind: "process",
+    module: "Quality",
+    export: "qualityStandardProcess",
+    name: "quality.standard",
+  },
   qualityReview: {
     kind: "process",
     module: "Quality",

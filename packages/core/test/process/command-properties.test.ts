@@ -152,6 +152,59 @@ const subjects: ReadonlyArray<Subject> = [
     command: commandOf(Quality.qualityReviewCommandSchema),
   },
   {
+    name: "quality.document",
+    definition: Quality.qualityDocumentProcess(),
+    command: commandOf(Quality.qualityDocumentCommandSchema),
+    opening: [
+      {
+        type: "Draft",
+        documentId: "QP-1",
+        title: "投诉处理程序",
+        kind: "procedure",
+        author: officer,
+        content: "程序",
+      },
+      { type: "Review", reviewer: { personId: "supervisor-sun", role: "supervisor" }, passed: true },
+    ],
+  },
+  {
+    name: "quality.record",
+    definition: Quality.qualityRecordProcess(),
+    command: commandOf(Quality.qualityRecordCommandSchema),
+    opening: [
+      {
+        type: "Register",
+        recordId: "QR-1",
+        title: "检查记录",
+        kind: "inspection",
+        departmentId: "customer-service",
+        keeper: officer,
+        location: "B-3",
+        retentionYears: 1,
+      },
+    ],
+  },
+  {
+    name: "quality.standard",
+    definition: Quality.qualityStandardProcess(),
+    command: commandOf(Quality.qualityStandardCommandSchema),
+    opening: [
+      {
+        type: "Draft",
+        standardId: "QS-1",
+        title: "质量标准",
+        basis: "调查",
+        author: officer,
+        policy: {
+          ...Quality.defaultQualityPolicy,
+          version: "v2",
+          survey: { ...Quality.defaultQualityPolicy.survey, fieldworkDays: 7 },
+        },
+      },
+      { type: "Review", reviewer: { personId: "supervisor-sun", role: "supervisor" }, passed: true },
+    ],
+  },
+  {
     name: "quality.satisfactionSurvey",
     definition: Quality.satisfactionSurveyProcess(),
     command: commandOf(Quality.satisfactionSurveyCommandSchema, {

@@ -1,1 +1,2 @@
 export * from "./quality-labels.ts"
+export * from "./quality-system-labels.ts"

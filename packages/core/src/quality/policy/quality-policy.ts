@@ -7,6 +7,11 @@ import {
   type NonconformitySeverity,
   type ServqualDimension,
 } from "../labels/quality-labels.ts"
+import {
+  defaultQualitySystemPolicy,
+  type QualitySystemPolicy,
+  qualitySystemPolicySchema,
+} from "./quality-system-policy.ts"
 
 /** How the indices are computed and reported (客户满意度指标体系). */
 export interface IndexPolicy {
@@ -60,6 +65,8 @@ export interface QualityPolicy {
   readonly indices: IndexPolicy
   readonly survey: SurveyCyclePolicy
   readonly inspection: InspectionPolicy
+  /** The quality system's own documents, records and standards. */
+  readonly system: QualitySystemPolicy
 }
 
 /**
@@ -93,6 +100,7 @@ export const defaultQualityPolicy: QualityPolicy = {
     dueDays: { major: 7, minor: 30, observation: 60 },
     verifier: "supervisor",
   },
+  system: defaultQualitySystemPolicy,
 }
 
 const dimensionWeights = z.object({
@@ -111,7 +119,11 @@ const levelScores = (count: number) =>
     )
 const days = z.number().int().min(1).max(3650)
 
-const policySchema = z.object({
+/**
+ * The validator of a quality policy: a new version drafted as a quality standard is checked
+ * against it field by field, so a bad value is refused naming its path.
+ */
+export const qualityPolicySchema = z.object({
   version: z.string().min(1),
   indices: z.object({
     confidence: z.number().gt(0.5).lt(1),
@@ -143,9 +155,10 @@ const policySchema = z.object({
     dueDays: z.object({ major: days, minor: days, observation: days }),
     verifier: Role.schema,
   }),
+  system: qualitySystemPolicySchema,
 })
 
 /** Validates a quality policy; every problem is named with its path. */
 export function parseQualityPolicy(input: unknown): Result.Result<QualityPolicy, ValidationError> {
-  return parseWith("policy.quality", policySchema as unknown as z.ZodType<QualityPolicy>, input)
+  return parseWith("policy.quality", qualityPolicySchema as unknown as z.ZodType<QualityPolicy>, input)
 }

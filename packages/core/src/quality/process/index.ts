@@ -1,3 +1,6 @@
 export * from "./approval-outcome.ts"
+export * from "./quality-document.ts"
+export * from "./quality-record.ts"
 export * from "./quality-review.ts"
+export * from "./quality-standard.ts"
 export * from "./satisfaction-survey.ts"
