@@ -453,16 +453,17 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户满意度测量工作流程", "Customer satisfaction measurement process"),
-    status: "partial",
+    status: "implemented",
     pointers: [
-      { kind: "model", module: "Quality", export: "csat" },
-      { kind: "model", module: "Quality", export: "nps" },
-      { kind: "model", module: "Quality", export: "servqual" },
+      {
+        kind: "process",
+        module: "Quality",
+        export: "satisfactionMeasurementProcess",
+        name: "quality.satisfactionMeasurement",
+      },
+      { kind: "form", id: "quality.measurementReport" },
+      { kind: "model", module: "Quality", export: "measurementFigures" },
     ],
-    missing: label(
-      "测量指标以模型实现；测量尚未作为流程排期",
-      "the measures are models; no measurement run is scheduled as a process",
-    ),
   },
   {
     book: "002",

@@ -207,3 +207,25 @@ export const KeyAccountArea = enumeration("quality.keyAccountArea", {
 })
 /** An area of the key-account questionnaire. */
 export type KeyAccountArea = ValueOf<typeof KeyAccountArea>
+
+/** Where a satisfaction measurement round stands (客户满意度测量工作流程). */
+export const MeasurementStatus = enumeration("quality.measurementStatus", {
+  none: label("未开始", "Not started"),
+  planned: label("测量方案已定", "Planned"),
+  measured: label("已测算", "Measured"),
+  reportSubmitted: label("测量报告待审核", "Report awaiting approval"),
+  published: label("结果已发布", "Published"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a satisfaction measurement round stands. */
+export type MeasurementStatus = ValueOf<typeof MeasurementStatus>
+
+/** The headline satisfaction indicators a measurement round sets targets for (客户满意度指标). */
+export const SatisfactionIndicator = enumeration("quality.satisfactionIndicator", {
+  csat: label("满意率 (CSAT)", "Satisfied share (CSAT)"),
+  nps: label("净推荐值 (NPS)", "Net Promoter Score"),
+  satisfactionIndex: label("满意度指数", "Satisfaction index"),
+  rater: label("服务质量 RATER 指数", "RATER service quality index"),
+})
+/** A headline satisfaction indicator. */
+export type SatisfactionIndicator = ValueOf<typeof SatisfactionIndicator>
