@@ -472,12 +472,17 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户忠诚度调查工作流程", "Customer loyalty survey process"),
-    status: "partial",
-    pointers: [{ kind: "model", module: "Quality", export: "loyaltyIndicators" }],
-    missing: label(
-      "忠诚度指标已可计算；调查本身尚非流程",
-      "loyalty indicators are computed; the survey itself is not a flow",
-    ),
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Quality",
+        export: "loyaltySurveyProcess",
+        name: "quality.loyaltySurvey",
+      },
+      { kind: "form", id: "quality.surveyPlan" },
+      { kind: "model", module: "Quality", export: "loyaltyIndicators" },
+    ],
   },
   {
     book: "002",

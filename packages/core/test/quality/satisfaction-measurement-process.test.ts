@@ -62,7 +62,7 @@ describe("客户满意度测量工作流程 (002 6.13)", () => {
       at: t0 + 3 * dayMillis,
       conclusions: "满意率低于目标，等待时间为主要原因",
     })
-    const approvalKey = idempotencyKey(name, "M-2026Q1", 4, "approval.submit")
+    const approvalKey = idempotencyKey(name, "M-2026Q1", 3, "approval.submit")
     expect(submitted).toMatchObject({ type: "ReportSubmitted", approvalKey })
     const submission = round.effects.find((effect) => effect.kind === "approval.submit")!
     expect(submission).toMatchObject({

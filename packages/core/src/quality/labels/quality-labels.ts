@@ -229,3 +229,17 @@ export const SatisfactionIndicator = enumeration("quality.satisfactionIndicator"
 })
 /** A headline satisfaction indicator. */
 export type SatisfactionIndicator = ValueOf<typeof SatisfactionIndicator>
+
+/** Where a loyalty survey round stands (客户忠诚度调查工作流程). */
+export const LoyaltySurveyStatus = enumeration("quality.loyaltySurveyStatus", {
+  none: label("未开始", "Not started"),
+  drafted: label("方案拟订", "Plan drafted"),
+  planSubmitted: label("方案待审核", "Plan awaiting approval"),
+  collecting: label("调查实施中", "Collecting"),
+  collected: label("回收完毕", "Collection closed"),
+  analysed: label("已分析", "Analysed"),
+  reported: label("已报告", "Reported"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a loyalty survey round stands. */
+export type LoyaltySurveyStatus = ValueOf<typeof LoyaltySurveyStatus>

@@ -1,4 +1,6 @@
 export * from "./approval-outcome.ts"
+export * from "./loyalty-survey.ts"
 export * from "./quality-review.ts"
 export * from "./satisfaction-measurement.ts"
 export * from "./satisfaction-survey.ts"
+export * from "./survey-round.ts"

@@ -44,6 +44,7 @@ import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-poli
 import { measurementReportForm } from "../schema/measurement-report-form.ts"
 import { parseSurveyDefinition, type SurveyDefinition } from "../schema/survey-definition.ts"
 import { parseSurveyResponse, type SurveyResponse } from "../schema/survey-response.ts"
+import { approverSteps, minimumResponsesCheck } from "./survey-round.ts"
 
 const processName = "quality.satisfactionMeasurement"
 
@@ -171,6 +172,11 @@ const described = (figure: MeasuredFigure, locale: "zh-CN" | "en") => {
 export function satisfactionMeasurementProcess(
   policy: QualityPolicy = defaultQualityPolicy,
 ): ProcessDefinition<MeasurementState, MeasurementCommand, MeasurementEvent, MeasurementRefusal> {
+  const enoughResponses = minimumResponsesCheck(
+    policy.survey.minimumResponses,
+    "measurement.minimumResponses",
+    "measure",
+  )
   const { survey } = policy
   const reviewers = survey.planApprovers.map((role): Assignee => ({ role }))
 
@@ -221,12 +227,9 @@ export function satisfactionMeasurementProcess(
       Measure: (state, command, decision) => {
         if (state.status !== "planned")
           return decision.refuse("the round is measured once, after its answers")
-        const belowMinimum = state.responses.length < survey.minimumResponses
-        if (belowMinimum && !command.force)
-          return policyRefusal(
-            "measurement.minimumResponses",
-            `${state.responses.length} responses, below the minimum of ${survey.minimumResponses}; measure with force to report indicative figures`,
-          )
+        const checked = enoughResponses(state.responses.length, command.force)
+        if (Result.isFailure(checked)) return Result.fail(checked.failure)
+        const belowMinimum = checked.success
         const results = evaluateSurvey(state.definition!, state.responses, policy.indices)
         const figures = measurementFigures(results, state.targets)
         return decision.accept({ type: "Measured", at: command.at, results, figures, belowMinimum })
@@ -238,7 +241,7 @@ export function satisfactionMeasurementProcess(
           type: "ReportSubmitted",
           at: command.at,
           conclusions: command.conclusions.trim(),
-          approvalKey: decision.keyAt(1, "approval.submit"),
+          approvalKey: decision.keyAt(0, "approval.submit"),
         })
       },
       // ✓ approved: ⑤ 发布测量结果 — rejected or withdrawn: back to ④
@@ -330,7 +333,7 @@ export function satisfactionMeasurementProcess(
             })),
             conclusions: event.conclusions,
           },
-          steps: survey.planApprovers.map((role) => ({ mode: "all", approvers: [{ role }] })),
+          steps: approverSteps(survey.planApprovers),
         }),
       ],
       ReportReturned: (state, event, host) => [

@@ -24,8 +24,15 @@ import { SurveyChannel, type SurveyStatus } from "../labels/quality-labels.ts"
 import { describeEstimate } from "../models/describe-estimate.ts"
 import { evaluateSurvey, type SurveyResults } from "../models/survey-evaluation.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
-import { parseSurveyDefinition, type SurveyDefinition } from "../schema/survey-definition.ts"
-import { parseSurveyResponse, type SurveyResponse } from "../schema/survey-response.ts"
+import type { SurveyDefinition } from "../schema/survey-definition.ts"
+import type { SurveyResponse } from "../schema/survey-response.ts"
+import {
+  approverSteps,
+  closeCollectionStep,
+  draftedDefinition,
+  minimumResponsesCheck,
+  recordResponseStep,
+} from "./survey-round.ts"
 
 const processName = "quality.satisfactionSurvey"
 const words = commandTextSchema(5000)
@@ -237,6 +244,11 @@ const headline = (results: SurveyResults, locale: Locale) =>
 export function satisfactionSurveyProcess(
   policy: QualityPolicy = defaultQualityPolicy,
 ): ProcessDefinition<SurveyState, SurveyCommand, SurveyEvent, SurveyRefusal> {
+  const enoughResponses = minimumResponsesCheck(
+    policy.survey.minimumResponses,
+    "survey.minimumResponses",
+    "evaluate",
+  )
   const { survey } = policy
 
   /** The approval (✓) of a plan of the round, one step per approving role in order. */
@@ -257,7 +269,7 @@ export function satisfactionSurveyProcess(
         originator: ownerOf(state),
         formId: kind === "plan" ? "quality.surveyPlan" : "quality.improvementPlan",
         values,
-        steps: roles.map((role) => ({ mode: "all", approvers: [{ role }] })),
+        steps: approverSteps(roles),
       }),
     ]
   }
@@ -271,11 +283,7 @@ export function satisfactionSurveyProcess(
     steps: {
       // ① 制定调查方案 (survey supervisor); redrafted after ✓ sends it back
       DraftPlan: (state, command, decision) => {
-        if (state.status !== "none" && state.status !== "drafted")
-          return decision.refuse("the plan can only be drafted before it is submitted")
-        if (state.status === "drafted" && command.id !== state.id)
-          return decision.refuse("the survey's id cannot change")
-        const definition = parseSurveyDefinition(command.definition)
+        const definition = draftedDefinition(state, command, decision)
         if (Result.isFailure(definition)) return Result.fail(definition.failure)
         const { fieldworkStart } = command.plan
         const fieldworkEnd = command.plan.fieldworkEnd ?? fieldworkStart + survey.fieldworkDays * dayMillis
@@ -310,36 +318,19 @@ export function satisfactionSurveyProcess(
       // 发放问卷 (survey officer)
       Send: recordStep("planApproved", "the plan must be approved before the survey is sent", "SurveySent"),
       // 回收问卷: one answer per respondent, fitting the questionnaire
-      RecordResponse: (state, command, decision) => {
-        if (state.status !== "collecting")
-          return decision.refuse("responses are collected only while the survey is in the field")
-        const response = parseSurveyResponse(state.definition!, command.response)
-        if (Result.isFailure(response)) return Result.fail(response.failure)
-        const who = response.success.respondentId
-        if (state.responses.some((existing) => existing.respondentId === who))
-          return policyRefusal("survey.oneResponsePerRespondent", `respondent ${who} has already answered`)
-        return decision.accept({ type: "ResponseRecorded", at: command.at, response: response.success })
-      },
+      RecordResponse: recordResponseStep(
+        "survey.oneResponsePerRespondent",
+        "respondent",
+        (response) => response.respondentId,
+      ),
       // 回收结束 (by hand, or the fieldwork timer — which may fire after a manual close)
-      CloseCollection: (state, command, decision) => {
-        if (state.status === "collected") return decision.accept()
-        if (state.status !== "collecting") return decision.refuse("the survey is not collecting")
-        return decision.accept({
-          type: "CollectionClosed",
-          at: command.at,
-          responses: state.responses.length,
-        })
-      },
+      CloseCollection: closeCollectionStep,
       // ② 统计分析与评价 ◇ enough responses? no: refused unless forced, then marked
       Evaluate: (state, command, decision) => {
         if (state.status !== "collected") return decision.refuse("close the collection before evaluating")
-        const { minimumResponses } = survey
-        const belowMinimum = state.responses.length < minimumResponses
-        if (belowMinimum && !command.force)
-          return policyRefusal(
-            "survey.minimumResponses",
-            `${state.responses.length} responses, below the minimum of ${minimumResponses}; evaluate with force to report indicative figures`,
-          )
+        const checked = enoughResponses(state.responses.length, command.force)
+        if (Result.isFailure(checked)) return Result.fail(checked.failure)
+        const belowMinimum = checked.success
         const results = evaluateSurvey(state.definition!, state.responses, policy.indices)
         return decision.accept({ type: "Evaluated", at: command.at, results, belowMinimum })
       },
