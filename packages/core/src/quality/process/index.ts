@@ -1,4 +1,5 @@
 export * from "./approval-outcome.ts"
+export * from "./improvement-actions.ts"
 export * from "./loyalty-survey.ts"
 export * from "./quality-review.ts"
 export * from "./satisfaction-measurement.ts"

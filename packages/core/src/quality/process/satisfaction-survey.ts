@@ -27,6 +27,19 @@ import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-poli
 import type { SurveyDefinition } from "../schema/survey-definition.ts"
 import type { SurveyResponse } from "../schema/survey-response.ts"
 import {
+  actionCompletedEffects,
+  actionDeadlines,
+  actionOverdueNotice,
+  actionTasks,
+  completeActionStep,
+  improvementActionsSchema,
+  markActionOverdueStep,
+  openActions,
+  type TrackedAction,
+  trackActions,
+  withAction,
+} from "./improvement-actions.ts"
+import {
   approverSteps,
   closeCollectionStep,
   draftedDefinition,
@@ -51,26 +64,8 @@ const planSchema = z.strictObject({
 /** The survey plan (客户满意度调查方案) submitted for approval. */
 export type SurveyPlan = ShapedCommand<typeof planSchema>
 
-const actionSchema = z.strictObject({
-  id: commandIdSchema,
-  action: words,
-  owner: personIdSchema,
-  dueAt: instantSchema,
-  target: commandTextSchema(300).optional(),
-})
-
 /** A plan as drafted: its fieldwork end known, from the plan or the policy's fieldwork length. */
 export type ScheduledPlan = SurveyPlan & { readonly fieldworkEnd: Instant }
-
-/** One action of the improvement plan: who does what by when, so each becomes a task with a due date. */
-export type ImprovementAction = ShapedCommand<typeof actionSchema>
-
-/** An improvement action as the process tracks it. */
-export interface TrackedAction extends ImprovementAction {
-  readonly completedAt: Instant | undefined
-  readonly note: string | undefined
-  readonly overdue: boolean
-}
 
 /** Which approval a decision belongs to: the survey has two ✓ steps and no approval keys. */
 export type SurveyApproval = "plan" | "improvementPlan"
@@ -130,13 +125,7 @@ export const satisfactionSurveyCommandSchema = commandUnion(
   /** ③ the improvement plan: findings and actions, each with its owner and due date. */
   commandShape("ProposeImprovementPlan", {
     findings: words,
-    actions: z
-      .array(actionSchema)
-      .min(1, "an improvement plan needs at least one action")
-      .refine(
-        (actions) => new Set(actions.map((action) => action.id)).size === actions.length,
-        "action ids must be unique",
-      ),
+    actions: improvementActionsSchema,
   }),
   commandShape("CompleteAction", { actionId: commandIdSchema, note: words }),
   commandShape("MarkActionOverdue", { actionId: commandIdSchema }),
@@ -200,14 +189,6 @@ const returned = (state: SurveyState, status: SurveyStatus, rejection: SurveyRej
   ...state,
   status,
   rejections: [...state.rejections, rejection],
-})
-/** How an action of a newly submitted plan is tracked: open, not overdue. */
-const notStarted = { completedAt: undefined, note: undefined, overdue: false } as const
-const actionOf = (state: SurveyState, id: string) => state.actions.find((action) => action.id === id)
-/** The state with one action of the improvement plan changed. */
-const withAction = (state: SurveyState, actionId: string, change: Partial<TrackedAction>): SurveyState => ({
-  ...state,
-  actions: state.actions.map((action) => (action.id === actionId ? { ...action, ...change } : action)),
 })
 const ownerOf = (state: SurveyState): Assignee =>
   state.plan ? { person: state.plan.owner } : { role: "supervisor" }
@@ -347,23 +328,9 @@ export function satisfactionSurveyProcess(
         })
       },
       // 实施改进措施 (each action's owner); done twice changes nothing
-      CompleteAction: (state, command, decision) => {
-        if (state.status !== "implementing")
-          return decision.refuse("no improvement plan is being implemented")
-        const action = actionOf(state, command.actionId)
-        if (!action) return policyRefusal("survey.unknownAction", `no action ${command.actionId} in the plan`)
-        return decision.acceptIf(action.completedAt === undefined, {
-          ...command,
-          type: "ActionCompleted",
-          note: command.note.trim(),
-        })
-      },
+      CompleteAction: completeActionStep("survey.unknownAction"),
       // timer: an action past its due date, still open
-      MarkActionOverdue: (state, command, decision) => {
-        const action = state.status === "implementing" ? actionOf(state, command.actionId) : undefined
-        const open = action !== undefined && action.completedAt === undefined && !action.overdue
-        return decision.acceptIf(open && command.at >= action.dueAt, { ...command, type: "ActionOverdue" })
-      },
+      MarkActionOverdue: markActionOverdueStep,
       // timer: the follow-up falls due
       MarkFollowUpDue: (state, command, decision) =>
         decision.acceptIf(
@@ -376,7 +343,7 @@ export function satisfactionSurveyProcess(
       // ④ 跟踪反馈 (survey supervisor) once every action is done; closes the round
       FollowUp: (state, command, decision) => {
         if (state.status !== "implementing") return decision.refuse("there is nothing to follow up")
-        const open = state.actions.filter((action) => action.completedAt === undefined).map(({ id }) => id)
+        const open = openActions(state)
         if (open.length > 0)
           return policyRefusal("survey.actionsOpen", `actions still open: ${open.join(", ")}`)
         return decision.accept({ ...command, type: "FollowedUp", summary: command.summary.trim() })
@@ -403,7 +370,7 @@ export function satisfactionSurveyProcess(
         ...state,
         status: "improvementSubmitted",
         findings,
-        actions: actions.map((action) => ({ ...action, ...notStarted })),
+        actions: trackActions(actions),
         improvementSubmissions: state.improvementSubmissions + 1,
       }),
       ImprovementPlanApproved: (state, { followUpDueAt }) => ({
@@ -428,14 +395,10 @@ export function satisfactionSurveyProcess(
         : state.status !== "implementing"
           ? []
           : timers<SurveyCommand>(
-              ...state.actions.map((action) =>
-                timer<SurveyCommand>(
-                  `action-due/${action.id}`,
-                  action.dueAt,
-                  { type: "MarkActionOverdue", actionId: action.id },
-                  action.completedAt !== undefined || action.overdue,
-                ),
-              ),
+              ...actionDeadlines<SurveyCommand>(state, (actionId) => ({
+                type: "MarkActionOverdue",
+                actionId,
+              })),
               timer("follow-up", state.followUpDueAt, { type: "MarkFollowUpDue" }, state.followUpTaskOpen),
             ),
     effects: {
@@ -473,27 +436,11 @@ export function satisfactionSurveyProcess(
           findings,
           actions,
         }),
-      ImprovementPlanApproved: (state, _event, host) =>
-        state.actions.map(({ id, action, owner, dueAt }) =>
-          host.task(
-            { person: owner },
-            { externalKey: `${state.id}/action/${id}`, subject: `满意度改进措施 ${id}`, body: action, dueAt },
-            `host.task.create/${id}`,
-          ),
-        ),
+      ImprovementPlanApproved: (state, _event, host) => actionTasks(state, host, state.id, "满意度改进措施"),
       ImprovementPlanRejected: sentBack("改进方案", "improvement plan"),
-      ActionCompleted: (state, event, host) => [host.completeTask(`${state.id}/action/${event.actionId}`)],
-      ActionOverdue: (state, event, host) => {
-        const { id, action, owner } = actionOf(state, event.actionId)!
-        return [
-          host.notify(
-            [{ person: owner }, ownerOf(state)],
-            "warning",
-            titleOf(state),
-            label(`改进措施 ${id} 已超期：${action}`, `Improvement action ${id} is overdue: ${action}`),
-          ),
-        ]
-      },
+      ActionCompleted: (state, event, host) => actionCompletedEffects(state.id, event, host),
+      ActionOverdue: (state, event, host) =>
+        actionOverdueNotice(state, event, host, ownerOf(state), titleOf(state)),
       FollowUpDue: (state, _event, host) => [
         host.task(ownerOf(state), {
           externalKey: `${state.id}/follow-up`,
