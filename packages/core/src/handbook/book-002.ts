@@ -491,8 +491,16 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户忠诚度提升工作流程", "Customer loyalty improvement process"),
-    status: "planned",
-    waitsFor: waitingFor.relationships,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Quality",
+        export: "loyaltyImprovementProcess",
+        name: "quality.loyaltyImprovement",
+      },
+      { kind: "form", id: "quality.improvementPlan" },
+    ],
   },
   {
     book: "002",

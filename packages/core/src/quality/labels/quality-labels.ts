@@ -243,3 +243,15 @@ export const LoyaltySurveyStatus = enumeration("quality.loyaltySurveyStatus", {
 })
 /** Where a loyalty survey round stands. */
 export type LoyaltySurveyStatus = ValueOf<typeof LoyaltySurveyStatus>
+
+/** Where a loyalty improvement stands (客户忠诚度提升工作流程). */
+export const LoyaltyImprovementStatus = enumeration("quality.loyaltyImprovementStatus", {
+  none: label("未开始", "Not started"),
+  drafting: label("方案修订中", "Plan being revised"),
+  planSubmitted: label("方案待审批", "Plan awaiting approval"),
+  implementing: label("措施实施中", "Implementing"),
+  closed: label("已见效结案", "Closed, effective"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a loyalty improvement stands. */
+export type LoyaltyImprovementStatus = ValueOf<typeof LoyaltyImprovementStatus>

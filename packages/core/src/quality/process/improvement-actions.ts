@@ -54,6 +54,9 @@ export type ActionEvent =
   | FlowEvent<"ActionCompleted", { actionId: string; note: string }>
   | FlowEvent<"ActionOverdue", { actionId: string }>
 
+/** The follow-up of a plan: what was found, and ◇ whether the improvement worked. */
+export type FollowedUpEvent = FlowEvent<"FollowedUp", { summary: string; effective: boolean }>
+
 /** The actions of a newly submitted plan, tracked: open, not overdue. */
 export const trackActions = (actions: ReadonlyArray<ImprovementAction>): ReadonlyArray<TrackedAction> =>
   actions.map((action) => ({ ...action, completedAt: undefined, note: undefined, overdue: false }))
@@ -165,3 +168,25 @@ export const actionOverdueNotice = (
     ),
   ]
 }
+
+/**
+ * 跟踪反馈: the follow-up of a plan being implemented, once every action is done (refused under
+ * `actionsOpenRule` naming the open ones); records whether the improvement worked.
+ */
+export const followUpStep =
+  (actionsOpenRule: string) =>
+  <State extends ImprovingState, Event>(
+    state: State,
+    command: { readonly at: Instant; readonly summary: string; readonly effective: boolean },
+    decision: Decision<Event>,
+  ): Result.Result<ReadonlyArray<Event>, InvalidTransition | PolicyRefusal> => {
+    if (state.status !== "implementing") return decision.refuse("there is nothing to follow up")
+    const open = openActions(state)
+    if (open.length > 0)
+      return Result.fail(
+        new PolicyRefusal({ rule: actionsOpenRule, detail: `actions still open: ${open.join(", ")}` }),
+      )
+    const followedUp: FollowedUpEvent = { ...command, type: "FollowedUp", summary: command.summary.trim() }
+    // the flow's event union includes `FollowedUpEvent` (its follow-up step is this one)
+    return decision.accept(followedUp as unknown as Event)
+  }

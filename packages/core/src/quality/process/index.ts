@@ -1,5 +1,6 @@
 export * from "./approval-outcome.ts"
 export * from "./improvement-actions.ts"
+export * from "./loyalty-improvement.ts"
 export * from "./loyalty-survey.ts"
 export * from "./quality-review.ts"
 export * from "./satisfaction-measurement.ts"

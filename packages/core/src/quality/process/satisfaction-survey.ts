@@ -32,9 +32,10 @@ import {
   actionOverdueNotice,
   actionTasks,
   completeActionStep,
+  type FollowedUpEvent,
+  followUpStep,
   improvementActionsSchema,
   markActionOverdueStep,
-  openActions,
   type TrackedAction,
   trackActions,
   withAction,
@@ -159,7 +160,7 @@ export type SurveyEvent =
   | FlowEvent<"ActionCompleted", Step<"CompleteAction">>
   | FlowEvent<"ActionOverdue", Step<"MarkActionOverdue">>
   | FlowEvent<"FollowUpDue">
-  | FlowEvent<"FollowedUp", Step<"FollowUp">>
+  | FollowedUpEvent
 
 /** Why a survey command was refused. */
 export type SurveyRefusal = InvalidTransition | PolicyRefusal | ValidationError
@@ -341,13 +342,7 @@ export function satisfactionSurveyProcess(
           { type: "FollowUpDue", at: command.at },
         ),
       // ④ 跟踪反馈 (survey supervisor) once every action is done; closes the round
-      FollowUp: (state, command, decision) => {
-        if (state.status !== "implementing") return decision.refuse("there is nothing to follow up")
-        const open = openActions(state)
-        if (open.length > 0)
-          return policyRefusal("survey.actionsOpen", `actions still open: ${open.join(", ")}`)
-        return decision.accept({ ...command, type: "FollowedUp", summary: command.summary.trim() })
-      },
+      FollowUp: followUpStep("survey.actionsOpen"),
     },
     folds: {
       PlanDrafted: (state, { type: _, at: __, ...drafted }) => ({ ...state, ...drafted, status: "drafted" }),
