@@ -136,7 +136,7 @@ describe("客户忠诚度调查工作流程 (002 6.14)", () => {
     ])
   })
 
-  it("① plan: a recommendation question that is not NPS is refused; ② a bad record names its field", () => {
+  it("① plan: a recommendation question that is not NPS is refused; ② a bad record (negative purchases, mixed currencies) names its field", () => {
     const round = drive(Quality.loyaltySurveyProcess(), "LOY-2026")
     const wrong = round.send({ ...plan, recommendQuestion: "overall" })
     expect(Result.isFailure(wrong) && wrong.failure._tag).toBe("PolicyRefusal")
@@ -152,6 +152,14 @@ describe("客户忠诚度调查工作流程 (002 6.14)", () => {
     expect(Result.isFailure(bad) && bad.failure._tag).toBe("ValidationError")
     if (Result.isFailure(bad) && bad.failure._tag === "ValidationError")
       expect(bad.failure.issues[0]!.path).toEqual(["records", 0, "purchases"])
+    const otherCurrency = open.send({
+      type: "RecordCustomers",
+      at: t0 + dayMillis,
+      records: [{ ...customer(0), categorySpend: { minor: 100_000, currency: "USD" } }],
+    })
+    if (Result.isFailure(otherCurrency) && otherCurrency.failure._tag === "ValidationError")
+      expect(otherCurrency.failure.issues[0]!.path).toEqual(["records", 0, "categorySpend"])
+    expect(Result.isFailure(otherCurrency) && otherCurrency.failure._tag).toBe("ValidationError")
     open.must({ type: "RecordCustomers", at: t0 + dayMillis, records: [customer(0)] })
     const twice = open.send({ type: "RecordCustomers", at: t0 + dayMillis, records: [customer(0)] })
     expect(Result.isFailure(twice) && twice.failure._tag).toBe("PolicyRefusal")

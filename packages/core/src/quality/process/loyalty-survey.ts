@@ -59,14 +59,31 @@ import {
 const processName = "quality.loyaltySurvey"
 
 /** What is known of one customer's buying over the period, from the CRM or the ledger. */
-const customerRecordSchema = z.strictObject({
-  customerId: z.string().trim().min(1).max(200),
-  customerAtStart: z.boolean(),
-  customerAtEnd: z.boolean(),
-  purchases: z.number().int().min(0),
-  spendWithUs: nonNegativeMoneyInputSchema.optional(),
-  categorySpend: nonNegativeMoneyInputSchema.optional(),
-})
+const customerRecordSchema = z
+  .strictObject({
+    customerId: z.string().trim().min(1).max(200),
+    customerAtStart: z.boolean(),
+    customerAtEnd: z.boolean(),
+    purchases: z.number().int().min(0),
+    spendWithUs: nonNegativeMoneyInputSchema.optional(),
+    categorySpend: nonNegativeMoneyInputSchema.optional(),
+  })
+  .superRefine(({ spendWithUs, categorySpend }, context) => {
+    // the share of wallet needs both amounts in one currency, the category at least what came to us
+    if (spendWithUs === undefined || categorySpend === undefined) return
+    if (spendWithUs.currency !== categorySpend.currency)
+      context.addIssue({
+        code: "custom",
+        path: ["categorySpend"],
+        message: "must be in the currency of spendWithUs",
+      })
+    else if (categorySpend.minor < spendWithUs.minor)
+      context.addIssue({
+        code: "custom",
+        path: ["categorySpend"],
+        message: "must be at least what was spent with us",
+      })
+  })
 
 /** One customer's buying over the period (the behavioural half of loyalty). */
 export type LoyaltyCustomerRecord = ShapedCommand<typeof customerRecordSchema>
