@@ -453,16 +453,17 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户满意度测量工作流程", "Customer satisfaction measurement process"),
-    status: "partial",
+    status: "implemented",
     pointers: [
-      { kind: "model", module: "Quality", export: "csat" },
-      { kind: "model", module: "Quality", export: "nps" },
-      { kind: "model", module: "Quality", export: "servqual" },
+      {
+        kind: "process",
+        module: "Quality",
+        export: "satisfactionMeasurementProcess",
+        name: "quality.satisfactionMeasurement",
+      },
+      { kind: "form", id: "quality.measurementReport" },
+      { kind: "model", module: "Quality", export: "measurementFigures" },
     ],
-    missing: label(
-      "测量指标以模型实现；测量尚未作为流程排期",
-      "the measures are models; no measurement run is scheduled as a process",
-    ),
   },
   {
     book: "002",
@@ -471,12 +472,17 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户忠诚度调查工作流程", "Customer loyalty survey process"),
-    status: "partial",
-    pointers: [{ kind: "model", module: "Quality", export: "loyaltyIndicators" }],
-    missing: label(
-      "忠诚度指标已可计算；调查本身尚非流程",
-      "loyalty indicators are computed; the survey itself is not a flow",
-    ),
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Quality",
+        export: "loyaltySurveyProcess",
+        name: "quality.loyaltySurvey",
+      },
+      { kind: "form", id: "quality.surveyPlan" },
+      { kind: "model", module: "Quality", export: "loyaltyIndicators" },
+    ],
   },
   {
     book: "002",
@@ -485,8 +491,16 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "relationships",
     title: label("客户忠诚度提升工作流程", "Customer loyalty improvement process"),
-    status: "planned",
-    waitsFor: waitingFor.relationships,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Quality",
+        export: "loyaltyImprovementProcess",
+        name: "quality.loyaltyImprovement",
+      },
+      { kind: "form", id: "quality.improvementPlan" },
+    ],
   },
   {
     book: "002",

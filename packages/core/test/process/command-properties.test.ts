@@ -214,6 +214,30 @@ const subjects: ReadonlyArray<Subject> = [
       ),
     }),
   },
+  ...(
+    [
+      [
+        "quality.satisfactionMeasurement",
+        Quality.satisfactionMeasurementProcess(),
+        Quality.satisfactionMeasurementCommandSchema,
+      ],
+      ["quality.loyaltySurvey", Quality.loyaltySurveyProcess(), Quality.loyaltySurveyCommandSchema],
+    ] as const
+  ).map(([name, definition, schema]) => ({
+    name,
+    definition: definition as AnyProcessDefinition,
+    command: commandOf(schema, {
+      definition: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(surveyDefinition) },
+        { weight: 1, arbitrary: nonsense(Quality.surveyDefinitionSchema) },
+      ),
+    }),
+  })),
+  {
+    name: "quality.loyaltyImprovement",
+    definition: Quality.loyaltyImprovementProcess(),
+    command: commandOf(Quality.loyaltyImprovementCommandSchema),
+  },
   {
     name: "credit.evaluation",
     definition: Credit.creditEvaluationProcess(Credit.defaultCreditPolicy),

@@ -207,3 +207,51 @@ export const KeyAccountArea = enumeration("quality.keyAccountArea", {
 })
 /** An area of the key-account questionnaire. */
 export type KeyAccountArea = ValueOf<typeof KeyAccountArea>
+
+/** Where a satisfaction measurement round stands (客户满意度测量工作流程). */
+export const MeasurementStatus = enumeration("quality.measurementStatus", {
+  none: label("未开始", "Not started"),
+  planned: label("测量方案已定", "Planned"),
+  measured: label("已测算", "Measured"),
+  reportSubmitted: label("测量报告待审核", "Report awaiting approval"),
+  published: label("结果已发布", "Published"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a satisfaction measurement round stands. */
+export type MeasurementStatus = ValueOf<typeof MeasurementStatus>
+
+/** The headline satisfaction indicators a measurement round sets targets for (客户满意度指标). */
+export const SatisfactionIndicator = enumeration("quality.satisfactionIndicator", {
+  csat: label("满意率 (CSAT)", "Satisfied share (CSAT)"),
+  nps: label("净推荐值 (NPS)", "Net Promoter Score"),
+  satisfactionIndex: label("满意度指数", "Satisfaction index"),
+  rater: label("服务质量 RATER 指数", "RATER service quality index"),
+})
+/** A headline satisfaction indicator. */
+export type SatisfactionIndicator = ValueOf<typeof SatisfactionIndicator>
+
+/** Where a loyalty survey round stands (客户忠诚度调查工作流程). */
+export const LoyaltySurveyStatus = enumeration("quality.loyaltySurveyStatus", {
+  none: label("未开始", "Not started"),
+  drafted: label("方案拟订", "Plan drafted"),
+  planSubmitted: label("方案待审核", "Plan awaiting approval"),
+  collecting: label("调查实施中", "Collecting"),
+  collected: label("回收完毕", "Collection closed"),
+  analysed: label("已分析", "Analysed"),
+  reported: label("已报告", "Reported"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a loyalty survey round stands. */
+export type LoyaltySurveyStatus = ValueOf<typeof LoyaltySurveyStatus>
+
+/** Where a loyalty improvement stands (客户忠诚度提升工作流程). */
+export const LoyaltyImprovementStatus = enumeration("quality.loyaltyImprovementStatus", {
+  none: label("未开始", "Not started"),
+  drafting: label("方案修订中", "Plan being revised"),
+  planSubmitted: label("方案待审批", "Plan awaiting approval"),
+  implementing: label("措施实施中", "Implementing"),
+  closed: label("已见效结案", "Closed, effective"),
+  cancelled: label("已取消", "Cancelled"),
+})
+/** Where a loyalty improvement stands. */
+export type LoyaltyImprovementStatus = ValueOf<typeof LoyaltyImprovementStatus>

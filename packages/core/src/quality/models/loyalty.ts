@@ -102,10 +102,8 @@ export function loyaltyIndicators(
   )
   const segments: Record<LoyaltySegment, number> = { loyalist: 0, mercenary: 0, hostage: 0, defector: 0 }
   for (const record of records) {
-    if (record.satisfaction === undefined || record.recommendScore === undefined) continue
-    const satisfied = record.satisfaction >= options.satisfiedFrom
-    const loyal = record.recommendScore >= options.loyalFrom
-    segments[satisfied ? (loyal ? "loyalist" : "mercenary") : loyal ? "hostage" : "defector"] += 1
+    const segment = loyaltySegmentOf(record, options)
+    if (segment !== undefined) segments[segment] += 1
   }
   return {
     retentionRate: proportionInterval(
@@ -122,4 +120,18 @@ export function loyaltyIndicators(
     nps: recommendations.length === 0 ? undefined : nps(recommendations, options),
     segments,
   }
+}
+
+/**
+ * Where one customer stands in Jones & Sasser's satisfaction × loyalty model, when both answers
+ * are known: what a host's customer record shows, so staff see a defector before the next order.
+ */
+export function loyaltySegmentOf(
+  record: { readonly satisfaction?: number | undefined; readonly recommendScore?: number | undefined },
+  options: Pick<LoyaltyOptions, "satisfiedFrom" | "loyalFrom">,
+): LoyaltySegment | undefined {
+  if (record.satisfaction === undefined || record.recommendScore === undefined) return undefined
+  const satisfied = record.satisfaction >= options.satisfiedFrom
+  const loyal = record.recommendScore >= options.loyalFrom
+  return satisfied ? (loyal ? "loyalist" : "mercenary") : loyal ? "hostage" : "defector"
 }

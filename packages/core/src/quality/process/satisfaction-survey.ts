@@ -24,8 +24,29 @@ import { SurveyChannel, type SurveyStatus } from "../labels/quality-labels.ts"
 import { describeEstimate } from "../models/describe-estimate.ts"
 import { evaluateSurvey, type SurveyResults } from "../models/survey-evaluation.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
-import { parseSurveyDefinition, type SurveyDefinition } from "../schema/survey-definition.ts"
-import { parseSurveyResponse, type SurveyResponse } from "../schema/survey-response.ts"
+import type { SurveyDefinition } from "../schema/survey-definition.ts"
+import type { SurveyResponse } from "../schema/survey-response.ts"
+import {
+  actionCompletedEffects,
+  actionDeadlines,
+  actionOverdueNotice,
+  actionTasks,
+  completeActionStep,
+  type FollowedUpEvent,
+  followUpStep,
+  improvementActionsSchema,
+  markActionOverdueStep,
+  type TrackedAction,
+  trackActions,
+  withAction,
+} from "./improvement-actions.ts"
+import {
+  approverSteps,
+  closeCollectionStep,
+  draftedDefinition,
+  minimumResponsesCheck,
+  recordResponseStep,
+} from "./survey-round.ts"
 
 const processName = "quality.satisfactionSurvey"
 const words = commandTextSchema(5000)
@@ -44,26 +65,8 @@ const planSchema = z.strictObject({
 /** The survey plan (客户满意度调查方案) submitted for approval. */
 export type SurveyPlan = ShapedCommand<typeof planSchema>
 
-const actionSchema = z.strictObject({
-  id: commandIdSchema,
-  action: words,
-  owner: personIdSchema,
-  dueAt: instantSchema,
-  target: commandTextSchema(300).optional(),
-})
-
 /** A plan as drafted: its fieldwork end known, from the plan or the policy's fieldwork length. */
 export type ScheduledPlan = SurveyPlan & { readonly fieldworkEnd: Instant }
-
-/** One action of the improvement plan: who does what by when, so each becomes a task with a due date. */
-export type ImprovementAction = ShapedCommand<typeof actionSchema>
-
-/** An improvement action as the process tracks it. */
-export interface TrackedAction extends ImprovementAction {
-  readonly completedAt: Instant | undefined
-  readonly note: string | undefined
-  readonly overdue: boolean
-}
 
 /** Which approval a decision belongs to: the survey has two ✓ steps and no approval keys. */
 export type SurveyApproval = "plan" | "improvementPlan"
@@ -123,13 +126,7 @@ export const satisfactionSurveyCommandSchema = commandUnion(
   /** ③ the improvement plan: findings and actions, each with its owner and due date. */
   commandShape("ProposeImprovementPlan", {
     findings: words,
-    actions: z
-      .array(actionSchema)
-      .min(1, "an improvement plan needs at least one action")
-      .refine(
-        (actions) => new Set(actions.map((action) => action.id)).size === actions.length,
-        "action ids must be unique",
-      ),
+    actions: improvementActionsSchema,
   }),
   commandShape("CompleteAction", { actionId: commandIdSchema, note: words }),
   commandShape("MarkActionOverdue", { actionId: commandIdSchema }),
@@ -163,7 +160,7 @@ export type SurveyEvent =
   | FlowEvent<"ActionCompleted", Step<"CompleteAction">>
   | FlowEvent<"ActionOverdue", Step<"MarkActionOverdue">>
   | FlowEvent<"FollowUpDue">
-  | FlowEvent<"FollowedUp", Step<"FollowUp">>
+  | FollowedUpEvent
 
 /** Why a survey command was refused. */
 export type SurveyRefusal = InvalidTransition | PolicyRefusal | ValidationError
@@ -193,14 +190,6 @@ const returned = (state: SurveyState, status: SurveyStatus, rejection: SurveyRej
   ...state,
   status,
   rejections: [...state.rejections, rejection],
-})
-/** How an action of a newly submitted plan is tracked: open, not overdue. */
-const notStarted = { completedAt: undefined, note: undefined, overdue: false } as const
-const actionOf = (state: SurveyState, id: string) => state.actions.find((action) => action.id === id)
-/** The state with one action of the improvement plan changed. */
-const withAction = (state: SurveyState, actionId: string, change: Partial<TrackedAction>): SurveyState => ({
-  ...state,
-  actions: state.actions.map((action) => (action.id === actionId ? { ...action, ...change } : action)),
 })
 const ownerOf = (state: SurveyState): Assignee =>
   state.plan ? { person: state.plan.owner } : { role: "supervisor" }
@@ -237,6 +226,11 @@ const headline = (results: SurveyResults, locale: Locale) =>
 export function satisfactionSurveyProcess(
   policy: QualityPolicy = defaultQualityPolicy,
 ): ProcessDefinition<SurveyState, SurveyCommand, SurveyEvent, SurveyRefusal> {
+  const enoughResponses = minimumResponsesCheck(
+    policy.survey.minimumResponses,
+    "survey.minimumResponses",
+    "evaluate",
+  )
   const { survey } = policy
 
   /** The approval (✓) of a plan of the round, one step per approving role in order. */
@@ -257,7 +251,7 @@ export function satisfactionSurveyProcess(
         originator: ownerOf(state),
         formId: kind === "plan" ? "quality.surveyPlan" : "quality.improvementPlan",
         values,
-        steps: roles.map((role) => ({ mode: "all", approvers: [{ role }] })),
+        steps: approverSteps(roles),
       }),
     ]
   }
@@ -271,11 +265,7 @@ export function satisfactionSurveyProcess(
     steps: {
       // ① 制定调查方案 (survey supervisor); redrafted after ✓ sends it back
       DraftPlan: (state, command, decision) => {
-        if (state.status !== "none" && state.status !== "drafted")
-          return decision.refuse("the plan can only be drafted before it is submitted")
-        if (state.status === "drafted" && command.id !== state.id)
-          return decision.refuse("the survey's id cannot change")
-        const definition = parseSurveyDefinition(command.definition)
+        const definition = draftedDefinition(state, command, decision)
         if (Result.isFailure(definition)) return Result.fail(definition.failure)
         const { fieldworkStart } = command.plan
         const fieldworkEnd = command.plan.fieldworkEnd ?? fieldworkStart + survey.fieldworkDays * dayMillis
@@ -310,36 +300,19 @@ export function satisfactionSurveyProcess(
       // 发放问卷 (survey officer)
       Send: recordStep("planApproved", "the plan must be approved before the survey is sent", "SurveySent"),
       // 回收问卷: one answer per respondent, fitting the questionnaire
-      RecordResponse: (state, command, decision) => {
-        if (state.status !== "collecting")
-          return decision.refuse("responses are collected only while the survey is in the field")
-        const response = parseSurveyResponse(state.definition!, command.response)
-        if (Result.isFailure(response)) return Result.fail(response.failure)
-        const who = response.success.respondentId
-        if (state.responses.some((existing) => existing.respondentId === who))
-          return policyRefusal("survey.oneResponsePerRespondent", `respondent ${who} has already answered`)
-        return decision.accept({ type: "ResponseRecorded", at: command.at, response: response.success })
-      },
+      RecordResponse: recordResponseStep(
+        "survey.oneResponsePerRespondent",
+        "respondent",
+        (response) => response.respondentId,
+      ),
       // 回收结束 (by hand, or the fieldwork timer — which may fire after a manual close)
-      CloseCollection: (state, command, decision) => {
-        if (state.status === "collected") return decision.accept()
-        if (state.status !== "collecting") return decision.refuse("the survey is not collecting")
-        return decision.accept({
-          type: "CollectionClosed",
-          at: command.at,
-          responses: state.responses.length,
-        })
-      },
+      CloseCollection: closeCollectionStep,
       // ② 统计分析与评价 ◇ enough responses? no: refused unless forced, then marked
       Evaluate: (state, command, decision) => {
         if (state.status !== "collected") return decision.refuse("close the collection before evaluating")
-        const { minimumResponses } = survey
-        const belowMinimum = state.responses.length < minimumResponses
-        if (belowMinimum && !command.force)
-          return policyRefusal(
-            "survey.minimumResponses",
-            `${state.responses.length} responses, below the minimum of ${minimumResponses}; evaluate with force to report indicative figures`,
-          )
+        const checked = enoughResponses(state.responses.length, command.force)
+        if (Result.isFailure(checked)) return Result.fail(checked.failure)
+        const belowMinimum = checked.success
         const results = evaluateSurvey(state.definition!, state.responses, policy.indices)
         return decision.accept({ type: "Evaluated", at: command.at, results, belowMinimum })
       },
@@ -356,23 +329,9 @@ export function satisfactionSurveyProcess(
         })
       },
       // 实施改进措施 (each action's owner); done twice changes nothing
-      CompleteAction: (state, command, decision) => {
-        if (state.status !== "implementing")
-          return decision.refuse("no improvement plan is being implemented")
-        const action = actionOf(state, command.actionId)
-        if (!action) return policyRefusal("survey.unknownAction", `no action ${command.actionId} in the plan`)
-        return decision.acceptIf(action.completedAt === undefined, {
-          ...command,
-          type: "ActionCompleted",
-          note: command.note.trim(),
-        })
-      },
+      CompleteAction: completeActionStep("survey.unknownAction"),
       // timer: an action past its due date, still open
-      MarkActionOverdue: (state, command, decision) => {
-        const action = state.status === "implementing" ? actionOf(state, command.actionId) : undefined
-        const open = action !== undefined && action.completedAt === undefined && !action.overdue
-        return decision.acceptIf(open && command.at >= action.dueAt, { ...command, type: "ActionOverdue" })
-      },
+      MarkActionOverdue: markActionOverdueStep,
       // timer: the follow-up falls due
       MarkFollowUpDue: (state, command, decision) =>
         decision.acceptIf(
@@ -383,13 +342,7 @@ export function satisfactionSurveyProcess(
           { type: "FollowUpDue", at: command.at },
         ),
       // ④ 跟踪反馈 (survey supervisor) once every action is done; closes the round
-      FollowUp: (state, command, decision) => {
-        if (state.status !== "implementing") return decision.refuse("there is nothing to follow up")
-        const open = state.actions.filter((action) => action.completedAt === undefined).map(({ id }) => id)
-        if (open.length > 0)
-          return policyRefusal("survey.actionsOpen", `actions still open: ${open.join(", ")}`)
-        return decision.accept({ ...command, type: "FollowedUp", summary: command.summary.trim() })
-      },
+      FollowUp: followUpStep("survey.actionsOpen"),
     },
     folds: {
       PlanDrafted: (state, { type: _, at: __, ...drafted }) => ({ ...state, ...drafted, status: "drafted" }),
@@ -412,7 +365,7 @@ export function satisfactionSurveyProcess(
         ...state,
         status: "improvementSubmitted",
         findings,
-        actions: actions.map((action) => ({ ...action, ...notStarted })),
+        actions: trackActions(actions),
         improvementSubmissions: state.improvementSubmissions + 1,
       }),
       ImprovementPlanApproved: (state, { followUpDueAt }) => ({
@@ -437,14 +390,10 @@ export function satisfactionSurveyProcess(
         : state.status !== "implementing"
           ? []
           : timers<SurveyCommand>(
-              ...state.actions.map((action) =>
-                timer<SurveyCommand>(
-                  `action-due/${action.id}`,
-                  action.dueAt,
-                  { type: "MarkActionOverdue", actionId: action.id },
-                  action.completedAt !== undefined || action.overdue,
-                ),
-              ),
+              ...actionDeadlines<SurveyCommand>(state, (actionId) => ({
+                type: "MarkActionOverdue",
+                actionId,
+              })),
               timer("follow-up", state.followUpDueAt, { type: "MarkFollowUpDue" }, state.followUpTaskOpen),
             ),
     effects: {
@@ -482,27 +431,11 @@ export function satisfactionSurveyProcess(
           findings,
           actions,
         }),
-      ImprovementPlanApproved: (state, _event, host) =>
-        state.actions.map(({ id, action, owner, dueAt }) =>
-          host.task(
-            { person: owner },
-            { externalKey: `${state.id}/action/${id}`, subject: `满意度改进措施 ${id}`, body: action, dueAt },
-            `host.task.create/${id}`,
-          ),
-        ),
+      ImprovementPlanApproved: (state, _event, host) => actionTasks(state, host, state.id, "满意度改进措施"),
       ImprovementPlanRejected: sentBack("改进方案", "improvement plan"),
-      ActionCompleted: (state, event, host) => [host.completeTask(`${state.id}/action/${event.actionId}`)],
-      ActionOverdue: (state, event, host) => {
-        const { id, action, owner } = actionOf(state, event.actionId)!
-        return [
-          host.notify(
-            [{ person: owner }, ownerOf(state)],
-            "warning",
-            titleOf(state),
-            label(`改进措施 ${id} 已超期：${action}`, `Improvement action ${id} is overdue: ${action}`),
-          ),
-        ]
-      },
+      ActionCompleted: (state, event, host) => actionCompletedEffects(state.id, event, host),
+      ActionOverdue: (state, event, host) =>
+        actionOverdueNotice(state, event, host, ownerOf(state), titleOf(state)),
       FollowUpDue: (state, _event, host) => [
         host.task(ownerOf(state), {
           externalKey: `${state.id}/follow-up`,
