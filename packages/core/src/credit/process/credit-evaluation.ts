@@ -15,7 +15,6 @@ import {
   commandTextSchema,
   commandUnion,
   type Decision,
-  decideApprovalSchema,
   decideAtGate,
   defineFlow,
   type FlowEvent,
@@ -24,14 +23,12 @@ import {
   gatePassed,
   gateReturned,
   type ProcessDefinition,
-  reminderTimer,
   returnedNotice,
   type ShapedCommand,
   type StepFields,
-  timers,
 } from "../../process/index.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
-import { hourMillis, type Instant } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import type { DangerSignal } from "../labels/danger-signal.ts"
 import { InvestigationAgency, InvestigationMethod } from "../labels/investigation.ts"
 import { type CreditProposal, creditTermsText, proposeCredit } from "../models/credit-proposal.ts"
@@ -41,7 +38,13 @@ import { creditFindingsSchema } from "../schema/credit-findings.ts"
 import { creditRatingForm, creditRatingValues } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { moneyInputSchema } from "../schema/money-input.ts"
-import { customerNotifiedEffects, sharedCommandSchemas } from "./process-support.ts"
+import {
+  approvedNoticeCommandSchemas,
+  creditCustomerFields,
+  customerNoticeDueAt,
+  customerNoticeTimer,
+  customerNotifiedEffects,
+} from "./process-support.ts"
 
 /** The process name of the credit evaluation; part of every idempotency key. */
 export const creditEvaluationName = "credit.evaluation"
@@ -95,8 +98,7 @@ export const creditEvaluationCommandSchema = commandUnion(
   /** A customer applies for credit, or sales asks for it (信用申请). */
   commandShape("Apply", {
     evaluationId: commandIdSchema,
-    customerId: commandIdSchema,
-    customerName: commandTextSchema(200).optional(),
+    ...creditCustomerFields,
     applicant: actorSchema,
     requestedLimit: moneyInputSchema.optional(),
     reason: commandTextSchema(2000).optional(),
@@ -112,10 +114,7 @@ export const creditEvaluationCommandSchema = commandUnion(
   commandShape("RecordFindings", { investigator: actorSchema, findings: creditFindingsSchema }),
   /** The measures against a sudden deterioration (客户信用状况骤变的对策), when credit is unsound. */
   commandShape("RecordMeasures", { actor: actorSchema, measures: commandTextSchema(2000) }),
-  decideApprovalSchema,
-  sharedCommandSchemas.confirmCustomerNotified,
-  sharedCommandSchemas.remindCustomerNotice,
-  sharedCommandSchemas.cancel,
+  ...approvedNoticeCommandSchemas,
 )
 
 /** The commands of the credit evaluation. */
@@ -164,15 +163,6 @@ const initialState: CreditEvaluationState = {
   noticeReminded: false,
   rejections: 0,
 }
-
-/** 催办: the officer is reminded once to tell the customer, while the approved terms are untold. */
-const customerNotice = reminderTimer<CreditEvaluationState, CreditEvaluationCommand, CreditEvaluationEvent>({
-  key: "customer-notice",
-  command: { type: "RemindCustomerNotice" },
-  dueAt: (state) => state.noticeDueAt,
-  awaited: (state) => state.status === "approved" && !state.noticeReminded,
-  event: (at) => ({ type: "CustomerNoticeReminded", at }),
-})
 
 /**
  * The credit evaluation: 004 ch.2 客户信用调查流程 joined to ch.7 客户信用制度制定流程 ⑥⑦.
@@ -257,7 +247,7 @@ export function creditEvaluationProcess(
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
           approved: (decided) => {
-            const noticeDueAt = command.at + policy.approval.customerNoticeWithinHours * hourMillis
+            const noticeDueAt = customerNoticeDueAt(policy, command.at)
             return decision.accept({ type: "Approved", ...decided, noticeDueAt })
           },
           returned: (decided) => decision.accept({ type: "Rejected", ...decided }),
@@ -269,7 +259,11 @@ export function creditEvaluationProcess(
         return decision.accept({ ...command, type: "CustomerNotified" })
       },
       // 催办 while the customer is not yet told (credit officer)
-      RemindCustomerNotice: customerNotice.step,
+      RemindCustomerNotice: (state, { at }, decision) =>
+        decision.acceptIf(state.status === "approved" && !state.noticeReminded, {
+          type: "CustomerNoticeReminded",
+          at,
+        }),
       // 取消 (applicant or officer), until approved; the approval withdrawn if pending
       Cancel: cancelStep(
         (state) =>
@@ -321,7 +315,7 @@ export function creditEvaluationProcess(
       CustomerNoticeReminded: (state) => ({ ...state, noticeReminded: true }),
       Cancelled: (state) => ({ ...state, status: "cancelled" }),
     },
-    deadlines: (state) => timers(customerNotice.deadline(state)),
+    deadlines: (state) => customerNoticeTimer(state, state.status === "approved"),
     effects: {
       Applied: (state, _event, host) => {
         const customer = customerOf(state)
