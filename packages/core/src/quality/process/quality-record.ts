@@ -33,7 +33,8 @@ import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { actorSchema } from "../../roles/actor.ts"
-import type { Instant } from "../../time/instant.ts"
+import { civilParts, dayNumberOfParts, fromDayNumber } from "../../time/civil-date.ts"
+import { dayMillis, type Instant } from "../../time/instant.ts"
 import { DisposalMethod, RecordKind, type RecordStatus } from "../labels/quality-system-labels.ts"
 import { defaultQualityPolicy, type QualityPolicy } from "../policy/quality-policy.ts"
 import { recordForm } from "../schema/record-form.ts"
@@ -143,9 +144,10 @@ const initialState: QualityRecordState = {
 
 /** The instant `count` calendar years after `at` (29 February to 1 March), as retention periods are stated. */
 export function addCalendarYears(at: Instant, count: number): Instant {
-  const date = new Date(at)
-  date.setUTCFullYear(date.getUTCFullYear() + count)
-  return date.getTime()
+  const days = Math.floor(at / dayMillis)
+  const { year, month, day } = civilParts(fromDayNumber(days))
+  // Counting from the 1st lets a 29 February with no 29th in the target year run on to 1 March.
+  return (dayNumberOfParts(year + count, month, 1) + day - 1) * dayMillis + (at - days * dayMillis)
 }
 
 /**

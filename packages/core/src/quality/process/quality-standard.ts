@@ -37,6 +37,7 @@ import {
 } from "../../process/review-step.ts"
 import { actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
+import { utcDateOf } from "../../time/civil-date.ts"
 import { type Instant, instantSchema } from "../../time/instant.ts"
 import type { StandardStatus } from "../labels/quality-system-labels.ts"
 import { changedPaths } from "../policy/policy-changes.ts"
@@ -315,8 +316,8 @@ export function qualityStandardProcess(
           "info",
           label(`客户服务质量标准发布：${nameOf(state)}`, `Quality standard published: ${nameOf(state)}`),
           label(
-            `自 ${new Date(event.effectiveAt).toISOString().slice(0, 10)} 起实施，替代 ${state.basedOnVersion}`,
-            `In force from ${new Date(event.effectiveAt).toISOString().slice(0, 10)}, replacing ${state.basedOnVersion}`,
+            `自 ${utcDateOf(event.effectiveAt)} 起实施，替代 ${state.basedOnVersion}`,
+            `In force from ${utcDateOf(event.effectiveAt)}, replacing ${state.basedOnVersion}`,
           ),
         ),
       ],
