@@ -44,7 +44,10 @@ export type StepDecision<State, Command, Event, Refusal> = (
   decision: Decision<Event>,
 ) => Result.Result<ReadonlyArray<Event>, Refusal | InvalidTransition>
 
-/** How each event changes the state; `state` already has its `sequence` advanced. */
+/**
+ * How each event changes the state: a new state built from `state` (or `state` itself when
+ * nothing changes). The kit advances `sequence` on what the fold returns.
+ */
 export type EventFold<State, Event> = (state: State, event: Event) => State
 
 /** The effects one event asks of the world, built with the event's keyed `HostEffects`. */
@@ -149,8 +152,15 @@ export function defineFlow<
       })
     },
     evolve(state, event) {
-      const next = counted ? { ...state, sequence: (state.sequence ?? 0) + 1 } : state
-      return folds[event.type]!(next, event)
+      const next = folds[event.type]!(state, event)
+      if (!counted) return next
+      const sequence = (state.sequence ?? 0) + 1
+      if (next === state)
+        return { ...state, sequence }
+        // The fold built `next` for this event (a spread of `state`), so the counter is set on it
+        // rather than spreading the whole state a second time on every event.
+      ;(next as { sequence: number }).sequence = sequence
+      return next
     },
     deadlines: (state) => spec.deadlines?.(state) ?? [],
     effects(state, event, step: StepContext) {

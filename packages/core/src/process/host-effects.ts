@@ -50,43 +50,76 @@ export interface HostEffects {
 
 /** The host effects of the event at `step` of an instance of `process`; `caseKey` links notifications back to it. */
 export function hostEffects(process: string, step: StepContext, caseKey: string): HostEffects {
-  const key = (kind: string) => idempotencyKey(process, step.instanceId, step.sequence, kind)
-  return {
-    key,
-    task: (assignee, draft, kind = "host.task.create") => ({
-      kind: "host.task.create",
-      key: key(kind),
-      draft,
-      assignee,
-    }),
-    completeTask: (taskKey, kind = "host.task.complete") => ({
-      kind: "host.task.complete",
-      key: key(kind),
-      taskKey,
-    }),
-    activity: (draft, kind = "host.activity.log") => ({ kind: "host.activity.log", key: key(kind), draft }),
-    notify: (recipients, severity, title, body, kind = "notify") => ({
+  return new KeyedHostEffects(process, step, caseKey)
+}
+
+// A class rather than an object of closures: flows ask for these on every event, and the methods
+// then live once on the prototype instead of being allocated per event.
+class KeyedHostEffects implements HostEffects {
+  private readonly caseKey: string
+  /** Bound, so a flow may hand `host.key` on as a function. */
+  readonly key: (kind: string) => IdempotencyKey
+
+  constructor(process: string, step: StepContext, caseKey: string) {
+    this.caseKey = caseKey
+    this.key = (kind) => idempotencyKey(process, step.instanceId, step.sequence, kind)
+  }
+
+  task(
+    assignee: Assignee | undefined,
+    draft: Omit<TaskDraft, "assigneeId">,
+    kind = "host.task.create",
+  ): CreateTaskRequest {
+    return { kind: "host.task.create", key: this.key(kind), draft, assignee }
+  }
+
+  completeTask(taskKey: string, kind = "host.task.complete"): CompleteTaskRequest {
+    return { kind: "host.task.complete", key: this.key(kind), taskKey }
+  }
+
+  activity(draft: ActivityDraft, kind = "host.activity.log"): LogActivityRequest {
+    return { kind: "host.activity.log", key: this.key(kind), draft }
+  }
+
+  notify(
+    recipients: ReadonlyArray<Assignee>,
+    severity: NotificationSeverity,
+    title: Label,
+    body: Label,
+    kind = "notify",
+  ): NotifyRequest {
+    return {
       kind: "notify",
-      key: key(kind),
-      draft: { recipients, severity, title, body, caseKey },
-    }),
-    updateCustomer: (customerKey, fields, kind = "host.customer.update") => ({
-      kind: "host.customer.update",
-      key: key(kind),
-      customerKey,
-      fields,
-    }),
-    upsertCase: (draft, kind = "host.case.upsert") => ({ kind: "host.case.upsert", key: key(kind), draft }),
-    submitApproval: (approvalKey, submission) => ({
-      kind: "approval.submit",
-      key: approvalKey as IdempotencyKey,
-      submission,
-    }),
-    withdrawApproval: (approvalKey, reason, kind = "approval.withdraw") => ({
+      key: this.key(kind),
+      draft: { recipients, severity, title, body, caseKey: this.caseKey },
+    }
+  }
+
+  updateCustomer(
+    customerKey: string,
+    fields: HostFields,
+    kind = "host.customer.update",
+  ): UpdateCustomerFieldsRequest {
+    return { kind: "host.customer.update", key: this.key(kind), customerKey, fields }
+  }
+
+  upsertCase(draft: CaseDraft, kind = "host.case.upsert"): UpsertCaseRequest {
+    return { kind: "host.case.upsert", key: this.key(kind), draft }
+  }
+
+  submitApproval(
+    approvalKey: string,
+    submission: SubmitApprovalRequest["submission"],
+  ): SubmitApprovalRequest {
+    return { kind: "approval.submit", key: approvalKey as IdempotencyKey, submission }
+  }
+
+  withdrawApproval(approvalKey: string, reason: string, kind = "approval.withdraw"): WithdrawApprovalRequest {
+    return {
       kind: "approval.withdraw",
-      key: key(kind),
+      key: this.key(kind),
       submissionKey: approvalKey as IdempotencyKey,
       reason,
-    }),
+    }
   }
 }
