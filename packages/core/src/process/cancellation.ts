@@ -67,3 +67,26 @@ export function cancelStep<State extends FlowState & GatedState, Event extends {
     )
   }
 }
+
+/**
+ * The cancel step most flows have: refused with `refusal` before the instance opens (`none`) and
+ * once it has `ended` (or was cancelled); the approval withdrawn while it waits at `waiting`.
+ */
+export function cancelWhileOpen<
+  State extends FlowState & GatedState,
+  Event extends { readonly type: string },
+>(
+  ended: ReadonlyArray<State["status"]>,
+  refusal: string,
+  waiting: State["status"],
+): (
+  state: State,
+  command: CancelCommand,
+  decision: Decision<Event>,
+) => Result.Result<ReadonlyArray<Event>, InvalidTransition> {
+  const closed = new Set<string>(["none", "cancelled", ...ended])
+  return cancelStep<State, Event>(
+    (state) => (closed.has(state.status) ? refusal : undefined),
+    (state) => state.status === waiting,
+  )
+}

@@ -5,6 +5,7 @@ import {
   cancelCommandSchema,
   cancellationEffects,
   cancelStep,
+  cancelWhileOpen,
   chinaMainlandCalendar,
   commandShape,
   commandTextSchema,
@@ -285,5 +286,35 @@ describe("escalation ladder in working time", () => {
     expect(due.remind).toBe(true)
     expect(due.rungs.map((rung) => rung.level)).toEqual([1, 2])
     expect(ladderMarksDue(ladder, { reminded: false, level: 0 }, friday).rungs).toEqual([])
+  })
+})
+
+describe("cancelWhileOpen", () => {
+  const cancel = cancelWhileOpen<State, Event>(["archived"], "only an open request", "waiting")
+  const decision = {
+    refuse: (reason: string) => Result.fail(reason),
+    accept: (...events: ReadonlyArray<Event>) => Result.succeed(events),
+  } as never
+  const command = { type: "Cancel", at: t0 + hour, actor: author, reason: "重复" } as const
+
+  it("refuses before the instance opens and once it has ended or was cancelled", () => {
+    for (const status of ["none", "archived", "cancelled"] as const)
+      expect(cancel({ ...run(submit), status }, command, decision)).toEqual(
+        Result.fail("only an open request"),
+      )
+  })
+
+  it("withdraws the approval only while the instance waits at the gate", () => {
+    const waiting = Result.getOrThrow(cancel(run(submit), command, decision))
+    expect(waiting[0]).toMatchObject({ type: "Cancelled", withdrawApprovalKey: keyOfR1 })
+    const returned = run(submit, {
+      type: "DecideApproval",
+      at: t0 + hour,
+      approvalKey: keyOfR1,
+      outcome: "rejected",
+    })
+    expect(Result.getOrThrow(cancel(returned, command, decision))[0]).toMatchObject({
+      withdrawApprovalKey: undefined,
+    })
   })
 })

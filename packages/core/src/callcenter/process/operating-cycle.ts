@@ -16,7 +16,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import {
   commandShape,
@@ -284,13 +284,7 @@ export function operatingCycleProcess(
           evaluations,
         })
       },
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "closed" || state.status === "cancelled"
-            ? "only an open period can be cancelled"
-            : undefined,
-        (state) => state.status === "awaitingApproval",
-      ),
+      Cancel: cancelWhileOpen(["closed"], "only an open period can be cancelled", "awaitingApproval"),
     },
     folds: {
       DirectionSet: (state, event) => ({

@@ -16,7 +16,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import {
   commandShape,
@@ -361,13 +361,7 @@ export function complaintAnalysisProcess(
             : { ...command, type: "FoundIneffective" },
         )
       },
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "closed" || state.status === "cancelled"
-            ? "only an open analysis can be cancelled"
-            : undefined,
-        (state) => state.status === "awaitingApproval",
-      ),
+      Cancel: cancelWhileOpen(["closed"], "only an open analysis can be cancelled", "awaitingApproval"),
     },
     folds: {
       StatisticsCompiled: (state, { analysisId, analyst, figures, policyVersion }) => ({

@@ -19,7 +19,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import {
   commandShape,
@@ -395,13 +395,7 @@ export function creditStandardProcess(
           policy: rated.success,
         })
       },
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "published" || state.status === "cancelled"
-            ? "only an open drafting can be cancelled"
-            : undefined,
-        (state) => state.status === "awaitingApproval",
-      ),
+      Cancel: cancelWhileOpen(["published"], "only an open drafting can be cancelled", "awaitingApproval"),
     },
     folds: {
       Opened: (state, event) => ({

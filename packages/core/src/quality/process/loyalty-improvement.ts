@@ -17,7 +17,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import {
   commandShape,
@@ -214,13 +214,7 @@ export function loyaltyImprovementProcess(
         }),
       // ③ 跟踪评估 ◇ effective? once every action is done
       FollowUp: followUpStep("loyalty.actionsOpen"),
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "closed" || state.status === "cancelled"
-            ? "only an open improvement can be cancelled"
-            : undefined,
-        (state) => state.status === "planSubmitted",
-      ),
+      Cancel: cancelWhileOpen(["closed"], "only an open improvement can be cancelled", "planSubmitted"),
     },
     folds: {
       PlanProposed: (state, { id, surveyId, findings, actions, owner, approvalKey }) => ({

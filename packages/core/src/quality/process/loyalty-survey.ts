@@ -18,7 +18,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import {
   commandShape,
@@ -392,13 +392,7 @@ export function loyaltySurveyProcess(
         if (state.status !== "analysed") return decision.refuse("the report follows the analysis")
         return decision.accept({ type: "Reported", at: command.at, conclusions: command.conclusions.trim() })
       },
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "reported" || state.status === "cancelled"
-            ? "only an open loyalty survey can be cancelled"
-            : undefined,
-        (state) => state.status === "planSubmitted",
-      ),
+      Cancel: cancelWhileOpen(["reported"], "only an open loyalty survey can be cancelled", "planSubmitted"),
     },
     folds: {
       PlanDrafted: (state, { type: _, at: __, ...drafted }) => ({ ...state, ...drafted, status: "drafted" }),

@@ -11,7 +11,7 @@ import {
   type CancelledEvent,
   cancelCommandSchema,
   cancellationEffects,
-  cancelStep,
+  cancelWhileOpen,
 } from "../../process/cancellation.ts"
 import { commandDateSchema } from "../../process/command-date.ts"
 import {
@@ -256,12 +256,10 @@ export function satisfactionMeasurementProcess(
           (state.status === "planned" || state.status === "measured") && !state.reportReminded,
           { type: "ReportReminded", at: command.at },
         ),
-      Cancel: cancelStep(
-        (state) =>
-          state.status === "none" || state.status === "published" || state.status === "cancelled"
-            ? "only an open measurement round can be cancelled"
-            : undefined,
-        (state) => state.status === "reportSubmitted",
+      Cancel: cancelWhileOpen(
+        ["published"],
+        "only an open measurement round can be cancelled",
+        "reportSubmitted",
       ),
     },
     folds: {
