@@ -3,6 +3,7 @@
  * forms, policies, processes and analysis models, with the ports adapters implement.
  */
 
+export * from "./access/index.ts"
 export * as Accounts from "./accounts/index.ts"
 export * as Approval from "./approvals/index.ts"
 export * from "./calendar/index.ts"
