@@ -19,6 +19,12 @@ export interface Label {
 /** Builds a label; Chinese first, as the handbooks name things. */
 export const label = (chinese: string, english: string): Label => ({ "zh-CN": chinese, en: english })
 
+/**
+ * What a person wrote (a comment, a reason, an action), shown as written in either language:
+ * tixi translates its own words, never the staff's.
+ */
+export const asWritten = (text: string): Label => label(text, text)
+
 /** The label's text in one locale. */
 export const textOf = (value: Label, locale: Locale): string => value[locale]
 

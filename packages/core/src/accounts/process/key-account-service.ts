@@ -4,7 +4,7 @@ import type { InvalidTransition } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { FormValue } from "../../forms/form.ts"
 import { departmentId, type PersonId } from "../../ids/ids.ts"
-import { label } from "../../labels/label.ts"
+import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   type ApprovalDecisionFields,
@@ -458,7 +458,7 @@ export function keyAccountServiceProcess(
           [{ person: requestOf(state, event.requestId)!.applicant }],
           "info",
           label("售前支持已完成", "Pre-sales support done"),
-          label(event.outcome, event.outcome),
+          asWritten(event.outcome),
         ),
       ],
       SupportEscalated: (state, event, host) => [
@@ -514,7 +514,7 @@ export function keyAccountServiceProcess(
                 [supervisorOf(state.supervisor)],
                 "warning",
                 label("大客户服务目标未达成，继续实施", "Key account goals not met: carry on"),
-                label(event.review.evaluation, event.review.evaluation),
+                asWritten(event.review.evaluation),
               ),
             ],
       Cancelled: (_state, event, host) => cancellationEffects(event, host),

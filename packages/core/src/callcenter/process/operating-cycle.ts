@@ -3,7 +3,7 @@ import { z } from "zod"
 import type { InvalidTransition } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { FormValue } from "../../forms/form.ts"
-import { label } from "../../labels/label.ts"
+import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   type ApprovalDecisionFields,
@@ -218,7 +218,7 @@ export function operatingCycleProcess(
           monitoring: scores,
           measures: appraisal.measures.map((measure) => ({
             ...measure,
-            name: label(measure.name, measure.name),
+            name: asWritten(measure.name),
           })),
           ratingBands: policy.ratingBands,
         }),

@@ -3,7 +3,7 @@ import type { BusinessCalendar } from "../../calendar/index.ts"
 import type { InvalidTransition } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId } from "../../ids/ids.ts"
-import { label } from "../../labels/label.ts"
+import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
 import {
   type ApprovalDecisionFields,
@@ -502,7 +502,7 @@ export function complaintAnalysisProcess(
             [ownerOf(measure)],
             "info",
             label("改进措施即将到期", "Improvement measure due soon"),
-            label(measure.action, measure.action),
+            asWritten(measure.action),
           ),
         ]
       },

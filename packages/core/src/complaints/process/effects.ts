@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from "../../calendar/index.ts"
 import { idempotencyKey } from "../../ids/idempotency-key.ts"
 import type { PersonId } from "../../ids/ids.ts"
-import { type Label, label } from "../../labels/label.ts"
+import { asWritten, type Label, label } from "../../labels/label.ts"
 import * as Money from "../../money/money.ts"
 import type { ActivityKind } from "../../ports/host-crm.ts"
 import type { NotificationSeverity } from "../../ports/notifier.ts"
@@ -317,12 +317,7 @@ export function complaintEffects(
         out.complete(complaintTaskKeys.investigation(id, cycle, state.investigator))
       break
     case "DepartmentOpinionRecorded":
-      out.activity(
-        "note",
-        label("相关部门意见", "Department's opinion"),
-        label(event.opinion, event.opinion),
-        event.at,
-      )
+      out.activity("note", label("相关部门意见", "Department's opinion"), asWritten(event.opinion), event.at)
       break
     case "RemedyProposed": {
       out.upsertCase()
@@ -374,7 +369,7 @@ export function complaintEffects(
         event.accepted
           ? label("客户同意处理方案", "Customer accepted the solution")
           : label("客户不同意处理方案", "Customer refused the solution"),
-        label(event.note ?? "", event.note ?? ""),
+        asWritten(event.note ?? ""),
         event.at,
       )
       if (event.accepted) out.executionTask(out.handlerId)
@@ -402,7 +397,7 @@ export function complaintEffects(
           `投诉已办结：${ResolutionOutcome.label(event.outcome, "zh-CN")}`,
           `Resolved: ${ResolutionOutcome.label(event.outcome, "en")}`,
         ),
-        label(event.note ?? "", event.note ?? ""),
+        asWritten(event.note ?? ""),
         event.at,
       )
       break
@@ -420,7 +415,7 @@ export function complaintEffects(
           `${FollowUpMethod.label(event.method, "zh-CN")}：满意度 ${event.satisfaction}/5`,
           `${FollowUpMethod.label(event.method, "en")}: satisfaction ${event.satisfaction}/5`,
         ),
-        label(event.comment ?? "", event.comment ?? ""),
+        asWritten(event.comment ?? ""),
         event.at,
       )
       if (event.satisfaction <= context.policy.followUp.dissatisfiedAtOrBelow)
@@ -456,7 +451,7 @@ export function complaintEffects(
           complaintTaskKeys.investigation(id, cycle, state.investigator),
           state.investigator,
           label(`重新调查投诉 ${id}`, `Investigate reopened complaint ${id}`),
-          label(event.reason, event.reason),
+          asWritten(event.reason),
           event.resolution.dueAt,
         )
       out.notify(
@@ -464,7 +459,7 @@ export function complaintEffects(
         [out.owner, { role: "supervisor" }],
         "warning",
         label(`投诉 ${id} 已重开`, `Complaint ${id} reopened`),
-        label(event.reason, event.reason),
+        asWritten(event.reason),
       )
       break
     }
@@ -490,7 +485,7 @@ export function complaintEffects(
       out.activity(
         "note",
         label("客户撤回投诉", "Customer withdrew the complaint"),
-        label(event.reason, event.reason),
+        asWritten(event.reason),
         event.at,
       )
       break

@@ -3,7 +3,7 @@ import { z } from "zod"
 import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId, PersonId } from "../../ids/index.ts"
-import { type Label, label } from "../../labels/label.ts"
+import { asWritten, type Label, label } from "../../labels/label.ts"
 import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command-shapes.ts"
 import { commandShape, commandUnion } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
@@ -202,9 +202,6 @@ const findingEffects =
 /** The title of a message about a non-conformity's corrective action. */
 const actionTitle = (finding: Nonconformity, chinese: string, english: string) =>
   label(`不合格项 ${finding.id} 纠正措施${chinese}`, `Corrective action for ${finding.id}${english}`)
-
-/** What a person wrote, shown as written in either language. */
-const asWritten = (text: string) => label(text, text)
 
 /**
  * A quality inspection, audit or evaluation with its non-conformities and their corrective
