@@ -102,6 +102,48 @@ export interface FlowSpec<
 }
 
 /**
+ * The `Decision` a step gets: one object per command with its methods on the prototype, since
+ * every command of every instance makes one and a closure per method would multiply the garbage.
+ */
+class StepDecisionContext<Event> implements Decision<Event> {
+  readonly #process: string
+  readonly #instanceId: string
+  readonly #state: FlowState
+  readonly #commandType: string
+
+  constructor(process: string, instanceId: string, state: FlowState, commandType: string) {
+    this.#process = process
+    this.#instanceId = instanceId
+    this.#state = state
+    this.#commandType = commandType
+  }
+
+  refuse(reason: string): Result.Result<never, InvalidTransition> {
+    return Result.fail(
+      new InvalidTransition({
+        process: this.#process,
+        instanceId: this.#instanceId,
+        state: this.#state.status,
+        command: this.#commandType,
+        reason,
+      }),
+    )
+  }
+
+  accept(...events: ReadonlyArray<Event>): Result.Result<ReadonlyArray<Event>, never> {
+    return Result.succeed(events)
+  }
+
+  acceptIf(condition: boolean, ...events: ReadonlyArray<Event>): Result.Result<ReadonlyArray<Event>, never> {
+    return Result.succeed(condition ? events : [])
+  }
+
+  keyAt(offset: number, kind: string, id: string = this.#instanceId): IdempotencyKey {
+    return idempotencyKey(this.#process, id, (this.#state.sequence ?? 0) + offset, kind)
+  }
+}
+
+/**
  * Builds a `ProcessDefinition` from a flow's steps: validation of every command, refusals named
  * the same way in every flow, the event counter, keyed host effects. Both runtime engines, the
  * in-memory runner and embedders see an ordinary definition, so instances stored before a flow
@@ -122,7 +164,6 @@ export function defineFlow<
   const folds = spec.folds as unknown as Readonly<Record<string, EventFold<State, Event>>>
   const effects = (spec.effects ?? {}) as Readonly<Record<string, EventEffects<State, Event> | undefined>>
   const finished = new Set<string>(spec.finished)
-  const accept = (...events: ReadonlyArray<Event>) => Result.succeed(events)
   const counted = typeof spec.initialState.sequence === "number"
 
   return {
@@ -133,23 +174,8 @@ export function defineFlow<
       const parsed = parseProcessCommand(subject, spec.commands, input)
       if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
       const command = parsed.success
-      const instanceId = spec.idOf(state)
-      return steps[command.type]!(state, command, {
-        refuse: (reason) =>
-          Result.fail(
-            new InvalidTransition({
-              process: spec.name,
-              instanceId,
-              state: state.status,
-              command: command.type,
-              reason,
-            }),
-          ),
-        accept,
-        acceptIf: (condition, ...events) => accept(...(condition ? events : [])),
-        keyAt: (offset, kind, id = instanceId) =>
-          idempotencyKey(spec.name, id, (state.sequence ?? 0) + offset, kind),
-      })
+      const decision = new StepDecisionContext<Event>(spec.name, spec.idOf(state), state, command.type)
+      return steps[command.type]!(state, command, decision)
     },
     evolve(state, event) {
       const next = folds[event.type]!(state, event)
