@@ -62,6 +62,7 @@ export function compileProjection(
     if (reason !== undefined) withheld.push({ field, ...classified, reason })
   }
   const count = keys.length
+  const inherited = keys.map((field) => field in Object.prototype)
   const unclassifiedReason = maskReason(unclassifiedField, reader, policy)
   return {
     withheld,
@@ -72,10 +73,12 @@ export function compileProjection(
       let maskedPresent = 0
       for (let index = 0; index < count; index++) {
         const field = keys[index]!
-        if (!Object.hasOwn(record, field)) continue
+        const value = record[field]
+        // A value read through the prototype (a field named `constructor`) is not the record's.
+        if ((value === undefined || inherited[index]) && !Object.hasOwn(record, field)) continue
         present++
         const marker = markers[index]
-        if (marker === undefined) out[field] = record[field]
+        if (marker === undefined) out[field] = value
         else {
           out[field] = marker
           maskedPresent++
@@ -85,7 +88,10 @@ export function compileProjection(
         maskedPresent === withheld.length
           ? withheld
           : withheld.filter((entry) => Object.hasOwn(record, entry.field))
-      if (present !== Object.keys(record).length) {
+      // Counting keys with for…in allocates nothing; a record with keys nobody classified takes the slow path.
+      let keyCount = 0
+      for (const _ in record) keyCount++
+      if (present !== keyCount) {
         const extra: Array<MaskedField> = []
         for (const field of Object.keys(record)) {
           if (Object.hasOwn(classification, field)) continue

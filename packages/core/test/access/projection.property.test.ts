@@ -7,6 +7,7 @@ import {
   ConfidentialityLevel,
   classifyForm,
   compileProjection,
+  defaultAccessPolicy as defaultPolicy,
   isMasked,
   type MaskReason,
   projectForm,
@@ -138,5 +139,30 @@ describe("the access projection, over random records, levels, readers and polici
         }
       }),
     )
+  })
+})
+
+describe("the access projection, at the edges of a record", () => {
+  const classes: Classification = {
+    constructor: { level: "public" as const, module: "grading" as const },
+    toString: { level: "secret" as const, module: "credit" as const },
+    note: { level: "internal", module: "complaints" },
+  }
+  const reader: Reader = { clearance: "internal", modules: new Set() }
+
+  it("keeps a field named like an object method only when the record has it, never from the prototype", () => {
+    const projected = compileProjection(classes, reader, defaultPolicy).project({ note: "n" })
+    expect(projected.values).toEqual({ note: "n" })
+    expect(Object.keys(projected.values)).toEqual(["note"])
+    expect(projected.masked).toEqual([])
+  })
+
+  it("keeps a key whose value is undefined, masked if the reader may not see it", () => {
+    const projected = compileProjection(classes, reader, defaultPolicy).project({
+      toString: undefined,
+      note: undefined,
+    })
+    expect(Object.keys(projected.values).sort()).toEqual(["note", "toString"])
+    expect(projected.values.toString).toEqual({ _tag: "Masked", level: "secret", reason: "clearance" })
   })
 })
