@@ -34,3 +34,21 @@ export function writableTo(
   }
   return { fields, withheld }
 }
+
+/**
+ * The values of a write with only the fields the plan allows; the rest are left out (a host must
+ * not hold them) and listed, so the adapter can record what it held back. A key the plan does not
+ * know is held back too: nobody classified it.
+ */
+export function keepWritable<Value>(
+  values: { readonly [field: string]: Value },
+  plan: HostWritePlan,
+): { readonly values: { readonly [field: string]: Value }; readonly heldBack: ReadonlyArray<string> } {
+  const kept: Record<string, Value> = {}
+  const heldBack: Array<string> = []
+  for (const [field, value] of Object.entries(values)) {
+    if (plan.fields.has(field)) kept[field] = value
+    else heldBack.push(field)
+  }
+  return { values: kept, heldBack }
+}

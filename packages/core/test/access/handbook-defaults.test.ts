@@ -5,6 +5,7 @@ import {
   customerAttributes,
   defaultAccessPolicy,
   isMasked,
+  keepWritable,
   moduleDefaultLevel,
   projectForm,
   projectRecord,
@@ -32,6 +33,15 @@ describe("the handbooks' confidentiality levels on forms and customer attributes
       for (const [key, field] of Object.entries(form.fields)) {
         expect(field.confidentiality, `${form.id}.${key}`).toBeDefined()
       }
+    }
+  })
+
+  it("puts every core form in the module its id names, none left to the fallback", () => {
+    for (const form of coreForms()) {
+      const prefix = form.id.split(".")[0]
+      expect(form.module, form.id).not.toBe("organisation")
+      if (prefix === "credit") expect(form.module, form.id).toBe("credit")
+      if (prefix === "complaint") expect(form.module, form.id).toBe("complaints")
     }
   })
 
@@ -127,6 +137,7 @@ describe("the handbooks' confidentiality levels on forms and customer attributes
       customer_grade: "internal",
       key_account: "internal",
       complaint_urgency: "internal",
+      callcenter_outbound_interest: "internal",
     })
     expect(new Set(customerAttributes.map((attribute) => attribute.name)).size).toBe(
       customerAttributes.length,
@@ -149,6 +160,17 @@ describe("the handbooks' confidentiality levels on forms and customer attributes
       reason: "clearance",
     })
     expect(plan.fields.size + plan.withheld.length).toBe(customerAttributes.length)
+  })
+
+  it("leaves out of a host write what the host may not hold, and a field nobody classified", () => {
+    const plan = writableTo(
+      "internal",
+      classifyAttributes(customerAttributes, defaultAccessPolicy),
+      defaultAccessPolicy,
+    )
+    const write = keepWritable({ credit_grade: "A", credit_limit: "50000.00", shoe_size: 42 }, plan)
+    expect(write.values).toEqual({ credit_grade: "A" })
+    expect(write.heldBack).toEqual(["credit_limit", "shoe_size"])
   })
 
   it("holds secret credit fields back from a host cleared 秘密 whose users do not work in credit, unless the company says they do", () => {
