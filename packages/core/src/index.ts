@@ -4,6 +4,8 @@
  */
 
 export * from "./access/index.ts"
+/** The access model also as a namespace, so catalogue pointers (`Access.projectForm`) resolve like other modules'. */
+export * as Access from "./access/index.ts"
 export * as Accounts from "./accounts/index.ts"
 export * as Approval from "./approvals/index.ts"
 export * from "./calendar/index.ts"

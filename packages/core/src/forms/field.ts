@@ -1,4 +1,5 @@
 import { z } from "zod"
+import type { ConfidentialityLevel } from "../access/confidentiality-level.ts"
 import type { Enumeration } from "../labels/enumeration.ts"
 import type { Label } from "../labels/label.ts"
 import { isKnownCurrency, minorDigits } from "../money/currency.ts"
@@ -38,6 +39,11 @@ export interface FieldCommon {
   readonly description: Label | undefined
   /** Whether the form is invalid without a value. */
   readonly required: boolean
+  /**
+   * The field's confidentiality level (密级). A field built on its own has one only when it says
+   * so; `defineForm` gives every other field its form's default, so every field of a form has one.
+   */
+  readonly confidentiality: ConfidentialityLevel | undefined
 }
 
 /** A field whose values have type `Value` (the phantom `_value` carries the type only). */
@@ -60,6 +66,8 @@ export interface FieldOptions<Required extends boolean = true> {
   readonly description?: Label
   /** Fields are required unless this is false. */
   readonly required?: Required
+  /** Only where the field differs from its form's default level (a natural person's telephone on a complaint). */
+  readonly confidentiality?: ConfidentialityLevel
 }
 
 /** Records at the type level whether a field is required, so form values type-check exactly. */
@@ -76,6 +84,7 @@ function common<Kind extends FieldKind, Required extends boolean>(
     label: options.label,
     description: options.description,
     required: (options.required ?? true) as Required,
+    confidentiality: options.confidentiality,
   }
 }
 

@@ -1,8 +1,12 @@
 import { Result } from "effect"
 import type { z } from "zod"
+import type { AccessModule } from "../access/access-module.ts"
+import { type ConfidentialityLevel, stricterLevel } from "../access/confidentiality-level.ts"
+import { moduleOfFormId } from "../access/form-module.ts"
+import { moduleDefaultLevel } from "../access/module-default-level.ts"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../errors/validation-error.ts"
 import type { Label } from "../labels/label.ts"
-import { type AnyField, objectSchema, type RowValue } from "./field.ts"
+import { type AnyField, objectSchema, type RowValue, type TableField } from "./field.ts"
 
 /** The value of a form: required fields present, optional ones possibly absent. */
 export type FormValue<Fields extends Record<string, AnyField>> = RowValue<Fields>
@@ -25,7 +29,12 @@ export interface Form<Fields extends Record<string, AnyField>> {
   readonly title: Label
   /** Where the form comes from in the handbooks, e.g. `004 ch.6 §3`. */
   readonly source: string | undefined
+  /** Every field, each with its confidentiality level resolved (its own, else the form's). */
   readonly fields: Fields
+  /** The module whose need-to-know rule governs the form's fields. */
+  readonly module: AccessModule
+  /** The level of every field that does not name its own (密级 of the form). */
+  readonly confidentiality: ConfidentialityLevel
   /** The zod validator of a whole value (field checks only; `parse` adds the rules). */
   readonly schema: z.ZodType<FormValue<Fields>>
   /** Validates an unknown input: the typed value, or every field problem with its path. */
@@ -41,6 +50,10 @@ export interface FormDefinition<Fields extends Record<string, AnyField>> {
   readonly title: Label
   readonly source?: string
   readonly fields: Fields
+  /** The module the form belongs to; by default the one its id starts with (`credit.` → credit). */
+  readonly module?: AccessModule
+  /** The form's default level, where it differs from its module's (`moduleDefaultLevel`). */
+  readonly confidentiality?: ConfidentialityLevel
   /** Checks across fields, run only when every field is valid on its own. */
   readonly rules?: (value: FormValue<Fields>) => ReadonlyArray<RuleIssue>
 }
@@ -51,11 +64,15 @@ export function defineForm<const Fields extends Record<string, AnyField>>(
 ): Form<Fields> {
   const schema = objectSchema(definition.fields) as unknown as z.ZodType<FormValue<Fields>>
   const rules = definition.rules
+  const module = definition.module ?? moduleOfFormId(definition.id)
+  const confidentiality = definition.confidentiality ?? moduleDefaultLevel[module]
   return {
     id: definition.id,
     title: definition.title,
     source: definition.source,
-    fields: definition.fields,
+    fields: withLevels(definition.fields, confidentiality),
+    module,
+    confidentiality,
     schema,
     parse(input) {
       const parsed = schema.safeParse(input)
@@ -69,4 +86,27 @@ export function defineForm<const Fields extends Record<string, AnyField>>(
       return Result.succeed(parsed.data)
     },
   }
+}
+
+/**
+ * The fields with their levels resolved: a field without one gets the form's default. A table is
+ * shown or masked whole, so it takes the strictest of its own level and its columns'.
+ */
+function withLevels<Fields extends Record<string, AnyField>>(
+  fields: Fields,
+  formLevel: ConfidentialityLevel,
+): Fields {
+  const resolved: Record<string, AnyField> = {}
+  for (const [key, field] of Object.entries(fields)) {
+    let level = field.confidentiality ?? formLevel
+    if (field.kind === "table") {
+      for (const column of Object.values(
+        (field as unknown as TableField<Record<string, AnyField>>).columns,
+      )) {
+        if (column.confidentiality !== undefined) level = stricterLevel(level, column.confidentiality)
+      }
+    }
+    resolved[key] = field.confidentiality === level ? field : { ...field, confidentiality: level }
+  }
+  return resolved as Fields
 }

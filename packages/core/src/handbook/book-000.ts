@@ -1012,8 +1012,17 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "system",
     module: "information",
     title: label("客户信息保密制度", "Customer information confidentiality rules"),
-    status: "planned",
-    waitsFor: waitingFor.information,
+    status: "partial",
+    pointers: [
+      { kind: "model", module: "Access", export: "defaultAccessPolicy" },
+      { kind: "model", module: "Access", export: "projectForm" },
+      { kind: "model", module: "Access", export: "projectRecord" },
+      { kind: "model", module: "Access", export: "writableTo" },
+    ],
+    missing: label(
+      "密级与知悉范围已落实于每个表单字段与客户属性；读取审计与信息保密管理流程另行实现",
+      "levels and need-to-know are on every form field and customer attribute; the read audit and the confidentiality process come separately",
+    ),
   },
   {
     book: "000",

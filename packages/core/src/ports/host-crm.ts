@@ -1,4 +1,5 @@
 import { Context, type Effect } from "effect"
+import type { ConfidentialityLevel } from "../access/confidentiality-level.ts"
 import type { PortFailure } from "../errors/port-failure.ts"
 import type { HostRecordId, PersonId } from "../ids/ids.ts"
 import type { Label } from "../labels/label.ts"
@@ -175,6 +176,11 @@ export interface FieldSpec {
   readonly type: HostFieldType
   /** The options of a choice field, in display order. */
   readonly options?: ReadonlyArray<{ readonly value: string; readonly label: Label }>
+  /**
+   * The field's confidentiality level (密级) where it differs from its module's default
+   * (`moduleDefaultLevel`); `customerAttributes` resolves every catalogued field's level.
+   */
+  readonly confidentiality?: ConfidentialityLevel
 }
 
 /** One change `install` makes (or would make, in a dry run). */

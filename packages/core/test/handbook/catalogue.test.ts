@@ -3,25 +3,14 @@ import { join } from "node:path"
 import * as Core from "@tixi/core"
 import { Handbook } from "@tixi/core"
 import { describe, expect, it } from "vitest"
+import { coreForms } from "../support/core-forms.ts"
 
 const source = join(import.meta.dirname, "../../src")
 
-/** Every form the core exports, found by shape, so the test needs no hand-kept list. */
-const forms = new Map<string, { readonly source: string }>()
-for (const namespace of Object.values(Core)) {
-  if (typeof namespace !== "object" || namespace === null) continue
-  for (const value of Object.values(namespace)) {
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      "id" in value &&
-      "source" in value &&
-      "fields" in value
-    ) {
-      forms.set(String(value.id), value as { source: string })
-    }
-  }
-}
+/** Every form the core exports, by id. */
+const forms = new Map<string, { readonly source: string }>(
+  coreForms().map((form) => [form.id, form as { readonly source: string }]),
+)
 
 const moduleExport = (module: string, name: string): unknown =>
   (Core as unknown as Record<string, Record<string, unknown> | undefined>)[module]?.[name]

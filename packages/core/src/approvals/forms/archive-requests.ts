@@ -14,6 +14,9 @@ export const ArchiveConfidentiality = enumeration("approval.archiveConfidentiali
 /** A request to borrow archives (借阅申请, 004 ch.7 §16 ②借阅手续). */
 export const archiveLendingRequestForm = defineForm({
   id: "approval.archiveLending",
+  // The request names an archive, not its contents: 内部, under customer information.
+  module: "information",
+  confidentiality: "internal",
   title: label("档案借阅申请表", "Archive lending request"),
   source: "004 ch.7 §16 客户档案管理流程",
   fields: {
@@ -34,6 +37,8 @@ export const archiveLendingRequestForm = defineForm({
 /** A request to destroy expired archives (过期销毁, 004 ch.7 §16 ⑤). */
 export const archiveDestructionRequestForm = defineForm({
   id: "approval.archiveDestruction",
+  module: "information",
+  confidentiality: "internal",
   title: label("档案销毁申请表", "Archive destruction request"),
   source: "004 ch.7 §16 客户档案管理流程",
   fields: {

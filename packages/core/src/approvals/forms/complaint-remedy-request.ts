@@ -9,6 +9,7 @@ import { label } from "../../labels/label.ts"
  */
 export const complaintRemedyRequestForm = defineForm({
   id: "approval.complaintRemedy",
+  module: "complaints",
   title: label("投诉补偿审批单", "Complaint remedy approval"),
   source: "004 ch.6 §16 客户投诉接待流程; §9 客户投诉处理表",
   fields: {

@@ -6,6 +6,7 @@ import { label } from "../../labels/label.ts"
 /** An order or delivery that would take the customer over the credit limit (资信控制). */
 export const creditLimitOverrideRequestForm = defineForm({
   id: "approval.creditLimitOverride",
+  module: "credit",
   title: label("超信用额度申请", "Credit-limit override request"),
   source: "000 ch.7 资信控制",
   fields: {
@@ -29,6 +30,7 @@ export const CreditGradeChoice = enumeration("approval.creditGrade", {
 /** 信用等级变更申请: the approval request for a grade change, after 客户信用度变更表 (004 ch.7 §11). */
 export const creditGradeChangeRequestForm = defineForm({
   id: "approval.creditGradeChange",
+  module: "credit",
   title: label("信用等级变更申请", "Credit-grade change request"),
   source: "004 ch.7 §11 客户信用度变更表",
   fields: {
@@ -37,8 +39,14 @@ export const creditGradeChangeRequestForm = defineForm({
     address: field.text({ label: label("地址", "Address"), required: false }),
     contact: field.phone({ label: label("联系方式", "Telephone"), required: false }),
     annualVolume: field.money({ label: label("年度交易额", "Annual trade volume"), required: false }),
-    currentGrade: field.choice(CreditGradeChoice, { label: label("原信用等级", "Current grade") }),
-    newGrade: field.choice(CreditGradeChoice, { label: label("变更后等级", "New grade") }),
+    currentGrade: field.choice(CreditGradeChoice, {
+      label: label("原信用等级", "Current grade"),
+      confidentiality: "internal",
+    }),
+    newGrade: field.choice(CreditGradeChoice, {
+      label: label("变更后等级", "New grade"),
+      confidentiality: "internal",
+    }),
     reason: field.longText({ label: label("信用等级变更原因", "Reason for change") }),
     strategy: field.longText({ label: label("发展对策", "Strategy"), required: false }),
     notes: field.longText({ label: label("备注", "Notes"), required: false }),
@@ -52,6 +60,7 @@ export const creditGradeChangeRequestForm = defineForm({
 /** A customer asks to pay later than agreed (延期付款审核, 002 ch.9 §9.4). */
 export const deferredPaymentRequestForm = defineForm({
   id: "approval.deferredPayment",
+  module: "finance",
   title: label("延期付款申请", "Deferred payment request"),
   source: "002 ch.9 §9.4 延期付款审核工作流程",
   fields: {
@@ -76,6 +85,9 @@ export const deferredPaymentRequestForm = defineForm({
  */
 export const creditStandardRequestForm = defineForm({
   id: "approval.creditStandard",
+  // The company's own credit rules, not a customer's data: 内部.
+  module: "credit",
+  confidentiality: "internal",
   title: label("客户信用等级评定标准和政策", "Credit grading standard and policy"),
   source: "004 ch.7 §19 客户信用制度制定流程 ④",
   fields: {

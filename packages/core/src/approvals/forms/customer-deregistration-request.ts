@@ -5,6 +5,7 @@ import { label } from "../../labels/label.ts"
 /** A customer's deregistration (客户注销, 004 ch.7 §18): the balance is settled and refunded before closing. */
 export const customerDeregistrationRequestForm = defineForm({
   id: "approval.customerDeregistration",
+  module: "information",
   title: label("客户注销申请表", "Customer deregistration request"),
   source: "004 ch.7 §18 客户注销管理流程",
   fields: {

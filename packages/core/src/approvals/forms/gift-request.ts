@@ -5,6 +5,7 @@ import { label } from "../../labels/label.ts"
 /** 礼品馈赠申请表 (004 ch.3 §20): which gifts go to whom, and their value. */
 export const giftRequestForm = defineForm({
   id: "approval.gift",
+  module: "relationships",
   title: label("礼品馈赠申请表", "Gift request"),
   source: "004 ch.3 §20 礼品馈赠申请表",
   fields: {

@@ -5,6 +5,7 @@ import { label } from "../../labels/label.ts"
 /** 客户招待申请表 (004 ch.3 §17): the meal, who attends, the budget per item and why. */
 export const hospitalityMealRequestForm = defineForm({
   id: "approval.hospitalityMeal",
+  module: "relationships",
   title: label("客户招待申请表", "Customer hospitality request"),
   source: "004 ch.3 §17 客户招待申请表",
   fields: {

@@ -5,6 +5,7 @@ import { label } from "../../labels/label.ts"
 /** The expense claim after a customer visit (客户拜访管理流程 ⑩费用报销). */
 export const visitExpensesRequestForm = defineForm({
   id: "approval.visitExpenses",
+  module: "relationships",
   title: label("拜访费用报销单", "Visit expense claim"),
   source: "004 ch.3 §22 客户拜访管理流程",
   fields: {

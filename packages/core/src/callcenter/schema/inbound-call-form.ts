@@ -13,7 +13,12 @@ export const inboundCallForm = defineForm({
     endedAt: field.dateTime({ label: label("结束时间", "End time") }),
     callerName: field.text({ label: label("呼入者姓名", "Caller's name") }),
     callerPosition: field.text({ label: label("呼入者职位", "Caller's position"), required: false }),
-    callerPhone: field.phone({ label: label("来电号码", "Caller's number"), required: false }),
+    // A natural person's (自然人) contact details are personal information (PIPL): 秘密.
+    callerPhone: field.phone({
+      label: label("来电号码", "Caller's number"),
+      required: false,
+      confidentiality: "secret",
+    }),
     customer: field.customer({ label: label("客户", "Customer"), required: false }),
     receiver: field.person({ label: label("接听者姓名", "Answered by") }),
     receiverNumber: field.text({ label: label("接听者编号", "Agent number"), maxLength: 40 }),

@@ -6,6 +6,8 @@ import { CompanyTopic, WorkTopic } from "../labels/call-labels.ts"
 /** 电话访谈计划表 (004 ch.8 §7): the plan of a telephone interview with a customer contact. */
 export const interviewPlanForm = defineForm({
   id: "callcenter.interviewPlan",
+  // A contact's personal profile (birth date, education, hobbies) is personal information (PIPL).
+  confidentiality: "secret",
   title: label("电话访谈计划表", "Telephone interview plan"),
   source: "004 ch.8 §7 电话访谈计划表",
   fields: {

@@ -16,7 +16,12 @@ export const outboundCallForm = defineForm({
     customerName: field.text({ label: label("客户姓名", "Customer's name") }),
     customerPosition: field.text({ label: label("客户职位", "Customer's position"), required: false }),
     customer: field.customer({ label: label("客户", "Customer"), required: false }),
-    phone: field.phone({ label: label("电话号码", "Number called"), required: false }),
+    // A natural person's (自然人) contact details are personal information (PIPL): 秘密.
+    phone: field.phone({
+      label: label("电话号码", "Number called"),
+      required: false,
+      confidentiality: "secret",
+    }),
     content: field.longText({ label: label("呼出内容", "What the call was about") }),
     handlingOpinion: field.longText({ label: label("处理意见", "Handling opinion"), required: false }),
   },

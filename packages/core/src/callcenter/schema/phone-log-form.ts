@@ -15,7 +15,8 @@ export const phoneLogForm = defineForm({
       maxRows: 500,
       columns: {
         callee: field.text({ label: label("被呼叫人的姓名/公司名称", "Person or company called") }),
-        phone: field.phone({ label: label("电话号码", "Telephone number") }),
+        // A caller's number is personal information (PIPL), so the log is shown or withheld whole at 秘密.
+        phone: field.phone({ label: label("电话号码", "Telephone number"), confidentiality: "secret" }),
         calledAt: field.dateTime({ label: label("日期/通话时间", "Date and time") }),
         durationMinutes: field.decimal({
           label: label("通话长度（分钟）", "Duration (minutes)"),

@@ -22,9 +22,19 @@ export const handlingRecordForm = defineForm({
     handlingSupervisor: field.person({ label: label("承办主管", "Supervisor in charge"), required: false }),
     verifier: field.person({ label: label("查证人", "Verified by"), required: false }),
     complainantName: field.text({ label: label("投诉者姓名", "Complainant"), maxLength: 100 }),
-    complainantPhone: field.phone({ label: label("电话", "Telephone"), required: false }),
+    // A natural person's (自然人) contact details are personal information (PIPL): 秘密.
+    complainantPhone: field.phone({
+      label: label("电话", "Telephone"),
+      required: false,
+      confidentiality: "secret",
+    }),
     complainantCompany: field.text({ label: label("公司名称", "Company"), required: false }),
-    complainantAddress: field.text({ label: label("地址", "Address"), required: false, maxLength: 300 }),
+    complainantAddress: field.text({
+      label: label("地址", "Address"),
+      required: false,
+      maxLength: 300,
+      confidentiality: "secret",
+    }),
     subjectProduct: field.text({ label: label("投诉标的 品名", "Product concerned"), required: false }),
     subjectAmount: field.money({ label: label("投诉标的 金额", "Amount concerned"), required: false }),
     subjectItem: field.text({ label: label("投诉标的 项目", "Item concerned"), required: false }),

@@ -36,9 +36,16 @@ export const registrationForm = defineForm({
       required: false,
       maxLength: 200,
     }),
-    address: field.text({ label: label("客户地址", "Address"), required: false, maxLength: 300 }),
-    phone: field.phone({ label: label("电话", "Telephone"), required: false }),
+    // A natural person's (自然人) contact details are personal information (PIPL): 秘密.
+    address: field.text({
+      label: label("客户地址", "Address"),
+      required: false,
+      maxLength: 300,
+      confidentiality: "secret",
+    }),
+    phone: field.phone({ label: label("电话", "Telephone"), required: false, confidentiality: "secret" }),
     email: field.text({
+      confidentiality: "secret",
       label: label("电子邮箱", "E-mail"),
       required: false,
       maxLength: 254,

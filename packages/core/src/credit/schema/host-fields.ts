@@ -21,12 +21,16 @@ const options = <Value extends string>(
 
 /**
  * The customer fields the credit module keeps on the host (HubSpot company properties, Salesforce
- * Account fields), for `HostCrm.ensureFields` at install time.
+ * Account fields), for `HostCrm.ensureFields` at install time. Levels: the credit default 秘密
+ * for the limit, its currency and the score (what the customer is worth to the company); 内部 for
+ * the grade and the terms it gives (账期, 付款方式, 担保), which sales and order entry apply to
+ * every order (资信控制).
  */
 export const creditFieldSpecs: ReadonlyArray<FieldSpec> = [
   {
     object: "customer",
     name: "credit_grade",
+    confidentiality: "internal",
     label: label("信用等级", "Credit grade"),
     type: "choice",
     options: options(CreditGrade.values, CreditGrade.labels),
@@ -36,12 +40,14 @@ export const creditFieldSpecs: ReadonlyArray<FieldSpec> = [
   {
     object: "customer",
     name: "credit_payment_term_days",
+    confidentiality: "internal",
     label: label("账期（天）", "Payment term (days)"),
     type: "number",
   },
   {
     object: "customer",
     name: "credit_payment_method",
+    confidentiality: "internal",
     label: label("付款方式", "Payment method"),
     type: "choice",
     options: options(PaymentMethod.values, PaymentMethod.labels),
@@ -49,6 +55,7 @@ export const creditFieldSpecs: ReadonlyArray<FieldSpec> = [
   {
     object: "customer",
     name: "credit_guarantee_required",
+    confidentiality: "internal",
     label: label("是否担保", "Guarantee required"),
     type: "boolean",
   },

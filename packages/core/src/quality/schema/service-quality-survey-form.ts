@@ -11,7 +11,8 @@ export const serviceQualitySurveyForm = defineForm({
   fields: {
     customer: field.customer({ label: label("客户", "Customer") }),
     respondentName: field.text({ label: label("填表人", "Filled in by") }),
-    phone: field.phone({ label: label("联系电话", "Telephone"), required: false }),
+    // A natural person's (自然人) contact details are personal information (PIPL): 秘密.
+    phone: field.phone({ label: label("联系电话", "Telephone"), required: false, confidentiality: "secret" }),
     surveyedOn: field.date({ label: label("调查日期", "Survey date") }),
     channel: field.choice(SurveyChannel, { label: label("调查方式", "Survey channel") }),
     items: field.table({
