@@ -63,6 +63,7 @@ describe("信息保密管理流程 (004 ch.7 §17)", () => {
     ])
     expect(reportApproval?.submission.values).toMatchObject({ copies: 2, findings: 0, actions: 0 })
     expect(Information.reportForm.parse(reportApproval?.submission.values)._tag).toBe("Success")
+    expect(Information.classificationForm.parse(classification?.submission.values)._tag).toBe("Success")
   })
 
   it("① classify ✓ returned → back to ① and resubmitted under a new approval", () => {

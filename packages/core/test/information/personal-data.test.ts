@@ -130,7 +130,7 @@ describe("confidentiality levels and personal marks of the information forms", (
   ]
 
   it("marks every field and every column of every form, and nothing else", () => {
-    expect(Information.informationMarkedForms.map((marked) => marked.formId)).toEqual(
+    expect(Information.informationMarkedForms.map((marked) => marked.form.id)).toEqual(
       forms.map((form) => form.id),
     )
     for (const [index, form] of forms.entries()) {

@@ -26,7 +26,7 @@ export const circulationForm = defineForm({
         phone: field.phone({ label: label("联系电话", "Telephone"), required: false }),
         department: field.department({ label: label("部门", "Department"), required: false }),
         clearance: field.choice(ConfidentialityLevel, { label: label("可阅密级", "Cleared up to") }),
-        itemIds: field.text({ label: label("可阅项目", "Items they may receive"), maxLength: 2000 }),
+        itemIds: field.text({ label: label("可阅项目", "Items cleared for"), maxLength: 2000 }),
       },
     }),
   },

@@ -22,7 +22,7 @@ export const classificationForm = defineForm({
       columns: {
         itemId: field.text({ label: label("项目编号", "Item number"), maxLength: 200 }),
         description: field.longText({ label: label("内容摘要", "What it is"), maxLength: 500 }),
-        level: field.choice(ConfidentialityLevel, { label: label("密级", "Confidentiality level") }),
+        level: field.choice(ConfidentialityLevel, { label: label("密级", "Classification") }),
       },
     }),
   },

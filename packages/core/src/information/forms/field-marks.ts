@@ -1,5 +1,6 @@
 import type { ConfidentialityLevel } from "../../access/confidentiality-level.ts"
 import type { AnyField, TableField } from "../../forms/field.ts"
+import type { AnyForm } from "../../forms/form.ts"
 import type { PersonalDataKind } from "../labels/information-labels.ts"
 
 /**
@@ -20,9 +21,9 @@ export type FieldMarks<Fields extends Record<string, AnyField>> = {
     : FieldMark
 }
 
-/** A form's id with its field marks, for code that walks every information form. */
+/** A form with its field marks, for code that walks every information form. */
 export interface MarkedForm {
-  readonly formId: string
+  readonly form: AnyForm
   readonly marks: Readonly<
     Record<string, FieldMark & { readonly columns?: Readonly<Record<string, FieldMark>> }>
   >

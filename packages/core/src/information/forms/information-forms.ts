@@ -1,3 +1,4 @@
+import type { AnyForm } from "../../forms/form.ts"
 import { auditFindingsForm, auditFindingsMarks } from "./audit-findings-form.ts"
 import { circulationForm, circulationMarks } from "./circulation-form.ts"
 import { classificationForm, classificationMarks } from "./classification-form.ts"
@@ -8,10 +9,10 @@ import { transferRegisterForm, transferRegisterMarks } from "./transfer-register
 
 /** Every form of 信息保密管理流程 with its marks, for the personal-data model and level checks. */
 export const informationMarkedForms: ReadonlyArray<MarkedForm> = [
-  { formId: classificationForm.id, marks: classificationMarks },
-  { formId: circulationForm.id, marks: circulationMarks },
-  { formId: transferRegisterForm.id, marks: transferRegisterMarks },
-  { formId: auditFindingsForm.id, marks: auditFindingsMarks },
-  { formId: remedyForm.id, marks: remedyMarks },
-  { formId: reportForm.id, marks: reportMarks },
+  { form: classificationForm as unknown as AnyForm, marks: classificationMarks },
+  { form: circulationForm as unknown as AnyForm, marks: circulationMarks },
+  { form: transferRegisterForm as unknown as AnyForm, marks: transferRegisterMarks },
+  { form: auditFindingsForm as unknown as AnyForm, marks: auditFindingsMarks },
+  { form: remedyForm as unknown as AnyForm, marks: remedyMarks },
+  { form: reportForm as unknown as AnyForm, marks: reportMarks },
 ]
