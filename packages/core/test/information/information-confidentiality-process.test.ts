@@ -111,6 +111,16 @@ describe("信息保密管理流程 (004 ch.7 §17)", () => {
       expect(result.failure.issues[0]?.path).toEqual(["recipients", 0, "post"])
   })
 
+  it("① classify: an item listed twice is a ValidationError naming the list, and nothing is recorded", () => {
+    const instance = drive(flow, "CONF-7")
+    const twice = instance.send({ ...classify, items: [classify.items[0], classify.items[0]] })
+    expect(Result.isFailure(twice) && twice.failure).toMatchObject({
+      _tag: "ValidationError",
+      issues: [expect.objectContaining({ path: ["items"], message: "each itemId is listed once" })],
+    })
+    expect(instance.events).toEqual([])
+  })
+
   it("② numbered transfer: refuses a reused copy number, a recipient off the list and an item outside their range", () => {
     const instance = circulatingMatter()
     instance.must(transfer(1, "prices", "finance"))

@@ -102,23 +102,15 @@ const remedyActionSchema = z.strictObject({
   workingDays: z.number().int().min(1).max(250),
 })
 
-const uniqueBy = <Row>(key: (row: Row) => string | number, message: string) => ({
-  check: (rows: ReadonlyArray<Row>) => new Set(rows.map(key)).size === rows.length,
-  message,
-})
-const uniqueItems = uniqueBy((item: { itemId: string }) => item.itemId, "each item is listed once")
-const uniqueRecipients = uniqueBy(
-  (recipient: { recipientId: string }) => recipient.recipientId,
-  "each recipient is listed once",
-)
-const uniqueFindings = uniqueBy(
-  (finding: { findingId: string }) => finding.findingId,
-  "each finding is listed once",
-)
-const uniqueActions = uniqueBy(
-  (action: { actionId: string }) => action.actionId,
-  "each action is listed once",
-)
+/** A list of rows, each named once by its `key` field, so a step can find a row by id. */
+const rowsOf = <Row extends z.ZodType<Record<string, unknown>>>(row: Row, key: string, max: number) =>
+  z
+    .array(row)
+    .max(max)
+    .refine(
+      (rows) => new Set(rows.map((each) => each[key])).size === rows.length,
+      `each ${key} is listed once`,
+    )
 
 /** The shape of every command of 信息保密管理流程, checked before the decider reads it. */
 export const informationConfidentialityCommandSchema = commandUnion(
@@ -127,18 +119,14 @@ export const informationConfidentialityCommandSchema = commandUnion(
     matterId: commandIdSchema,
     title: commandTextSchema(200),
     classifier: actorSchema,
-    items: z.array(itemSchema).min(1).max(500).refine(uniqueItems.check, uniqueItems.message),
+    items: rowsOf(itemSchema, "itemId", 500).min(1),
   }),
   /** ✓ the approvers' decision on the classification, the remedy or the report. */
   decideApprovalSchema,
   /** 传阅范围: who may receive which items, each up to a clearance. */
   commandShape("SetCirculation", {
     by: actorSchema,
-    recipients: z
-      .array(recipientSchema)
-      .min(1)
-      .max(200)
-      .refine(uniqueRecipients.check, uniqueRecipients.message),
+    recipients: rowsOf(recipientSchema, "recipientId", 200).min(1),
   }),
   /** ② 编号传递: one numbered copy of an item handed to a recipient on the list. */
   commandShape("TransferCopy", {
@@ -155,12 +143,12 @@ export const informationConfidentialityCommandSchema = commandUnion(
   commandShape("Audit", {
     roundId: commandIdSchema,
     auditor: actorSchema,
-    findings: z.array(findingSchema).max(1000).refine(uniqueFindings.check, uniqueFindings.message),
+    findings: rowsOf(findingSchema, "findingId", 1000),
   }),
   /** ④ 补救处理: actions answering every finding, each with its owner and working days, for 审核 ✓. */
   commandShape("ProposeRemedy", {
     proposer: actorSchema,
-    actions: z.array(remedyActionSchema).min(1).max(200).refine(uniqueActions.check, uniqueActions.message),
+    actions: rowsOf(remedyActionSchema, "actionId", 200).min(1),
   }),
   /** ⑤ 执行 → 反馈: an action carried out, reported back by whoever did it. */
   commandShape("ReportActionDone", {
@@ -325,8 +313,7 @@ export const openRemedyActions = (
 
 /**
  * Why a circulation list cannot stand, if it cannot: an item not classified in this matter, or a
- * recipient cleared below the level of an item they would receive (⚠ the chart's point: nobody
- * reads above their level).
+ * recipient cleared below the level of an item they would receive: nobody reads above their level.
  */
 function circulationRefusal(
   state: InformationConfidentialityState,
