@@ -10,6 +10,7 @@ import {
   manager,
   officer,
   report,
+  supervisor,
   wang,
   withCopiesOut,
 } from "./fixtures.ts"
@@ -21,14 +22,19 @@ function recordedMatter() {
   instance.must(cleanAudit)
   instance.must(report(at("2026-04-03", "11:00"), "合规"))
   instance.must(decide(instance.state, "approved", at("2026-04-03", "16:00")))
-  const stored: ReadonlyArray<Information.StoredEvent> = instance.events.map((event, sequence) => ({
+  return { instance, stored: storedEvents(instance.events) }
+}
+
+/** The events as the runtime stores them: plain JSON, numbered. */
+const storedEvents = (
+  events: ReadonlyArray<Information.InformationConfidentialityEvent>,
+): ReadonlyArray<Information.StoredEvent> =>
+  events.map((event, sequence) => ({
     process: Information.informationConfidentialityName,
     instanceId: "CONF-7",
     sequence,
     event: JSON.parse(JSON.stringify(event)),
   }))
-  return { instance, stored }
-}
 
 const statusesOf = (events: ReadonlyArray<Information.StoredEvent>) => {
   const statuses: Array<string> = []
@@ -94,6 +100,45 @@ describe("a natural person's data (PIPL)", () => {
     expect(Information.findPersonalData(wang, erased)).toEqual([])
     // the input is left as it was
     expect(JSON.stringify(stored)).toContain("13800138000")
+  })
+
+  it("erases on the breach path too: 王律师 owned a remedy action, and the replay still reaches archived", () => {
+    const instance = withCopiesOut(circulatingMatter())
+    instance.must({
+      ...cleanAudit,
+      findings: [{ findingId: "F1", kind: "disclosure", copyNumber: 2, description: "副本 2 被转发" }],
+    })
+    instance.must({
+      type: "ProposeRemedy",
+      at: at("2026-04-03", "11:00"),
+      proposer: supervisor,
+      actions: [
+        { actionId: "A1", findingIds: ["F1"], action: "收回并销毁转发件", owner: wang, workingDays: 2 },
+      ],
+    })
+    instance.must(decide(instance.state, "approved", at("2026-04-03", "14:00")))
+    instance.must({ type: "FollowUpRemedy", at: instance.state.actions[0]!.ladder!.dueAt })
+    instance.must({
+      type: "ReportActionDone",
+      at: at("2026-04-08", "10:00"),
+      actionId: "A1",
+      reporter: supervisor,
+      feedback: "已销毁",
+    })
+    instance.must(report(at("2026-04-08", "11:00"), "已补救"))
+    instance.must(decide(instance.state, "approved", at("2026-04-08", "16:00")))
+    const stored = storedEvents(instance.events)
+    const plan = Information.planErasure(wang, stored)
+    expect(plan.replacements.map((each) => each.path.join("."))).toContain("actions.0.owner")
+    const erased = Result.getOrThrow(Information.applyErasure(stored, plan))
+    expect(statusesOf(erased)).toEqual(statusesOf(stored))
+    const state = replay(
+      flow,
+      erased.map(({ event }) => event as Information.InformationConfidentialityEvent),
+    )
+    expect(state.status).toBe("archived")
+    expect(state.actions[0]).toMatchObject({ owner: Information.erasedValue("personId"), level: 1 })
+    expect(JSON.stringify(state)).not.toContain(wang)
   })
 
   it("refuses a plan that does not fit the events, rewriting nothing; applying it again changes nothing", () => {
