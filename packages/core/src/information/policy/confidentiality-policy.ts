@@ -1,5 +1,9 @@
+import type { Result } from "effect"
+import { z } from "zod"
+import { parseWith, type ValidationError } from "../../errors/validation-error.ts"
 import type { LadderRung } from "../../process/escalation-ladder.ts"
-import type { Role } from "../../roles/role.ts"
+import { ladderRungsSchema } from "../../process/ladder-rungs-schema.ts"
+import { Role } from "../../roles/role.ts"
 
 /**
  * Who approves each ✓ of 信息保密管理流程 and how a late remedy action climbs the ladder. The chart
@@ -32,4 +36,35 @@ export const defaultInformationConfidentialityPolicy: InformationConfidentiality
       { role: "generalManager", afterDueWorkingMinutes: 2 * 8 * 60 },
     ],
   },
+}
+
+/** Approvers above the officer who does the work, at least one, each post once. */
+const approversSchema = z
+  .array(Role.schema)
+  .min(1, "name at least one approving post")
+  .refine((roles) => !roles.includes("officer"), "approval is given above the officer")
+  .refine((roles) => new Set(roles).size === roles.length, "each post approves once")
+
+const policySchema = z.strictObject({
+  classificationApprovers: approversSchema,
+  remedyApprovers: approversSchema,
+  reportApprovers: approversSchema,
+  remedyFollowUp: z.strictObject({
+    remindBeforeWorkingMinutes: z.number().int().min(0).max(1_000_000),
+    rungs: ladderRungsSchema,
+  }),
+})
+
+/**
+ * Validates a confidentiality policy a company writes (whole, like the default), naming the field
+ * of every problem: an officer approving, a ladder that climbs down.
+ */
+export function parseInformationConfidentialityPolicy(
+  input: unknown,
+): Result.Result<InformationConfidentialityPolicy, ValidationError> {
+  return parseWith(
+    "policy.informationConfidentiality",
+    policySchema as unknown as z.ZodType<InformationConfidentialityPolicy>,
+    input,
+  )
 }
