@@ -199,6 +199,23 @@ describe("confidentiality levels and personal marks of the information forms", (
     for (const mark of personal) expect(["secret", "confidential"]).toContain(mark.level)
   })
 
+  it("marks every telephone field personal by its kind: a phone number is always someone's", () => {
+    const phones = Information.informationMarkedForms.flatMap(({ form, marks }) =>
+      Object.entries(form.fields).flatMap(([name, field]) => {
+        const columns =
+          "columns" in field ? Object.entries(field.columns as Record<string, { kind: string }>) : []
+        return [
+          ...(field.kind === "phone" ? [marks[name]] : []),
+          ...columns
+            .filter(([, column]) => column.kind === "phone")
+            .map(([column]) => marks[name]?.columns?.[column]),
+        ]
+      }),
+    )
+    expect(phones.length).toBeGreaterThan(0)
+    for (const mark of phones) expect(mark?.personal).toBe("phone")
+  })
+
   it("labels every field in zh-CN and en", () => {
     for (const form of forms)
       for (const field of Object.values(form.fields)) {
