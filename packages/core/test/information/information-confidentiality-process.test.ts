@@ -259,6 +259,18 @@ describe("信息保密管理流程 (004 ch.7 §17)", () => {
     instance.must({ type: "Cancel", at: at("2026-04-01", "10:00"), actor: supervisor, reason: "重复立项" })
     expect(instance.state.status).toBe("cancelled")
     expect(instance.effects.at(-1)).toMatchObject({ kind: "approval.withdraw", submissionKey: key })
+    const archived = transferredAndReturned()
+    archived.must(cleanAudit)
+    archived.must(report(at("2026-04-03", "11:00"), "合规"))
+    archived.must(decide(archived.state, "approved", at("2026-04-03", "16:00")))
+    const cancel = {
+      type: "Cancel",
+      at: at("2026-04-04", "10:00"),
+      actor: supervisor,
+      reason: "已存档",
+    } as const
+    expect(refusalOf(archived.send(cancel))).toBe("only an open matter can be cancelled")
+    expect(archived.state.status).toBe("archived")
   })
 
   it("names the chart's swim lane of every step", () => {
