@@ -14,7 +14,7 @@ describe("defaultApprovalForms", () => {
     const ids = defaultApprovalForms.map((form) => form.id)
     // The ids the deciders put in their approval.submit requests (credit-evaluation,
     // credit-grade-change, relationship-maintenance, key-account-revisit, key-account screening,
-    // maintenance and service management, satisfaction-survey, quality-review).
+    // maintenance and service management, satisfaction-survey, quality-review, information-confidentiality).
     for (const formId of [
       "credit.rating",
       "credit.grade-change",
@@ -28,6 +28,9 @@ describe("defaultApprovalForms", () => {
       "quality.surveyPlan",
       "quality.improvementPlan",
       "quality.nonconformity",
+      "information.classification",
+      "information.remedy",
+      "information.report",
     ]) {
       expect(ids).toContain(formId)
     }

@@ -1,0 +1,6 @@
+export * from "./erased.ts"
+export * from "./information-locations.ts"
+export * from "./personal-data.ts"
+export * from "./personal-fields-elsewhere.ts"
+export * from "./personal-locations.ts"
+export * from "./stored-event.ts"
