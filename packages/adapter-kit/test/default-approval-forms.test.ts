@@ -28,6 +28,7 @@ describe("defaultApprovalForms", () => {
       "quality.surveyPlan",
       "quality.improvementPlan",
       "quality.nonconformity",
+      "organisation.appraisal",
     ]) {
       expect(ids).toContain(formId)
     }

@@ -1,4 +1,13 @@
-import { Accounts, type AnyForm, Approval, Complaints, Credit, Grading, Quality } from "@tixi/core"
+import {
+  Accounts,
+  type AnyForm,
+  Approval,
+  Complaints,
+  Credit,
+  Grading,
+  Organisation,
+  Quality,
+} from "@tixi/core"
 
 /**
  * The forms the core's processes open approvals on, beyond the request forms: without a template
@@ -18,6 +27,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Quality.surveyPlanForm,
   Quality.improvementPlanForm,
   Quality.nonconformityForm,
+  Organisation.appraisalForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 /**
@@ -26,7 +36,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
  * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
  * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
- * plan and the non-conformity report). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
+ * plan, the non-conformity report, and 绩效考核表 of the staff appraisal). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [
   ...Approval.approvalRequestForms,

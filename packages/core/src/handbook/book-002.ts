@@ -106,8 +106,20 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "organisation",
     title: label("客户服务人员业绩考核流程", "Customer service staff performance appraisal process"),
-    status: "planned",
-    waitsFor: waitingFor.organisation,
+    status: "implemented",
+    pointers: [
+      {
+        kind: "process",
+        module: "Organisation",
+        export: "staffAppraisalProcess",
+        name: "organisation.staffAppraisal",
+      },
+      { kind: "form", id: "organisation.appraisal" },
+      { kind: "model", module: "Organisation", export: "placeOnQuadrant" },
+      { kind: "model", module: "Organisation", export: "complaintOfficerPerformance" },
+      { kind: "model", module: "Organisation", export: "keyAccountOfficerPerformance" },
+      { kind: "model", module: "Organisation", export: "agentPerformance" },
+    ],
   },
   {
     book: "002",

@@ -1,1 +1,2 @@
+export * from "./appraisal/index.ts"
 export * from "./post.ts"
