@@ -29,6 +29,7 @@ describe("defaultApprovalForms", () => {
       "quality.improvementPlan",
       "quality.nonconformity",
       "organisation.appraisal",
+      "organisation.trainingPlan",
     ]) {
       expect(ids).toContain(formId)
     }

@@ -28,6 +28,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Quality.improvementPlanForm,
   Quality.nonconformityForm,
   Organisation.appraisalForm,
+  Organisation.trainingPlanForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 /**
@@ -36,7 +37,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
  * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
  * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
- * plan, the non-conformity report, and 绩效考核表 of the staff appraisal). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
+ * plan, the non-conformity report, 绩效考核表 of the staff appraisal and 培训计划表 of training). Add your own with `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [
   ...Approval.approvalRequestForms,
