@@ -71,6 +71,9 @@ const peopleSchema = z
     })
   })
 
+/** The median, to two decimals: scores carry one, and a line of 89.69999… reads as noise. */
+const medianOf = (scores: ReadonlyArray<number>) => Math.round(durationFigures(scores).median! * 100) / 100
+
 /**
  * Places a team on 001's ability × performance quadrant (图1-1): high on an axis means at or
  * above its line — the team's median by default, or the company's cut-offs (see `QuadrantLines`).
@@ -88,8 +91,8 @@ export function placeOnQuadrant(
     policy.quadrantLines === "teamMedian"
       ? {
           basis: "teamMedian" as const,
-          ability: durationFigures(team.map((person) => person.ability)).median!,
-          performance: durationFigures(team.map((person) => person.performance)).median!,
+          ability: medianOf(team.map((person) => person.ability)),
+          performance: medianOf(team.map((person) => person.performance)),
         }
       : { basis: "cutOffs" as const, ...policy.cutOffs }
   const placements = team.map((person): QuadrantPlacement => {
