@@ -144,6 +144,7 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
       { kind: "model", module: "Organisation", export: "complaintOfficerPerformance" },
       { kind: "model", module: "Organisation", export: "keyAccountOfficerPerformance" },
       { kind: "model", module: "Organisation", export: "agentPerformance" },
+      { kind: "model", module: "Organisation", export: "appraisalFromPerformance" },
     ],
   },
   {

@@ -1,10 +1,17 @@
-import { type Accounts, CallCenter, type CivilDate, Organisation } from "@tixi/core"
+import { type Accounts, CallCenter, type CivilDate, Organisation, personId } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { at, calendar, officer, officerZheng, registration, Story } from "../../complaints/fixtures.ts"
+import { drive } from "../../support/run-process.ts"
 
-const { complaintOfficerPerformance, keyAccountOfficerPerformance, agentPerformance, placeOnQuadrant } =
-  Organisation
+const {
+  complaintOfficerPerformance,
+  keyAccountOfficerPerformance,
+  agentPerformance,
+  placeOnQuadrant,
+  appraisalFromPerformance,
+  wholePercentWeights,
+} = Organisation
 
 /** Officer Wu settles TS-1 on time with a follow-up of 3 of 5; TS-2 goes to Zheng and stays open. */
 function quarter() {
@@ -141,6 +148,56 @@ describe("complaint officers' performance from complaint statistics", () => {
       ["officer-wu", "B"],
       ["officer-zheng", "C"],
     ])
+  })
+
+  it("feeds the staff appraisal: ① the post's KPIs, ② the recorded figures, ④ the same score", () => {
+    const [, zheng] = complaintOfficerPerformance(quarter(), options)
+    const { objectives, results } = appraisalFromPerformance(zheng!)
+    // 30 : 20 : 10 as whole percents
+    expect(objectives.map((objective) => [objective.id, objective.weight])).toEqual([
+      ["resolvedRatio", 50],
+      ["firstResponseOnTime", 33],
+      ["reopenedRatio", 17],
+    ])
+    const appraisal = drive(Organisation.staffAppraisalProcess(), "PA-zheng")
+    const t0 = Date.UTC(2026, 3, 1)
+    appraisal.must({
+      type: "SetObjectives",
+      at: t0,
+      appraisalId: "PA-zheng",
+      employee: officerZheng.personId,
+      post: "complaintOfficer",
+      period: "2026Q1",
+      supervisor: personId("supervisor-sun"),
+      objectives,
+    })
+    const [assessed] = appraisal.must({
+      type: "SelfAssess",
+      at: t0 + 1,
+      by: officerZheng,
+      results,
+      selfAssessment: "见统计",
+    })
+    const approvalKey = assessed!.type === "SelfAssessed" ? assessed!.approvalKey : ""
+    appraisal.must({ type: "DecideApproval", at: t0 + 2, approvalKey, outcome: "approved" })
+    appraisal.must({
+      type: "Conclude",
+      at: t0 + 3,
+      by: { personId: personId("supervisor-sun"), role: "supervisor" },
+      abilityScore: 80,
+      improvementPlan: "每周复盘未结投诉",
+    })
+    expect(appraisal.state.result).toMatchObject({
+      score: zheng!.score,
+      grade: "unsatisfactory",
+      quadrant: "C",
+    })
+  })
+
+  it("whole-percent weights add up to 100 and keep the proportions", () => {
+    expect(wholePercentWeights([30, 20, 10])).toEqual([50, 33, 17])
+    expect(wholePercentWeights([1, 1, 1])).toEqual([34, 33, 33])
+    expect(wholePercentWeights([60, 40])).toEqual([60, 40])
   })
 
   it("a period with none of an officer's complaints leaves them out", () => {
