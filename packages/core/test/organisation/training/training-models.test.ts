@@ -75,12 +75,28 @@ describe("入职培训 (002 3.4) as a plan template", () => {
     expect(Result.isSuccess(trainingPlanForm.parse(plan))).toBe(true)
   })
 
-  it("refuses an induction without new staff, naming the field", () => {
+  it("refuses an induction without new staff, with someone twice, or past the dated range, naming the field", () => {
     const none = inductionPlan(
       { planNumber: "IND-1", newStaff: [], startOn: "2026-03-02" as CivilDate, trainer: "supervisor-sun" },
       calendar,
     )
     expect(Result.isFailure(none) && none.failure.issues[0]!.path).toEqual(["newStaff"])
+    const twice = inductionPlan(
+      {
+        planNumber: "IND-1",
+        newStaff: ["new-chen", "new-chen"],
+        startOn: "2026-03-02" as CivilDate,
+        trainer: "t",
+      },
+      calendar,
+    )
+    expect(Result.isFailure(twice) && twice.failure.issues[0]!.path).toEqual(["newStaff"])
+    // The last week tixi dates cannot hold a week's induction: refused, not half-dated.
+    const late = inductionPlan(
+      { planNumber: "IND-1", newStaff: ["new-chen"], startOn: "2199-12-31" as CivilDate, trainer: "t" },
+      calendar,
+    )
+    expect(Result.isFailure(late) && late.failure.issues[0]!.path).toEqual(["startOn"])
   })
 })
 

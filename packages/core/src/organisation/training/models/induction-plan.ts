@@ -1,10 +1,10 @@
 import { Result } from "effect"
 import { z } from "zod"
 import type { BusinessCalendar } from "../../../calendar/business-calendar.ts"
-import { parseWith, type ValidationError } from "../../../errors/validation-error.ts"
+import { invalid, parseWith, type ValidationError } from "../../../errors/validation-error.ts"
 import type { Locale } from "../../../labels/label.ts"
 import { personIdSchema } from "../../../roles/actor.ts"
-import { type CivilDate, civilDateSchema } from "../../../time/civil-date.ts"
+import { type CivilDate, civilDateSchema, isCivilDateInRange } from "../../../time/civil-date.ts"
 import type { TrainingTopic } from "../labels/training-labels.ts"
 import { defaultInductionTemplate, type InductionCourse } from "../policy/induction-template.ts"
 import type { TrainingPlan } from "./training-evaluation.ts"
@@ -21,7 +21,10 @@ export interface InductionInput {
 
 const inputSchema = z.object({
   planNumber: z.string().min(1).max(200),
-  newStaff: z.array(personIdSchema).min(1, "name at least one new member of staff"),
+  newStaff: z
+    .array(personIdSchema)
+    .min(1, "name at least one new member of staff")
+    .refine((staff) => new Set(staff).size === staff.length, "each new member of staff once"),
   startOn: civilDateSchema,
   trainer: personIdSchema,
   trainers: z.record(z.string(), personIdSchema).optional(),
@@ -43,19 +46,24 @@ export function inductionPlan(
   if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
   const locale = input.locale ?? "zh-CN"
   const firstDay = calendar.addWorkingDays(input.startOn, 0)
+  const courses = template.map((course) => ({
+    id: course.id,
+    topic: course.topic,
+    title: course.title[locale],
+    trainer: input.trainers?.[course.topic] ?? input.trainer,
+    date: calendar.addWorkingDays(firstDay, course.workingDay),
+    hours: course.hours,
+  }))
+  if (!courses.every((course) => isCivilDateInRange(course.date)))
+    return Result.fail(
+      invalid("organisation.induction", ["startOn"], "the induction would run past the last date tixi dates"),
+    )
   return Result.succeed({
     planNumber: input.planNumber,
     title: locale === "zh-CN" ? "新员工入职培训" : "Induction of new staff",
     kind: "induction",
     needs: input.newStaff.map((person) => ({ source: "induction" as const, person, need: "入职培训" })),
     trainees: input.newStaff.map((trainee) => ({ trainee })),
-    courses: template.map((course) => ({
-      id: course.id,
-      topic: course.topic,
-      title: course.title[locale],
-      trainer: input.trainers?.[course.topic] ?? input.trainer,
-      date: calendar.addWorkingDays(firstDay, course.workingDay),
-      hours: course.hours,
-    })),
+    courses,
   })
 }
