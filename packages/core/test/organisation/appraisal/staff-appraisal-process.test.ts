@@ -56,7 +56,7 @@ describe("客户服务人员业绩考核流程 (002 3.6)", () => {
       kind: "approval.submit",
       submission: {
         formId: "organisation.appraisal",
-        steps: [{ approvers: [{ role: "supervisor" }] }],
+        steps: [{ approvers: [{ person: "supervisor-sun" }] }],
         values: { post: "complaintOfficer", totalScore: 80 },
       },
     })
@@ -105,7 +105,7 @@ describe("客户服务人员业绩考核流程 (002 3.6)", () => {
     expect(Organisation.staffAppraisalProcess().deadlines(appraisal.state)).toEqual([])
   })
 
-  it("④ ◇ not in A without an improvement plan → refused; the team's medians move the lines", () => {
+  it("④ ◇ not in A without an improvement plan → refused, as is another supervisor; the team's medians move the lines", () => {
     const appraisal = reviewed()
     const bare = appraisal.send({
       type: "Conclude",
@@ -114,6 +114,13 @@ describe("客户服务人员业绩考核流程 (002 3.6)", () => {
       abilityScore: 65,
     })
     expect(Result.isFailure(bare) && bare.failure._tag).toBe("PolicyRefusal")
+    const byAnother = appraisal.send({
+      type: "Conclude",
+      at: t0 + 4 * dayMillis,
+      by: { personId: personId("supervisor-zhou"), role: "supervisor" },
+      abilityScore: 90,
+    })
+    expect(Result.isFailure(byAnother) && byAnother.failure.message).toContain("supervisor-sun")
     appraisal.must({
       type: "Conclude",
       at: t0 + 4 * dayMillis,
@@ -149,6 +156,19 @@ describe("客户服务人员业绩考核流程 (002 3.6)", () => {
     expect(appraisal.effects.at(-2)).toMatchObject({
       kind: "host.task.complete",
       taskKey: "PA-2026Q1-wu/self-assessment/2",
+    })
+  })
+
+  it("③ ✓ the employee's own supervisor first, then the approvers a large company adds", () => {
+    const policy = { ...Organisation.defaultAppraisalPolicy, furtherApprovers: ["manager" as const] }
+    const appraisal = drive(Organisation.staffAppraisalProcess(policy), "PA-2026Q1-wu")
+    appraisal.must(setObjectives)
+    appraisal.must(selfAssess(t0 + dayMillis))
+    expect(appraisal.effects.at(-1)).toMatchObject({
+      kind: "approval.submit",
+      submission: {
+        steps: [{ approvers: [{ person: "supervisor-sun" }] }, { approvers: [{ role: "manager" }] }],
+      },
     })
   })
 

@@ -141,7 +141,7 @@ describe("客户服务人员培训管理流程 (002 3.5)", () => {
     expect(training.state).toMatchObject({ status: "inSession", proposals: 2 })
   })
 
-  it("② a sheet of an unknown course or trainee, or a course twice, is refused; ⏰ evaluation reminded once", () => {
+  it("② a sheet by someone not teaching, of an unknown course or trainee, or a course twice, is refused; ⏰ evaluation reminded once", () => {
     const training = drive(Organisation.trainingManagementProcess(), "TR-2026-05")
     training.must(propose(t0))
     training.must({
@@ -150,6 +150,11 @@ describe("客户服务人员培训管理流程 (002 3.5)", () => {
       approvalKey: idempotencyKey(name, "TR-2026-05", 0, "approval.submit"),
       outcome: "approved",
     })
+    const byAnother = training.send({
+      ...attendance(t0 + 2 * dayMillis, "C1"),
+      by: { personId: personId("officer-x"), role: "officer" },
+    })
+    expect(Result.isFailure(byAnother) && byAnother.failure.message).toContain("trainer-he")
     const unknownCourse = training.send(attendance(t0 + 2 * dayMillis, "C9"))
     expect(Result.isFailure(unknownCourse) && unknownCourse.failure._tag).toBe("PolicyRefusal")
     const stranger = attendance(t0 + 2 * dayMillis, "C1")

@@ -37,8 +37,11 @@ export interface AppraisalPolicy {
    */
   readonly cutOffs: { readonly ability: number; readonly performance: number }
   readonly gradeBands: GradeBands
-  /** Who reviews the self-assessment (主管审核 ✓); rejection returns it to the employee. */
-  readonly reviewer: Role
+  /**
+   * Who approves after the employee's own supervisor (主管审核 ✓, always first): none by default;
+   * a 大型企业 may add the manager (经理审批). A rejection at any step returns it to the employee.
+   */
+  readonly furtherApprovers: ReadonlyArray<Role>
   /** Days the employee has for the self-assessment before a reminder. */
   readonly selfAssessmentDays: number
   /** Days after the result until the improvement plan is followed up (跟踪). */
@@ -47,13 +50,13 @@ export interface AppraisalPolicy {
   readonly complaintOfficerObjectives: ReadonlyArray<ComplaintOfficerObjective>
 }
 
-/** The handbook defaults: team medians, 90/80/60 grade bands, review by the supervisor, follow-up after 30 days. */
+/** The handbook defaults: team medians, 90/80/60 grade bands, review by the supervisor alone, follow-up after 30 days. */
 export const defaultAppraisalPolicy: AppraisalPolicy = {
   version: "handbook-2026.1",
   quadrantLines: "teamMedian",
   cutOffs: { ability: 70, performance: 70 },
   gradeBands: { excellent: 90, good: 80, satisfactory: 60 },
-  reviewer: "supervisor",
+  furtherApprovers: [],
   selfAssessmentDays: 7,
   followUpDays: 30,
   complaintOfficerObjectives: [
@@ -74,7 +77,7 @@ export const appraisalPolicySchema = z
     quadrantLines: z.enum(["teamMedian", "cutOffs"]),
     cutOffs: z.strictObject({ ability: score, performance: score }),
     gradeBands: z.strictObject({ excellent: score, good: score, satisfactory: score }),
-    reviewer: Role.schema,
+    furtherApprovers: z.array(Role.schema).max(5),
     selfAssessmentDays: z.number().int().min(1).max(90),
     followUpDays: z.number().int().min(1).max(365),
     complaintOfficerObjectives: z

@@ -13,6 +13,7 @@ import {
   gateReturned,
   type ReturnedDecisionFields,
 } from "../../../process/approval-gate.ts"
+import { approvalStepsOf } from "../../../process/approval-steps.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -31,7 +32,6 @@ import { commandIdSchema, commandTextSchema } from "../../../process/decider-sup
 import type { ProcessDefinition } from "../../../process/definition.ts"
 import type { Assignee } from "../../../process/effect-request.ts"
 import { defineFlow } from "../../../process/flow.ts"
-import { submitFormForApproval } from "../../../process/form-approval.ts"
 import { reminderTimer } from "../../../process/reminder-timer.ts"
 import { returnedNotice } from "../../../process/returned-notice.ts"
 import { timer, timers } from "../../../process/timers.ts"
@@ -221,7 +221,7 @@ const scoredLines = (state: StaffAppraisalState) =>
 /**
  * The staff appraisal (客户服务人员业绩考核流程, 002 3.6): ① the supervisor sets the post's KPIs
  * for the period (绩效考核表) → ② the employee reports results and assesses themself → ③ the
- * supervisor reviews ✓ (rejected: back to ②) → ④ the result: the weighted score, the grade, the
+ * employee's own supervisor reviews ✓, then any further approvers the policy names (rejected: back to ②) → ④ the result: the weighted score, the grade, the
  * quadrant of 001 图1-1 with its action, and ◇ an improvement plan unless the employee is in A →
  * ⑤ followed up when due → archived.
  */
@@ -293,6 +293,8 @@ export function staffAppraisalProcess(
       // ④ 考核结果 (客服主管): score, grade, quadrant ◇ in A? no — an improvement plan is required
       Conclude: (state, command, decision) => {
         if (state.status !== "concluding") return decision.refuse("only a reviewed appraisal is concluded")
+        if (command.by.personId !== state.supervisor)
+          return policyRefusal("appraisal.supervisor", `only ${state.supervisor} concludes this appraisal`)
         const scored = scoredLines(state)
         const lines = command.quadrantLines ?? policy.cutOffs
         const quadrant = quadrantOf(command.abilityScore >= lines.ability, scored.total >= lines.performance)
@@ -329,6 +331,8 @@ export function staffAppraisalProcess(
       FollowUp: (state, command, decision) => {
         if (state.status !== "followingUp")
           return decision.refuse("only an appraisal with an improvement plan is followed up")
+        if (command.by.personId !== state.supervisor)
+          return policyRefusal("appraisal.supervisor", `only ${state.supervisor} follows this appraisal up`)
         return decision.accept({
           type: "Archived",
           at: command.at,
@@ -394,13 +398,12 @@ export function staffAppraisalProcess(
         const scored = scoredLines(state)
         return [
           host.completeTask(`${state.appraisalId}/self-assessment/${state.rounds}`),
-          submitFormForApproval(host, event.approvalKey, {
+          host.submitApproval(event.approvalKey, {
             requestType: staffAppraisalName,
             businessKey: state.appraisalId,
             title: titleOf(state),
             originator: employeeOf(state),
-            form: appraisalForm,
-            approver: policy.reviewer,
+            formId: appraisalForm.id,
             values: {
               appraisalNumber: state.appraisalId,
               employee: state.employee,
@@ -410,6 +413,10 @@ export function staffAppraisalProcess(
               selfAssessment: event.selfAssessment,
               totalScore: scored.total,
             },
+            steps: [
+              { mode: "any", approvers: [supervisorOf(state)] },
+              ...approvalStepsOf(policy.furtherApprovers),
+            ],
           }),
         ]
       },

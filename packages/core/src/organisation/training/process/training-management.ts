@@ -205,13 +205,19 @@ export function trainingManagementProcess(
           approved: (decided) => decision.accept({ type: "PlanApproved", ...decided }),
           returned: (decided) => decision.accept({ type: "PlanReturned", ...decided }),
         }),
-      // ② 组织实施与签到 (培训讲师): one sheet per course, the plan's trainees only
+      // ② 组织实施与签到 (培训讲师, or the owner): one sheet per course, the plan's trainees only
       RecordAttendance: (state, command, decision) => {
         if (state.status !== "inSession")
           return decision.refuse("attendance is recorded while the sessions run")
         const { sheet } = command
-        if (!state.plan!.courses.some((course) => course.id === sheet.courseId))
+        const course = state.plan!.courses.find((each) => each.id === sheet.courseId)
+        if (course === undefined)
           return policyRefusal("training.unknownCourse", `the plan has no course ${sheet.courseId}`)
+        if (command.by.personId !== course.trainer && command.by.personId !== state.owner)
+          return policyRefusal(
+            "training.attendanceTaker",
+            `the trainer ${course.trainer} or the plan's owner records course ${course.id}`,
+          )
         if (state.attendance.some((each) => each.courseId === sheet.courseId))
           return decision.refuse(`the attendance of course ${sheet.courseId} is already recorded`)
         const unknown = strangers(
