@@ -221,9 +221,10 @@ const scoredLines = (state: StaffAppraisalState) =>
 /**
  * The staff appraisal (客户服务人员业绩考核流程, 002 3.6): ① the supervisor sets the post's KPIs
  * for the period (绩效考核表) → ② the employee reports results and assesses themself → ③ the
- * employee's own supervisor reviews ✓, then any further approvers the policy names (rejected: back to ②) → ④ the result: the weighted score, the grade, the
- * quadrant of 001 图1-1 with its action, and ◇ an improvement plan unless the employee is in A →
- * ⑤ followed up when due → archived.
+ * employee's own supervisor reviews ✓, then any further approvers the policy names (rejected:
+ * back to ②) → ④ the result: the weighted score, the grade, the quadrant of 001 图1-1 with its
+ * action, and ◇ an improvement plan unless the employee is in A → ⑤ followed up when due →
+ * archived.
  */
 export function staffAppraisalProcess(
   policy: AppraisalPolicy = defaultAppraisalPolicy,
@@ -284,6 +285,8 @@ export function staffAppraisalProcess(
           approvalKey: decision.keyAt(0, "approval.submit"),
         })
       },
+      // ⏰ 自评期满: one reminder to the employee
+      RemindSelfAssessment: selfAssessmentReminder.step,
       // ③ 主管审核 ✓ (客服主管): passed — ④; rejected or withdrawn — back to ②
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "inReview", decision, {
@@ -319,8 +322,6 @@ export function staffAppraisalProcess(
             command.improvementPlan === undefined ? undefined : command.at + policy.followUpDays * dayMillis,
         })
       },
-      // ⏰ 自评期满: one reminder to the employee
-      RemindSelfAssessment: selfAssessmentReminder.step,
       // ⏰ 跟踪期满: a task for the supervisor
       MarkFollowUpDue: (state, command, decision) =>
         decision.acceptIf(state.status === "followingUp" && !state.followUpTaskOpen, {
