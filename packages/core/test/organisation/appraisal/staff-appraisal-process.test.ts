@@ -60,6 +60,10 @@ describe("客户服务人员业绩考核流程 (002 3.6)", () => {
         values: { post: "complaintOfficer", totalScore: 80 },
       },
     })
+    // What the supervisor approves on the host is a valid 绩效考核表.
+    const submitted = appraisal.effects[2]!
+    const values = submitted.kind === "approval.submit" ? submitted.submission.values : {}
+    expect(Result.isSuccess(Organisation.appraisalForm.parse(values))).toBe(true)
     expect(appraisal.state.status).toBe("concluding")
     appraisal.must({
       type: "Conclude",

@@ -85,6 +85,9 @@ describe("客户服务人员培训管理流程 (002 3.5)", () => {
       "TR-2026-05/course/C1",
       "TR-2026-05/course/C2",
     ])
+    const submitted = training.effects[0]!
+    const values = submitted.kind === "approval.submit" ? submitted.submission.values : {}
+    expect(Result.isSuccess(Organisation.trainingPlanForm.parse(values))).toBe(true)
     expect(training.state.status).toBe("evaluating")
     expect(training.effects.at(-1)).toMatchObject({ draft: { externalKey: "TR-2026-05/evaluate" } })
     training.must({

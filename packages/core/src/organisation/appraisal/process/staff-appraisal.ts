@@ -57,13 +57,16 @@ export const staffAppraisalName = "organisation.staffAppraisal"
 const words = commandTextSchema(5000)
 const score = z.number().finite().min(0).max(100)
 
+/** The KPI columns of 绩效考核表: the command takes what the form will show, to the same precision. */
+const kpiColumns = appraisalForm.fields.objectives.columns
+
 const objectivesSchema = z
   .array(
     z.strictObject({
       id: commandIdSchema,
       kpi: commandTextSchema(200),
-      weight: z.number().int().min(1).max(100),
-      target: z.number().finite().min(0),
+      weight: kpiColumns.weight.schema,
+      target: kpiColumns.target.schema,
       higherIsBetter: z.boolean(),
     }),
   )
@@ -89,7 +92,7 @@ export const staffAppraisalCommandSchema = commandUnion(
   commandShape("SelfAssess", {
     by: actorSchema,
     results: z
-      .array(z.strictObject({ objectiveId: commandIdSchema, actual: z.number().finite().min(0) }))
+      .array(z.strictObject({ objectiveId: commandIdSchema, actual: kpiColumns.actual.schema }))
       .min(1),
     selfAssessment: words,
   }),
