@@ -3,6 +3,7 @@ import { type CallCentreReport, runCallCentreDay } from "./call-centre.ts"
 import { company, departmentEnglish, departmentNameOf } from "./company.ts"
 import { customerExperiences } from "./customer-experience.ts"
 import { type GradingCreditReport, gradeAndScore } from "./grading-credit.ts"
+import { appraiseOfficers, type OfficerAppraisalReport } from "./officer-appraisal.ts"
 import { runSatisfactionSurvey, type SatisfactionSurveyReport } from "./satisfaction-survey.ts"
 import type { SimulationOutcome } from "./simulation.ts"
 
@@ -178,6 +179,8 @@ export interface SimulationReport {
   readonly satisfaction: SatisfactionSurveyReport
   /** The 400 hotline's next working day: history, forecast, staffing, shift schedule and KPIs. */
   readonly callCentre: CallCentreReport
+  /** The quarter's appraisal of the complaint officers on the ability × performance quadrant. */
+  readonly officerAppraisal: OfficerAppraisalReport
   readonly system: {
     /** The durable engine the complaints ran on and the turns it took (commands and timers). */
     readonly engine: { readonly kind: string; readonly database: string; readonly turns: number }
@@ -502,6 +505,15 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       seed: options.seed,
       periodStart: options.start,
       periodDays: options.days,
+    }),
+    officerAppraisal: appraiseOfficers({
+      logs: outcome.logs.map((log) => log.events),
+      calendar,
+      currency: policy.currency,
+      from: options.start,
+      to: addDays(options.start, options.days - 1),
+      asOf: outcome.endAt,
+      seed: options.seed,
     }),
     system: {
       engine: { kind: outcome.engine.engine, database: "PGlite", turns: outcome.engine.turns },

@@ -31,6 +31,8 @@ describe("defaultApprovalForms", () => {
       "information.classification",
       "information.remedy",
       "information.report",
+      "organisation.appraisal",
+      "organisation.trainingPlan",
     ]) {
       expect(ids).toContain(formId)
     }

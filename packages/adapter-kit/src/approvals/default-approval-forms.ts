@@ -6,6 +6,7 @@ import {
   Credit,
   Grading,
   Information,
+  Organisation,
   Quality,
 } from "@tixi/core"
 
@@ -30,6 +31,8 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Information.classificationForm,
   Information.remedyForm,
   Information.reportForm,
+  Organisation.appraisalForm,
+  Organisation.trainingPlanForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 /**
@@ -38,8 +41,9 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
  * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
  * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
- * plan and the non-conformity report, and 信息保密管理流程's classification, remedy and report).
- * Add your own with `forms: [...defaultApprovalForms, yourForm]`.
+ * plan and the non-conformity report, 信息保密管理流程's classification, remedy and report, and
+ * 绩效考核表 of the staff appraisal and 培训计划表 of training). Add your own with
+ * `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [
   ...Approval.approvalRequestForms,

@@ -1,1 +1,3 @@
+export * from "./appraisal/index.ts"
 export * from "./post.ts"
+export * from "./training/index.ts"

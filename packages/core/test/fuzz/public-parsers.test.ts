@@ -140,6 +140,16 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
   ],
   ["Credit.parseCreditPolicy", Core.Credit.parseCreditPolicy, Core.Credit.defaultCreditPolicy],
   ["Grading.parseGradingPolicy", Core.Grading.parseGradingPolicy, Core.Grading.defaultGradingPolicy],
+  [
+    "Organisation.parseAppraisalPolicy",
+    Core.Organisation.parseAppraisalPolicy,
+    Core.Organisation.defaultAppraisalPolicy,
+  ],
+  [
+    "Organisation.parseTrainingPolicy",
+    Core.Organisation.parseTrainingPolicy,
+    Core.Organisation.defaultTrainingPolicy,
+  ],
   ["Quality.parseQualityPolicy", Core.Quality.parseQualityPolicy, Core.Quality.defaultQualityPolicy],
 ]
 
@@ -171,6 +181,22 @@ const otherParsers: ReadonlyArray<
     "Quality.parseSurveyResponse",
     (input) => Core.Quality.parseSurveyResponse(surveyDefinition, input),
     { seed: surveyResponse(1, 1_767_574_800_000) },
+  ],
+  [
+    "Organisation.placeOnQuadrant",
+    (input) => Core.Organisation.placeOnQuadrant(input as ReadonlyArray<Core.Organisation.AppraisedPerson>),
+    { seed: [{ personId: "officer-wu", ability: 70, performance: 80 }] },
+  ],
+  [
+    "Organisation.inductionPlan",
+    (input) =>
+      Core.Organisation.inductionPlan(
+        input as Core.Organisation.InductionInput,
+        Core.chinaMainlandCalendar(),
+      ),
+    {
+      seed: { planNumber: "IND-1", newStaff: ["new-chen"], startOn: "2026-03-02", trainer: "supervisor-sun" },
+    },
   ],
   ["parseCalendarDefinition", Core.parseCalendarDefinition, { schema: Core.calendarDaySchema }],
 ]

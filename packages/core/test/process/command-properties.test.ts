@@ -7,6 +7,7 @@ import {
   Credit,
   chinaMainlandCalendar,
   Grading,
+  Organisation,
   Quality,
 } from "@tixi/core"
 import { Result } from "effect"
@@ -237,6 +238,54 @@ const subjects: ReadonlyArray<Subject> = [
     name: "quality.loyaltyImprovement",
     definition: Quality.loyaltyImprovementProcess(),
     command: commandOf(Quality.loyaltyImprovementCommandSchema),
+  },
+  {
+    name: "organisation.staffAppraisal",
+    definition: Organisation.staffAppraisalProcess(),
+    command: commandOf(Organisation.staffAppraisalCommandSchema),
+    opening: [
+      {
+        type: "SetObjectives",
+        appraisalId: "PA-1",
+        employee: "officer-wu",
+        post: "complaintOfficer",
+        period: "2026Q1",
+        supervisor: "supervisor-sun",
+        objectives: [
+          { id: "resolved", kpi: "投诉解决比例", weight: 60, target: 0.95, higherIsBetter: true },
+          { id: "reopened", kpi: "复诉比例", weight: 40, target: 0.05, higherIsBetter: false },
+        ],
+      },
+    ],
+  },
+  {
+    name: "organisation.training",
+    definition: Organisation.trainingManagementProcess(),
+    command: commandOf(Organisation.trainingManagementCommandSchema),
+    opening: [
+      {
+        type: "ProposePlan",
+        planId: "TR-1",
+        owner: "supervisor-sun",
+        plan: {
+          planNumber: "TR-1",
+          title: "投诉处理技巧",
+          kind: "ongoing",
+          needs: [{ source: "quadrantB", person: "officer-wu", need: "能力待提升" }],
+          trainees: [{ trainee: "officer-wu" }],
+          courses: [
+            {
+              id: "C1",
+              topic: "serviceSkills",
+              title: "沟通",
+              trainer: "trainer-he",
+              date: "2026-05-11",
+              hours: 3,
+            },
+          ],
+        },
+      },
+    ],
   },
   {
     name: "credit.evaluation",

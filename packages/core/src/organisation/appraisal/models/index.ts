@@ -1,0 +1,7 @@
+export * from "./agent-performance.ts"
+export * from "./complaint-officer-performance.ts"
+export * from "./key-account-performance.ts"
+export * from "./objective-score.ts"
+export * from "./objectives-from-performance.ts"
+export * from "./performance-score.ts"
+export * from "./quadrant-placement.ts"

@@ -1,0 +1,2 @@
+export * from "./appraisal-form.ts"
+export * from "./objective-rules.ts"

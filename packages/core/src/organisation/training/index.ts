@@ -1,0 +1,5 @@
+export * from "./labels/index.ts"
+export * from "./models/index.ts"
+export * from "./policy/index.ts"
+export * from "./process/index.ts"
+export * from "./schema/index.ts"

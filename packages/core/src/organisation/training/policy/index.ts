@@ -1,0 +1,2 @@
+export * from "./induction-template.ts"
+export * from "./training-policy.ts"
