@@ -16,6 +16,7 @@ import { complaintRemedyRequestForm, creditGradeChangeRequestForm } from "../../
 import { phoneLogForm } from "../../src/callcenter/index.ts"
 import { registrationForm } from "../../src/complaints/index.ts"
 import { analysisFieldKey, creditAnalysisForm } from "../../src/credit/index.ts"
+import * as Organisation from "../../src/organisation/index.ts"
 import { coreForms } from "../support/core-forms.ts"
 
 const complaintOfficer: Reader = { clearance: "internal", modules: new Set(["complaints"]) }
@@ -39,10 +40,18 @@ describe("the handbooks' confidentiality levels on forms and customer attributes
   it("puts every core form in the module its id names, none left to the fallback", () => {
     for (const form of coreForms()) {
       const prefix = form.id.split(".")[0]
-      expect(form.module, form.id).not.toBe("organisation")
+      // The service organisation's own forms (appraisal, training) name it; no other form falls back to it.
+      if (prefix !== "organisation") expect(form.module, form.id).not.toBe("organisation")
+      else expect(form.module, form.id).toBe("organisation")
       if (prefix === "credit") expect(form.module, form.id).toBe("credit")
       if (prefix === "complaint") expect(form.module, form.id).toBe("complaints")
     }
+  })
+
+  it("keeps a person's appraisal and training test scores at 秘密", () => {
+    expect(Organisation.appraisalForm.confidentiality).toBe("secret")
+    expect(Organisation.trainingEvaluationForm.confidentiality).toBe("secret")
+    expect(Organisation.trainingPlanForm.confidentiality).toBe("internal")
   })
 
   it("keeps credit analysis (客户信用分析表) at 秘密 under the credit module", () => {

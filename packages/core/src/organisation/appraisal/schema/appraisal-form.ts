@@ -11,12 +11,15 @@ const lineId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 /**
  * 绩效考核表 (002 3.6 客户服务人员业绩考核): the post's KPI lines with weights, targets and results,
  * the employee's self-assessment, the supervisor's review, and the result — score, grade, the
- * quadrant of 001 图1-1 — with the improvement plan and its follow-up date.
+ * quadrant of 001 图1-1 — with the improvement plan and its follow-up date. 秘密 as a whole: a
+ * person's appraisal is read by them, their supervisors and the posts that decide on it, not by
+ * colleagues cleared for the department's ordinary 内部 records.
  */
 export const appraisalForm = defineForm({
   id: "organisation.appraisal",
   title: label("绩效考核表", "Performance appraisal form"),
   source: "002 ch.3 3.6 客户服务人员业绩考核流程; 001 ch.1 图1-1 能力与绩效的 4 个象限",
+  confidentiality: "secret",
   fields: {
     appraisalNumber: field.text({ label: label("考核编号", "Appraisal number"), maxLength: 200 }),
     employee: field.person({ label: label("被考核人", "Employee") }),

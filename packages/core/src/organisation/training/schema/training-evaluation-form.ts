@@ -5,12 +5,14 @@ import { repeatedRows } from "./unique-rows.ts"
 
 /**
  * 培训效果评估表: the trainees' ratings of each course (Kirkpatrick level 1, reaction) and each
- * trainee's test before and after (level 2, learning), with the evaluator's summary.
+ * trainee's test before and after (level 2, learning), with the evaluator's summary. 秘密, as
+ * each trainee's test scores are an assessment of that person.
  */
 export const trainingEvaluationForm = defineForm({
   id: "organisation.trainingEvaluation",
   title: label("培训效果评估表", "Training evaluation form"),
   source: "002 ch.3 3.5 客户服务人员培训管理流程",
+  confidentiality: "secret",
   fields: {
     courseRatings: field.table({
       label: label("课程评价", "Course ratings"),
