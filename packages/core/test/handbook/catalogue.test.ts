@@ -1,35 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import * as Core from "@tixi/core"
 import { Handbook } from "@tixi/core"
 import { describe, expect, it } from "vitest"
-
-const source = join(import.meta.dirname, "../../src")
-
-/** Every form the core exports, found by shape, so the test needs no hand-kept list. */
-const forms = new Map<string, { readonly source: string }>()
-for (const namespace of Object.values(Core)) {
-  if (typeof namespace !== "object" || namespace === null) continue
-  for (const value of Object.values(namespace)) {
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      "id" in value &&
-      "source" in value &&
-      "fields" in value
-    ) {
-      forms.set(String(value.id), value as { source: string })
-    }
-  }
-}
-
-const moduleExport = (module: string, name: string): unknown =>
-  (Core as unknown as Record<string, Record<string, unknown> | undefined>)[module]?.[name]
-
-const processSources = readdirSync(source, { recursive: true, encoding: "utf8" })
-  .filter((path) => path.includes("process") && path.endsWith(".ts"))
-  .map((path) => readFileSync(join(source, path), "utf8"))
-  .join("\n")
+import { exportedForms as forms, moduleExport, processSources } from "../support/core-exports.ts"
 
 const count = (book: string, kind: string) =>
   Handbook.catalogue.filter((entry) => entry.book === book && entry.kind === kind).length
