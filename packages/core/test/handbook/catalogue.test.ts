@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Handbook } from "@tixi/core"
+import { Handbook, Organisation } from "@tixi/core"
 import { describe, expect, it } from "vitest"
 import { exportedForms as forms, moduleExport, processSources } from "../support/core-exports.ts"
 
@@ -45,6 +45,8 @@ describe("handbook catalogue", () => {
       for (const pointer of entry.pointers) {
         const where = `${Handbook.citationOf(entry)} ${JSON.stringify(pointer)}`
         if (pointer.kind === "form") expect(forms.has(pointer.id), where).toBe(true)
+        else if (pointer.kind === "post")
+          expect(Organisation.postCatalogue[pointer.id]?.post, where).toBe(pointer.id)
         else {
           expect(typeof moduleExport(pointer.module, pointer.export), where).not.toBe("undefined")
           if (pointer.kind === "process") expect(processSources, where).toContain(`"${pointer.name}"`)

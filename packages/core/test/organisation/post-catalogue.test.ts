@@ -87,4 +87,21 @@ describe("post catalogue", () => {
       "complaint.remedy": 500_00,
     })
   })
+
+  it("is what the handbook catalogue's role descriptions point at, one post each", () => {
+    const pointed = Handbook.catalogue.flatMap((entry) =>
+      (entry.kind === "post" || entry.kind === "role") &&
+      entry.status !== "planned" &&
+      entry.status !== "delegated"
+        ? entry.pointers.flatMap((pointer) =>
+            pointer.kind === "post" ? [`${entry.book} ${pointer.id}`] : [],
+          )
+        : [],
+    )
+    expect(pointed).toHaveLength(39)
+    expect(new Set(pointed).size).toBe(39)
+    const described = new Set(pointed.map((entry) => entry.slice(4)))
+    const unpointed = Post.values.filter((post) => !described.has(post))
+    expect(unpointed).toEqual(["serviceDirector", "generalManager", "financeManager"])
+  })
 })
