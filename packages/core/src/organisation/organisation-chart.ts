@@ -2,7 +2,8 @@ import { Result } from "effect"
 import { type ConfidentialityLevel, stricterLevel } from "../access/confidentiality-level.ts"
 import { ValidationError, type ValidationIssue } from "../errors/validation-error.ts"
 import type { Label } from "../labels/label.ts"
-import { type AuthorityPolicy, defaultAuthorityPolicy } from "../roles/authority.ts"
+import type { Money } from "../money/money.ts"
+import { type AuthorityPolicy, covers, defaultAuthorityPolicy } from "../roles/authority.ts"
 import type { Role } from "../roles/role.ts"
 import type { Department } from "./department.ts"
 import type { OrganisationPolicy } from "./organisation-policy.ts"
@@ -48,7 +49,24 @@ export interface Organisation {
   readonly actsIn: (id: string, processName: string) => boolean
   /** What the post may decide alone; empty for an unknown post. */
   readonly authorityOf: (id: string) => PostAuthority
+  /**
+   * Whether the post may decide the amount alone (权责内), and if not, the nearest post up its
+   * reporting line that may: where a decision goes next, per post rather than per rank. Throws a
+   * `TypeError` for an amount in another currency than the authority policy's, as `checkAuthority` does.
+   */
+  readonly checkAuthority: (id: string, decision: string, amount: Money) => PostAuthorityCheck
 }
+
+/** The answer of `Organisation.checkAuthority`. */
+export type PostAuthorityCheck =
+  | { readonly within: true }
+  | {
+      readonly within: false
+      /** The post's limit, or null where it may not decide this at all. */
+      readonly limitMinor: number | null
+      /** The nearest post above whose limit covers the amount, if any. */
+      readonly lowestAuthorised: string | undefined
+    }
 
 const subject = "policy.organisation"
 
@@ -176,7 +194,7 @@ export function resolveOrganisation(
       above = drafts.get(above)!.reportsTo
     }
     draft.reportsTo = above === undefined ? undefined : holderId(above)
-    const override = policy.authority[id]
+    const override = Object.hasOwn(policy.authority, id) ? policy.authority[id] : undefined
     if (override !== undefined) draft.authority = { ...draft.authority, ...override }
     resolved.set(id, draft)
   }
@@ -202,8 +220,12 @@ export function resolveOrganisation(
       const name = draft.label[locale]
       const other = named.get(name)
       if (other !== undefined) {
-        const path =
-          draft.id in policy.added ? ["added", draft.id, "label", locale] : ["labels", draft.id, locale]
+        // Blame the post whose name the policy chose, not the handbook's.
+        const chosen = (id: string) => Object.hasOwn(policy.labels, id) || Object.hasOwn(policy.added, id)
+        const blamed = chosen(draft.id) || !chosen(other) ? draft.id : other
+        const path = Object.hasOwn(policy.added, blamed)
+          ? ["added", blamed, "label", locale]
+          : ["labels", blamed, locale]
         issues.push({ path, message: `${name} already names ${other}`, code: "duplicate" })
       } else named.set(name, draft.id)
     }
@@ -212,25 +234,40 @@ export function resolveOrganisation(
 
   const posts: ReadonlyArray<ResolvedPost> = [...resolved.values()]
   const holderOf = (id: string) => resolved.get(holderId(id))
+  const reportingLine = (id: string): ReadonlyArray<ResolvedPost> => {
+    const line: ResolvedPost[] = []
+    for (
+      let post = holderOf(id);
+      post !== undefined;
+      post = post.reportsTo === undefined ? undefined : resolved.get(post.reportsTo)
+    )
+      line.push(post)
+    return line
+  }
   return Result.succeed({
     version: policy.version,
     posts,
     holderOf,
     postsInDepartment: (department) => posts.filter((post) => post.department === department),
-    reportingLine: (id) => {
-      const line: ResolvedPost[] = []
-      for (
-        let post = holderOf(id);
-        post !== undefined;
-        post = post.reportsTo === undefined ? undefined : resolved.get(post.reportsTo)
-      )
-        line.push(post)
-      return line
-    },
+    reportingLine,
     mayFill: (id, formId) => holderOf(id)?.forms.includes(formId) ?? false,
     actsIn: (id, processName) =>
       holderOf(id)?.processes.some((part) => part.process.name === processName) ?? false,
     authorityOf: (id) => holderOf(id)?.authority ?? {},
+    checkAuthority: (id, decision, amount) => {
+      if (amount.currency !== authorityPolicy.currency)
+        throw new TypeError(
+          `authority policy is in ${authorityPolicy.currency}, amount in ${amount.currency}`,
+        )
+      const [post, ...above] = reportingLine(id)
+      const limit = post?.authority[decision]
+      if (covers(limit, amount.minor)) return { within: true }
+      return {
+        within: false,
+        limitMinor: limit === undefined || limit === "unlimited" ? null : limit,
+        lowestAuthorised: above.find((superior) => covers(superior.authority[decision], amount.minor))?.id,
+      }
+    },
   })
 }
 

@@ -1,4 +1,4 @@
-import { defaultAuthorityPolicy, Organisation } from "@tixi/core"
+import { defaultAuthorityPolicy, Money, Organisation } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -96,6 +96,25 @@ describe("organisation charts", () => {
       defaultAuthorityPolicy.limits["credit.limit"]?.supervisor,
     )
     expect(chart.authorityOf("nobody")).toEqual({})
+  })
+
+  it("sends a decision beyond a post's limit to the nearest post up its reporting line that may take it", () => {
+    const chart = organisationOf(largeEnterpriseOrganisation)
+    const cny = (yuan: number) => Money.ofMinor(yuan * 100, "CNY")
+    expect(chart.checkAuthority("complaintOfficer", "complaint.remedy", cny(300))).toEqual({ within: true })
+    expect(chart.checkAuthority("complaintOfficer", "complaint.remedy", cny(5_000))).toEqual({
+      within: false,
+      limitMinor: 500_00,
+      lowestAuthorised: "serviceManager",
+    })
+    expect(chart.checkAuthority("creditOfficer", "credit.limit", cny(50_000))).toEqual({
+      within: false,
+      limitMinor: null,
+      lowestAuthorised: "creditSupervisor",
+    })
+    expect(() =>
+      chart.checkAuthority("complaintOfficer", "complaint.remedy", Money.ofMinor(1, "USD")),
+    ).toThrow(TypeError)
   })
 
   it("renames a post and adds a company's own post under it", () => {
@@ -198,6 +217,13 @@ describe("bad organisation policies", () => {
         labels: { complaintOfficer: { "zh-CN": "客户投诉主管", en: "Complaint officer" } },
       }),
     ).toContainEqual({ path: "labels.complaintOfficer.zh-CN", code: "duplicate" })
+    expect(
+      issuesOf({
+        version: "x",
+        preset: "largeEnterprise",
+        labels: { afterSalesSupervisor: { "zh-CN": "客户投诉专员", en: "Desk" } },
+      }),
+    ).toEqual([{ path: "labels.afterSalesSupervisor.zh-CN", code: "duplicate" }])
     expect(
       issuesOf({ version: "x", preset: "largeEnterprise", added: { complaintOfficer: hotline } }),
     ).toEqual([{ path: "added.complaintOfficer", code: "duplicate" }])
