@@ -4,6 +4,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { z } from "zod"
 import { distributorCustomers } from "../grading/fixtures.ts"
+import { everySectionOrganisation } from "../organisation/organisation-fixtures.ts"
 import { surveyDefinition, surveyResponse } from "../quality/survey-fixture.ts"
 import { nonsense } from "../support/zod-arbitrary.ts"
 
@@ -104,28 +105,6 @@ const forms: ReadonlyArray<readonly [string, Core.AnyForm]> = Object.entries(Cor
       : [],
 )
 
-/** An organisation policy that uses every section, so spoilt leaves reach renames, merges and added posts. */
-const organisationSeed = {
-  version: "fuzz-1",
-  preset: "smallEnterprise",
-  labels: { complaintOfficer: { "zh-CN": "客服专员", en: "Service officer" } },
-  merges: { informationOfficer: "complaintOfficer" },
-  added: {
-    hotlineOfficer: {
-      label: { "zh-CN": "热线专员", en: "Hotline officer" },
-      rank: "officer",
-      department: "callCenter",
-      reportsTo: "callCenterSupervisor",
-      duties: [{ "zh-CN": "接听热线", en: "Answer the hotline" }],
-      forms: ["callcenter.inboundCall"],
-      processes: [],
-      clearance: "internal",
-      needToKnow: ["callCentre"],
-    },
-  },
-  authority: { complaintOfficer: { "complaint.remedy": 80000 } },
-}
-
 const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unknown]> = [
   ["parseAuthorityPolicy", Core.parseAuthorityPolicy, Core.defaultAuthorityPolicy],
   ["Accounts.parseAccountsPolicy", Core.Accounts.parseAccountsPolicy, Core.Accounts.defaultAccountsPolicy],
@@ -163,7 +142,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
   ["Credit.parseCreditPolicy", Core.Credit.parseCreditPolicy, Core.Credit.defaultCreditPolicy],
   ["Grading.parseGradingPolicy", Core.Grading.parseGradingPolicy, Core.Grading.defaultGradingPolicy],
   ["Quality.parseQualityPolicy", Core.Quality.parseQualityPolicy, Core.Quality.defaultQualityPolicy],
-  ["Organisation.parseOrganisationPolicy", Core.Organisation.parseOrganisationPolicy, organisationSeed],
+  [
+    "Organisation.parseOrganisationPolicy",
+    Core.Organisation.parseOrganisationPolicy,
+    everySectionOrganisation,
+  ],
 ]
 
 const otherParsers: ReadonlyArray<

@@ -1,6 +1,7 @@
 import { defaultAuthorityPolicy, Money, Organisation } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
+import { everySectionOrganisation, hotlineOfficer } from "./organisation-fixtures.ts"
 
 const {
   organisationOf,
@@ -20,16 +21,6 @@ const parsed = (input: unknown) => {
   const result = parseOrganisationPolicy(input)
   if (Result.isFailure(result)) throw result.failure
   return result.success
-}
-
-const hotline = {
-  label: { "zh-CN": "热线专员", en: "Hotline officer" },
-  rank: "officer",
-  department: "callCenter",
-  reportsTo: "callCenterSupervisor",
-  duties: [{ "zh-CN": "接听热线", en: "Answer the hotline" }],
-  forms: ["callcenter.inboundCall"],
-  clearance: "internal",
 }
 
 describe("organisation charts", () => {
@@ -117,16 +108,14 @@ describe("organisation charts", () => {
     ).toThrow(TypeError)
   })
 
-  it("renames a post and adds a company's own post under it", () => {
-    const chart = organisationOf(
-      parsed({
-        version: "acme-2",
-        preset: "smallEnterprise",
-        labels: { complaintOfficer: { "zh-CN": "客服专员", en: "Service officer" } },
-        added: { hotlineOfficer: hotline },
-      }),
-    )
+  it("renames, merges on top of the preset, adds a company's own post and overrides its authority", () => {
+    const chart = organisationOf(parsed(everySectionOrganisation))
+    expect(chart.version).toBe("acme-5")
     expect(chart.holderOf("complaintOfficer")?.label["zh-CN"]).toBe("客服专员")
+    expect(chart.holderOf("creditOfficer")?.id).toBe("complaintOfficer")
+    expect(chart.mayFill("complaintOfficer", "credit.analysis")).toBe(true)
+    expect(chart.holderOf("complaintOfficer")?.clearance).toBe("secret")
+    expect(chart.authorityOf("informationOfficer")).toEqual({ "complaint.remedy": 800_00 })
     expect(chart.postsInDepartment("callCenter").map((post) => post.id)).toContain("hotlineOfficer")
     expect(chart.reportingLine("hotlineOfficer").map((post) => post.id)).toEqual([
       "hotlineOfficer",
@@ -164,9 +153,9 @@ describe("bad organisation policies", () => {
       issuesOf({
         version: "x",
         preset: "largeEnterprise",
-        added: { hotline: { ...hotline, reportsTo: "nobody" } },
+        added: { hotlineOfficer: { ...hotlineOfficer, reportsTo: "nobody" } },
       }),
-    ).toEqual([{ path: "added.hotline.reportsTo", code: "unknown_post" }])
+    ).toEqual([{ path: "added.hotlineOfficer.reportsTo", code: "unknown_post" }])
   })
 
   it("refuses a merge into a missing post or a loop of merges", () => {
@@ -202,8 +191,8 @@ describe("bad organisation policies", () => {
       version: "x",
       preset: "largeEnterprise",
       added: {
-        deskA: { ...hotline, label: { "zh-CN": "甲", en: "A" }, reportsTo: "deskB" },
-        deskB: { ...hotline, label: { "zh-CN": "乙", en: "B" }, reportsTo: "deskA" },
+        deskA: { ...hotlineOfficer, label: { "zh-CN": "甲", en: "A" }, reportsTo: "deskB" },
+        deskB: { ...hotlineOfficer, label: { "zh-CN": "乙", en: "B" }, reportsTo: "deskA" },
       },
     })
     expect(issues).toContainEqual({ path: "added.deskA.reportsTo", code: "cycle" })
@@ -225,7 +214,7 @@ describe("bad organisation policies", () => {
       }),
     ).toEqual([{ path: "labels.afterSalesSupervisor.zh-CN", code: "duplicate" }])
     expect(
-      issuesOf({ version: "x", preset: "largeEnterprise", added: { complaintOfficer: hotline } }),
+      issuesOf({ version: "x", preset: "largeEnterprise", added: { complaintOfficer: hotlineOfficer } }),
     ).toEqual([{ path: "added.complaintOfficer", code: "duplicate" }])
   })
 
