@@ -1,8 +1,10 @@
-import { defaultAuthorityPolicy, Handbook, Organisation, Role } from "@tixi/core"
+import { checkAuthority, defaultAuthorityPolicy, Handbook, Money, Organisation, Role } from "@tixi/core"
 import { describe, expect, it } from "vitest"
 import { exportedForms, moduleExport, processSources } from "../support/core-exports.ts"
 
 const { Post, postCatalogue, departmentCatalogue, Department } = Organisation
+
+const largeChart = Organisation.organisationOf(Organisation.largeEnterpriseOrganisation)
 
 describe("post catalogue", () => {
   it("describes every post with duties in both languages, a rank, a department and a source", () => {
@@ -73,7 +75,7 @@ describe("post catalogue", () => {
     for (const value of Department.values) expect(departmentCatalogue[value].duties.length).toBeGreaterThan(0)
   })
 
-  it("derives every post's default authority from its rank's row of today's table", () => {
+  it("gives every post its rank's row of today's authority table, decided the same way as by rank", () => {
     for (const post of Post.values) {
       const rank = postCatalogue[post].rank
       const expected = Object.fromEntries(
@@ -82,6 +84,16 @@ describe("post catalogue", () => {
         ),
       )
       expect(Organisation.authorityOfRank(defaultAuthorityPolicy, rank), post).toEqual(expected)
+      expect(largeChart.authorityOf(post), post).toEqual(expected)
+      for (const [decision, limit] of Object.entries(expected)) {
+        if (limit === "unlimited") continue
+        // The rank-based check and the per-post check agree at the limit and one unit above it.
+        for (const minor of [limit, limit + 1]) {
+          const byRank = checkAuthority(defaultAuthorityPolicy, decision, rank, Money.ofMinor(minor, "CNY"))
+          const byPost = largeChart.checkAuthority(post, decision, Money.ofMinor(minor, "CNY"))
+          expect(byPost.within, `${post} ${decision} ${minor}`).toBe(byRank.within)
+        }
+      }
     }
     expect(Organisation.authorityOfRank(defaultAuthorityPolicy, "officer")).toEqual({
       "complaint.remedy": 500_00,
