@@ -87,8 +87,8 @@ function absorb(into: Draft, merged: Draft): void {
 
 /**
  * Resolves a policy into its chart, or names every field that makes it impossible: an unknown
- * post, a merge into a missing or merged post, a reporting line that loops or leads nowhere, two
- * posts with the same name. `parseOrganisationPolicy` runs this; callers with a parsed policy use
+ * post, a merge into a missing post, merges or reporting lines that loop, two posts with the
+ * same name. `parseOrganisationPolicy` runs this; callers with a parsed policy use
  * `organisationOf`.
  */
 export function resolveOrganisation(
@@ -203,11 +203,16 @@ export function resolveOrganisation(
     let above = draft.reportsTo
     while (above !== undefined) {
       if (seen.has(above)) {
-        issues.push({
-          path: ["added", draft.id, "reportsTo"],
-          message: "the reporting line loops",
-          code: "cycle",
-        })
+        // Only added posts and merges can bend a handbook reporting line into a loop.
+        issues.push(
+          Object.hasOwn(policy.added, draft.id)
+            ? { path: ["added", draft.id, "reportsTo"], message: "the reporting line loops", code: "cycle" }
+            : {
+                path: ["merges"],
+                message: `the merges make the reporting line of ${draft.id} loop`,
+                code: "cycle",
+              },
+        )
         break
       }
       seen.add(above)

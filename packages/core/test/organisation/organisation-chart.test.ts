@@ -196,6 +196,9 @@ describe("bad organisation policies", () => {
       },
     })
     expect(issues).toContainEqual({ path: "added.deskA.reportsTo", code: "cycle" })
+    expect(
+      issuesOf({ version: "x", preset: "largeEnterprise", merges: { serviceManager: "complaintOfficer" } }),
+    ).toContainEqual({ path: "merges", code: "cycle" })
   })
 
   it("refuses two posts with the same name and an added post that reuses a handbook id", () => {
