@@ -115,5 +115,9 @@ describe("post catalogue", () => {
     const described = new Set(pointed.map((entry) => entry.slice(4)))
     const unpointed = Post.values.filter((post) => !described.has(post))
     expect(unpointed).toEqual(["serviceDirector", "generalManager", "financeManager"])
+    expect(Handbook.search(["complaintOfficer"]).map(Handbook.citationOf)).toEqual([
+      "004 ch.6 §2",
+      "000 ch.6 6.2.2",
+    ])
   })
 })
