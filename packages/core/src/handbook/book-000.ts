@@ -3,6 +3,12 @@ import type { CatalogueEntry } from "./catalogue-entry.ts"
 import { processPointer } from "./process-pointers.ts"
 import { waitingFor } from "./waiting-for.ts"
 
+/** What the credit and quality posts lack: 000's seed prints only their titles, so their duties are derived. */
+const dutiesFromTitles = label(
+  "手册的职责原文（种子只有目录，职责由本章标题推出）",
+  "the handbook's own wording (the seed holds only the table of contents; duties are derived from the chapter's titles)",
+)
+
 /**
  * Handbook 000 (客户服务管理体系设计全案): the roles (岗位), systems (制度), tools and plans (方案)
  * its table of contents names. The book numbers them three deep (2.3.1), so `section` holds the
@@ -16,8 +22,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "development",
     title: label("客户调查主管岗位职责", "Customer survey supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "researchSupervisor" }],
   },
   {
     book: "000",
@@ -26,8 +32,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "development",
     title: label("客户开发主管岗位职责", "Customer development supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "developmentSupervisor" }],
   },
   {
     book: "000",
@@ -36,8 +42,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "development",
     title: label("客户调查专员岗位职责", "Customer survey officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "researchOfficer" }],
   },
   {
     book: "000",
@@ -46,8 +52,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "development",
     title: label("客户开发专员岗位职责", "Customer development officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "developmentOfficer" }],
   },
   {
     book: "000",
@@ -226,8 +232,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "relationships",
     title: label("客户关系主管岗位职责", "Customer relationship supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "relationshipSupervisor" }],
   },
   {
     book: "000",
@@ -236,8 +242,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "relationships",
     title: label("客户关系专员岗位职责", "Customer relationship officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "relationshipOfficer" }],
   },
   {
     book: "000",
@@ -400,8 +406,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "keyAccounts",
     title: label("大客户主管岗位职责", "Key account supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "keyAccountSupervisor" }],
   },
   {
     book: "000",
@@ -410,8 +416,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "keyAccounts",
     title: label("大客户专员岗位职责", "Key account officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "keyAccountOfficer" }],
   },
   {
     book: "000",
@@ -583,8 +589,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "afterSales",
     title: label("售后服务主管岗位职责", "After-sales supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "afterSalesSupervisor" }],
   },
   {
     book: "000",
@@ -593,8 +599,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "afterSales",
     title: label("售后服务专员岗位职责", "After-sales officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "afterSalesOfficer" }],
   },
   {
     book: "000",
@@ -733,8 +739,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "complaints",
     title: label("客户投诉主管岗位职责", "Complaints supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "complaintSupervisor" }],
   },
   {
     book: "000",
@@ -743,8 +749,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "complaints",
     title: label("客户投诉专员岗位职责", "Complaints officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "complaintOfficer" }],
   },
   {
     book: "000",
@@ -851,8 +857,9 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "credit",
     title: label("客户信用主管岗位职责", "Credit supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "partial",
+    pointers: [{ kind: "post", id: "creditSupervisor" }],
+    missing: dutiesFromTitles,
   },
   {
     book: "000",
@@ -861,8 +868,9 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "credit",
     title: label("客户信用专员岗位职责", "Credit officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "partial",
+    pointers: [{ kind: "post", id: "creditOfficer" }],
+    missing: dutiesFromTitles,
   },
   {
     book: "000",
@@ -962,8 +970,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "information",
     title: label("客户信息主管岗位职责", "Customer information supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "informationSupervisor" }],
   },
   {
     book: "000",
@@ -972,8 +980,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "information",
     title: label("客户信息专员岗位职责", "Customer information officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "informationOfficer" }],
   },
   {
     book: "000",
@@ -1131,8 +1139,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "callCentre",
     title: label("呼叫中心主管岗位职责", "Call centre supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "callCenterSupervisor" }],
   },
   {
     book: "000",
@@ -1141,8 +1149,8 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "callCentre",
     title: label("呼叫中心坐席专员岗位职责", "Call centre agent: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "implemented",
+    pointers: [{ kind: "post", id: "callCenterAgent" }],
   },
   {
     book: "000",
@@ -1360,8 +1368,9 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "quality",
     title: label("服务质量主管岗位职责", "Service quality supervisor: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "partial",
+    pointers: [{ kind: "post", id: "qualitySupervisor" }],
+    missing: dutiesFromTitles,
   },
   {
     book: "000",
@@ -1370,8 +1379,9 @@ export const book000: ReadonlyArray<CatalogueEntry> = [
     kind: "role",
     module: "quality",
     title: label("服务质量专员岗位职责", "Service quality officer: duties"),
-    status: "planned",
-    waitsFor: waitingFor.posts,
+    status: "partial",
+    pointers: [{ kind: "post", id: "qualityOfficer" }],
+    missing: dutiesFromTitles,
   },
   {
     book: "000",

@@ -66,8 +66,15 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "organisation",
     title: label("客户服务组织结构设计流程", "Customer service organisation design process"),
-    status: "planned",
-    waitsFor: waitingFor.organisation,
+    status: "partial",
+    pointers: [
+      { kind: "model", module: "Organisation", export: "parseOrganisationPolicy" },
+      { kind: "model", module: "Organisation", export: "organisationOf" },
+    ],
+    missing: label(
+      "设计、审批与发布的流程（组织结构本身已是带版本的策略）",
+      "the draft → approve → publish flow (the structure itself is already a versioned policy)",
+    ),
   },
   {
     book: "002",

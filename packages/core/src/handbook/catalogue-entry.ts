@@ -1,4 +1,5 @@
 import type { Label } from "../labels/index.ts"
+import type { Post } from "../organisation/post.ts"
 
 /** Which handbook an entry comes from; the seeds are numbered, and users cite them that way. */
 export type Book = "000" | "001" | "002" | "004"
@@ -17,6 +18,7 @@ export type Pointer =
   | { readonly kind: "form"; readonly id: string }
   | { readonly kind: "process"; readonly module: string; readonly export: string; readonly name: string }
   | { readonly kind: "model"; readonly module: string; readonly export: string }
+  | { readonly kind: "post"; readonly id: Post }
 
 /**
  * How far tixi goes with an item. `partial` says what is missing and `planned` what it waits

@@ -19,7 +19,11 @@ export function search(
       entry.kind,
       entry.module,
       ...pointers.map((pointer) =>
-        pointer.kind === "form" ? pointer.id : pointer.kind === "process" ? pointer.name : pointer.export,
+        pointer.kind === "form" || pointer.kind === "post"
+          ? pointer.id
+          : pointer.kind === "process"
+            ? pointer.name
+            : pointer.export,
       ),
     ]
       .join(" ")

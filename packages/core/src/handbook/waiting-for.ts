@@ -15,7 +15,6 @@ export const waitingFor = {
   keyAccounts: label("大客户模块的议题", "the key-accounts module issue"),
   organisation: label("客户服务组织模块的议题", "the organisation module issue"),
   planning: label("客户服务规划模块的议题", "the planning module issue"),
-  posts: label("岗位模块（现仅有六个通用职级）", "the posts module (only six generic ranks exist today)"),
   promotion: label("客户促销模块的议题", "the promotion module issue"),
   quality: label("客户服务质量模块的议题", "the quality module issue"),
   relationships: label("客户关系模块的议题", "the relationships module issue"),

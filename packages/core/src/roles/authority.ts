@@ -66,7 +66,8 @@ export type AuthorityCheck =
       readonly lowestAuthorised: Role | undefined
     }
 
-function covers(limit: AuthorityLimit | undefined, minor: number): boolean {
+/** Whether a limit lets its holder decide `minor` alone; an absent limit is no authority. */
+export function covers(limit: AuthorityLimit | undefined, minor: number): boolean {
   return limit === "unlimited" || (limit !== undefined && minor <= limit)
 }
 

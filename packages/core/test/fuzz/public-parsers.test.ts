@@ -4,6 +4,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { z } from "zod"
 import { distributorCustomers } from "../grading/fixtures.ts"
+import { everySectionOrganisation } from "../organisation/organisation-fixtures.ts"
 import { surveyDefinition, surveyResponse } from "../quality/survey-fixture.ts"
 import { nonsense } from "../support/zod-arbitrary.ts"
 
@@ -151,6 +152,11 @@ const policies: ReadonlyArray<readonly [string, (input: unknown) => unknown, unk
     Core.Organisation.defaultTrainingPolicy,
   ],
   ["Quality.parseQualityPolicy", Core.Quality.parseQualityPolicy, Core.Quality.defaultQualityPolicy],
+  [
+    "Organisation.parseOrganisationPolicy",
+    Core.Organisation.parseOrganisationPolicy,
+    everySectionOrganisation,
+  ],
 ]
 
 const otherParsers: ReadonlyArray<

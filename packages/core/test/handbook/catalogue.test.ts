@@ -1,24 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import * as Core from "@tixi/core"
-import { Handbook } from "@tixi/core"
+import { Handbook, Organisation } from "@tixi/core"
 import { describe, expect, it } from "vitest"
-import { coreForms } from "../support/core-forms.ts"
-
-const source = join(import.meta.dirname, "../../src")
-
-/** Every form the core exports, by id. */
-const forms = new Map<string, { readonly source: string }>(
-  coreForms().map((form) => [form.id, form as { readonly source: string }]),
-)
-
-const moduleExport = (module: string, name: string): unknown =>
-  (Core as unknown as Record<string, Record<string, unknown> | undefined>)[module]?.[name]
-
-const processSources = readdirSync(source, { recursive: true, encoding: "utf8" })
-  .filter((path) => path.includes("process") && path.endsWith(".ts"))
-  .map((path) => readFileSync(join(source, path), "utf8"))
-  .join("\n")
+import { exportedForms as forms, moduleExport, processSources } from "../support/core-exports.ts"
 
 const count = (book: string, kind: string) =>
   Handbook.catalogue.filter((entry) => entry.book === book && entry.kind === kind).length
@@ -61,6 +45,8 @@ describe("handbook catalogue", () => {
       for (const pointer of entry.pointers) {
         const where = `${Handbook.citationOf(entry)} ${JSON.stringify(pointer)}`
         if (pointer.kind === "form") expect(forms.has(pointer.id), where).toBe(true)
+        else if (pointer.kind === "post")
+          expect(Organisation.postCatalogue[pointer.id]?.post, where).toBe(pointer.id)
         else {
           expect(typeof moduleExport(pointer.module, pointer.export), where).not.toBe("undefined")
           if (pointer.kind === "process") expect(processSources, where).toContain(`"${pointer.name}"`)
@@ -76,7 +62,7 @@ describe("handbook catalogue", () => {
         .map((entry) => entry.title["zh-CN"]),
     )
     const cited = [...forms.values()].flatMap((form) =>
-      form.source.startsWith("004")
+      form.source?.startsWith("004")
         ? [...form.source.matchAll(/([\p{Script=Han}]+(?:表[一二]?|单))/gu)].map((match) => match[1] ?? "")
         : [],
     )

@@ -35,9 +35,11 @@ function describeEntry(entry: Handbook.CatalogueEntry, locale: Locale): string {
   const pointerText = (pointer: Handbook.Pointer) =>
     pointer.kind === "form"
       ? `form ${pointer.id}`
-      : pointer.kind === "process"
-        ? `process ${pointer.name} (${pointer.module}.${pointer.export})`
-        : `model ${pointer.module}.${pointer.export}`
+      : pointer.kind === "post"
+        ? `post ${pointer.id}`
+        : pointer.kind === "process"
+          ? `process ${pointer.name} (${pointer.module}.${pointer.export})`
+          : `model ${pointer.module}.${pointer.export}`
   switch (entry.status) {
     case "implemented":
       return `${head}  ${entry.pointers.map(pointerText).join(", ")}`
