@@ -12,6 +12,7 @@ export interface DirectoryHarness<Extra = never> {
 /** The cases of the Directory conformance suite. */
 export type DirectoryCase =
   | "person is found with roles and department"
+  | "person is found with the posts the company maps to them"
   | "person of an unknown id fails NotFound"
   | "people by role lists only active holders"
   | "people within a department include its sub-departments"
@@ -34,6 +35,15 @@ export function directorySuite<Extra = never>(
         const manager = yield* directory.person(personId("manager-qian"))
         expect(manager.roles).toContain("manager")
         expect(manager.departmentId).toBe("customer-service")
+      }))
+
+    test("person is found with the posts the company maps to them", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        for (const id of ["manager-qian", "supervisor-sun", "officer-wu"]) {
+          const person = yield* directory.person(personId(id))
+          expect(person.posts).toEqual(company.people.find((other) => other.id === id)!.posts)
+        }
       }))
 
     test("person of an unknown id fails NotFound", () =>
