@@ -1,5 +1,7 @@
 import type { DirectoryService, Person, PersonId } from "@tixi/core"
 import { Clock, Effect } from "effect"
+import type { InboundEvent } from "./hosted-process.ts"
+import type { ProcessRuntimeService } from "./process-runtime.ts"
 
 /** How long a runner trusts a person the directory returned (`runtimeLayer`'s `personCache`). */
 export interface PersonCacheOptions {
@@ -8,6 +10,12 @@ export interface PersonCacheOptions {
    * that a burst of commands asks once, short enough that a post taken away stops being usable soon.
    */
   readonly ttlMillis?: number
+  /**
+   * Which intake events say the directory changed (`isDingTalkDirectoryChange`,
+   * `isWeComDirectoryChange`): each one empties the cache, so a post taken away in the host stops
+   * being usable at once rather than after the TTL.
+   */
+  readonly isDirectoryChange?: (event: InboundEvent) => boolean
 }
 
 /** A directory whose `person` lookups are reused for a while, and forgotten on a change event. */
@@ -52,3 +60,22 @@ export function cachedDirectory(
       }),
   }
 }
+
+/**
+ * The runtime with the person cache emptied whenever an event the intake routes says the
+ * directory changed (`PersonCacheOptions.isDirectoryChange`); other events route unchanged.
+ */
+export const withDirectoryChanges = (
+  runtime: ProcessRuntimeService,
+  cache: CachedDirectory,
+  isDirectoryChange: ((event: InboundEvent) => boolean) | undefined,
+): ProcessRuntimeService =>
+  isDirectoryChange === undefined
+    ? runtime
+    : {
+        ...runtime,
+        routeEvent: (event) =>
+          isDirectoryChange(event)
+            ? Effect.andThen(cache.invalidate(), runtime.routeEvent(event))
+            : runtime.routeEvent(event),
+      }

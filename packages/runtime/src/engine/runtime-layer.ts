@@ -9,7 +9,7 @@ import { claimEngine } from "../storage/engine-claim.ts"
 import { ensureSchema } from "../storage/schema.ts"
 import { withDirectoryActors } from "./directory-actors.ts"
 import type { EngineControl } from "./engine-control.ts"
-import { cachedDirectory, type PersonCacheOptions } from "./person-cache.ts"
+import { cachedDirectory, type PersonCacheOptions, withDirectoryChanges } from "./person-cache.ts"
 import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts"
 
 /**
@@ -50,9 +50,11 @@ export const runtimeLayer = (
   const actorsFromDirectory = Layer.effectContext(
     Effect.gen(function* () {
       const context = yield* Effect.context<ProcessRuntime | EngineControl>()
-      const runtime = withDirectoryActors(
-        Context.get(context, ProcessRuntime),
-        cachedDirectory(yield* Directory, options.personCache),
+      const cache = cachedDirectory(yield* Directory, options.personCache)
+      const runtime = withDirectoryChanges(
+        withDirectoryActors(Context.get(context, ProcessRuntime), cache),
+        cache,
+        options.personCache?.isDirectoryChange,
       )
       return Context.add(context, ProcessRuntime, runtime)
     }),

@@ -1,9 +1,20 @@
-import { describe, expect, it } from "@effect/vitest"
-import { type DirectoryService, makeInMemoryDirectory, personId } from "@tixi/core"
-import { sampleCompany } from "@tixi/testing"
-import { Effect } from "effect"
+import { describe, expect, it, layer } from "@effect/vitest"
+import {
+  Directory,
+  type DirectoryService,
+  InMemoryApprovals,
+  InMemoryHostCrm,
+  InMemoryNotifier,
+  makeInMemoryDirectory,
+  personId,
+} from "@tixi/core"
+import { sampleCompany, scriptedCustomer, scriptedRegistration } from "@tixi/testing"
+import { Clock, Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { cachedDirectory, defaultPersonCacheMillis } from "../../src/engine/person-cache.ts"
+import { ProcessRuntime, runtimeLayer } from "../../src/engine/runtime-layer.ts"
+import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
 
 /** The sample company's directory, counting the person lookups that reach it. */
 const countingDirectory = () => {
@@ -81,6 +92,43 @@ describe("the per-runner person cache", () => {
       const cached = cachedDirectory(counting.directory)
       for (let attempt = 0; attempt < 3; attempt++) yield* Effect.flip(cached.person(personId("nobody")))
       expect(counting.asked()).toBe(3)
+    }),
+  )
+})
+
+/** A runner whose directory counts lookups and whose `test.directory` events say it changed. */
+const counting = countingDirectory()
+const environment = runtimeLayer({
+  processes: [hostedComplaintProcess],
+  engine: "embedded",
+  personCache: { isDirectoryChange: (event) => event.type === "test.directory" },
+}).pipe(
+  Layer.provideMerge(
+    Layer.mergeAll(
+      InMemoryHostCrm.layer({ customers: [scriptedCustomer] }),
+      InMemoryApprovals.layer(),
+      InMemoryNotifier.layer(),
+      Layer.succeed(Directory, counting.directory),
+    ),
+  ),
+  Layer.provideMerge(pgliteLayer()),
+)
+
+layer(environment, { timeout: 60_000, excludeTestServices: true })("the person cache in a runner", (it) => {
+  it.effect("commands reuse the cached person until a directory change event arrives", () =>
+    Effect.gen(function* () {
+      const runtime = yield* ProcessRuntime
+      const now = yield* Clock.currentTimeMillis
+      for (const complaintId of ["PC-1", "PC-2", "PC-3"])
+        yield* runtime.dispatch("complaint", complaintId, scriptedRegistration(complaintId, "approval", now))
+      expect(counting.asked()).toBe(1)
+      const change = { source: "test", id: "change-1", type: "test.directory", payload: {}, receivedAt: now }
+      yield* runtime.routeEvent(change)
+      yield* runtime.dispatch("complaint", "PC-4", scriptedRegistration("PC-4", "approval", now))
+      expect(counting.asked()).toBe(2)
+      yield* runtime.routeEvent({ ...change, id: "other-1", type: "test.other" })
+      yield* runtime.dispatch("complaint", "PC-5", scriptedRegistration("PC-5", "approval", now))
+      expect(counting.asked()).toBe(2)
     }),
   )
 })
