@@ -62,6 +62,12 @@ export interface DingTalkSettings {
    * post's Chinese label (客户信用主管, 呼叫中心专员, …).
    */
   readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
+  /**
+   * Posts the company gives everyone in a department, by tixi department id (as the id mapping
+   * names it), e.g. `{ "complaints-desk": ["complaintOfficer"] }`: for companies whose departments,
+   * not titles, say the post. None by default.
+   */
+  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
   /** How far back `findByKey` looks for an instance submitted before a crash (default 7 days). */
   readonly idempotencyWindowDays?: number
   /** Requests per second this process sends (default 20; DingTalk bans an IP above 500/s). */

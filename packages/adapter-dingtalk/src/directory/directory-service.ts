@@ -30,7 +30,7 @@ const rootDeptId = 1
  * The directory on DingTalk's address book (通讯录): people with their departments, direct
  * manager and tixi roles, departments with their parents and heads. tixi roles come from the
  * user's DingTalk roles (角色) or job title (职位) by name (`roleNames`, default the roles'
- * Chinese labels), and posts (岗位) the same way (`postNames`). Listing walks the department tree once and reuses the snapshot for
+ * Chinese labels), and posts (岗位) the same way (`postNames`) or from their departments (`departmentPosts`). Listing walks the department tree once and reuses the snapshot for
  * `directoryCacheSeconds`, well inside DingTalk's rate limits.
  */
 export function makeDingTalkDirectory(client: DingTalkClient, ids: IdMapping): DirectoryService {
@@ -45,7 +45,12 @@ export function makeDingTalkDirectory(client: DingTalkClient, ids: IdMapping): D
     id: personId(ids.personIdOf(user.userid)),
     name: user.name ?? user.userid,
     roles: rolesNamed(roleNames, hostNamesOf(user)),
-    posts: postsNamed(postNames, hostNamesOf(user)),
+    posts: postsNamed(
+      postNames,
+      hostNamesOf(user),
+      settings.departmentPosts,
+      (user.dept_id_list ?? []).map((dept) => ids.departmentIdOf(dept)),
+    ),
     departmentId: departmentId(ids.departmentIdOf(user.dept_id_list?.[0] ?? rootDeptId)),
     managerId: user.manager_userid ? personId(ids.personIdOf(user.manager_userid)) : undefined,
     locale: "zh-CN",

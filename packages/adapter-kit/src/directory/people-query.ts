@@ -52,11 +52,23 @@ export const postNameIndex = (
   postNames: Partial<Record<Post, ReadonlyArray<string>>> = {},
 ): ReadonlyMap<string, ReadonlyArray<Post>> => nameIndex(Organisation.Post, postNames)
 
-/** The posts a person's host names mean, in the catalogue's order. */
+/**
+ * The posts a person holds: those their host names mean, and those the company gives everyone in
+ * one of their departments (`departmentPosts`, by tixi department id: 投诉组 → 客户投诉专员), in
+ * the catalogue's order.
+ */
 export const postsNamed = (
   index: ReadonlyMap<string, ReadonlyArray<Post>>,
   names: ReadonlyArray<string>,
-): ReadonlyArray<Post> => valuesNamed(Organisation.Post, index, names)
+  departmentPosts: Readonly<Record<string, ReadonlyArray<Post>>> = {},
+  departmentIds: ReadonlyArray<string> = [],
+): ReadonlyArray<Post> => {
+  const found = new Set([
+    ...valuesNamed(Organisation.Post, index, names),
+    ...departmentIds.flatMap((id) => departmentPosts[id] ?? []),
+  ])
+  return Organisation.Post.values.filter((post) => found.has(post))
+}
 
 /** A department and every department below it, from parent links (cycles are harmless). */
 export function subtreeOf(

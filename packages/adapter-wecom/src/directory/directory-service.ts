@@ -35,7 +35,7 @@ interface Snapshot {
 /**
  * The directory on WeCom's address book (通讯录): people with their main department, direct
  * leader and tixi roles, departments with their parents and leaders. Roles come from the member's
- * tags (标签) or position (职务) by name (`roleNames`, default the roles' Chinese labels), posts (岗位) the same way (`postNames`); members
+ * tags (标签) or position (职务) by name (`roleNames`, default the roles' Chinese labels), posts (岗位) the same way (`postNames`) or from their departments (`departmentPosts`); members
  * who left or were disabled are inactive. Listing reuses one snapshot for `directoryCacheSeconds`.
  */
 export function makeWeComDirectory(client: WeComClient, ids: IdMapping): DirectoryService {
@@ -68,7 +68,12 @@ export function makeWeComDirectory(client: WeComClient, ids: IdMapping): Directo
       id: personId(ids.personIdOf(member.userid)),
       name: member.name ?? member.userid,
       roles: rolesNamed(rolesByName, names),
-      posts: postsNamed(postsByName, names),
+      posts: postsNamed(
+        postsByName,
+        names,
+        settings.departmentPosts,
+        (member.department ?? [mainDepartment]).map((id) => ids.departmentIdOf(id)),
+      ),
       departmentId: departmentId(ids.departmentIdOf(mainDepartment)),
       managerId: member.direct_leader?.[0] ? personId(ids.personIdOf(member.direct_leader[0])) : undefined,
       locale: "zh-CN",
