@@ -278,7 +278,7 @@ for (const options of outageEngines) {
           }),
       )
 
-      it.effect("a claimed post the directory does not give is refused on this engine too", () =>
+      it.effect("a claimed role or post the directory does not give is refused, nothing stored", () =>
         Effect.gen(function* () {
           yield* registered("OUT-2")
           const runtime = yield* ProcessRuntime
@@ -286,6 +286,10 @@ for (const options of outageEngines) {
             acceptLate("OUT-2", { personId: "officer-wu", role: "director" }),
           )
           expect(failure._tag).toBe("PostNotHeld")
+          const post = yield* Effect.flip(
+            acceptLate("OUT-2", { personId: "supervisor-sun", role: "supervisor", post: "serviceManager" }),
+          )
+          expect(post).toMatchObject({ _tag: "PostNotHeld", claimed: "serviceManager" })
           expect((yield* runtime.inspect("complaint", "OUT-2"))?.turns).toBe(1)
         }),
       )
