@@ -17,6 +17,7 @@ const person = (
   id: personId(id),
   name,
   roles,
+  posts: [],
   departmentId: departmentId(inDepartment),
   managerId: manager === undefined ? undefined : personId(manager),
   locale: "zh-CN",

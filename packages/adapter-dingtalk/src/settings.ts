@@ -1,5 +1,5 @@
 import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
-import type { AnyForm, Locale, Role } from "@tixi/core"
+import type { AnyForm, Locale, Organisation, Role } from "@tixi/core"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 
 /**
@@ -57,6 +57,17 @@ export interface DingTalkSettings {
    * role's Chinese label (专员, 主管, 经理, 总监, 总经理, 财务).
    */
   readonly roleNames?: Partial<Record<Role, ReadonlyArray<string>>>
+  /**
+   * DingTalk role names (角色), job titles (职位) that mean each post (岗位), checked when a command claims a post. Default: the
+   * post's Chinese label (客户信用主管, 呼叫中心专员, …).
+   */
+  readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
+  /**
+   * Posts the company gives everyone in a department, by tixi department id (as the id mapping
+   * names it), e.g. `{ "complaints-desk": ["complaintOfficer"] }`: for companies whose departments,
+   * not titles, say the post. None by default.
+   */
+  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
   /** How far back `findByKey` looks for an instance submitted before a crash (default 7 days). */
   readonly idempotencyWindowDays?: number
   /** Requests per second this process sends (default 20; DingTalk bans an IP above 500/s). */

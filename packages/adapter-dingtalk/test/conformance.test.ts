@@ -35,7 +35,14 @@ approvalsSuite("DingTalk", {
     ),
 })
 
-directorySuite("DingTalk", { layer: () => layer(settingsFor(fake.url)) }, sampleCompany)
+directorySuite(
+  "DingTalk",
+  {
+    layer: () => layer(settingsFor(fake.url)),
+    mapped: (mapping) => layer(settingsFor(fake.url, mapping)),
+  },
+  sampleCompany,
+)
 
 notifierSuite("DingTalk work notices", {
   layer: () => layer(settingsFor(fake.url, { agentId: 4001 })),

@@ -8,7 +8,12 @@ import {
 import { type ApprovalOutcomeEvent, approvalId } from "@tixi/core"
 import { Effect, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { dingTalkApprovalEventType, dingTalkIntakeSource, dingTalkOtherEventType } from "../src/index.ts"
+import {
+  dingTalkApprovalEventType,
+  dingTalkIntakeSource,
+  dingTalkOtherEventType,
+  isDingTalkDirectoryChange,
+} from "../src/index.ts"
 import { intakeKeys as keys, intakeSealing as sealing } from "./support.ts"
 
 const at = Date.UTC(2026, 3, 7, 2, 0)
@@ -84,6 +89,11 @@ describe("dingTalkIntakeSource", () => {
       source.verify(push({ EventType: "user_modify_org", eventId: "evt-user-9", UserId: ["u1"] })),
     )
     expect(userChange.events).toMatchObject([{ id: "evt-user-9", type: dingTalkOtherEventType }])
+    // An address-book change empties the runtime's person cache; the URL check does not.
+    expect(isDingTalkDirectoryChange(userChange.events[0]!)).toBe(true)
+    expect(
+      isDingTalkDirectoryChange({ type: dingTalkOtherEventType, payload: { eventType: "check_url" } }),
+    ).toBe(false)
   })
 
   it("an event pushed without an eventId is stored under an id derived from its content; its retry keeps the id", async () => {

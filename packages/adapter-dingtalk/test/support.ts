@@ -1,4 +1,4 @@
-import { type AnyForm, defineForm, field, label } from "@tixi/core"
+import { type AnyForm, defineForm, field, label, Organisation } from "@tixi/core"
 import { sampleCompany } from "@tixi/testing"
 import type { DingTalkSettings } from "../src/settings.ts"
 import { type DingTalkFakeOptions, startDingTalkFake } from "../src/testing/dingtalk-fake.ts"
@@ -23,7 +23,8 @@ export const deptIds: Readonly<Record<string, number>> = {
   logistics: 6,
 }
 
-/** sampleCompany's people as DingTalk users (`accounts.dingtalk`), with their roles by Chinese name. */
+/** sampleCompany's people as DingTalk users (`accounts.dingtalk`), with their roles by Chinese name
+ * and their post as job title. */
 export const companyUsers = sampleCompany.people.map((person) => ({
   userid: person.accounts.dingtalk!,
   name: person.name,
@@ -45,6 +46,8 @@ export const companyUsers = sampleCompany.people.map((person) => ({
         finance: "财务",
       })[role],
   ),
+  // The post as the user's job title (职位), by its default Chinese name.
+  ...(person.posts[0] === undefined ? {} : { title: Organisation.Post.label(person.posts[0], "zh-CN") }),
   active: person.active,
 }))
 

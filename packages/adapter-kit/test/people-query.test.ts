@@ -1,4 +1,12 @@
-import { reveal, roleNameIndex, rolesNamed, selectPeople, subtreeOf } from "@tixi/adapter-kit"
+import {
+  postNameIndex,
+  postsNamed,
+  reveal,
+  roleNameIndex,
+  rolesNamed,
+  selectPeople,
+  subtreeOf,
+} from "@tixi/adapter-kit"
 import { departmentId, personId } from "@tixi/core"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
@@ -9,6 +17,17 @@ describe("directory helpers", () => {
     const configured = roleNameIndex({ manager: ["客服经理", "经理"], supervisor: ["组长"] })
     expect(rolesNamed(configured, ["组长", "客服经理"])).toEqual(["supervisor", "manager"])
     expect(rolesNamed(configured, ["主管"])).toEqual([])
+  })
+
+  it("knows posts by their Chinese labels, or by the names the company configures", () => {
+    expect(postsNamed(postNameIndex(), ["客户信用主管", "主管", "呼叫中心专员"])).toEqual([
+      "callCenterAgent",
+      "creditSupervisor",
+    ])
+    const configured = postNameIndex({ creditSupervisor: ["信用经理"], callCenterAgent: ["坐席", "话务员"] })
+    expect(postsNamed(configured, ["话务员", "信用经理"])).toEqual(["callCenterAgent", "creditSupervisor"])
+    expect(postsNamed(configured, ["客户信用主管"])).toEqual([])
+    expect(postsNamed(configured, ["客户投诉专员"])).toEqual(["complaintOfficer"])
   })
 
   it("walks a department tree below a root, whatever the order", () => {
@@ -28,6 +47,7 @@ describe("directory helpers", () => {
       id: personId(id),
       name: id,
       roles: ["officer" as const],
+      posts: [],
       departmentId: departmentId("d"),
       managerId: undefined,
       locale: "zh-CN" as const,

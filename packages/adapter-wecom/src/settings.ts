@@ -1,5 +1,5 @@
 import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
-import type { AnyForm, Locale, Role } from "@tixi/core"
+import type { AnyForm, Locale, Organisation, Role } from "@tixi/core"
 import type { WeComReceiveId } from "./events/wecom-crypto.ts"
 
 /**
@@ -43,6 +43,17 @@ export interface WeComSettings {
   readonly ids?: HostIdMapping
   /** WeCom tag names (标签) or positions (职务) that mean each tixi role (default: the Chinese labels). */
   readonly roleNames?: Partial<Record<Role, ReadonlyArray<string>>>
+  /**
+   * WeCom tag names (标签), positions (职务) that mean each post (岗位), checked when a command claims a post. Default: the
+   * post's Chinese label (客户信用主管, 呼叫中心专员, …).
+   */
+  readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
+  /**
+   * Posts the company gives everyone in a department, by tixi department id (as the id mapping
+   * names it), e.g. `{ "complaints-desk": ["complaintOfficer"] }`: for companies whose departments,
+   * not titles, say the post. None by default.
+   */
+  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
   /** How far back an approval submitted before a crash is searched for (default 7 days). */
   readonly idempotencyWindowDays?: number
   /** Requests per second this process sends (default 20; WeCom allows 10,000 a minute per API). */

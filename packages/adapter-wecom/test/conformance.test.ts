@@ -38,7 +38,14 @@ approvalsSuite(
   },
 )
 
-directorySuite("WeCom", { layer: () => layer(settingsFor(fake.url)) }, sampleCompany)
+directorySuite(
+  "WeCom",
+  {
+    layer: () => layer(settingsFor(fake.url)),
+    mapped: (mapping) => layer(settingsFor(fake.url, mapping)),
+  },
+  sampleCompany,
+)
 
 notifierSuite("WeCom app messages", {
   layer: () => layer(settingsFor(fake.url, { agentId: 3010040 })),

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   encryptWeComMessage,
+  isWeComDirectoryChange,
   weComApprovalEventType,
   weComIntakeSource,
   weComOtherEventType,
@@ -82,6 +83,8 @@ describe("weComIntakeSource", () => {
       expect(delivery.events).toMatchObject([
         { type: weComOtherEventType, payload: { event: "change_contact" } },
       ])
+      // An address-book change empties the runtime's person cache.
+      expect(isWeComDirectoryChange(delivery.events[0]!)).toBe(true)
       ids.push(delivery.events[0]!.id)
     }
     expect(new Set(ids).size).toBe(3)

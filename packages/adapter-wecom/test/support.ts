@@ -1,4 +1,4 @@
-import { type AnyForm, defineForm, field, label } from "@tixi/core"
+import { type AnyForm, defineForm, field, label, Organisation } from "@tixi/core"
 import { sampleCompany } from "@tixi/testing"
 import type { WeComSettings } from "../src/settings.ts"
 import { startWeComFake, type WeComFakeOptions } from "../src/testing/wecom-fake.ts"
@@ -34,7 +34,7 @@ const roleTag = {
 export const corpId = "ww5823bf96d3bd56c7"
 export const corpSecret = "fake-approval-secret"
 
-/** A fake WeCom seeded with sampleCompany (people as `accounts.wecom`, roles as tags). */
+/** A fake WeCom seeded with sampleCompany (people as `accounts.wecom`, roles as tags, posts as positions). */
 export const startCompanyFake = (options: Partial<WeComFakeOptions> = {}) =>
   startWeComFake({
     corpId,
@@ -50,6 +50,10 @@ export const startCompanyFake = (options: Partial<WeComFakeOptions> = {}) =>
               .wecom!,
           }),
       tags: person.roles.map((role) => roleTag[role]),
+      // The post as the member's position (职务), by its default Chinese name.
+      ...(person.posts[0] === undefined
+        ? {}
+        : { position: Organisation.Post.label(person.posts[0], "zh-CN") }),
       status: person.active ? 1 : 5,
     })),
     departments: sampleCompany.departments.map((department) => ({

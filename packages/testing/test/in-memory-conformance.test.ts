@@ -36,7 +36,17 @@ approvalsSuite("in-memory approvals", {
     }),
 })
 
-directorySuite("in-memory directory", { layer: (company) => inMemoryDirectoryLayer(company) }, sampleCompany)
+directorySuite(
+  "in-memory directory",
+  { layer: (company) => inMemoryDirectoryLayer(company) },
+  sampleCompany,
+  {
+    skip: {
+      "posts follow the company's names and departments":
+        "the in-memory directory holds posts as given; it has no host names or departments to map",
+    },
+  },
+)
 
 notifierSuite("in-memory notifier", {
   layer: () => InMemoryNotifier.layer(),

@@ -1,4 +1,12 @@
-import { type IdMapping, roleNameIndex, rolesNamed, selectPeople, subtreeOf } from "@tixi/adapter-kit"
+import {
+  type IdMapping,
+  postNameIndex,
+  postsNamed,
+  roleNameIndex,
+  rolesNamed,
+  selectPeople,
+  subtreeOf,
+} from "@tixi/adapter-kit"
 import {
   type Department,
   type DirectoryService,
@@ -22,21 +30,27 @@ const rootDeptId = 1
  * The directory on DingTalk's address book (通讯录): people with their departments, direct
  * manager and tixi roles, departments with their parents and heads. tixi roles come from the
  * user's DingTalk roles (角色) or job title (职位) by name (`roleNames`, default the roles'
- * Chinese labels). Listing walks the department tree once and reuses the snapshot for
+ * Chinese labels), and posts (岗位) the same way (`postNames`) or from their departments (`departmentPosts`). Listing walks the department tree once and reuses the snapshot for
  * `directoryCacheSeconds`, well inside DingTalk's rate limits.
  */
 export function makeDingTalkDirectory(client: DingTalkClient, ids: IdMapping): DirectoryService {
   const { settings } = client
   const roleNames = roleNameIndex(settings.roleNames)
-  const rolesOf = (user: RawUser) =>
-    rolesNamed(roleNames, [
-      ...(user.role_list ?? []).map((role) => role.name ?? ""),
-      ...(user.title ? [user.title] : []),
-    ])
+  const postNames = postNameIndex(settings.postNames)
+  const hostNamesOf = (user: RawUser) => [
+    ...(user.role_list ?? []).map((role) => role.name ?? ""),
+    ...(user.title ? [user.title] : []),
+  ]
   const personOf = (user: RawUser): Person => ({
     id: personId(ids.personIdOf(user.userid)),
     name: user.name ?? user.userid,
-    roles: rolesOf(user),
+    roles: rolesNamed(roleNames, hostNamesOf(user)),
+    posts: postsNamed(
+      postNames,
+      hostNamesOf(user),
+      settings.departmentPosts,
+      (user.dept_id_list ?? []).map((dept) => ids.departmentIdOf(dept)),
+    ),
     departmentId: departmentId(ids.departmentIdOf(user.dept_id_list?.[0] ?? rootDeptId)),
     managerId: user.manager_userid ? personId(ids.personIdOf(user.manager_userid)) : undefined,
     locale: "zh-CN",

@@ -1,4 +1,12 @@
-import { type IdMapping, roleNameIndex, rolesNamed, selectPeople, subtreeOf } from "@tixi/adapter-kit"
+import {
+  type IdMapping,
+  postNameIndex,
+  postsNamed,
+  roleNameIndex,
+  rolesNamed,
+  selectPeople,
+  subtreeOf,
+} from "@tixi/adapter-kit"
 import {
   type Department,
   type DirectoryService,
@@ -27,12 +35,13 @@ interface Snapshot {
 /**
  * The directory on WeCom's address book (通讯录): people with their main department, direct
  * leader and tixi roles, departments with their parents and leaders. Roles come from the member's
- * tags (标签) or position (职务) by name (`roleNames`, default the roles' Chinese labels); members
+ * tags (标签) or position (职务) by name (`roleNames`, default the roles' Chinese labels), posts (岗位) the same way (`postNames`) or from their departments (`departmentPosts`); members
  * who left or were disabled are inactive. Listing reuses one snapshot for `directoryCacheSeconds`.
  */
 export function makeWeComDirectory(client: WeComClient, ids: IdMapping): DirectoryService {
   const { settings } = client
   const rolesByName = roleNameIndex(settings.roleNames)
+  const postsByName = postNameIndex(settings.postNames)
   let snapshot: Snapshot | undefined
   const load: Effect.Effect<Snapshot, PortFailure> = Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
@@ -45,7 +54,7 @@ export function makeWeComDirectory(client: WeComClient, ids: IdMapping): Directo
     }
     const tags = new Map<string, Array<string>>()
     for (const tag of yield* listTags(client)) {
-      if (!rolesByName.has(tag.tagname)) continue
+      if (!rolesByName.has(tag.tagname) && !postsByName.has(tag.tagname)) continue
       for (const userid of (yield* getTagMembers(client, tag.tagid)).userIds)
         tags.set(userid, [...(tags.get(userid) ?? []), tag.tagname])
     }
@@ -59,6 +68,12 @@ export function makeWeComDirectory(client: WeComClient, ids: IdMapping): Directo
       id: personId(ids.personIdOf(member.userid)),
       name: member.name ?? member.userid,
       roles: rolesNamed(rolesByName, names),
+      posts: postsNamed(
+        postsByName,
+        names,
+        settings.departmentPosts,
+        (member.department ?? [mainDepartment]).map((id) => ids.departmentIdOf(id)),
+      ),
       departmentId: departmentId(ids.departmentIdOf(mainDepartment)),
       managerId: member.direct_leader?.[0] ? personId(ids.personIdOf(member.direct_leader[0])) : undefined,
       locale: "zh-CN",

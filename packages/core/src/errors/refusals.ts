@@ -61,3 +61,21 @@ export class UnknownActor extends Schema.TaggedError<UnknownActor>()("UnknownAct
     return `${this.personId} may not act: ${this.reason}`
   }
 }
+
+/**
+ * A command whose actor claims a role or post (岗位) the company's directory does not give them.
+ * Authority is resolved, not claimed: the command is refused rather than quietly run in a lower
+ * post, so the sender learns their claim was wrong instead of getting a different outcome.
+ */
+export class PostNotHeld extends Schema.TaggedError<PostNotHeld>()("PostNotHeld", {
+  personId: Schema.String,
+  /** The role or post the command claimed, e.g. `director` or `creditSupervisor`. */
+  claimed: Schema.String,
+  /** The roles or posts the directory gives the person (of the same kind as `claimed`). */
+  held: Schema.Array(Schema.String),
+}) {
+  override get message(): string {
+    const held = this.held.length === 0 ? "none" : this.held.join(", ")
+    return `${this.personId} claims ${this.claimed} but the directory gives them ${held}`
+  }
+}

@@ -2,13 +2,19 @@ import { Context, type Effect } from "effect"
 import type { PortFailure } from "../errors/port-failure.ts"
 import type { DepartmentId, PersonId } from "../ids/ids.ts"
 import type { Locale } from "../labels/label.ts"
+import type { Post } from "../organisation/post.ts"
 import type { Role } from "../roles/role.ts"
 
-/** A member of staff, with the tixi roles they hold and their accounts on the hosts. */
+/** A member of staff, with the tixi roles and posts they hold and their accounts on the hosts. */
 export interface Person {
   readonly id: PersonId
   readonly name: string
   readonly roles: ReadonlyArray<Role>
+  /**
+   * The posts (岗位) the company's directory gives the person, mapped from host role names, job
+   * titles (职位) or departments; what a command claiming a `post` is checked against.
+   */
+  readonly posts: ReadonlyArray<Post>
   readonly departmentId: DepartmentId
   readonly managerId: PersonId | undefined
   readonly locale: Locale
@@ -23,6 +29,15 @@ export interface Department {
   readonly name: string
   readonly parentId: DepartmentId | undefined
   readonly headId: PersonId | undefined
+}
+
+/**
+ * The company's people and departments at one moment, for embedders of the core alone who hold
+ * their own copy of the directory rather than a `Directory` port.
+ */
+export interface DirectorySnapshot {
+  readonly people: ReadonlyArray<Person>
+  readonly departments: ReadonlyArray<Department>
 }
 
 /** Who to look for: people holding a role, optionally within a department (and its sub-departments). */

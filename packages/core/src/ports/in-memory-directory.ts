@@ -1,13 +1,10 @@
 import { Effect, Layer } from "effect"
 import { NotFound, PortFailure } from "../errors/port-failure.ts"
 import type { DepartmentId } from "../ids/ids.ts"
-import { type Department, Directory, type DirectoryService, type Person } from "./directory.ts"
+import { Directory, type DirectoryService, type DirectorySnapshot } from "./directory.ts"
 
 /** The people and departments an in-memory directory starts with. */
-export interface InMemoryDirectoryData {
-  readonly people: ReadonlyArray<Person>
-  readonly departments: ReadonlyArray<Department>
-}
+export type InMemoryDirectoryData = DirectorySnapshot
 
 /** A directory over fixed data; `people` with a department includes its sub-departments. */
 export function makeInMemoryDirectory(data: InMemoryDirectoryData): DirectoryService {

@@ -1,4 +1,5 @@
 export * from "./actor.ts"
 export * from "./authority.ts"
 export * from "./resolve-actor.ts"
+export * from "./resolve-actor-in.ts"
 export * from "./role.ts"

@@ -1,8 +1,9 @@
 import { Effect } from "effect"
 import type { PortFailure } from "../errors/port-failure.ts"
-import { UnknownActor } from "../errors/refusals.ts"
+import type { PostNotHeld, UnknownActor } from "../errors/refusals.ts"
 import { Directory, type Person } from "../ports/directory.ts"
 import type { Actor } from "./actor.ts"
+import { actorOf } from "./resolve-actor-in.ts"
 import { managementLadder, type Role, rankOf } from "./role.ts"
 
 /**
@@ -17,29 +18,24 @@ export function postOf(person: Person, claimed?: Role): Role | undefined {
   return person.roles[0]
 }
 
-/** The post of staff the directory knows but gives no tixi post (a quality inspector): the lowest rung. */
-const postOfStaffWithoutPost: Role = managementLadder[0]!
-
 /**
- * The actor as the company's directory knows them: the post comes from the `Directory`, never from
- * what a command claims (an officer who claims `director` acts as an officer; staff the
- * directory knows without a post, such as a quality inspector asked to investigate, act in the
- * lowest post, whatever they claim). A person the directory does not know, or knows as inactive,
- * is refused with `UnknownActor`; a directory that cannot answer fails with its `PortFailure`, so
- * the command can be sent again.
+ * The actor as the company's directory knows them: authority is resolved, not claimed. A command
+ * whose actor claims a role or post the directory does not give them is refused with
+ * `PostNotHeld` (an officer who claims `director` is refused, not run as an officer); a person the
+ * directory does not know, or knows as inactive, with `UnknownActor`. A directory that cannot
+ * answer fails with its `PortFailure` (retryable when the host is down), so the command fails
+ * closed and can be sent again. Same rules as `resolveActorIn`, through `actorOf`.
  */
-export const resolveActor = (claimed: Actor): Effect.Effect<Actor, UnknownActor | PortFailure, Directory> =>
+export const resolveActor = (
+  claimed: Actor,
+): Effect.Effect<Actor, UnknownActor | PostNotHeld | PortFailure, Directory> =>
   Effect.gen(function* () {
     const directory = yield* Directory
     const person = yield* directory.person(claimed.personId).pipe(
       Effect.catchIf(
         (failure) => failure.reason._tag === "NotFound",
-        () => Effect.fail(new UnknownActor({ personId: claimed.personId, reason: "not in the directory" })),
+        () => Effect.succeed(undefined),
       ),
     )
-    if (!person.active)
-      return yield* Effect.fail(
-        new UnknownActor({ personId: claimed.personId, reason: "inactive in the directory" }),
-      )
-    return { personId: person.id, role: postOf(person, claimed.role) ?? postOfStaffWithoutPost }
+    return yield* Effect.fromResult(actorOf(person, claimed))
   })

@@ -10,6 +10,7 @@ const person = (
   id: personId(id),
   name: id,
   roles,
+  posts: [],
   departmentId: departmentId(department),
   managerId: undefined,
   locale: "zh-CN" as const,

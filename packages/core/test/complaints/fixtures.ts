@@ -176,6 +176,7 @@ export const staffMember = (id: string, roles: ReadonlyArray<Role>): Person => (
   id: personId(id),
   name: id,
   roles,
+  posts: [],
   departmentId: departmentId("service"),
   managerId: undefined,
   locale: "zh-CN",

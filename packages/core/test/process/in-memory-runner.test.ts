@@ -20,6 +20,7 @@ const supervisor: Person = {
   id: personId("p-sup"),
   name: "主管甲",
   roles: ["supervisor"],
+  posts: [],
   departmentId: departmentId("service"),
   managerId: undefined,
   locale: "zh-CN",

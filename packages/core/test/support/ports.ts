@@ -15,6 +15,7 @@ const person = (id: string, name: string, role: Role): Person => ({
   id: personId(id),
   name,
   roles: [role],
+  posts: [],
   departmentId: departmentId("customer-service"),
   managerId: undefined,
   locale: "zh-CN",

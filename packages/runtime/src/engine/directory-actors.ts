@@ -3,6 +3,7 @@ import {
   Directory,
   type DirectoryService,
   type PortFailure,
+  type PostNotHeld,
   resolveActor,
   type UnknownActor,
 } from "@tixi/core"
@@ -20,14 +21,16 @@ const isClaimedActor = (value: unknown): value is Actor =>
   typeof (value as { role?: unknown }).role === "string"
 
 /**
- * The command with the post of each person acting in it taken from the directory (see
- * `resolveActor`); a command without one (a timer, an approval outcome) passes unchanged. The
- * command is stored with the resolved actors, so replay never asks the directory again.
+ * The command with each person acting in it checked against the directory (see `resolveActor`):
+ * a claimed role or post they do not hold refuses the whole command with `PostNotHeld`; a
+ * directory that cannot answer fails it with a `PortFailure`, nothing stored. A command without
+ * an actor (a timer, an approval outcome) passes unchanged. The command is stored with the
+ * resolved actors, so replay never asks the directory again.
  */
 export const withResolvedActor = (
   directory: DirectoryService,
   command: CommandInput,
-): Effect.Effect<CommandInput, UnknownActor | PortFailure> => {
+): Effect.Effect<CommandInput, UnknownActor | PostNotHeld | PortFailure> => {
   const claims = Object.entries(command).filter(([, value]) => isClaimedActor(value))
   if (claims.length === 0) return Effect.succeed(command)
   return Effect.forEach(claims, ([key, value]) =>
@@ -39,11 +42,12 @@ export const withResolvedActor = (
 }
 
 /**
- * The runtime with every command a caller sends (start, deliver, dispatch, decide) acting in the
- * post the `Directory` gives its actor, and commands from people the directory does not know
- * refused with `UnknownActor` before anything is stored. Until tixi's own organisation and
- * access lands, this is what keeps an officer who claims `director` from promising beyond the
- * service level. Events routed from hosts take their actors from the directory already.
+ * The runtime with every command a caller sends (start, deliver, dispatch, decide) acting only in
+ * a post the `Directory` gives its actor: a claim beyond it is refused with `PostNotHeld`, people
+ * the directory does not know with `UnknownActor`, and a directory outage fails the command closed
+ * (retryable `PortFailure`), all before anything is stored. This is what refuses an officer who
+ * claims `director` to promise beyond the service level. Events routed from hosts take their
+ * actors from the directory already.
  */
 export const withDirectoryActors = (
   runtime: ProcessRuntimeService,

@@ -1,4 +1,4 @@
-import type { EffectKind, EffectPorts, PortFailure, UnknownActor } from "@tixi/core"
+import type { EffectKind, EffectPorts, PortFailure, PostNotHeld, UnknownActor } from "@tixi/core"
 import { Context, Effect, type Scope } from "effect"
 import type { RuntimeStorageFailure, UnknownDeadLetter, UnknownInstance, UnknownProcess } from "./errors.ts"
 import type { HostedProcess, InboundEvent, ProcessInstances } from "./hosted-process.ts"
@@ -82,7 +82,10 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<Delivery, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
+  ) => Effect.Effect<
+    Delivery,
+    UnknownProcess | RuntimeStorageFailure | UnknownActor | PostNotHeld | PortFailure
+  >
   /**
    * Appends a command to an instance's inbox and wakes it; returns once the command is stored.
    * `dedupKey` (by default a fresh key) makes redelivery of the same command a no-op; vendor
@@ -96,7 +99,7 @@ export interface ProcessRuntimeService {
     options?: { readonly dedupKey?: string },
   ) => Effect.Effect<
     Delivery,
-    UnknownProcess | UnknownInstance | RuntimeStorageFailure | UnknownActor | PortFailure
+    UnknownProcess | UnknownInstance | RuntimeStorageFailure | UnknownActor | PostNotHeld | PortFailure
   >
   /**
    * Delivers a command (starting the instance when it does not exist yet) and waits for the turn
@@ -108,7 +111,10 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<TurnRecord, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
+  ) => Effect.Effect<
+    TurnRecord,
+    UnknownProcess | RuntimeStorageFailure | UnknownActor | PostNotHeld | PortFailure
+  >
   /**
    * Delivers a command like `dispatch` but answers as soon as the turn is decided, before it is
    * committed and before its effects are performed (those follow in order, as for every turn).
@@ -120,7 +126,10 @@ export interface ProcessRuntimeService {
     process: string,
     instanceId: string,
     command: CommandInput,
-  ) => Effect.Effect<TurnDecision, UnknownProcess | RuntimeStorageFailure | UnknownActor | PortFailure>
+  ) => Effect.Effect<
+    TurnDecision,
+    UnknownProcess | RuntimeStorageFailure | UnknownActor | PostNotHeld | PortFailure
+  >
   /** The instance as it stands now, or undefined when it was never started. */
   readonly inspect: (
     process: string,

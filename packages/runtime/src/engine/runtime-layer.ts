@@ -9,6 +9,7 @@ import { claimEngine } from "../storage/engine-claim.ts"
 import { ensureSchema } from "../storage/schema.ts"
 import { withDirectoryActors } from "./directory-actors.ts"
 import type { EngineControl } from "./engine-control.ts"
+import { cachedDirectory, type PersonCacheOptions, withDirectoryChanges } from "./person-cache.ts"
 import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts"
 
 /**
@@ -20,15 +21,20 @@ import { ProcessRuntime, type ProcessRuntimeOptions } from "./process-runtime.ts
  *   PostgreSQL, which split the instances among them and take over those of a runner that dies.
  * The same process definitions run on both; so do `tixi status` and `tixi retry`.
  */
-export type RuntimeOptions =
+export type RuntimeOptions = (
   | (EmbeddedRuntimeOptions & { readonly engine?: "embedded" | undefined; readonly cluster?: never })
   | (ProcessRuntimeOptions & { readonly engine: "cluster"; readonly cluster: ClusterOptions })
+) & {
+  /** How long this runner reuses a person the directory returned when resolving actors. */
+  readonly personCache?: PersonCacheOptions
+}
 
 /**
  * A runner's runtime: tixi's tables, the chosen engine and the hosted processes registered on it.
  * Provide a `SqlClient` (PGlite or PostgreSQL) and the ports the processes' effects use
- * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act in the post the `Directory`
- * gives their actor (`withDirectoryActors`).
+ * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act only in a post the
+ * `Directory` gives their actor (`withDirectoryActors`), looked up through a per-runner cache of
+ * persons (`personCache`).
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
@@ -44,7 +50,12 @@ export const runtimeLayer = (
   const actorsFromDirectory = Layer.effectContext(
     Effect.gen(function* () {
       const context = yield* Effect.context<ProcessRuntime | EngineControl>()
-      const runtime = withDirectoryActors(Context.get(context, ProcessRuntime), yield* Directory)
+      const cache = cachedDirectory(yield* Directory, options.personCache)
+      const runtime = withDirectoryChanges(
+        withDirectoryActors(Context.get(context, ProcessRuntime), cache),
+        cache,
+        options.personCache?.isDirectoryChange,
+      )
       return Context.add(context, ProcessRuntime, runtime)
     }),
   )

@@ -1,17 +1,39 @@
-import { Directory, departmentId, personId } from "@tixi/core"
+import { Directory, departmentId, type Organisation, personId } from "@tixi/core"
 import { Effect, type Layer } from "effect"
 import { describe, expect } from "vitest"
 import type { sampleCompany } from "../fixtures/company.ts"
 import { conformanceCase, failureOf, type SuiteOptions } from "./suite.ts"
 
+/**
+ * How a company maps host names and departments to posts, as DingTalk's and WeCom's settings
+ * take it (`postNames`, `departmentPosts`).
+ */
+export interface PostMapping {
+  readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
+  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
+}
+
 /** What a directory implementation gives the suite: a directory holding `sampleCompany`. */
 export interface DirectoryHarness<Extra = never> {
   readonly layer: (company: typeof sampleCompany) => Layer.Layer<Directory | Extra, unknown>
+  /**
+   * The same directory configured with a post mapping, for directories that map host names to
+   * posts (skip the case for one that holds posts as given).
+   */
+  readonly mapped?: (mapping: PostMapping) => Layer.Layer<Directory | Extra, unknown>
+}
+
+/** The mapping the case "posts follow the company's names and departments" configures. */
+const renamedPosts: PostMapping = {
+  postNames: { complaintOfficer: ["投诉受理员"] },
+  departmentPosts: { "complaints-desk": ["afterSalesOfficer"], finance: ["creditOfficer"] },
 }
 
 /** The cases of the Directory conformance suite. */
 export type DirectoryCase =
   | "person is found with roles and department"
+  | "person is found with the posts the company maps to them"
+  | "posts follow the company's names and departments"
   | "person of an unknown id fails NotFound"
   | "people by role lists only active holders"
   | "people within a department include its sub-departments"
@@ -25,7 +47,15 @@ export function directorySuite<Extra = never>(
   options: SuiteOptions<DirectoryCase> = {},
 ): void {
   const test = (caseName: DirectoryCase, program: () => Effect.Effect<void, unknown, Directory | Extra>) =>
-    conformanceCase(caseName, options, () => harness.layer(company), program)
+    conformanceCase(
+      caseName,
+      options,
+      () =>
+        caseName === "posts follow the company's names and departments" && harness.mapped !== undefined
+          ? harness.mapped(renamedPosts)
+          : harness.layer(company),
+      program,
+    )
 
   describe(`Directory conformance: ${name}`, () => {
     test("person is found with roles and department", () =>
@@ -34,6 +64,28 @@ export function directorySuite<Extra = never>(
         const manager = yield* directory.person(personId("manager-qian"))
         expect(manager.roles).toContain("manager")
         expect(manager.departmentId).toBe("customer-service")
+      }))
+
+    test("person is found with the posts the company maps to them", () =>
+      Effect.gen(function* () {
+        const directory = yield* Directory
+        for (const id of ["manager-qian", "supervisor-sun", "officer-wu"]) {
+          const person = yield* directory.person(personId(id))
+          expect(person.posts).toEqual(company.people.find((other) => other.id === id)!.posts)
+        }
+      }))
+
+    test("posts follow the company's names and departments", () =>
+      Effect.gen(function* () {
+        expect(harness.mapped, "a directory that maps posts gives the suite `mapped`").toBeDefined()
+        const directory = yield* Directory
+        // officer-wu's host name for the post is its Chinese label, which this company renamed; the
+        // complaints desk gives everyone in it the after-sales post.
+        expect((yield* directory.person(personId("officer-wu"))).posts).toEqual(["afterSalesOfficer"])
+        expect((yield* directory.person(personId("finance-zhou"))).posts).toEqual([
+          "creditOfficer",
+          "financeManager",
+        ])
       }))
 
     test("person of an unknown id fails NotFound", () =>

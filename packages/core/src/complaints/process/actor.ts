@@ -1,5 +1,6 @@
 import { z } from "zod"
 import type { PersonId } from "../../ids/ids.ts"
+import { Post } from "../../organisation/post.ts"
 import { Role } from "../../roles/role.ts"
 
 /**
@@ -9,6 +10,12 @@ import { Role } from "../../roles/role.ts"
 export interface Actor {
   readonly personId: PersonId
   readonly role: Role
+  /**
+   * The post (岗位) the person acts in, where the step cares which post (the credit supervisor,
+   * not any supervisor). Optional: most commands only need the rung. Checked against the
+   * directory like the role, never trusted as claimed.
+   */
+  readonly post?: Post | undefined
 }
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/
@@ -22,4 +29,8 @@ export const personIdSchema = z
   .regex(idPattern, "must be an id (letters, digits, . _ : @ / -)") as unknown as z.ZodType<PersonId>
 
 /** The zod validator of an actor inside commands. */
-export const actorSchema = z.strictObject({ personId: personIdSchema, role: Role.schema })
+export const actorSchema = z.strictObject({
+  personId: personIdSchema,
+  role: Role.schema,
+  post: Post.schema.optional(),
+})
