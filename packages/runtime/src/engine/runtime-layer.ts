@@ -1,6 +1,8 @@
 import { Directory, type EffectPorts } from "@tixi/core"
 import { Context, Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import { AuditTrail, makeAuditTrail } from "../audit/audit-trail.ts"
+import { withAuditTrail } from "../audit/audited-runtime.ts"
 import { clusterEngineControlLayer } from "../cluster/cluster-engine-control.ts"
 import { type ClusterOptions, clusterLayer } from "../cluster/cluster-layer.ts"
 import { clusterProcessRuntimeLayer } from "../cluster/cluster-runtime.ts"
@@ -28,11 +30,12 @@ export type RuntimeOptions =
  * A runner's runtime: tixi's tables, the chosen engine and the hosted processes registered on it.
  * Provide a `SqlClient` (PGlite or PostgreSQL) and the ports the processes' effects use
  * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act in the post the `Directory`
- * gives their actor (`withDirectoryActors`).
+ * gives their actor (`withDirectoryActors`), and every one of them is in the audit trail (the
+ * database records stored commands with their turns; `withAuditTrail` those refused before).
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
-): Layer.Layer<ProcessRuntime | EngineControl, never, SqlClient.SqlClient | EffectPorts> => {
+): Layer.Layer<ProcessRuntime | EngineControl | AuditTrail, never, SqlClient.SqlClient | EffectPorts> => {
   const engine =
     options.engine === "cluster"
       ? clusterProcessRuntimeLayer(options).pipe(
@@ -44,8 +47,12 @@ export const runtimeLayer = (
   const actorsFromDirectory = Layer.effectContext(
     Effect.gen(function* () {
       const context = yield* Effect.context<ProcessRuntime | EngineControl>()
-      const runtime = withDirectoryActors(Context.get(context, ProcessRuntime), yield* Directory)
-      return Context.add(context, ProcessRuntime, runtime)
+      const trail = yield* makeAuditTrail
+      const runtime = withAuditTrail(
+        withDirectoryActors(Context.get(context, ProcessRuntime), yield* Directory),
+        trail,
+      )
+      return Context.add(Context.add(context, ProcessRuntime, runtime), AuditTrail, trail)
     }),
   )
   // tixi's tables exist before the engine or any workflow touches them.
