@@ -112,6 +112,29 @@ for (const options of engines) {
           expect(entries[1]?.reason).toContain("someone-else")
         }),
       )
+
+      it.effect("an approver's decision is recorded as an approval by the person who decided", () =>
+        Effect.gen(function* () {
+          yield* registered("AUD-4")
+          const runtime = yield* ProcessRuntime
+          // Nothing awaits approval yet, so the process refuses it: recorded all the same.
+          const turn = yield* runtime.dispatch("complaint", "AUD-4", {
+            type: "DecideRemedyApproval",
+            approvalKey: "complaint/AUD-4/remedy",
+            outcome: "approved",
+            decidedBy: "manager-qian",
+          })
+          expect(turn.outcome).toBe("refused")
+          const entries = yield* trailOf("AUD-4")
+          expect(entries[1]).toMatchObject({
+            kind: "approval",
+            outcome: "refused",
+            personId: "manager-qian",
+            post: undefined,
+            commandType: "DecideRemedyApproval",
+          })
+        }),
+      )
     },
   )
 }
