@@ -42,39 +42,52 @@ export const auditStatements: ReadonlyArray<string> = [
   `DROP TRIGGER IF EXISTS tixi_audit_no_truncate ON tixi_audit`,
   `CREATE TRIGGER tixi_audit_no_truncate BEFORE TRUNCATE ON tixi_audit
     FOR EACH STATEMENT EXECUTE FUNCTION tixi_audit_append_only()`,
-  // Never raises on a command's content: a failing trigger would fail the turn it records.
-  `CREATE OR REPLACE FUNCTION tixi_audit_turn() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE
-    actor JSONB;
-    approval BOOLEAN := NEW.command ? 'approvalKey';
-    refused BOOLEAN := NEW.outcome LIKE 'refused: %';
-    described TEXT := CASE WHEN NEW.outcome LIKE 'refused: %' THEN substr(NEW.outcome, 10) END;
-  BEGIN
-    IF jsonb_typeof(NEW.command) = 'object' THEN
-      SELECT value INTO actor FROM jsonb_each(NEW.command)
-        WHERE jsonb_typeof(value) = 'object' AND value ? 'personId' AND value ? 'role'
-        ORDER BY key = 'actor' DESC, key LIMIT 1;
-    END IF;
+  // Never raises on a command's content: a failing trigger would fail the turn it records. One
+  // statement-level call per batch (transition tables), not one per row: a group commit's turns
+  // cost one set-based insert more, not a function call each.
+  `CREATE OR REPLACE FUNCTION tixi_audit_append_turns(decided tixi_inbox[]) RETURNS void LANGUAGE sql AS $$
     INSERT INTO tixi_audit (at, kind, outcome, person_id, post, process, instance_id, command_type, refusal, reason)
-    VALUES (
-      NEW.received_at,
-      CASE WHEN approval THEN 'approval' ELSE 'command' END,
-      CASE WHEN refused THEN 'refused' ELSE 'accepted' END,
-      COALESCE(actor->>'personId', NEW.command->>'decidedBy'),
-      COALESCE(actor->>'post', actor->>'role'),
-      NEW.process,
-      NEW.instance_id,
-      NEW.command->>'type',
-      CASE WHEN refused THEN split_part(described, ': ', 1) END,
-      CASE WHEN refused AND position(': ' IN described) > 0
-        THEN substr(described, position(': ' IN described) + 2) ELSE described END
-    );
+    SELECT
+      n.received_at,
+      CASE WHEN n.command ? 'approvalKey' THEN 'approval' ELSE 'command' END,
+      CASE WHEN n.refused THEN 'refused' ELSE 'accepted' END,
+      COALESCE(actor.value->>'personId', n.command->>'decidedBy'),
+      COALESCE(actor.value->>'post', actor.value->>'role'),
+      n.process,
+      n.instance_id,
+      n.command->>'type',
+      CASE WHEN n.refused THEN split_part(n.described, ': ', 1) END,
+      CASE WHEN n.refused AND position(': ' IN n.described) > 0
+        THEN substr(n.described, position(': ' IN n.described) + 2) ELSE n.described END
+    FROM (
+      SELECT d.*, d.outcome LIKE 'refused: %' AS refused,
+        CASE WHEN d.outcome LIKE 'refused: %' THEN substr(d.outcome, 10) END AS described
+      FROM unnest(decided) d
+    ) n
+    LEFT JOIN LATERAL (
+      SELECT value FROM jsonb_each(CASE WHEN jsonb_typeof(n.command) = 'object' THEN n.command ELSE '{}'::jsonb END)
+      WHERE jsonb_typeof(value) = 'object' AND value ? 'personId' AND value ? 'role'
+      ORDER BY key = 'actor' DESC, key LIMIT 1
+    ) actor ON TRUE
+    ORDER BY n.received_at, n.process, n.instance_id, n.position
+  $$`,
+  `CREATE OR REPLACE FUNCTION tixi_audit_turns_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM tixi_audit_append_turns(ARRAY(SELECT n::tixi_inbox FROM new_rows n WHERE n.outcome IS NOT NULL));
     RETURN NULL;
   END $$`,
-  `DROP TRIGGER IF EXISTS tixi_audit_turn_inserted ON tixi_inbox`,
-  `CREATE TRIGGER tixi_audit_turn_inserted AFTER INSERT ON tixi_inbox
-    FOR EACH ROW WHEN (NEW.outcome IS NOT NULL) EXECUTE FUNCTION tixi_audit_turn()`,
-  `DROP TRIGGER IF EXISTS tixi_audit_turn_decided ON tixi_inbox`,
-  `CREATE TRIGGER tixi_audit_turn_decided AFTER UPDATE OF outcome ON tixi_inbox
-    FOR EACH ROW WHEN (OLD.outcome IS NULL AND NEW.outcome IS NOT NULL) EXECUTE FUNCTION tixi_audit_turn()`,
+  `CREATE OR REPLACE FUNCTION tixi_audit_turns_decided() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM tixi_audit_append_turns(ARRAY(
+      SELECT n::tixi_inbox FROM new_rows n JOIN old_rows o USING (process, instance_id, position)
+      WHERE o.outcome IS NULL AND n.outcome IS NOT NULL
+    ));
+    RETURN NULL;
+  END $$`,
+  `DROP TRIGGER IF EXISTS tixi_audit_turns_inserted ON tixi_inbox`,
+  `CREATE TRIGGER tixi_audit_turns_inserted AFTER INSERT ON tixi_inbox REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tixi_audit_turns_inserted()`,
+  `DROP TRIGGER IF EXISTS tixi_audit_turns_decided ON tixi_inbox`,
+  `CREATE TRIGGER tixi_audit_turns_decided AFTER UPDATE ON tixi_inbox REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tixi_audit_turns_decided()`,
 ]
