@@ -1,15 +1,12 @@
 import { expect, layer } from "@effect/vitest"
-import { addDays, utcDateOf } from "@tixi/core"
-import { scriptedRegistration } from "@tixi/testing"
-import { Clock, Effect, Layer } from "effect"
+import { Effect, Layer } from "effect"
 import { SqlClient } from "effect/sql"
 import { AuditTrail } from "../../src/audit/audit-trail.ts"
 import { ProcessRuntime, type RuntimeOptions, runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { acceptLate, registered } from "../fixtures/complaint-commands.ts"
 import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
-
-const hour = 3_600_000
 
 const engines: ReadonlyArray<RuntimeOptions> = [
   { processes: [hostedComplaintProcess], engine: "embedded" },
@@ -19,28 +16,6 @@ const engines: ReadonlyArray<RuntimeOptions> = [
     cluster: { runnerId: { host: "test", port: 1 }, pollIntervalMillis: 100 },
   },
 ]
-
-const registered = (complaintId: string) =>
-  Effect.gen(function* () {
-    const runtime = yield* ProcessRuntime
-    const now = yield* Clock.currentTimeMillis
-    return yield* runtime.dispatch(
-      "complaint",
-      complaintId,
-      scriptedRegistration(complaintId, "approval", now - hour),
-    )
-  })
-
-const acceptLate = (complaintId: string, actor: { readonly personId: string; readonly role: string }) =>
-  Effect.gen(function* () {
-    const runtime = yield* ProcessRuntime
-    const now = yield* Clock.currentTimeMillis
-    return yield* runtime.dispatch("complaint", complaintId, {
-      type: "Accept",
-      actor,
-      promisedDate: addDays(utcDateOf(now), 60),
-    })
-  })
 
 const trailOf = (instanceId: string) =>
   Effect.flatMap(AuditTrail, (trail) => trail.query({ process: "complaint", instanceId, limit: 100 }))
