@@ -6,6 +6,12 @@
 
 export * from "./admin/admin-listen.ts"
 export * from "./admin/admin-server.ts"
+export * from "./audit/audit-entry.ts"
+export * from "./audit/audit-export.ts"
+export * from "./audit/audit-schema.ts"
+export * from "./audit/audit-summary.ts"
+export * from "./audit/audit-trail.ts"
+export * from "./audit/audited-runtime.ts"
 export * from "./cluster/cluster-layer.ts"
 export { earliestDeadline, workflowName } from "./cluster/process-workflow.ts"
 export * from "./config/define-config.ts"

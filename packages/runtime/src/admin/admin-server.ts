@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net"
 import { Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
+import { auditQueryOfSearch } from "../audit/audit-query-parameters.ts"
+import { makeAuditTrail } from "../audit/audit-trail.ts"
 import { ProcessRuntime } from "../engine/process-runtime.ts"
 import { type DiskWatermark, readDiskSpace } from "../status/disk-space.ts"
 import { readStatus } from "../status/runtime-status.ts"
@@ -37,7 +39,10 @@ export interface AdminServerService {
   readonly address: string
 }
 
-/** The admin endpoints (`GET /_tixi/status`, `POST /_tixi/retry/<dead-letter>`) of a runner. */
+/**
+ * The admin endpoints (`GET /_tixi/status`, `POST /_tixi/retry/<dead-letter>`,
+ * `GET /_tixi/audit?personId=…&limit=…`) of a runner.
+ */
 export class AdminServer extends Context.Service<AdminServer, AdminServerService>()(
   "@tixi/runtime/AdminServer",
 ) {}
@@ -59,7 +64,7 @@ interface AdminAnswer {
 }
 
 /**
- * Serves `tixi status` and `tixi retry` for a runner that holds an embedded database (which no
+ * Serves `tixi status`, `tixi retry` and `tixi audit` for a runner that holds an embedded database (which no
  * second process may open), on a listener of its own: a unix socket by default, a loopback
  * port if asked. Every request needs the bearer token, compared in constant time.
  */
@@ -77,6 +82,7 @@ export const adminServerLayer = (
       }
       const context = yield* Effect.context<SqlClient.SqlClient | ProcessRuntime>()
       const runtime = yield* ProcessRuntime
+      const trail = yield* makeAuditTrail
       const expected = Buffer.from(`Bearer ${Redacted.value(options.token)}`)
       const authorized = (incoming: IncomingMessage) => {
         const given = Buffer.from(incoming.headers.authorization ?? "")
@@ -91,6 +97,14 @@ export const adminServerLayer = (
             const disk =
               options.diskWatermark === undefined ? {} : { disk: yield* readDiskSpace(options.diskWatermark) }
             return { status: 200, body: { ...status, ...disk } }
+          }
+          if (url.pathname === "/_tixi/audit" && incoming.method === "GET") {
+            const entries = yield* Effect.exit(trail.query(auditQueryOfSearch(url.searchParams)))
+            if (Exit.isSuccess(entries)) return { status: 200, body: { entries: entries.value } }
+            const failure = entries.cause.reasons.find((reason) => reason._tag === "Fail")
+            return failure?._tag === "Fail" && failure.error._tag === "InvalidAuditQuery"
+              ? { status: 400, body: { error: failure.error.message } }
+              : { status: 503, body: { error: "storage unavailable" } }
           }
           const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
           if (retry && incoming.method === "POST") {

@@ -4,6 +4,8 @@ import { hostname } from "node:os"
 import { join } from "node:path"
 import { Redacted } from "effect"
 import { adminListen } from "../admin/admin-listen.ts"
+import type { AuditEntry, AuditQuery } from "../audit/audit-entry.ts"
+import { auditQuerySearch } from "../audit/audit-query-parameters.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { type DataFolderHolder, dataFolderHolder } from "../sql/data-folder-lock.ts"
 import type { RuntimeStatus } from "../status/runtime-status.ts"
@@ -78,4 +80,14 @@ export async function remoteRetry(config: TixiConfig, id: string): Promise<void>
     const error = (body as { error?: unknown } | null)?.error
     throw new Error(typeof error === "string" ? error : `the runner at ${where} answered ${status}`)
   }
+}
+
+/** Asks a running runner for a page of its audit trail. */
+export async function remoteAudit(config: TixiConfig, query: AuditQuery): Promise<ReadonlyArray<AuditEntry>> {
+  const { status, body, where } = await adminRequest(config, "GET", `/_tixi/audit?${auditQuerySearch(query)}`)
+  if (status !== 200) {
+    const error = (body as { error?: unknown } | null)?.error
+    throw new Error(typeof error === "string" ? error : `the runner at ${where} answered ${status}`)
+  }
+  return (body as { entries: ReadonlyArray<AuditEntry> }).entries
 }

@@ -81,7 +81,8 @@ const localStatus = (config: TixiConfig) =>
     }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
   )
 
-const usesRunningEmbedded = (config: TixiConfig) =>
+/** Whether a runner on this machine holds the embedded database, so commands go through its admin endpoints. */
+export const usesRunningEmbedded = (config: TixiConfig) =>
   config.database.kind === "pglite" && embeddedHolder(config.database.folder) !== undefined
 
 /** `tixi status`: from the database, or from the runner holding the embedded database. */

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `tixi` command: `serve` runs a runner, `status` shows instances, overdue deadlines, dead
- * letters and retries, `retry <id>` resumes a dead letter, `demo` runs the ninety-day complaints
+ * letters and retries, `retry <id>` resumes a dead letter, `audit` reads the audit trail, `demo` runs the ninety-day complaints
  * simulation on the durable runtime, `handbook [words…]` finds handbook items and prints the
  * coverage table.
  */
 import { parseArgs } from "node:util"
+import { runAudit } from "./audit.ts"
 import { printStatus, retry, serve } from "./commands.ts"
 import { runDemo } from "./demo.ts"
 import { runHandbook } from "./handbook.ts"
@@ -17,6 +18,10 @@ commands:
   serve                 run a runner: the hosted processes, their timers and the intake
   status [--json]       instances by status, overdue deadlines, dead letters, retry counts
   retry <dead-letter>   retry a parked side effect (ids are listed by tixi status)
+  audit [--person X] [--process P] [--instance I] [--since DATE] [--until DATE]
+        [--outcome accepted|refused|failed] [--format table|json|csv] [--output FILE]
+                        the audit trail (writes, approvals, refusals, reads of 秘密/机密 fields)
+                        and a summary line by outcome and post
   demo [--lang en]      ninety days of complaints on the durable runtime over PGlite (a simulation)
   handbook [words…] [--lang en]
                         handbook items matching the words (e.g. 登记表) and the coverage table
@@ -28,6 +33,11 @@ options:
 async function main(argv: ReadonlyArray<string>): Promise<number> {
   // The demo has options of its own (--lang, --seed, --out, --data); it reads them itself.
   if (argv[0] === "demo") return runDemo(argv.slice(1))
+  if (argv[0] === "audit")
+    return runAudit(argv.slice(1), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    })
   if (argv[0] === "handbook") return runHandbook(argv.slice(1), (line) => process.stdout.write(`${line}\n`))
   const { values, positionals } = parseArgs({
     args: [...argv],

@@ -1,6 +1,8 @@
 import { Directory, type EffectPorts } from "@tixi/core"
 import { Context, Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import { AuditTrail, makeAuditTrail } from "../audit/audit-trail.ts"
+import { withAuditTrail } from "../audit/audited-runtime.ts"
 import { clusterEngineControlLayer } from "../cluster/cluster-engine-control.ts"
 import { type ClusterOptions, clusterLayer } from "../cluster/cluster-layer.ts"
 import { clusterProcessRuntimeLayer } from "../cluster/cluster-runtime.ts"
@@ -34,11 +36,12 @@ export type RuntimeOptions = (
  * Provide a `SqlClient` (PGlite or PostgreSQL) and the ports the processes' effects use
  * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act only in a post the
  * `Directory` gives their actor (`withDirectoryActors`), looked up through a per-runner cache of
- * persons (`personCache`).
+ * persons (`personCache`), and every one of them is in the audit trail (the database records
+ * stored commands with their turns; `withAuditTrail` those refused before).
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
-): Layer.Layer<ProcessRuntime | EngineControl, never, SqlClient.SqlClient | EffectPorts> => {
+): Layer.Layer<ProcessRuntime | EngineControl | AuditTrail, never, SqlClient.SqlClient | EffectPorts> => {
   const engine =
     options.engine === "cluster"
       ? clusterProcessRuntimeLayer(options).pipe(
@@ -51,12 +54,16 @@ export const runtimeLayer = (
     Effect.gen(function* () {
       const context = yield* Effect.context<ProcessRuntime | EngineControl>()
       const cache = cachedDirectory(yield* Directory, options.personCache)
-      const runtime = withDirectoryChanges(
-        withDirectoryActors(Context.get(context, ProcessRuntime), cache),
-        cache,
-        options.personCache?.isDirectoryChange,
+      const trail = yield* makeAuditTrail
+      const runtime = withAuditTrail(
+        withDirectoryChanges(
+          withDirectoryActors(Context.get(context, ProcessRuntime), cache),
+          cache,
+          options.personCache?.isDirectoryChange,
+        ),
+        trail,
       )
-      return Context.add(context, ProcessRuntime, runtime)
+      return Context.add(Context.add(context, ProcessRuntime, runtime), AuditTrail, trail)
     }),
   )
   // tixi's tables exist before the engine or any workflow touches them.

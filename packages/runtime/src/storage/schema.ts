@@ -1,11 +1,12 @@
 import { Effect } from "effect"
 import { SqlClient } from "effect/sql"
+import { auditStatements } from "../audit/audit-schema.ts"
 
 /**
  * tixi's own tables beside Effect Cluster's (`cluster_*`). The workflow engine keeps what it needs
  * to resume executions; these keep what people and adapters need to see and steer: the inbox of
  * commands per instance (positions, de-duplication), a projection of each instance (status,
- * next deadline), the event log, dead letters and the webhook intake. The embedded engine keeps
+ * next deadline), the event log, dead letters, the webhook intake and the audit trail. The embedded engine keeps
  * everything it needs in these tables; the cluster engine keeps its wait points in `cluster_*`.
  */
 const statements = [
@@ -111,6 +112,8 @@ const statements = [
   )`,
   // Pruning finds delivered events by age.
   `CREATE INDEX IF NOT EXISTS tixi_intake_delivered ON tixi_intake_events (received_at) WHERE delivered`,
+  // The append-only audit trail, after the inbox whose turns it records.
+  ...auditStatements,
 ]
 
 /** Creates tixi's tables when missing; safe to run on every start and from several runners at once. */

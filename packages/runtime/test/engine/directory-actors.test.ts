@@ -1,6 +1,5 @@
 import { describe, expect, it, layer } from "@effect/vitest"
 import {
-  addDays,
   Directory,
   InMemoryApprovals,
   InMemoryHostCrm,
@@ -9,49 +8,20 @@ import {
   PortFailure,
   personId,
   Unavailable,
-  utcDateOf,
 } from "@tixi/core"
-import { sampleCompany, scriptedCustomer, scriptedRegistration } from "@tixi/testing"
-import { Clock, Effect, Layer } from "effect"
+import { sampleCompany, scriptedCustomer } from "@tixi/testing"
+import { Effect, Layer } from "effect"
 import { withResolvedActor } from "../../src/engine/directory-actors.ts"
 import { ProcessRuntime, type RuntimeOptions, runtimeLayer } from "../../src/engine/runtime-layer.ts"
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { acceptLate, registered } from "../fixtures/complaint-commands.ts"
 import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
-
-const hour = 3_600_000
 
 const environment = runtimeLayer({ processes: [hostedComplaintProcess], engine: "embedded" }).pipe(
   Layer.provideMerge(inMemoryHostLayer),
   Layer.provideMerge(pgliteLayer()),
 )
-
-/** Registers a complaint now as officer-wu (who is in the sample company's directory). */
-const registered = (complaintId: string) =>
-  Effect.gen(function* () {
-    const runtime = yield* ProcessRuntime
-    const now = yield* Clock.currentTimeMillis
-    return yield* runtime.dispatch(
-      "complaint",
-      complaintId,
-      scriptedRegistration(complaintId, "approval", now - hour),
-    )
-  })
-
-/** Accepting with a handling date two months out: beyond the service level, so a supervisor's call. */
-const acceptLate = (
-  complaintId: string,
-  actor: { readonly personId: string; readonly role: string; readonly post?: string },
-) =>
-  Effect.gen(function* () {
-    const runtime = yield* ProcessRuntime
-    const now = yield* Clock.currentTimeMillis
-    return yield* runtime.dispatch("complaint", complaintId, {
-      type: "Accept",
-      actor,
-      promisedDate: addDays(utcDateOf(now), 60),
-    })
-  })
 
 layer(environment, { timeout: 60_000, excludeTestServices: true })(
   "commands act only in a post the directory gives their actor",
