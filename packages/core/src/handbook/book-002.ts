@@ -17,7 +17,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务管理工作流程", "Customer service management process"),
     status: "planned",
-    waitsFor: waitingFor.planning,
+    // The chart is the department's duties (规划 → 组织 → 实施 → 控制) mapped onto posts.
+    waitsFor: waitingFor.organisation,
   },
   {
     book: "002",
@@ -36,8 +37,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务标准制定工作流程", "Customer service standard setting process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [processPointer.serviceStandard, { kind: "form", id: "planning.standard" }],
   },
   {
     book: "002",

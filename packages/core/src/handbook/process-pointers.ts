@@ -25,6 +25,12 @@ export const processPointer = {
     export: "creditStandardProcess",
     name: "credit.standard",
   },
+  serviceStandard: {
+    kind: "process",
+    module: "Planning",
+    export: "serviceStandardProcess",
+    name: "planning.standard",
+  },
   qualityDocument: {
     kind: "process",
     module: "Quality",

@@ -1,0 +1,6 @@
+export * from "./labels/need-source.ts"
+export * from "./policy/policy-module.ts"
+export * from "./policy/policy-modules.ts"
+export * from "./policy/policy-version-draft.ts"
+export * from "./process/service-standard.ts"
+export * from "./schema/service-standard-form.ts"
