@@ -27,8 +27,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务项目开发流程", "Customer service project development process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [processPointer.serviceProject, { kind: "form", id: "planning.project" }],
   },
   {
     book: "002",

@@ -25,6 +25,12 @@ export const processPointer = {
     export: "creditStandardProcess",
     name: "credit.standard",
   },
+  serviceProject: {
+    kind: "process",
+    module: "Planning",
+    export: "serviceProjectProcess",
+    name: "planning.project",
+  },
   serviceStandard: {
     kind: "process",
     module: "Planning",
