@@ -47,8 +47,13 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务现场指导工作流程", "Customer service on-site guidance process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [
+      processPointer.onSiteCoaching,
+      { kind: "form", id: "planning.coaching-plan" },
+      { kind: "form", id: "planning.coaching-checklist" },
+      { kind: "form", id: "planning.coaching-actions" },
+    ],
   },
   {
     book: "002",

@@ -25,6 +25,12 @@ export const processPointer = {
     export: "creditStandardProcess",
     name: "credit.standard",
   },
+  onSiteCoaching: {
+    kind: "process",
+    module: "Planning",
+    export: "onSiteCoachingProcess",
+    name: "planning.coaching",
+  },
   serviceProject: {
     kind: "process",
     module: "Planning",
