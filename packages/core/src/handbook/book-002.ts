@@ -62,12 +62,9 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务工作进度控制流程", "Customer service progress control process"),
-    status: "partial",
+    status: "implemented",
+    // Fed from stored instances by the runtime's `readOpenItems` (`tixi progress`).
     pointers: [{ kind: "model", module: "Planning", export: "workProgress" }],
-    missing: label(
-      "运行时尚未从已存实例生成进度视图（tixi progress）",
-      "the runtime does not yet feed the view from stored instances (tixi progress)",
-    ),
   },
   {
     book: "002",
