@@ -17,7 +17,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     module: "planning",
     title: label("客户服务管理工作流程", "Customer service management process"),
     status: "planned",
-    waitsFor: waitingFor.planning,
+    // The chart is the department's duties (规划 → 组织 → 实施 → 控制) mapped onto posts.
+    waitsFor: waitingFor.organisation,
   },
   {
     book: "002",
@@ -26,8 +27,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务项目开发流程", "Customer service project development process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [processPointer.serviceProject, { kind: "form", id: "planning.project" }],
   },
   {
     book: "002",
@@ -36,8 +37,8 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务标准制定工作流程", "Customer service standard setting process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [processPointer.serviceStandard, { kind: "form", id: "planning.standard" }],
   },
   {
     book: "002",
@@ -46,8 +47,13 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务现场指导工作流程", "Customer service on-site guidance process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    pointers: [
+      processPointer.onSiteCoaching,
+      { kind: "form", id: "planning.coaching-plan" },
+      { kind: "form", id: "planning.coaching-checklist" },
+      { kind: "form", id: "planning.coaching-actions" },
+    ],
   },
   {
     book: "002",
@@ -56,8 +62,9 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务工作进度控制流程", "Customer service progress control process"),
-    status: "planned",
-    waitsFor: waitingFor.planning,
+    status: "implemented",
+    // Fed from stored instances by the runtime's `readOpenItems` (`tixi progress`).
+    pointers: [{ kind: "model", module: "Planning", export: "workProgress" }],
   },
   {
     book: "002",

@@ -25,6 +25,24 @@ export const processPointer = {
     export: "creditStandardProcess",
     name: "credit.standard",
   },
+  onSiteCoaching: {
+    kind: "process",
+    module: "Planning",
+    export: "onSiteCoachingProcess",
+    name: "planning.coaching",
+  },
+  serviceProject: {
+    kind: "process",
+    module: "Planning",
+    export: "serviceProjectProcess",
+    name: "planning.project",
+  },
+  serviceStandard: {
+    kind: "process",
+    module: "Planning",
+    export: "serviceStandardProcess",
+    name: "planning.standard",
+  },
   qualityDocument: {
     kind: "process",
     module: "Quality",

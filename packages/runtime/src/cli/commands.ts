@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
-import { Effect, Fiber, Layer, Redacted } from "effect"
+import { chinaMainlandCalendar, Planning } from "@tixi/core"
+import { Effect, Fiber, Layer, Redacted, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import { AdminServer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
@@ -7,7 +8,9 @@ import { IntakeServer } from "../intake/intake-server.ts"
 import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
 import type { DatabaseUnusable } from "../sql/database-unusable.ts"
 import { readDiskSpace } from "../status/disk-space.ts"
+import { formatProgress } from "../status/format-progress.ts"
 import { formatStatus } from "../status/format-status.ts"
+import { readOpenItems } from "../status/open-items.ts"
 import { type RuntimeStatus, readStatus } from "../status/runtime-status.ts"
 import { ensureSchema } from "../storage/schema.ts"
 import { adminTokenFile, embeddedHolder, remoteRetry, remoteStatus } from "./admin-client.ts"
@@ -94,6 +97,30 @@ export async function status(config: TixiConfig): Promise<RuntimeStatus> {
 export async function printStatus(config: TixiConfig, json: boolean, log: (line: string) => void) {
   const current = await status(config)
   log(json ? JSON.stringify(current, null, 2) : formatStatus(current))
+}
+
+/**
+ * `tixi progress [--department D]`: the open instances of the stored database per department and
+ * owner, most urgent first, in working time on the China mainland calendar (工作进度控制). Read from
+ * the database directly: stop a runner holding an embedded database first.
+ */
+export async function printProgress(
+  config: TixiConfig,
+  department: string | undefined,
+  json: boolean,
+  log: (line: string) => void,
+): Promise<void> {
+  if (usesRunningEmbedded(config))
+    throw new Error("a runner holds the embedded database: stop it to read progress, or use PostgreSQL")
+  const items = await Effect.runPromise(
+    Effect.gen(function* () {
+      yield* ensureSchema
+      return yield* readOpenItems(department)
+    }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
+  )
+  const progress = Planning.workProgress(items, Date.now(), chinaMainlandCalendar())
+  if (Result.isFailure(progress)) throw progress.failure
+  log(json ? JSON.stringify(progress.success, null, 2) : formatProgress(progress.success))
 }
 
 /** `tixi retry <id>`: marks a parked dead letter for retry; a runner resumes it within a second. */

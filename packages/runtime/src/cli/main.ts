@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `tixi` command: `serve` runs a runner, `status` shows instances, overdue deadlines, dead
- * letters and retries, `retry <id>` resumes a dead letter, `audit` reads the audit trail, `demo` runs the ninety-day complaints
+ * letters and retries, `progress` the open items per department, `retry <id>` resumes a dead
+ * letter, `audit` reads the audit trail, `demo` runs the ninety-day complaints
  * simulation on the durable runtime, `handbook [words…]` finds handbook items and prints the
  * coverage table.
  */
 import { parseArgs } from "node:util"
 import { runAudit } from "./audit.ts"
-import { printStatus, retry, serve } from "./commands.ts"
+import { printProgress, printStatus, retry, serve } from "./commands.ts"
 import { runDemo } from "./demo.ts"
 import { runHandbook } from "./handbook.ts"
 import { loadConfig } from "./load-config.ts"
@@ -17,6 +18,8 @@ const usage = `usage: tixi <command> [options]
 commands:
   serve                 run a runner: the hosted processes, their timers and the intake
   status [--json]       instances by status, overdue deadlines, dead letters, retry counts
+  progress [--department D] [--json]
+                        open items per department and owner, overdue and due soon first (工作进度控制)
   retry <dead-letter>   retry a parked side effect (ids are listed by tixi status)
   audit [--person X] [--process P] [--instance I] [--since DATE] [--until DATE]
         [--outcome accepted|refused|failed] [--format table|json|csv] [--output FILE]
@@ -42,7 +45,12 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { config: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+    options: {
+      config: { type: "string" },
+      json: { type: "boolean" },
+      department: { type: "string" },
+      help: { type: "boolean" },
+    },
   })
   const [command, ...rest] = positionals
   const log = (line: string) => process.stdout.write(`${line}\n`)
@@ -56,6 +64,9 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       return 0
     case "status":
       await printStatus(await loadConfig(values.config), values.json === true, log)
+      return 0
+    case "progress":
+      await printProgress(await loadConfig(values.config), values.department, values.json === true, log)
       return 0
     case "retry": {
       const id = rest[0]

@@ -85,6 +85,16 @@ describe("the tixi CLI", () => {
     expect(result.stderr).toMatch(/tixi: no configuration file at .*nowhere\.config\.ts/)
   })
 
+  it("prints the progress of a database with no open items, as text and as JSON", {
+    timeout: 120_000,
+  }, async () => {
+    const text = await tixi("progress", "--config", config)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain("No open items 无未结事项")
+    const json = await tixi("progress", "--json", "--department", "complaints", "--config", config)
+    expect(JSON.parse(json.stdout)).toMatchObject({ departments: [], owners: [] })
+  })
+
   it("serves, and answers status and retry through the serving runner", { timeout: 180_000 }, async () => {
     const { server, captured } = await startServe(environment)
     try {
