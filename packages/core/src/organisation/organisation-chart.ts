@@ -1,4 +1,5 @@
 import { Result } from "effect"
+import type { AccessModule } from "../access/access-module.ts"
 import { type ConfidentialityLevel, stricterLevel } from "../access/confidentiality-level.ts"
 import { ValidationError, type ValidationIssue } from "../errors/validation-error.ts"
 import type { Label } from "../labels/label.ts"
@@ -25,7 +26,7 @@ export interface ResolvedPost {
   readonly forms: ReadonlyArray<string>
   readonly processes: ReadonlyArray<ProcessPart>
   readonly clearance: ConfidentialityLevel
-  readonly needToKnow: ReadonlyArray<string>
+  readonly needToKnow: ReadonlyArray<AccessModule>
   readonly authority: PostAuthority
   /** The posts merged into this one, whose duties it carries. */
   readonly absorbs: ReadonlyArray<string>

@@ -1,3 +1,4 @@
+import type { AccessModule } from "../access/access-module.ts"
 import type { ConfidentialityLevel } from "../access/confidentiality-level.ts"
 import type { Label } from "../labels/label.ts"
 import type { AuthorityLimit } from "../roles/authority.ts"
@@ -19,7 +20,7 @@ export interface AddedPost {
   readonly forms: ReadonlyArray<string>
   readonly processes: ReadonlyArray<ProcessPart>
   readonly clearance: ConfidentialityLevel
-  readonly needToKnow: ReadonlyArray<string>
+  readonly needToKnow: ReadonlyArray<AccessModule>
 }
 
 /**

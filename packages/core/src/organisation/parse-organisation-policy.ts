@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import { z } from "zod"
+import { AccessModule } from "../access/access-module.ts"
 import { ConfidentialityLevel } from "../access/confidentiality-level.ts"
 import { fromZodIssues, type ValidationError } from "../errors/validation-error.ts"
 import { labelSchema } from "../labels/label.ts"
@@ -28,7 +29,7 @@ const addedPostSchema = z.strictObject({
   forms: z.array(z.string().min(1).max(100)).default([]),
   processes: z.array(processPartSchema).default([]),
   clearance: ConfidentialityLevel.schema,
-  needToKnow: z.array(z.string().min(1).max(100)).default([]),
+  needToKnow: z.array(AccessModule.schema).default([]),
 })
 const policySchema = z.strictObject({
   version: z.string().trim().min(1).max(100),

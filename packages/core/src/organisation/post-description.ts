@@ -1,3 +1,4 @@
+import type { AccessModule } from "../access/access-module.ts"
 import type { ConfidentialityLevel } from "../access/confidentiality-level.ts"
 import type { Pointer } from "../handbook/catalogue-entry.ts"
 import type { Label } from "../labels/label.ts"
@@ -35,6 +36,6 @@ export interface PostDescription {
   readonly processes: ReadonlyArray<ProcessPart>
   /** The highest confidentiality level (密级) the post may read. */
   readonly clearance: ConfidentialityLevel
-  /** Handbook modules (as the coverage table names them) whose restricted records the post needs to read. */
-  readonly needToKnow: ReadonlyArray<string>
+  /** The modules whose need-to-know records the post reads (the access policy's `needToKnow`). */
+  readonly needToKnow: ReadonlyArray<AccessModule>
 }

@@ -2,7 +2,7 @@ import { processPointer } from "../../handbook/process-pointers.ts"
 import { label } from "../../labels/label.ts"
 import type { PostDescription } from "../post-description.ts"
 
-const developmentModules = ["development", "information"]
+const developmentModules: PostDescription["needToKnow"] = ["development", "information"]
 
 /** 004 ch.2 §1 客户调查主管的岗位职责. */
 export const researchSupervisor: PostDescription = {
