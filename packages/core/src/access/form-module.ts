@@ -5,6 +5,8 @@ const modulesByPrefix: Readonly<Record<string, AccessModule>> = {
   complaint: "complaints",
   accounts: "keyAccounts",
   callcenter: "callCentre",
+  // 002 ch.2 客户服务管理规划 plans the service organisation's own work.
+  planning: "organisation",
 }
 
 /**

@@ -61,6 +61,7 @@ export const afterSalesOfficer: PostDescription = {
   processes: [
     { process: processPointer.complaint, steps: label("受理与登记", "takes and registers complaints") },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["afterSales"],
 }

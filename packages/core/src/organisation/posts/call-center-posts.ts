@@ -120,7 +120,8 @@ export const callCenterTeamLeader: PostDescription = {
       steps: label("处理转交的疑难问题", "resolves escalated requests"),
     },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["callCentre"],
 }
 
@@ -189,6 +190,7 @@ export const callCenterAgent: PostDescription = {
     { process: processPointer.outboundCall, steps: label("呼出并记录", "calls out and records") },
     { process: processPointer.serviceRequest, steps: label("受理服务请求", "takes service requests") },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["callCentre"],
 }

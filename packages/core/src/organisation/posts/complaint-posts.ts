@@ -93,6 +93,7 @@ export const complaintOfficer: PostDescription = {
     },
     { process: processPointer.complaintAnalysis, steps: label("统计投诉", "compiles the statistics") },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["complaints"],
 }

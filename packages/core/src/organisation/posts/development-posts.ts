@@ -169,7 +169,8 @@ export const researchOfficer: PostDescription = {
       steps: label("实施调查、汇总问卷", "runs the survey and collects responses"),
     },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: developmentModules,
 }
 
@@ -217,6 +218,7 @@ export const developmentOfficer: PostDescription = {
       steps: label("拜访、谈判、签约", "visits, negotiates and signs"),
     },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["development"],
 }

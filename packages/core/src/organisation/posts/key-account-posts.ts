@@ -94,6 +94,7 @@ export const keyAccountOfficer: PostDescription = {
       steps: label("调查与开发", "investigates and develops"),
     },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["keyAccounts"],
 }

@@ -98,6 +98,7 @@ export const relationshipOfficer: PostDescription = {
       steps: label("拜访与接待", "visits and receives customers"),
     },
   ],
-  clearance: "internal",
+  // Talks to customers, whose personal data (a natural person's phone and address) is 秘密.
+  clearance: "secret",
   needToKnow: ["relationships"],
 }
