@@ -1,5 +1,12 @@
-import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
-import type { AnyForm, Locale, Role } from "@tixi/core"
+import {
+  defaultApprovalForms,
+  type HostAudience,
+  type HostIdMapping,
+  hostAudienceProblem,
+  reveal,
+  type Secret,
+} from "@tixi/adapter-kit"
+import type { AccessPolicy, AnyForm, Locale, Role } from "@tixi/core"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 
 /**
@@ -49,6 +56,13 @@ export interface DingTalkSettings {
   readonly processCodes?: Readonly<Record<string, string>>
   /** The language of template names and control labels (default zh-CN, as staff read them). */
   readonly locale?: Locale
+  /**
+   * Who approves in DingTalk: values above it go as "（保密）" (default `defaultApproverAudience`,
+   * `secret` with every module, since the approvers are the credit, finance and service managers).
+   */
+  readonly approverAudience?: HostAudience
+  /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
+  readonly accessPolicy?: AccessPolicy
   /** Prefix of template names, to keep tixi's templates apart from the company's own. */
   readonly templateNamePrefix?: string
   readonly ids?: DingTalkIdMapping
@@ -91,6 +105,13 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
     throw new TypeError(
       'DingTalk callback.ownerKey must say which id it is: { kind: "appKey" | "corpId" | "suiteKey", value }',
     )
+  }
+  const audienceProblem =
+    settings.approverAudience === undefined
+      ? undefined
+      : hostAudienceProblem(settings.approverAudience, "approverAudience")
+  if (audienceProblem !== undefined) {
+    throw new TypeError(`DingTalk ${audienceProblem.field} ${audienceProblem.message}`)
   }
   return {
     ...settings,

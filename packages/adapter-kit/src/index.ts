@@ -5,6 +5,7 @@
  * callback crypto DingTalk and WeCom share.
  */
 export * from "./access/host-audience.ts"
+export * from "./approvals/approver-view.ts"
 export * from "./approvals/default-approval-forms.ts"
 export * from "./approvals/reference-controls.ts"
 export * from "./auth/secret.ts"
