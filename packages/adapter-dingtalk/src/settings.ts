@@ -1,8 +1,8 @@
 import {
+  checkApproverAudience,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
-  hostAudienceProblem,
   reveal,
   type Secret,
 } from "@tixi/adapter-kit"
@@ -106,13 +106,7 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
       'DingTalk callback.ownerKey must say which id it is: { kind: "appKey" | "corpId" | "suiteKey", value }',
     )
   }
-  const audienceProblem =
-    settings.approverAudience === undefined
-      ? undefined
-      : hostAudienceProblem(settings.approverAudience, "approverAudience")
-  if (audienceProblem !== undefined) {
-    throw new TypeError(`DingTalk ${audienceProblem.field} ${audienceProblem.message}`)
-  }
+  checkApproverAudience("DingTalk", settings.approverAudience)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

@@ -1,8 +1,8 @@
 import {
+  checkApproverAudience,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
-  hostAudienceProblem,
   reveal,
   type Secret,
 } from "@tixi/adapter-kit"
@@ -83,13 +83,7 @@ export interface ResolvedWeComSettings extends WeComSettings {
 export function resolveSettings(settings: WeComSettings): ResolvedWeComSettings {
   if (settings.corpId.trim().length === 0) throw new TypeError("WeCom corpId must not be empty")
   if (reveal(settings.corpSecret).length === 0) throw new TypeError("WeCom corpSecret must not be empty")
-  const audienceProblem =
-    settings.approverAudience === undefined
-      ? undefined
-      : hostAudienceProblem(settings.approverAudience, "approverAudience")
-  if (audienceProblem !== undefined) {
-    throw new TypeError(`WeCom ${audienceProblem.field} ${audienceProblem.message}`)
-  }
+  checkApproverAudience("WeCom", settings.approverAudience)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

@@ -7,7 +7,7 @@ import {
   label,
   projectForm,
 } from "@tixi/core"
-import type { HostAudience } from "../access/host-audience.ts"
+import { type HostAudience, hostAudienceProblem } from "../access/host-audience.ts"
 
 /**
  * Who approves tixi's requests in DingTalk or WeCom, as far as access goes. Default `secret` with
@@ -34,4 +34,13 @@ export function withheldFromApprovers(
   const reader = { clearance: audience.clearance, modules: new Set(audience.modules ?? []) }
   const projected = projectForm(form, values as never, reader, policy)
   return new Set(projected.masked.map((entry) => entry.field))
+}
+
+/**
+ * Checks a configured `approverAudience` the way the approval adapters check their settings (a
+ * `TypeError` naming the host and the setting): a misspelt level must not mask or show everything.
+ */
+export function checkApproverAudience(host: string, audience: HostAudience | undefined): void {
+  const problem = audience === undefined ? undefined : hostAudienceProblem(audience, "approverAudience")
+  if (problem !== undefined) throw new TypeError(`${host} ${problem.field} ${problem.message}`)
 }
