@@ -58,8 +58,11 @@ export const overrideBinding = {
 }
 
 /** The adapter settings the override needs. */
-export const approvalSettings: Pick<SalesforceSettings, "approvalProcesses"> = {
+export const approvalSettings: Pick<SalesforceSettings, "approvalProcesses" | "audience"> = {
   approvalProcesses: { "credit.limitOverride": overrideBinding },
+  // The org's users here are the credit posts (field-level security keeps the credit fields to
+  // them), so tixi may write the credit limit and score; the default audience (internal) would not.
+  audience: { clearance: "secret", modules: ["credit"] },
 }
 
 /** The override process on the in-memory runner, routed by the company-wide approval policy. */

@@ -1,5 +1,12 @@
-import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
-import type { AnyForm, Locale, Organisation, Role } from "@tixi/core"
+import {
+  checkApproverAudience,
+  defaultApprovalForms,
+  type HostAudience,
+  type HostIdMapping,
+  reveal,
+  type Secret,
+} from "@tixi/adapter-kit"
+import type { AccessPolicy, AnyForm, Locale, Organisation, Role } from "@tixi/core"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 
 /**
@@ -49,6 +56,13 @@ export interface DingTalkSettings {
   readonly processCodes?: Readonly<Record<string, string>>
   /** The language of template names and control labels (default zh-CN, as staff read them). */
   readonly locale?: Locale
+  /**
+   * Who approves in DingTalk: values above it go as "（保密）" (default `defaultApproverAudience`,
+   * `secret` with every module, since the approvers are the credit, finance and service managers).
+   */
+  readonly approverAudience?: HostAudience
+  /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
+  readonly accessPolicy?: AccessPolicy
   /** Prefix of template names, to keep tixi's templates apart from the company's own. */
   readonly templateNamePrefix?: string
   readonly ids?: DingTalkIdMapping
@@ -103,6 +117,7 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
       'DingTalk callback.ownerKey must say which id it is: { kind: "appKey" | "corpId" | "suiteKey", value }',
     )
   }
+  checkApproverAudience("DingTalk", settings.approverAudience)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

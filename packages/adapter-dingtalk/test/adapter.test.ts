@@ -134,6 +134,18 @@ describe("install", () => {
 })
 
 describe("approvals", () => {
+  it("sends a value above the approvers' level as （保密）, so the required control is filled; the default approvers see it", async () => {
+    const clerks = await installed({ approverAudience: { clearance: "public" } })
+    const masked = await run(clerks.approvals.submit(submission("k-withheld")))
+    const sent = fake!.instances().find((candidate) => candidate.id === masked.id)
+    expect(sent?.values.find((value) => value.name === "补偿金额")?.value).toBe("（保密）")
+    expect(JSON.stringify(sent?.values)).not.toContain("3000.00")
+    const managers = await installed()
+    const shown = await run(managers.approvals.submit(submission("k-shown")))
+    const sentShown = fake!.instances().find((candidate) => candidate.id === shown.id)
+    expect(sentShown?.values.find((value) => value.name === "补偿金额")?.value).toBe("3000.00")
+  })
+
   it("sends the chain as DingTalk nodes: one approver NONE, 会签 AND, 或签 OR", async () => {
     const adapter = await installed()
     const record = await run(

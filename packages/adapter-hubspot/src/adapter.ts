@@ -1,3 +1,4 @@
+import { makeHostAudienceFilter } from "@tixi/adapter-kit"
 import {
   PortFailure as Failure,
   type FieldSpec,
@@ -74,7 +75,12 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
     if (resolved instanceof Failure) return yield* Effect.fail(resolved)
     const gateway = yield* makeGateway(resolved)
     const schema = makePortalSchema(gateway)
-    const fields = makeFieldRegistry(schema, resolved.fields)
+    // One filter per adapter: every write path asks it, none re-derives a level.
+    const fields = makeFieldRegistry(
+      schema,
+      resolved.fields,
+      makeHostAudienceFilter(resolved.audience, resolved.fields, resolved.accessPolicy),
+    )
     const stages = makeStageMap(schema, resolved.stages, resolved.pipelineLabel)
     const appId =
       resolved.appId !== undefined
@@ -113,7 +119,7 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
         Effect.gen(function* () {
           const specs = request.fields ?? resolved.fields
           const report = yield* install(gateway, schema, {
-            fields: specs,
+            fields: fields.receivable(specs),
             stages: resolved.stages,
             pipelineLabel: resolved.pipelineLabel,
             language: resolved.language,

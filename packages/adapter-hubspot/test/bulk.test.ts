@@ -17,7 +17,9 @@ async function seeded(
   limits: { readonly burst?: number; readonly dailyLeft?: number } = {},
 ) {
   fake.fresh()
-  const installer = await Effect.runPromise(make(fakeOptions({ fields: testFields })))
+  // Installed for the same audience: a field it may not read is not created.
+  const audience = overrides.audience === undefined ? {} : { audience: overrides.audience }
+  const installer = await Effect.runPromise(make(fakeOptions({ fields: testFields, ...audience })))
   await Effect.runPromise(installer.install({ dryRun: false }))
   fake.portal.limits.configure({
     ...(limits.burst === undefined ? {} : { burst: limits.burst }),
@@ -36,7 +38,7 @@ const grades = ["A", "B", "C"] as const
 
 describe("write-back through batch/update", () => {
   it("writes 100 records a call and fails only the records HubSpot refused (207 and a rejected batch)", async () => {
-    const { adapter, ids } = await seeded(250)
+    const { adapter, ids } = await seeded(250, { audience: { clearance: "secret", modules: ["credit"] } })
     const updates: Array<{ id: HostRecordId; fields: HostFields }> = [
       ...ids.map((id, index) => ({
         id: customerRecordId("companies", id),

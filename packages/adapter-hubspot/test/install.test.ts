@@ -21,8 +21,12 @@ describe("install", () => {
     expect(writes()).toBe(0)
     expect(plan.dryRun).toBe(true)
     const created = plan.changes.filter((change) => change.action === "create")
-    // 8 groups, 8 keys, customer key and 2 owners, 2 customer fields on 2 objects, 2 case fields, pipeline, 3 stages.
-    expect(created).toHaveLength(8 + 8 + 3 + 4 + 2 + 1 + 3)
+    // 8 groups, 8 keys, customer key and 2 owners, 1 customer field on 2 objects, 2 case fields, pipeline, 3 stages:
+    // the credit limit (秘密) is not created for the default audience (内部).
+    expect(created).toHaveLength(8 + 8 + 3 + 2 + 2 + 1 + 3)
+    expect(created.some((change) => change.kind === "property" && change.name === "tixi_credit_limit")).toBe(
+      false,
+    )
     const text = formatInstallReport(plan)
     expect(text).toContain("Install plan (dry run, nothing written)")
     expect(text).toContain(
@@ -135,7 +139,7 @@ describe("install", () => {
       hubspotDefined: false,
       groupName: "companyinformation",
     })
-    const adapter = await adapterFor()
+    const adapter = await adapterFor({ audience: { clearance: "secret", modules: ["credit"] } })
     const failure = await Effect.runPromise(Effect.flip(adapter.install({ dryRun: false })))
     expect(failure.reason._tag).toBe("Conflict")
     expect(failure.detail).toContain("never changes the portal's own properties")

@@ -4,6 +4,8 @@
  * rolling-window rate limits with daily budgets, constant-time signature comparison, and the
  * callback crypto DingTalk and WeCom share.
  */
+export * from "./access/host-audience.ts"
+export * from "./approvals/approver-view.ts"
 export * from "./approvals/default-approval-forms.ts"
 export * from "./approvals/reference-controls.ts"
 export * from "./auth/secret.ts"

@@ -250,10 +250,12 @@ describe("writing records", () => {
   it("refuses fields the org does not have, naming them, before any write", async () => {
     const { fake, adapter } = await fakeOrgWithAdapter({ install: gradeField })
     const id = hostRecordId(fake.staff.create("Account", { Name: "客户" }))
-    const outcome = await run(adapter.hostCrm.updateCustomerFields([{ id, fields: { credit_limit: 5 } }]))
+    const outcome = await run(
+      adapter.hostCrm.updateCustomerFields([{ id, fields: { credit_payment_term_days: 30 } }]),
+    )
     expect(outcome.failed[0]!.error.reason).toMatchObject({
       _tag: "InvalidRequest",
-      fields: [{ field: "credit_limit" }],
+      fields: [{ field: "credit_payment_term_days" }],
     })
     expect(fake.org.callsByKind.get("composite")).toBeUndefined()
   })

@@ -1,5 +1,12 @@
-import { defaultApprovalForms, type HostIdMapping, reveal, type Secret } from "@tixi/adapter-kit"
-import type { AnyForm, Locale, Organisation, Role } from "@tixi/core"
+import {
+  checkApproverAudience,
+  defaultApprovalForms,
+  type HostAudience,
+  type HostIdMapping,
+  reveal,
+  type Secret,
+} from "@tixi/adapter-kit"
+import type { AccessPolicy, AnyForm, Locale, Organisation, Role } from "@tixi/core"
 import type { WeComReceiveId } from "./events/wecom-crypto.ts"
 
 /**
@@ -39,6 +46,13 @@ export interface WeComSettings {
   readonly templateIds?: Readonly<Record<string, string>>
   /** The language of template names and control titles (default zh-CN). */
   readonly locale?: Locale
+  /**
+   * Who approves in WeCom: values above it go as "（保密）" (default `defaultApproverAudience`,
+   * `secret` with every module, since the approvers are the credit, finance and service managers).
+   */
+  readonly approverAudience?: HostAudience
+  /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
+  readonly accessPolicy?: AccessPolicy
   readonly templateNamePrefix?: string
   readonly ids?: HostIdMapping
   /** WeCom tag names (标签) or positions (职务) that mean each tixi role (default: the Chinese labels). */
@@ -80,6 +94,7 @@ export interface ResolvedWeComSettings extends WeComSettings {
 export function resolveSettings(settings: WeComSettings): ResolvedWeComSettings {
   if (settings.corpId.trim().length === 0) throw new TypeError("WeCom corpId must not be empty")
   if (reveal(settings.corpSecret).length === 0) throw new TypeError("WeCom corpSecret must not be empty")
+  checkApproverAudience("WeCom", settings.approverAudience)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

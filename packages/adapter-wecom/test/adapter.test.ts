@@ -126,6 +126,15 @@ describe("install", () => {
 })
 
 describe("approvals", () => {
+  it("never sends a value above the approvers' level: a required money control WeCom cannot mark makes it refuse the request", async () => {
+    const clerks = await installed({ approverAudience: { clearance: "public" } })
+    const before = fake!.approvals().length
+    const failure = await run(Effect.flip(clerks.approvals.submit(submission("k-withheld"))))
+    expect(failure.reason._tag).toBe("InvalidRequest")
+    expect(failure.detail).toContain("Money-02")
+    expect(fake!.approvals()).toHaveLength(before)
+  })
+
   it("sends the chain as approver nodes: 或签 apv_rel 2, 会签 apv_rel 1 (WeCom's numbering, not the legacy attr's)", async () => {
     const adapter = await installed()
     const record = await run(adapter.approvals.submit(submission("k-nodes")))

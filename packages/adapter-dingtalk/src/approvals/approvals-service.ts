@@ -1,5 +1,10 @@
 import type { IdMapping } from "@tixi/adapter-kit"
-import { createOnce, approvalReferenceControls as markerControls, referenceValue } from "@tixi/adapter-kit"
+import {
+  createOnce,
+  approvalReferenceControls as markerControls,
+  referenceValue,
+  withheldFromApprovers,
+} from "@tixi/adapter-kit"
 import {
   type ApprovalRecord,
   type ApprovalSubmission,
@@ -113,7 +118,13 @@ export function makeDingTalkApprovals(
       const originatorUserId = ids.userIdOf(submission.originator)
       const found = yield* search(submission.key, [processCode], originatorUserId)
       if (found) return found
-      const values = renderValues(form, submission.values, settings.locale, ids)
+      const values = renderValues(
+        form,
+        submission.values,
+        settings.locale,
+        ids,
+        withheldFromApprovers(form, submission.values, settings.approverAudience, settings.accessPolicy),
+      )
       if (Result.isFailure(values)) {
         return yield* invalid(
           "submit",

@@ -1,3 +1,4 @@
+import { withheldMarker } from "@tixi/adapter-kit"
 import { type AnyField, type AnyForm, type Locale, Money, type TableField, ValidationError } from "@tixi/core"
 import { Result } from "effect"
 import type { RawFormComponentValue } from "../operations/raw-schemas.ts"
@@ -66,13 +67,16 @@ function text(field: AnyField, value: unknown, locale: Locale, ids: ValueIds): s
  * A submission's values as DingTalk's `formComponentValues`: validated by the form first (a
  * `ValidationError` names every bad field, nothing is sent), then each present field under its
  * control label (DingTalk matches `name` to the template's label) with its key as `bizAlias`.
- * Values longer than DingTalk's 65,535 characters are refused with the field's path.
+ * Values longer than DingTalk's 65,535 characters are refused with the field's path. A field in
+ * `withheld` (the approvers may not read it) goes as `withheldMarker`, so a required control is
+ * still filled and the approver sees that something was held back.
  */
 export function renderValues(
   form: AnyForm,
   values: Readonly<Record<string, unknown>>,
   locale: Locale,
   ids: ValueIds,
+  withheld: ReadonlySet<string> = new Set(),
 ): Result.Result<ReadonlyArray<RawFormComponentValue>, ValidationError> {
   const parsed = form.parse(values)
   if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
@@ -82,7 +86,7 @@ export function renderValues(
   for (const [key, field] of Object.entries(form.fields)) {
     const value = valid[key]
     if (value === undefined) continue
-    const rendition = text(field, value, locale, ids)
+    const rendition = withheld.has(key) ? withheldMarker[locale] : text(field, value, locale, ids)
     if (rendition.length > 65_535) {
       issues.push({ path: [key], message: "longer than DingTalk's 65,535 characters", code: "too_big" })
       continue

@@ -7,7 +7,8 @@ import type { HostCrmContext } from "./context.ts"
 /**
  * `ensureFields` of the HostCrm port: install's field part (the `tixi` group, key properties and
  * one property per spec on each object type the spec's host object lives on), reported as one
- * step per spec. A spec listed twice is refused before anything is written.
+ * step per spec. A spec listed twice is refused before anything is written; a spec the portal's
+ * audience may not read is not created, and its step says so.
  */
 export const ensureFields = (context: HostCrmContext, specs: ReadonlyArray<FieldSpec>, dryRun: boolean) =>
   Effect.gen(function* () {
@@ -25,8 +26,9 @@ export const ensureFields = (context: HostCrmContext, specs: ReadonlyArray<Field
       seen.add(id)
     }
     const settings = context.gateway.settings
+    const receivable = new Set(context.fields.receivable(specs))
     const report = yield* install(context.gateway, context.schema, {
-      fields: specs,
+      fields: specs.filter((spec) => receivable.has(spec)),
       stages: [],
       pipelineLabel: settings.pipelineLabel,
       language: settings.language,
@@ -35,6 +37,14 @@ export const ensureFields = (context: HostCrmContext, specs: ReadonlyArray<Field
     })
     if (!dryRun) context.fields.register(specs)
     return specs.map((spec): InstallStep => {
+      if (!receivable.has(spec)) {
+        return {
+          action: "unchanged",
+          object: spec.object,
+          name: spec.name,
+          detail: `not created: the portal's audience (${settings.audience.clearance}) may not read it`,
+        }
+      }
       const mine = report.changes.filter(
         (change): change is Extract<InstallChange, { kind: "property" }> =>
           change.kind === "property" &&

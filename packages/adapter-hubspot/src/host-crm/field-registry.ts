@@ -1,3 +1,4 @@
+import type { HostAudienceFilter } from "@tixi/adapter-kit"
 import { type FieldSpec, type HostFields, type HostObject, InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { PortalSchema } from "../install/portal-schema.ts"
@@ -10,19 +11,27 @@ import type { HubSpotObject } from "../vendor/schemas.ts"
  * tixi's fields and the HubSpot properties that hold them. Fields come from the settings and from
  * `ensureFields` / install. Writing a field the portal does not have fails, naming the field and
  * asking for install: tixi creates properties in a customer's portal only when an administrator
- * installs (or `ensureFields` runs), never silently while it writes.
+ * installs (or `ensureFields` runs), never silently while it writes. A field the portal's audience
+ * may not read (settings `audience`) is left out of every write, not refused: the write goes on.
  */
 export interface FieldRegistry {
   /** Records specs (after `ensureFields` or install). */
   readonly register: (specs: ReadonlyArray<FieldSpec>) => void
   readonly specOf: (object: HostObject, name: string) => FieldSpec | undefined
   /**
-   * Checks that every field has its tixi property on the object types (after one fresh read of
+   * The specs whose fields the portal's audience may read. Install creates only these: an empty
+   * 赊销限额 property in a portal its users may not read invites them to type one in by hand,
+   * and tells them the company keeps it; raising the audience and installing again adds it.
+   */
+  readonly receivable: (specs: ReadonlyArray<FieldSpec>) => ReadonlyArray<FieldSpec>
+  /**
+   * Checks that every field the audience may read has its tixi property on the object types (after one fresh read of
    * the portal's schema, in case install ran meanwhile); fails with `InvalidRequest` naming each
-   * field that is missing.
+   * field that is missing. Logs the fields the audience may not read (every write path calls it
+   * once per call with all its fields, so a batch logs once); `toProperties` leaves them out.
    */
   readonly ensureWritable: (object: HostObject, fields: HostFields) => Effect.Effect<void, PortFailure>
-  /** The fields as HubSpot properties. */
+  /** The fields the portal's audience may read, as HubSpot properties. */
   readonly toProperties: (object: HostObject, fields: HostFields) => Record<string, string>
   /** Every tixi field property on an object type (the `tixi` group), to read with each record. */
   readonly propertiesOf: (type: HubSpotObjectType) => Effect.Effect<ReadonlyArray<string>, PortFailure>
@@ -40,7 +49,11 @@ export interface FieldRegistry {
 const bookkeeping = new Set(["tixi_key", "tixi_customer_key", "tixi_owner"])
 
 /** Builds the registry of one adapter. */
-export function makeFieldRegistry(schema: PortalSchema, initial: ReadonlyArray<FieldSpec>): FieldRegistry {
+export function makeFieldRegistry(
+  schema: PortalSchema,
+  initial: ReadonlyArray<FieldSpec>,
+  audience: HostAudienceFilter,
+): FieldRegistry {
   const specs = new Map<string, FieldSpec>()
   const byProperty = new Map<string, string>()
   const key = (object: HostObject, name: string) => `${object}:${name}`
@@ -49,6 +62,7 @@ export function makeFieldRegistry(schema: PortalSchema, initial: ReadonlyArray<F
       specs.set(key(spec.object, spec.name), spec)
       byProperty.set(key(spec.object, propertyNameOf(spec.name)), spec.name)
     }
+    audience.declare(list)
   }
   register(initial)
 
@@ -78,7 +92,30 @@ export function makeFieldRegistry(schema: PortalSchema, initial: ReadonlyArray<F
 
   const ensureWritable = (object: HostObject, fields: HostFields) =>
     Effect.gen(function* () {
-      const names = Object.keys(fields)
+      const names: Array<string> = []
+      const withheld: Array<string> = []
+      for (const name of Object.keys(fields)) (audience.allows(name) ? names : withheld).push(name)
+      if (withheld.length > 0 && withheld.every(audience.classifies)) {
+        yield* Effect.logInfo(
+          `tixi hubspot: ${object} fields withheld from the portal's audience (${audience.audience.clearance}): ${withheld.join(", ")}`,
+        ).pipe(Effect.annotateLogs({ withheld }))
+      }
+      for (const name of withheld) {
+        if (audience.classifies(name)) continue
+        return yield* new PortFailure({
+          port: "HostCrm",
+          operation: "fields",
+          reason: new InvalidRequest({
+            fields: [
+              {
+                field: `fields.${name}`,
+                message: "has no confidentiality level; declare it in settings fields",
+              },
+            ],
+          }),
+          detail: `field ${JSON.stringify(name)} is not classified: tixi does not write a field whose level nobody set (declare its FieldSpec with a confidentiality, or classify it in accessPolicy.attributes)`,
+        })
+      }
       for (const name of names) {
         const property = propertyNameOf(name)
         if (property.length > 100 || !/^[a-z][a-z0-9_]*$/.test(property)) {
@@ -120,10 +157,15 @@ export function makeFieldRegistry(schema: PortalSchema, initial: ReadonlyArray<F
   return {
     register,
     specOf: (object, name) => specs.get(key(object, name)),
+    receivable: (list) => {
+      audience.declare(list)
+      return list.filter((spec) => audience.allows(spec.name))
+    },
     ensureWritable,
     toProperties: (object, fields) => {
       const properties: Record<string, string> = {}
       for (const [name, value] of Object.entries(fields)) {
+        if (!audience.allows(name)) continue
         properties[propertyNameOf(name)] = toHubSpotValue(specs.get(key(object, name)), value)
       }
       return properties

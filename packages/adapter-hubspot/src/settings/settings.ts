@@ -1,4 +1,7 @@
+import { defaultHostAudience, type HostAudience, hostAudienceProblem } from "@tixi/adapter-kit"
 import {
+  type AccessPolicy,
+  defaultAccessPolicy,
   type FieldSpec,
   InvalidRequest,
   type Label,
@@ -53,6 +56,15 @@ export interface HubSpotSettings {
   readonly fields?: ReadonlyArray<FieldSpec>
   /** The stages of the case pipeline, in order (default `complaintCaseStages`, the complaint flow). */
   readonly stages?: ReadonlyArray<CaseStage>
+  /**
+   * Who can see records in this portal: its users are salespeople and service staff, not the
+   * finance department, so tixi writes only the fields they may all read (default `internal`, no
+   * need-to-know modules: the credit limit and score, 秘密, stay in tixi). Raise it, e.g.
+   * `{ clearance: "secret", modules: ["credit"] }`, when only the credit posts use the portal.
+   */
+  readonly audience?: HostAudience
+  /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
+  readonly accessPolicy?: AccessPolicy
   /** The label of tixi's ticket pipeline. */
   readonly pipelineLabel?: Label
   /** Maps a tixi person to a HubSpot owner id, so tickets and tasks show their owner. */
@@ -82,6 +94,8 @@ export interface ResolvedSettings {
   readonly baseUrl: string
   readonly fields: ReadonlyArray<FieldSpec>
   readonly stages: ReadonlyArray<CaseStage>
+  readonly audience: HostAudience
+  readonly accessPolicy: AccessPolicy
   readonly pipelineLabel: Label
   readonly ownerIdOf: (person: PersonId) => string | undefined
   readonly safetyMarginMillis: number
@@ -131,6 +145,9 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
     if (stageNames.has(stage.name)) return invalid(`stages[${index}].name`, `${stage.name} is listed twice`)
     stageNames.add(stage.name)
   }
+  const audience = settings.audience ?? defaultHostAudience
+  const audienceProblem = hostAudienceProblem(audience)
+  if (audienceProblem !== undefined) return invalid(audienceProblem.field, audienceProblem.message)
   const clientSecret =
     settings.clientSecret === undefined
       ? undefined
@@ -151,6 +168,8 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
     baseUrl: (settings.baseUrl ?? "https://api.hubapi.com").replace(/\/+$/, ""),
     fields: settings.fields ?? tixiFields,
     stages,
+    audience,
+    accessPolicy: settings.accessPolicy ?? defaultAccessPolicy,
     pipelineLabel: settings.pipelineLabel ?? defaultPipelineLabel,
     ownerIdOf: settings.ownerIdOf ?? ((person) => (/^\d+$/.test(person) ? person : undefined)),
     safetyMarginMillis: settings.safetyMarginMillis ?? 100,

@@ -1,3 +1,4 @@
+import { type HostAudienceFilter, makeHostAudienceFilter } from "@tixi/adapter-kit"
 import { InvalidRequest, NotFound, type PersonId, PortFailure, personId } from "@tixi/core"
 import { Effect } from "effect"
 import type { SalesforceClient } from "../client/salesforce-client.ts"
@@ -19,6 +20,8 @@ export interface CrmContext {
   readonly client: SalesforceClient
   readonly settings: ResolvedSettings
   readonly catalog: FieldCatalog
+  /** What the org's users may read: the one filter every write and install asks. */
+  readonly audience: HostAudienceFilter
   readonly costModel: WriteCostModel
   /** The org's Case statuses, read once. */
   readonly caseStatuses: Effect.Effect<ReadonlyArray<CaseStatusValue>, PortFailure>
@@ -88,10 +91,12 @@ export const makeCrmContext = (client: SalesforceClient): CrmContext => {
       detail: `${field}: ${message}`,
     })
   const identity = once(getIdentity(client))
+  const audience = makeHostAudienceFilter(settings.audience, [], settings.accessPolicy)
   return {
     client,
     settings,
-    catalog: makeFieldCatalog(client, settings.fieldMap),
+    catalog: makeFieldCatalog(client, settings.fieldMap, audience),
+    audience,
     costModel: {
       bulkRecordsPerSecond: 1_000,
       pollInitialMillis: settings.bulkPolling.initialMillis,

@@ -195,6 +195,7 @@ export const upsertCustomers = (context: CrmContext, drafts: ReadonlyArray<Custo
     const failed: Array<{ index: number; error: PortFailure }> = []
     const personType = yield* context.personAccountRecordType
     const groups = new Map<CustomerObject, Array<{ index: number; record: Record<string, unknown> }>>()
+    const heldBack = new Set<string>()
     for (const [index, draft] of drafts.entries()) {
       if (draft.externalKey.trim() === "") {
         failed.push({
@@ -213,7 +214,7 @@ export const upsertCustomers = (context: CrmContext, drafts: ReadonlyArray<Custo
       const object: CustomerObject =
         draft.kind === "person" && !context.settings.personAccounts ? "Contact" : "Account"
       const converted = yield* Effect.result(
-        context.catalog.toSalesforce(object, draft.fields, "upsertCustomers"),
+        context.catalog.toSalesforce(object, draft.fields, "upsertCustomers", heldBack),
       )
       if (converted._tag === "Failure") {
         failed.push({ index, error: converted.failure })
@@ -234,6 +235,7 @@ export const upsertCustomers = (context: CrmContext, drafts: ReadonlyArray<Custo
       })
       groups.set(object, group)
     }
+    yield* context.catalog.reportWithheld("upsertCustomers", heldBack)
     const now = yield* Clock.currentTimeMillis
     for (const [object, entries] of groups) {
       const report = yield* writeRecords(
@@ -283,6 +285,7 @@ export const updateCustomerFields = (
     const succeeded: Array<{ index: number; value: HostRecordId }> = []
     const failed: Array<{ index: number; error: PortFailure }> = []
     const groups = new Map<CustomerObject, Array<{ index: number; record: Record<string, unknown> }>>()
+    const heldBack = new Set<string>()
     for (const [index, update] of updates.entries()) {
       const object = objectOfId(update.id)
       if (!object) {
@@ -290,7 +293,7 @@ export const updateCustomerFields = (
         continue
       }
       const converted = yield* Effect.result(
-        context.catalog.toSalesforce(object, update.fields, "updateCustomerFields"),
+        context.catalog.toSalesforce(object, update.fields, "updateCustomerFields", heldBack),
       )
       if (converted._tag === "Failure") {
         failed.push({ index, error: converted.failure })
@@ -300,6 +303,7 @@ export const updateCustomerFields = (
       group.push({ index, record: { Id: update.id, ...converted.success } })
       groups.set(object, group)
     }
+    yield* context.catalog.reportWithheld("updateCustomerFields", heldBack)
     for (const [object, entries] of groups) {
       const report = yield* writeRecords(
         context.client,

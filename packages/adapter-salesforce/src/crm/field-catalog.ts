@@ -1,3 +1,4 @@
+import type { HostAudienceFilter } from "@tixi/adapter-kit"
 import { InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { SalesforceClient } from "../client/salesforce-client.ts"
@@ -16,12 +17,19 @@ export type CatalogObject = "Account" | "Contact" | "Case"
  */
 export interface FieldCatalog {
   readonly apiName: (object: CatalogObject, tixiName: string) => string
-  /** Salesforce values for tixi fields; fails InvalidRequest naming each field the org lacks. */
+  /**
+   * Salesforce values for the tixi fields the org's audience may read; fails InvalidRequest naming
+   * each of those the org lacks. The others are left out, not refused: added to `heldBack` when
+   * the caller collects them (a batch logs once), else logged here.
+   */
   readonly toSalesforce: (
     object: CatalogObject,
     fields: Readonly<Record<string, unknown>>,
     operation: string,
+    heldBack?: Set<string>,
   ) => Effect.Effect<Record<string, unknown>, PortFailure>
+  /** Logs the fields an operation left out for the org's audience (nothing when none). */
+  readonly reportWithheld: (operation: string, heldBack: ReadonlySet<string>) => Effect.Effect<void>
   /** The API names to SELECT for tixi fields, and how to name them back. */
   readonly readable: (
     object: CatalogObject,
@@ -42,6 +50,7 @@ export const makeFieldCatalog = (
     readonly customer: Readonly<Record<string, string>>
     readonly case: Readonly<Record<string, string>>
   },
+  audience: HostAudienceFilter,
 ): FieldCatalog => {
   const cache = new Map<string, RawDescribe>()
   const mapFor = (object: CatalogObject) => (object === "Case" ? explicit.case : explicit.customer)
@@ -57,16 +66,34 @@ export const makeFieldCatalog = (
     })
   const fieldsOf = (result: RawDescribe) =>
     new Map(result.fields.map((field) => [field.name.toLowerCase(), field]))
+  const reportWithheld = (operation: string, heldBack: ReadonlySet<string>) =>
+    heldBack.size === 0
+      ? Effect.void
+      : Effect.logInfo(
+          `tixi salesforce ${operation}: fields withheld from the org's audience (${audience.audience.clearance}): ${[...heldBack].join(", ")}`,
+        ).pipe(Effect.annotateLogs({ withheld: [...heldBack] }))
   return {
     apiName,
     describe,
     invalidate: Effect.sync(() => cache.clear()),
-    toSalesforce: (object, fields, operation) =>
+    reportWithheld,
+    toSalesforce: (object, fields, operation, collect) =>
       Effect.gen(function* () {
         const known = fieldsOf(yield* describe(object, operation))
         const out: Record<string, unknown> = {}
         const problems: Array<{ field: string; message: string }> = []
+        const heldBack = collect ?? new Set<string>()
         for (const [name, value] of Object.entries(fields)) {
+          if (!audience.allows(name)) {
+            if (audience.classifies(name)) heldBack.add(name)
+            else
+              problems.push({
+                field: name,
+                message:
+                  "has no confidentiality level: install it with its FieldSpec, or classify it in accessPolicy.attributes",
+              })
+            continue
+          }
           const api = apiName(object, name)
           const field = known.get(api.toLowerCase())
           if (!field) {
@@ -90,6 +117,7 @@ export const makeFieldCatalog = (
             detail: problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "),
           })
         }
+        if (collect === undefined) yield* reportWithheld(operation, heldBack)
         return out
       }),
     readable: (object, operation) =>

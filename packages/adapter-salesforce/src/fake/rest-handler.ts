@@ -23,6 +23,8 @@ export interface FakeRequestRecord {
   readonly path: string
   /** The SOQL of a `query`, `queryAll` or Tooling `query` request. */
   readonly soql: string | undefined
+  /** The body of a write as sent (JSON, or a Bulk API CSV), so a test can check what reached the org. */
+  readonly body?: string
 }
 
 /** The REST surface of a fake org, as one `fetch`-style handler (mounted by msw or a local server). */
@@ -139,7 +141,9 @@ export class FakeRestApi {
     }
     const path = match[2] ?? "/"
     const segments = path.split("/").filter(Boolean).map(decodeURIComponent)
+    const sentBody = request.method === "GET" ? undefined : await request.clone().text()
     this.requests.push({
+      ...(sentBody === undefined ? {} : { body: sentBody }),
       method: request.method,
       path,
       soql:

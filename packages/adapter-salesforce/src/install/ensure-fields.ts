@@ -1,3 +1,4 @@
+import type { HostAudience } from "@tixi/adapter-kit"
 import { Conflict, type FieldSpec, type InstallStep, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { CrmContext } from "../crm/crm-context.ts"
@@ -50,11 +51,16 @@ export function differencesOf(
   return differences
 }
 
-/** Plans every spec against the org's describes (no writes). */
+/**
+ * Plans every spec against the org's describes (no writes). A spec the org's audience may not
+ * read plans no change: an empty 赊销限额 field on every Account page invites staff to type one
+ * in by hand and tells them the company keeps it; raising the audience and installing adds it.
+ */
 export const planFields = (context: CrmContext, specs: ReadonlyArray<FieldSpec>) =>
   Effect.gen(function* () {
     const seen = new Set<string>()
-    const changes: Array<{ spec: FieldSpec; changes: Array<FieldChange> }> = []
+    const changes: Array<{ spec: FieldSpec; changes: Array<FieldChange>; withheld?: true }> = []
+    context.audience.declare(specs)
     for (const spec of specs) {
       const id = `${spec.object}.${spec.name}`
       if (seen.has(id)) {
@@ -66,6 +72,10 @@ export const planFields = (context: CrmContext, specs: ReadonlyArray<FieldSpec>)
         })
       }
       seen.add(id)
+      if (!context.audience.allows(spec.name)) {
+        changes.push({ spec, changes: [], withheld: true })
+        continue
+      }
       const metadata = fieldMetadata(spec, context.settings.labelLanguage)
       const perObject: Array<FieldChange> = []
       for (const object of objectsFor(context, spec.object)) {
@@ -103,9 +113,18 @@ export const planFields = (context: CrmContext, specs: ReadonlyArray<FieldSpec>)
 
 /** One install step per spec: the strongest action on any of its objects, with what changes. */
 export const stepsOf = (
-  planned: ReadonlyArray<{ spec: FieldSpec; changes: ReadonlyArray<FieldChange> }>,
+  planned: ReadonlyArray<{ spec: FieldSpec; changes: ReadonlyArray<FieldChange>; withheld?: true }>,
+  audience: HostAudience,
 ): ReadonlyArray<InstallStep> =>
-  planned.map(({ spec, changes }) => {
+  planned.map(({ spec, changes, withheld }) => {
+    if (withheld) {
+      return {
+        action: "unchanged",
+        object: spec.object,
+        name: spec.name,
+        detail: `not created: the org's audience (${audience.clearance}) may not read it`,
+      }
+    }
     const action = changes.some((change) => change.action === "create")
       ? "create"
       : changes.some((change) => change.action === "update")
@@ -138,12 +157,12 @@ export const ensureFields = (
 ) =>
   Effect.gen(function* () {
     const planned = yield* planFields(context, specs)
-    if (options.dryRun) return stepsOf(planned)
+    if (options.dryRun) return stepsOf(planned, context.settings.audience)
     yield* applyChanges(
       context,
       planned.flatMap((entry) => entry.changes),
     )
-    return stepsOf(planned)
+    return stepsOf(planned, context.settings.audience)
   })
 
 /** Applies planned field changes and grants access to the new ones. */

@@ -48,6 +48,6 @@ export const install = (
         field: change.apiName,
         action: change.action as "create" | "unchanged",
       })),
-      fields: stepsOf(planned),
+      fields: stepsOf(planned, context.settings.audience),
     }
   })

@@ -1,4 +1,13 @@
-import { Complaints, type Locale, type PersonId, ValidationError, type ValidationIssue } from "@tixi/core"
+import { defaultHostAudience, type HostAudience, hostAudienceProblem } from "@tixi/adapter-kit"
+import {
+  type AccessPolicy,
+  Complaints,
+  defaultAccessPolicy,
+  type Locale,
+  type PersonId,
+  ValidationError,
+  type ValidationIssue,
+} from "@tixi/core"
 import { Redacted, Result } from "effect"
 
 /**
@@ -119,6 +128,16 @@ export interface SalesforceSettings {
   readonly timeZone?: string
   /** Session lifetime in seconds for cached tokens (the org's session timeout; default 7200). */
   readonly sessionSeconds?: number
+  /**
+   * Who can see records in this org: its users are salespeople and service agents, not the
+   * finance department, so tixi writes only the fields they may all read (default `internal`, no
+   * need-to-know modules: the credit limit and score, 秘密, stay in tixi). Raise it, e.g.
+   * `{ clearance: "secret", modules: ["credit"] }`, when field-level security already keeps the
+   * credit fields to the credit posts.
+   */
+  readonly audience?: HostAudience
+  /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
+  readonly accessPolicy?: AccessPolicy
 }
 
 /** Settings with every default filled in. */
@@ -146,6 +165,8 @@ export interface ResolvedSettings {
   readonly approvalProcesses: Readonly<Record<string, ApprovalProcessBinding>>
   readonly timeZone: string
   readonly sessionSeconds: number
+  readonly audience: HostAudience
+  readonly accessPolicy: AccessPolicy
 }
 
 const apiNamePattern = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
@@ -237,6 +258,9 @@ export function parseSalesforceSettings(
   } catch {
     problem(["timeZone"], `"${timeZone}" is not an IANA time zone`)
   }
+  const audience = input.audience ?? defaultHostAudience
+  const audienceProblem = hostAudienceProblem(audience)
+  if (audienceProblem !== undefined) problem(audienceProblem.field.split("."), audienceProblem.message)
   if (issues.length > 0) return Result.fail(new ValidationError({ subject: "salesforce.settings", issues }))
   const initialMillis = input.bulkPolling?.initialMillis ?? 1_000
   return Result.succeed({
@@ -266,6 +290,8 @@ export function parseSalesforceSettings(
     approvalProcesses: input.approvalProcesses ?? {},
     timeZone,
     sessionSeconds: input.sessionSeconds ?? 7_200,
+    audience,
+    accessPolicy: input.accessPolicy ?? defaultAccessPolicy,
   })
 }
 

@@ -1,4 +1,4 @@
-import { createOnce, type IdMapping } from "@tixi/adapter-kit"
+import { createOnce, type IdMapping, withheldFromApprovers } from "@tixi/adapter-kit"
 import {
   type ApprovalRecord,
   type ApprovalSubmission,
@@ -134,6 +134,7 @@ export function makeWeComApprovals(
             { businessKey: submission.businessKey, requestType: submission.requestType, key: submission.key },
             settings.locale,
             ids,
+            withheldFromApprovers(form, submission.values, settings.approverAudience, settings.accessPolicy),
           ),
         catch: (error) => error as PortFailure,
       })

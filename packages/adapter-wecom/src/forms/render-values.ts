@@ -1,4 +1,4 @@
-import { approvalReferenceControls, type IdMapping, referenceValue } from "@tixi/adapter-kit"
+import { approvalReferenceControls, type IdMapping, referenceValue, withheldMarker } from "@tixi/adapter-kit"
 import { type AnyField, type AnyForm, type Locale, Money, type TableField, ValidationError } from "@tixi/core"
 import { Result } from "effect"
 import type { RawContent, RawControl } from "../operations/raw-schemas.ts"
@@ -107,7 +107,10 @@ function contentValue(
  * A submission's values as WeCom's `apply_data.contents`, matched to the template as WeCom holds
  * it (`gettemplatedetail`): each field goes to the control whose title is the field's label, and
  * a field the template lacks is refused with its path ("run install"), as is a choice the
- * template has no option for. The form validates the values first.
+ * template has no option for. The form validates the values first. A field in `withheld` (the
+ * approvers may not read it) goes as "（保密）" in a Text or Textarea control; WeCom's number,
+ * money, date, selector and contact controls cannot hold that text, so there it is left out (a
+ * required one then makes WeCom refuse the request, rather than show the value).
  */
 export function renderContents(
   form: AnyForm,
@@ -116,6 +119,7 @@ export function renderContents(
   references: { readonly businessKey: string; readonly requestType: string; readonly key: string },
   locale: Locale,
   ids: IdMapping,
+  withheld: ReadonlySet<string> = new Set(),
 ): Result.Result<ReadonlyArray<RawContent>, ValidationError> {
   const parsed = form.parse(values)
   if (Result.isFailure(parsed)) return Result.fail(parsed.failure)
@@ -138,6 +142,12 @@ export function renderContents(
         message: `the template has no control titled "${field.label[locale]}": run install`,
         code: "template_mismatch",
       })
+      continue
+    }
+    if (withheld.has(key)) {
+      const kind = control.property.control
+      if (kind === "Text" || kind === "Textarea")
+        contents.push({ control: kind, id: control.property.id, value: { text: withheldMarker[locale] } })
       continue
     }
     const rendered = contentValue(field, value, control, locale, ids, [key], issues)

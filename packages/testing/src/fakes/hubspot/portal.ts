@@ -48,6 +48,8 @@ export interface RequestRecord {
   readonly at: number
   readonly policyName?: string
   readonly inputs?: number
+  /** The body of a write as sent, so a test can check what reached the portal (and what did not). */
+  readonly body?: string
 }
 
 /** A fault to inject: the next `times` matching requests get this reply instead. */
@@ -156,8 +158,17 @@ export class FakeHubSpotPortal {
     const route = this.routes.find(
       (candidate) => candidate.method === request.method && candidate.pattern.test(url.pathname),
     )
+    const sentBody = request.method === "GET" ? undefined : await request.clone().text()
     const record = (status: number, appId: number | undefined, extra: Partial<RequestRecord> = {}) =>
-      this.requests.push({ method: request.method, path: url.pathname, status, appId, at: now, ...extra })
+      this.requests.push({
+        method: request.method,
+        path: url.pathname,
+        status,
+        appId,
+        at: now,
+        ...(sentBody === undefined ? {} : { body: sentBody }),
+        ...extra,
+      })
     if (!route) {
       record(404, undefined)
       return json({
