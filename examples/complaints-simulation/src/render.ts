@@ -2,6 +2,7 @@ import { Complaints, type Label, type Locale, Money, Role } from "@tixi/core"
 import { renderCallCentre } from "./call-centre.ts"
 import { renderGradingCredit } from "./grading-credit.ts"
 import { renderOfficerAppraisal } from "./officer-appraisal.ts"
+import { renderOrganisationAccess } from "./organisation-access.ts"
 import type { ReportRow, SimulationReport } from "./report.ts"
 import { renderSatisfactionSurvey } from "./satisfaction-survey-render.ts"
 import { bar, pad, table } from "./text-table.ts"
@@ -479,6 +480,7 @@ export function renderReport(
   out.push(renderSatisfactionSurvey(report.satisfaction, locale))
   out.push(renderCallCentre(report.callCentre, locale))
   out.push(renderOfficerAppraisal(report.officerAppraisal, locale))
+  out.push(renderOrganisationAccess(report.organisationAccess, locale))
   out.push("", zh ? `JSON 已写入 ${outputPath}` : `JSON written to ${outputPath}`)
   return out.join("\n")
 }

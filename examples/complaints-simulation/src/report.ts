@@ -4,6 +4,7 @@ import { company, departmentEnglish, departmentNameOf } from "./company.ts"
 import { customerExperiences } from "./customer-experience.ts"
 import { type GradingCreditReport, gradeAndScore } from "./grading-credit.ts"
 import { appraiseOfficers, type OfficerAppraisalReport } from "./officer-appraisal.ts"
+import type { OrganisationAccessReport } from "./organisation-access.ts"
 import { runSatisfactionSurvey, type SatisfactionSurveyReport } from "./satisfaction-survey.ts"
 import type { SimulationOutcome } from "./simulation.ts"
 
@@ -181,6 +182,8 @@ export interface SimulationReport {
   readonly callCentre: CallCentreReport
   /** The quarter's appraisal of the complaint officers on the ability × performance quadrant. */
   readonly officerAppraisal: OfficerAppraisalReport
+  /** The organisation chart, a claim the directory refused, one complaint as three readers see it, the audit trail. */
+  readonly organisationAccess: OrganisationAccessReport
   readonly system: {
     /** The durable engine the complaints ran on and the turns it took (commands and timers). */
     readonly engine: { readonly kind: string; readonly database: string; readonly turns: number }
@@ -515,6 +518,7 @@ export function buildReport(outcome: SimulationOutcome): SimulationReport {
       asOf: outcome.endAt,
       seed: options.seed,
     }),
+    organisationAccess: outcome.organisationAccess,
     system: {
       engine: { kind: outcome.engine.engine, database: "PGlite", turns: outcome.engine.turns },
       runner: outcome.runner,

@@ -37,6 +37,7 @@ import { Agenda } from "./agenda.ts"
 import { company, holderOf, inspectors, officers } from "./company.ts"
 import { customerDrafts, generateCustomers, type SimulatedCustomer } from "./customers.ts"
 import { makeDurableRunner } from "./durable-runner.ts"
+import { type OrganisationAccessReport, observeOrganisationAndAccess } from "./organisation-access.ts"
 import { type ComplaintPlan, planComplaint } from "./plan.ts"
 import { Random } from "./random.ts"
 
@@ -97,6 +98,8 @@ export interface SimulationOutcome {
   readonly policyRefusals: Readonly<Record<string, number>>
   /** Staff commands refused for any other reason: a sign of a bug in the simulation, expected 0. */
   readonly unexpectedRefusals: ReadonlyArray<string>
+  /** The organisation chart, a refused claim, one complaint as three readers see it, the audit trail. */
+  readonly organisationAccess: OrganisationAccessReport
 }
 
 const hour = 60 * 60_000
@@ -682,6 +685,7 @@ function run(
     for (const record of approvals.records()) approvalStates[record.state] += 1
     const cases = host.cases()
     const tasks = host.tasks()
+    const organisationAccess = yield* observeOrganisationAndAccess(sampleComplaint(order, logs))
     return {
       options,
       calendar,
@@ -712,8 +716,28 @@ function run(
       },
       policyRefusals,
       unexpectedRefusals,
+      organisationAccess,
     } satisfies SimulationOutcome
   })
+}
+
+/**
+ * The first complaint of a natural person (whose telephone and address are 秘密) that an officer
+ * accepted: the one the organisation-and-access section shows to several readers.
+ */
+function sampleComplaint(
+  order: ReadonlyArray<string>,
+  logs: ReadonlyMap<string, ReadonlyArray<Complaints.ComplaintEvent>>,
+) {
+  for (const complaintId of order) {
+    const events = logs.get(complaintId) ?? []
+    const registered = events.find((event) => event.type === "ComplaintRegistered")
+    const accepted = events.find((event) => event.type === "ComplaintAccepted")
+    if (registered?.type === "ComplaintRegistered" && accepted?.type === "ComplaintAccepted")
+      if (registered.registration.customerKind === "person" && registered.registration.phone !== undefined)
+        return { complaintId, registration: registered.registration, handler: accepted.handler as string }
+  }
+  throw new Error("no accepted complaint of a natural person to show")
 }
 
 function pickCustomer(random: Random, customers: ReadonlyArray<SimulatedCustomer>): SimulatedCustomer {

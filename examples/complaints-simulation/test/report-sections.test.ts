@@ -55,4 +55,31 @@ describe("the survey round and the call-centre day in the demo's report", () => 
       expect(text).toContain(locale === "zh-CN" ? "呼叫中心的一天" : "A day at the call centre")
     }
   })
+
+  it("shows the organisation, a refused claim, one complaint as three readers see it, and the audit trail", () => {
+    const section = report.organisationAccess
+    // Every person with a post appears as a holder once, under the post that holds theirs after merges.
+    const holders = section.chart.flatMap((row) => row.holders)
+    expect(new Set(holders).size).toBe(holders.length)
+    expect(section.chart.find((row) => row.post === "complaintOfficer")?.holders).toContain("officer-wu")
+    expect(section.chart.some((row) => row.post === "qualityOfficer")).toBe(false)
+    expect(section.refusedClaim).toMatchObject({ claimed: "director", refusal: "PostNotHeld" })
+    // The officer and finance read the natural person's telephone; the CRM's 内部 audience does not.
+    const [officer, finance, crm] = section.views
+    expect(officer!.masked).toEqual([])
+    expect(finance!.masked).toEqual([])
+    expect(crm!.masked.map((masked) => masked.field).sort()).toEqual(["address", "phone"])
+    expect(crm!.shown).toBe(officer!.shown - 2)
+    // The refused claim is in the trail, and so are the two reads.
+    expect(section.audit.byOutcome.refused).toBeGreaterThanOrEqual(1)
+    expect(section.audit.byPost.find((row) => row.post === "financeManager")?.entries).toBeGreaterThanOrEqual(
+      1,
+    )
+    expect(section.audit.entries).toBe(
+      section.audit.byOutcome.accepted + section.audit.byOutcome.refused + section.audit.byOutcome.failed,
+    )
+    const text = renderReport(report, "en", 1, "out.json")
+    expect(text).toContain("Organisation and access")
+    expect(text).toContain("PostNotHeld")
+  })
 })

@@ -17,11 +17,12 @@ const claimedActor = (
 }
 
 /** Failures that are refusals (the caller was told no), as opposed to the runtime failing. */
-const refusals = new Set(["UnknownActor", "UnknownProcess", "UnknownInstance"])
+const refusals = new Set(["UnknownActor", "PostNotHeld", "UnknownProcess", "UnknownInstance"])
 
 /**
  * The runtime with every command that fails before it is stored recorded in the audit trail:
- * refused (the directory does not know the person, no such process or instance) or failed
+ * refused (the directory does not know the person or does not give them the post they claim, no
+ * such process or instance) or failed
  * (storage, a directory outage), with the failure's tag and message and the post the command
  * claimed. The caller gets the same failure as before.
  *

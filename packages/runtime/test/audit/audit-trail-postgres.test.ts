@@ -50,7 +50,7 @@ describe.skipIf("missing" in postgres && !ci)("the audit trail on PostgreSQL", (
           yield* runtime.dispatch("complaint", "PG-1", scriptedRegistration("PG-1", "approval", now))
           yield* runtime.dispatch("complaint", "PG-1", {
             type: "Accept",
-            actor: { personId: "officer-wu", role: "director" },
+            actor: { personId: "officer-wu", role: "officer" },
             promisedDate: addDays(utcDateOf(now), 60),
           })
           return yield* Effect.flatMap(AuditTrail, (trail) => trail.query({ instanceId: "PG-1", limit: 10 }))

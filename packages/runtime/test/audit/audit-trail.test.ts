@@ -50,8 +50,8 @@ for (const options of engines) {
         () =>
           Effect.gen(function* () {
             yield* registered("AUD-2")
-            // officer-wu claims director; the directory says officer, and the policy refuses.
-            const turn = yield* acceptLate("AUD-2", { personId: "officer-wu", role: "director" })
+            // officer-wu acts as the officer she is, and the policy refuses a promise beyond the service level.
+            const turn = yield* acceptLate("AUD-2", { personId: "officer-wu", role: "officer" })
             expect(turn.outcome).toBe("refused")
             const entries = yield* trailOf("AUD-2")
             expect(entries.map((entry) => entry.outcome)).toEqual(["accepted", "refused"])
@@ -85,6 +85,22 @@ for (const options of engines) {
             commandType: "Accept",
           })
           expect(entries[1]?.reason).toContain("someone-else")
+        }),
+      )
+
+      it.effect("a post the directory does not give is recorded as refused, naming the claim", () =>
+        Effect.gen(function* () {
+          yield* registered("AUD-5")
+          const failure = yield* Effect.flip(
+            acceptLate("AUD-5", { personId: "officer-wu", role: "director" }),
+          )
+          expect(failure._tag).toBe("PostNotHeld")
+          const entries = yield* trailOf("AUD-5")
+          expect(entries.map((entry) => [entry.outcome, entry.refusal])).toEqual([
+            ["accepted", undefined],
+            ["refused", "PostNotHeld"],
+          ])
+          expect(entries[1]?.reason).toContain("director")
         }),
       )
 
@@ -178,7 +194,7 @@ layer(embedded, { timeout: 60_000, excludeTestServices: true })("the audit trail
       const trail = yield* AuditTrail
       yield* registered("PAGE-1")
       yield* registered("PAGE-2")
-      yield* acceptLate("PAGE-2", { personId: "officer-wu", role: "director" })
+      yield* acceptLate("PAGE-2", { personId: "officer-wu", role: "officer" })
       const refused = yield* trail.query({
         outcome: "refused",
         process: "complaint",
