@@ -30,6 +30,14 @@ import {
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
+import {
+  completesRound,
+  departmentReviewFields,
+  departmentReviewRefusal,
+  type DepartmentReview as ProcessDepartmentReview,
+  reviewLines,
+  withVerdict,
+} from "../../process/department-review-round.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { reminderTimer } from "../../process/reminder-timer.ts"
@@ -60,14 +68,6 @@ export type OrganisationDesignStatus =
   | "closed"
   | "cancelled"
 
-/** One department's verdict on the design of the current round (④ 相关部门会审). */
-export interface DesignReview {
-  readonly department: DepartmentId
-  readonly reviewer: PersonId
-  readonly passed: boolean
-  readonly comments: string | undefined
-}
-
 /** ① What the analysis found: the company's size and lines, the contacts per channel, and the chart that fits. */
 export interface OrganisationAnalysis {
   readonly employees: number
@@ -93,7 +93,7 @@ export interface OrganisationDesignState extends FlowState, GatedState {
   /** ③ headcount per post of the drafted chart. */
   readonly staffing: ReadonlyArray<PostStaffing>
   readonly departments: ReadonlyArray<DepartmentId>
-  readonly reviews: ReadonlyArray<DesignReview>
+  readonly reviews: ReadonlyArray<ProcessDepartmentReview>
   readonly round: number
   readonly effectiveAt: Instant | undefined
   readonly reviewDueAt: Instant | undefined
@@ -130,10 +130,7 @@ export const organisationDesignCommandSchema = commandUnion(
   }),
   /** ④ 相关部门会审: one department's verdict; every one must pass before ✓. */
   commandShape("ReviewDesign", {
-    department: departmentIdSchema,
-    reviewer: actorSchema,
-    passed: z.boolean(),
-    comments: commandTextSchema(2000).optional(),
+    ...departmentReviewFields,
   }),
   /** ④ ✓ the approvers' decision. */
   decideApprovalSchema,
@@ -346,15 +343,13 @@ export function organisationDesignProcess(
       // ④ 相关部门会审 (各相关部门; not the designer) ◇ all passed: ✓ — one not passed: back to ②
       ReviewDesign: (state, command, decision) => {
         if (state.status !== "inReview") return decision.refuse("only a staffed design is reviewed")
-        if (!state.departments.includes(command.department))
-          return decision.refuse(`department ${command.department} is not among those concerned`)
-        if (state.reviews.some((review) => review.department === command.department))
-          return decision.refuse(`department ${command.department} already reviewed this design`)
-        if (command.reviewer.personId === state.designer)
-          return decision.refuse("the designer may not review their own design")
+        const refusal = departmentReviewRefusal(state, command, state.designer, {
+          what: "design",
+          author: "designer",
+        })
+        if (refusal !== undefined) return decision.refuse(refusal)
         const reviewed: Event = { ...command, type: "DesignReviewed" }
-        const allPassed = command.passed && state.reviews.length + 1 === state.departments.length
-        if (!allPassed) return decision.accept(reviewed)
+        if (!completesRound(state, command)) return decision.accept(reviewed)
         const approvalKey = decision.keyAt(1, "approval.submit")
         return decision.accept(reviewed, { type: "ApprovalRequested", at: command.at, approvalKey })
       },
@@ -412,7 +407,7 @@ export function organisationDesignProcess(
       DesignReviewed: (state, { department, reviewer, passed, comments }) => ({
         ...state,
         status: passed ? state.status : "designing",
-        reviews: [...state.reviews, { department, reviewer: reviewer.personId, passed, comments }],
+        reviews: withVerdict(state, { department, reviewer, passed, comments }),
       }),
       ApprovalRequested: (state, { approvalKey: key }) => ({
         ...state,
@@ -480,9 +475,7 @@ export function organisationDesignProcess(
             changes: state.changes.join("\n"),
             staffing: staffingLines(state),
             totalHeadcount: state.staffing.reduce((sum, row) => sum + row.headcount, 0),
-            reviews: state.reviews
-              .map((review) => `${review.department}: ${review.comments ?? "同意 agreed"}`)
-              .join("\n"),
+            reviews: reviewLines(state),
             designer: state.designer,
           },
           steps: approvalStepsOf(approvers),
