@@ -14,7 +14,7 @@ describe("defaultApprovalForms", () => {
     const ids = defaultApprovalForms.map((form) => form.id)
     // The ids the deciders put in their approval.submit requests (credit-evaluation,
     // credit-grade-change, relationship-maintenance, key-account-revisit, key-account screening,
-    // maintenance and service management, satisfaction-survey, quality-review, information-confidentiality).
+    // maintenance and service management, satisfaction-survey, quality-review, information-confidentiality, organisation-design).
     for (const formId of [
       "credit.rating",
       "credit.grade-change",
@@ -33,6 +33,7 @@ describe("defaultApprovalForms", () => {
       "information.report",
       "organisation.appraisal",
       "organisation.trainingPlan",
+      "organisation.design",
     ]) {
       expect(ids).toContain(formId)
     }

@@ -33,6 +33,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Information.reportForm,
   Organisation.appraisalForm,
   Organisation.trainingPlanForm,
+  Organisation.organisationDesignForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 /**
@@ -42,7 +43,7 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
  * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
  * plan and the non-conformity report, 信息保密管理流程's classification, remedy and report, and
- * 绩效考核表 of the staff appraisal and 培训计划表 of training). Add your own with
+ * 绩效考核表 of the staff appraisal and 培训计划表 of training, and 组织结构设计方案 of the organisation design). Add your own with
  * `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [

@@ -16,9 +16,17 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "planning",
     title: label("客户服务管理工作流程", "Customer service management process"),
-    status: "planned",
-    // The chart is the department's duties (规划 → 组织 → 实施 → 控制) mapped onto posts.
-    waitsFor: waitingFor.organisation,
+    status: "implemented",
+    // The chart is the department's duties (规划 → 组织 → 实施 → 控制) mapped onto posts: the duties
+    // are data in the department catalogue, and each stage runs as a planning or organisation flow.
+    pointers: [
+      { kind: "model", module: "Organisation", export: "departmentCatalogue" },
+      processPointer.serviceProject,
+      processPointer.serviceStandard,
+      processPointer.onSiteCoaching,
+      { kind: "model", module: "Planning", export: "workProgress" },
+      processPointer.organisationDesign,
+    ],
   },
   {
     book: "002",
@@ -73,15 +81,13 @@ export const book002: ReadonlyArray<CatalogueEntry> = [
     kind: "process",
     module: "organisation",
     title: label("客户服务组织结构设计流程", "Customer service organisation design process"),
-    status: "partial",
+    status: "implemented",
     pointers: [
+      processPointer.organisationDesign,
+      { kind: "form", id: "organisation.design" },
       { kind: "model", module: "Organisation", export: "parseOrganisationPolicy" },
-      { kind: "model", module: "Organisation", export: "organisationOf" },
+      { kind: "model", module: "Organisation", export: "headcountFor" },
     ],
-    missing: label(
-      "设计、审批与发布的流程（组织结构本身已是带版本的策略）",
-      "the draft → approve → publish flow (the structure itself is already a versioned policy)",
-    ),
   },
   {
     book: "002",

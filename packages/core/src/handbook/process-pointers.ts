@@ -37,6 +37,12 @@ export const processPointer = {
     export: "serviceProjectProcess",
     name: "planning.project",
   },
+  organisationDesign: {
+    kind: "process",
+    module: "Organisation",
+    export: "organisationDesignProcess",
+    name: "organisation.design",
+  },
   serviceStandard: {
     kind: "process",
     module: "Planning",

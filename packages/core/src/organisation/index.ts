@@ -1,6 +1,7 @@
 export * from "./appraisal/index.ts"
 export * from "./department.ts"
 export * from "./department-catalogue.ts"
+export * from "./design/index.ts"
 export * from "./organisation-chart.ts"
 export * from "./organisation-policy.ts"
 export * from "./parse-organisation-policy.ts"

@@ -30,6 +30,14 @@ import {
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
+import {
+  completesRound,
+  departmentReviewFields,
+  departmentReviewRefusal,
+  type DepartmentReview as ProcessDepartmentReview,
+  reviewLines,
+  withVerdict,
+} from "../../process/department-review-round.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { reminderTimer } from "../../process/reminder-timer.ts"
@@ -64,12 +72,7 @@ export type ServiceStandardStatus =
   | "cancelled"
 
 /** One department's verdict on the draft of the current round (④ 相关部门会审). */
-export interface DepartmentReview {
-  readonly department: DepartmentId
-  readonly reviewer: PersonId
-  readonly passed: boolean
-  readonly comments: string | undefined
-}
+export type DepartmentReview = ProcessDepartmentReview
 
 /** The state of one service standard: a new version of one module's policy on its way into force. */
 export interface ServiceStandardState<Policy> extends FlowState, GatedState {
@@ -90,7 +93,7 @@ export interface ServiceStandardState<Policy> extends FlowState, GatedState {
   readonly changes: ReadonlyArray<string>
   /** ④ the departments concerned and their verdicts in this round. */
   readonly departments: ReadonlyArray<DepartmentId>
-  readonly reviews: ReadonlyArray<DepartmentReview>
+  readonly reviews: ReadonlyArray<ProcessDepartmentReview>
   /** Each draft is one round; each round's review tasks have their own keys. */
   readonly round: number
   readonly effectiveAt: Instant | undefined
@@ -131,10 +134,7 @@ export const serviceStandardCommandSchema = commandUnion(
   }),
   /** ④ 相关部门会审: one department's verdict; every one must pass before ✓. */
   commandShape("ReviewDraft", {
-    department: departmentIdSchema,
-    reviewer: actorSchema,
-    passed: z.boolean(),
-    comments: commandTextSchema(2000).optional(),
+    ...departmentReviewFields,
   }),
   /** ⑤ ✓ the approvers' decision. */
   decideApprovalSchema,
@@ -300,15 +300,13 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       // ④ 相关部门会审 (各相关部门; not the author) ◇ all passed: ⑤ ✓ — one not passed: back to ③
       ReviewDraft: (state, command, decision) => {
         if (state.status !== "inReview") return decision.refuse("only a drafted standard is reviewed")
-        if (!state.departments.includes(command.department))
-          return decision.refuse(`department ${command.department} is not among those concerned`)
-        if (state.reviews.some((review) => review.department === command.department))
-          return decision.refuse(`department ${command.department} already reviewed this draft`)
-        if (command.reviewer.personId === state.author)
-          return decision.refuse("the author may not review their own draft")
+        const refusal = departmentReviewRefusal(state, command, state.author, {
+          what: "draft",
+          author: "author",
+        })
+        if (refusal !== undefined) return decision.refuse(refusal)
         const reviewed: Event = { ...command, type: "DraftReviewed" }
-        const allPassed = command.passed && state.reviews.length + 1 === state.departments.length
-        if (!allPassed) return decision.accept(reviewed)
+        if (!completesRound(state, command)) return decision.accept(reviewed)
         const approvalKey = decision.keyAt(1, "approval.submit")
         return decision.accept(reviewed, { type: "ApprovalRequested", at: command.at, approvalKey })
       },
@@ -379,7 +377,7 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       DraftReviewed: (state, { department, reviewer, passed, comments }) => ({
         ...state,
         status: passed ? state.status : "drafting",
-        reviews: [...state.reviews, { department, reviewer: reviewer.personId, passed, comments }],
+        reviews: withVerdict(state, { department, reviewer, passed, comments }),
       }),
       ApprovalRequested: (state, { approvalKey: key }) => ({
         ...state,
@@ -462,9 +460,7 @@ export function serviceStandardProcess<Policy extends { readonly version: string
             need: state.need,
             research: state.research,
             changes: state.changes.join("\n"),
-            reviews: state.reviews
-              .map((review) => `${review.department}: ${review.comments ?? "同意 agreed"}`)
-              .join("\n"),
+            reviews: reviewLines(state),
             author: state.author,
           },
           steps: approvalStepsOf(approvers),

@@ -1,0 +1,5 @@
+export * from "./organisation-design.ts"
+export * from "./organisation-design-form.ts"
+export * from "./organisation-policy-module.ts"
+export * from "./organisation-preset-label.ts"
+export * from "./post-staffing.ts"
