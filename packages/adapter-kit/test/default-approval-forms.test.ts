@@ -33,6 +33,8 @@ describe("defaultApprovalForms", () => {
       "information.report",
       "organisation.appraisal",
       "organisation.trainingPlan",
+      "planning.standard",
+      "planning.project",
       "organisation.design",
     ]) {
       expect(ids).toContain(formId)

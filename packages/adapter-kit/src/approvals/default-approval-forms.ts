@@ -7,6 +7,7 @@ import {
   Grading,
   Information,
   Organisation,
+  Planning,
   Quality,
 } from "@tixi/core"
 
@@ -34,6 +35,8 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
   Organisation.appraisalForm,
   Organisation.trainingPlanForm,
   Organisation.organisationDesignForm,
+  Planning.serviceStandardForm,
+  Planning.serviceProjectForm,
 ] as unknown as ReadonlyArray<AnyForm>
 
 /**
@@ -42,8 +45,9 @@ export const processApprovalForms: ReadonlyArray<AnyForm> = [
  * opens an approval on (客户投诉处理表 for a complaint remedy its own policy routes, 客户信用评定,
  * 信用等级变更, the service plan, the key-account revisit report, 大客户评定表, the relationship
  * plan and its results, the key-account strategy, 大客户月报表, the survey plan, the improvement
- * plan and the non-conformity report, 信息保密管理流程's classification, remedy and report, and
- * 绩效考核表 of the staff appraisal and 培训计划表 of training, and 组织结构设计方案 of the organisation design). Add your own with
+ * plan and the non-conformity report, 信息保密管理流程's classification, remedy and report,
+ * 绩效考核表 of the staff appraisal, 培训计划表 of training, 组织结构设计方案 of the organisation
+ * design, and the service standard and service project of 002 ch.2). Add your own with
  * `forms: [...defaultApprovalForms, yourForm]`.
  */
 export const defaultApprovalForms: ReadonlyArray<AnyForm> = [

@@ -20,7 +20,7 @@ export const serviceProjectForm = defineForm({
     estimatedCost: field.money({ label: label("预计成本", "Estimated cost") }),
     expectedBenefit: field.money({ label: label("预计收益", "Expected benefit") }),
     resources: field.longText({ label: label("所需资源", "Resources needed"), maxLength: 2000 }),
-    scope: field.longText({ label: label("服务内容与标准", "Service and its standard"), maxLength: 4000 }),
+    scope: field.longText({ label: label("服务内容与标准", "Service and standard"), maxLength: 4000 }),
     pilotScope: field.longText({ label: label("试点范围", "Pilot scope"), maxLength: 2000 }),
     pilotDays: field.integer({
       label: label("试点周期", "Pilot length"),
