@@ -4,13 +4,9 @@ import {
   Complaints,
   type DirectoryService,
   defaultAccessPolicy,
-  departmentId,
   makeInMemoryDirectory,
   maskReason,
-  Organisation,
-  type Person,
   PortFailure,
-  personId,
   projectForm,
   Unavailable,
   unclassifiedField,
@@ -26,35 +22,11 @@ import { pgliteLayer } from "../../src/sql/pglite-client.ts"
 import { registered } from "../fixtures/complaint-commands.ts"
 import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
+import { largeEnterprise, qualityOfficer, readerOf, readers, readingDirectory } from "../fixtures/readers.ts"
 
-const qualityOfficer: Person = {
-  id: personId("quality-he"),
-  name: "何专员",
-  roles: ["officer"],
-  posts: ["qualityOfficer"],
-  departmentId: departmentId("quality"),
-  managerId: personId("director-li"),
-  locale: "zh-CN",
-  active: true,
-  accounts: {},
-}
-
-const directory = makeInMemoryDirectory({
-  people: [...sampleCompany.people, qualityOfficer],
-  departments: sampleCompany.departments,
-})
-const organisation = Organisation.organisationOf(Organisation.largeEnterpriseOrganisation)
+const directory = readingDirectory
+const organisation = largeEnterprise
 const registrationForm = Complaints.registrationForm
-
-/** The posts the read paths are checked for, by the person in the sample company holding each. */
-const readers = [
-  { person: "officer-wu", post: "complaintOfficer" },
-  { person: "quality-he", post: "qualityOfficer" },
-  { person: "finance-zhou", post: "financeManager" },
-  { person: "gm-zhao", post: "generalManager" },
-] as const
-
-const readerOf = (post: string) => Organisation.readerOfPost(organisation.holderOf(post)!)
 
 const environment = runtimeLayer({ processes: [hostedComplaintProcess], engine: "embedded" }).pipe(
   Layer.provideMerge(inMemoryHostLayer),
