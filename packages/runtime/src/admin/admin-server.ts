@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net"
 import { Directory } from "@tixi/core"
 import { Context, Effect, Exit, Layer, Option, Redacted, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
+import { InstanceReader } from "../access/instance-reader.ts"
 import { type ReadingOptions, withReadAccess } from "../access/reading.ts"
 import { auditQueryOfSearch } from "../audit/audit-query-parameters.ts"
 import { makeAuditTrail } from "../audit/audit-trail.ts"
@@ -34,7 +35,10 @@ export interface AdminServerOptions {
   readonly tokenFile?: string | undefined
   /** Shown in the status as the disk's free space against it. */
   readonly diskWatermark?: DiskWatermark | undefined
-  /** The company's organisation and access policy `/_tixi/instances` projects for its caller. */
+  /**
+   * The company's organisation and access policy `/_tixi/instances` projects for its caller;
+   * without it, the runtime's `InstanceReader` (its `reading` option) answers.
+   */
   readonly reading?: ReadingOptions | undefined
 }
 
@@ -98,8 +102,14 @@ export const adminServerLayer = (
       const context = yield* Effect.context<SqlClient.SqlClient | ProcessRuntime>()
       const runtime = yield* ProcessRuntime
       const trail = yield* makeAuditTrail
-      const directory = yield* Effect.serviceOption(Directory)
-      const reading = Option.map(directory, (found) => withReadAccess(runtime, found, trail, options.reading))
+      // The runtime's own reader (its cached directory and company policies) unless told otherwise.
+      const runtimeReader = yield* Effect.serviceOption(InstanceReader)
+      const reading =
+        Option.isSome(runtimeReader) && options.reading === undefined
+          ? runtimeReader
+          : Option.map(yield* Effect.serviceOption(Directory), (directory) =>
+              withReadAccess(runtime, directory, trail, options.reading),
+            )
       const expected = Buffer.from(`Bearer ${Redacted.value(options.token)}`)
       const authorized = (incoming: IncomingMessage) => {
         const given = Buffer.from(incoming.headers.authorization ?? "")

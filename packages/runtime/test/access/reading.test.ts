@@ -4,7 +4,9 @@ import {
   Complaints,
   type DirectoryService,
   defaultAccessPolicy,
+  isMasked,
   makeInMemoryDirectory,
+  masked,
   maskReason,
   PortFailure,
   projectForm,
@@ -14,6 +16,7 @@ import {
 import { sampleCompany } from "@tixi/testing"
 import { Effect, Layer } from "effect"
 import * as fc from "fast-check"
+import { InstanceReader } from "../../src/access/instance-reader.ts"
 import { projectInstance, resolveReader, withReadAccess } from "../../src/access/reading.ts"
 import { AuditTrail } from "../../src/audit/audit-trail.ts"
 import type { InstanceView } from "../../src/engine/process-runtime.ts"
@@ -183,4 +186,43 @@ describe("projectInstance over random registrations", () => {
         ),
       ),
     ).then((failure) => expect(failure).toMatchObject({ _tag: "UnknownActor", personId: "quality-he" })))
+})
+
+/** A company that ranks the complainant's name 机密: above a complaint officer's clearance. */
+const strictNames = {
+  ...defaultAccessPolicy,
+  formFields: {
+    ...defaultAccessPolicy.formFields,
+    [Complaints.registrationForm.id]: { customerName: "confidential" as const },
+  },
+}
+
+layer(
+  runtimeLayer({
+    processes: [hostedComplaintProcess],
+    engine: "embedded",
+    reading: { accessPolicy: strictNames },
+  }).pipe(Layer.provideMerge(inMemoryHostLayer), Layer.provideMerge(pgliteLayer())),
+  { timeout: 60_000, excludeTestServices: true },
+)("the runtime's InstanceReader reads under the company's reading options", (it) => {
+  it.effect(
+    "a complaint officer is refused the name the company ranks 机密, and the refusal is audited",
+    () =>
+      Effect.gen(function* () {
+        yield* registered("READ-strict")
+        const reader = yield* InstanceReader
+        const trail = yield* AuditTrail
+        const view = (yield* reader.inspectAs("officer-wu", "complaint", "READ-strict"))!
+        const registration = (view.state as { registration: Record<string, unknown> }).registration
+        expect(registration.customerName).toEqual(masked("confidential", "clearance"))
+        expect(isMasked(registration.phone)).toBe(false)
+        const refused = yield* trail.query({
+          personId: "officer-wu",
+          instanceId: "READ-strict",
+          outcome: "refused",
+          limit: 1000,
+        })
+        expect(refused.map((entry) => entry.field)).toContain("registration.customerName")
+      }),
+  )
 })
