@@ -4,6 +4,8 @@
  * intake; the `tixi` CLI.
  */
 
+export * from "./access/instance-reader.ts"
+export * from "./access/reading.ts"
 export * from "./admin/admin-listen.ts"
 export * from "./admin/admin-server.ts"
 export * from "./audit/audit-entry.ts"

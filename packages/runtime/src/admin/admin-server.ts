@@ -2,8 +2,11 @@ import { timingSafeEqual } from "node:crypto"
 import { chmodSync, rmSync, writeFileSync } from "node:fs"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Context, Effect, Exit, Layer, Redacted, Schema } from "effect"
+import { Directory } from "@tixi/core"
+import { Context, Effect, Exit, Layer, Option, Redacted, Schema } from "effect"
 import type { SqlClient } from "effect/sql"
+import { InstanceReader } from "../access/instance-reader.ts"
+import { type ReadingOptions, withReadAccess } from "../access/reading.ts"
 import { auditQueryOfSearch } from "../audit/audit-query-parameters.ts"
 import { makeAuditTrail } from "../audit/audit-trail.ts"
 import { ProcessRuntime } from "../engine/process-runtime.ts"
@@ -32,6 +35,21 @@ export interface AdminServerOptions {
   readonly tokenFile?: string | undefined
   /** Shown in the status as the disk's free space against it. */
   readonly diskWatermark?: DiskWatermark | undefined
+  /**
+   * The company's organisation and access policy `/_tixi/instances` projects for its caller;
+   * without it, the runtime's `InstanceReader` (its `reading` option) answers.
+   */
+  readonly reading?: ReadingOptions | undefined
+}
+
+/** The admin answer to a read refused or failed: who is unknown is named, an outage is retryable. */
+const readFailureAnswer = (error: { readonly _tag: string; readonly message: string }): AdminAnswer => {
+  if (error._tag === "UnknownActor") return { status: 403, body: { error: error.message } }
+  if (error._tag === "UnknownProcess") return { status: 404, body: { error: error.message } }
+  return {
+    status: 503,
+    body: { error: error._tag === "PortFailure" ? "directory unavailable" : "storage unavailable" },
+  }
 }
 
 /** The running admin listener: its socket path or loopback URL. */
@@ -64,7 +82,8 @@ interface AdminAnswer {
 }
 
 /**
- * Serves `tixi status`, `tixi retry` and `tixi audit` for a runner that holds an embedded database (which no
+ * Serves `tixi status`, `tixi retry`, `tixi audit` and instance reads (`/_tixi/instances/<process>/<id>?as=<person>`,
+ * projected for that person's posts and audited) for a runner that holds an embedded database (which no
  * second process may open), on a listener of its own: a unix socket by default, a loopback
  * port if asked. Every request needs the bearer token, compared in constant time.
  */
@@ -83,6 +102,14 @@ export const adminServerLayer = (
       const context = yield* Effect.context<SqlClient.SqlClient | ProcessRuntime>()
       const runtime = yield* ProcessRuntime
       const trail = yield* makeAuditTrail
+      // The runtime's own reader (its cached directory and company policies) unless told otherwise.
+      const runtimeReader = yield* Effect.serviceOption(InstanceReader)
+      const reading =
+        Option.isSome(runtimeReader) && options.reading === undefined
+          ? runtimeReader
+          : Option.map(yield* Effect.serviceOption(Directory), (directory) =>
+              withReadAccess(runtime, directory, trail, options.reading),
+            )
       const expected = Buffer.from(`Bearer ${Redacted.value(options.token)}`)
       const authorized = (incoming: IncomingMessage) => {
         const given = Buffer.from(incoming.headers.authorization ?? "")
@@ -104,6 +131,25 @@ export const adminServerLayer = (
             const failure = entries.cause.reasons.find((reason) => reason._tag === "Fail")
             return failure?._tag === "Fail" && failure.error._tag === "InvalidAuditQuery"
               ? { status: 400, body: { error: failure.error.message } }
+              : { status: 503, body: { error: "storage unavailable" } }
+          }
+          const instance = /^\/_tixi\/instances\/([A-Za-z0-9_-]{1,64})\/([^/]{1,200})$/.exec(url.pathname)
+          if (instance && incoming.method === "GET") {
+            const caller = url.searchParams.get("as")
+            if (caller === null || caller === "")
+              return { status: 400, body: { error: "as: the person reading must be named (?as=<person>)" } }
+            if (Option.isNone(reading))
+              return { status: 503, body: { error: "no directory to resolve the caller" } }
+            const view = yield* Effect.exit(
+              reading.value.inspectAs(caller, instance[1]!, decodeURIComponent(instance[2]!)),
+            )
+            if (Exit.isSuccess(view))
+              return view.value === undefined
+                ? { status: 404, body: { error: "no such instance" } }
+                : { status: 200, body: view.value }
+            const failure = view.cause.reasons.find((reason) => reason._tag === "Fail")
+            return failure?._tag === "Fail"
+              ? readFailureAnswer(failure.error)
               : { status: 503, body: { error: "storage unavailable" } }
           }
           const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)

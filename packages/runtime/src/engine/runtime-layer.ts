@@ -1,6 +1,8 @@
 import { Directory, type EffectPorts } from "@tixi/core"
 import { Context, Effect, Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import { InstanceReader } from "../access/instance-reader.ts"
+import { type ReadingOptions, withReadAccess } from "../access/reading.ts"
 import { AuditTrail, makeAuditTrail } from "../audit/audit-trail.ts"
 import { withAuditTrail } from "../audit/audited-runtime.ts"
 import { clusterEngineControlLayer } from "../cluster/cluster-engine-control.ts"
@@ -29,6 +31,8 @@ export type RuntimeOptions = (
 ) & {
   /** How long this runner reuses a person the directory returned when resolving actors. */
   readonly personCache?: PersonCacheOptions
+  /** The organisation and access policy instance reads are projected under (`InstanceReader`). */
+  readonly reading?: ReadingOptions | undefined
 }
 
 /**
@@ -37,11 +41,16 @@ export type RuntimeOptions = (
  * (HostCrm, Approvals, Directory, Notifier). Commands sent to it act only in a post the
  * `Directory` gives their actor (`withDirectoryActors`), looked up through a per-runner cache of
  * persons (`personCache`), and every one of them is in the audit trail (the database records
- * stored commands with their turns; `withAuditTrail` those refused before).
+ * stored commands with their turns; `withAuditTrail` those refused before). Instance data reaches
+ * callers through `InstanceReader`, projected for the caller's posts and audited.
  */
 export const runtimeLayer = (
   options: RuntimeOptions,
-): Layer.Layer<ProcessRuntime | EngineControl | AuditTrail, never, SqlClient.SqlClient | EffectPorts> => {
+): Layer.Layer<
+  ProcessRuntime | EngineControl | AuditTrail | InstanceReader,
+  never,
+  SqlClient.SqlClient | EffectPorts
+> => {
   const engine =
     options.engine === "cluster"
       ? clusterProcessRuntimeLayer(options).pipe(
@@ -63,7 +72,12 @@ export const runtimeLayer = (
         ),
         trail,
       )
-      return Context.add(Context.add(context, ProcessRuntime, runtime), AuditTrail, trail)
+      const reader = withReadAccess(Context.get(context, ProcessRuntime), cache, trail, options.reading)
+      return Context.add(
+        Context.add(Context.add(context, ProcessRuntime, runtime), AuditTrail, trail),
+        InstanceReader,
+        reader,
+      )
     }),
   )
   // tixi's tables exist before the engine or any workflow touches them.
