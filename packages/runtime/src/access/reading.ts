@@ -1,4 +1,5 @@
 import {
+  type AccessModule,
   type AccessPolicy,
   type AnyForm,
   Complaints,
@@ -8,6 +9,7 @@ import {
   type DirectoryService,
   defaultAccessPolicy,
   type MaskedField,
+  moduleDefaultLevel,
   Organisation,
   type PortFailure,
   type Reader,
@@ -36,6 +38,17 @@ export const defaultStateForms: StateForms = {
   registration: Complaints.registrationForm as unknown as AnyForm,
 }
 
+/**
+ * The module whose workflow each process's state belongs to: the keys of its state that are not a
+ * form (stage, deadlines, the handler, remedy amounts) are that module's own records, read at its
+ * default level (a complaint's at 内部), so an officer reads the case they work on. A process not
+ * named here keeps every such key at 机密.
+ */
+export type ProcessModules = Readonly<Record<string, AccessModule>>
+
+/** The shipped processes' modules: the complaint process's workflow is the complaints module's. */
+export const defaultProcessModules: ProcessModules = { complaint: "complaints" }
+
 /** The company's rules for reading instance data; every field defaults to the handbook's. */
 export interface ReadingOptions {
   /** Default: the 大型企业 preset. */
@@ -44,6 +57,8 @@ export interface ReadingOptions {
   readonly accessPolicy?: AccessPolicy | undefined
   /** Default: `defaultStateForms`. */
   readonly stateForms?: StateForms | undefined
+  /** Default: `defaultProcessModules`. */
+  readonly processModules?: ProcessModules | undefined
 }
 
 /** A person resolved to what they may read: the audit trail names them and their post(s). */
@@ -67,20 +82,25 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 /**
  * The one place a read path decides what of an instance's state a reader sees: each form value
  * the state carries through its form's classification (fields named `key.field`), every other
- * key of the state as unclassified 机密. Status, turns and the other view fields are not
- * customer data and pass unchanged.
+ * key as its process's workflow record (`processModules`) or, for a process not named there, as
+ * unclassified 机密. Status, turns and the other view fields are not customer data and pass
+ * unchanged.
  */
 export function projectInstance(
   view: InstanceView,
   reader: Reader,
   policy: AccessPolicy,
   stateForms: StateForms,
+  processModules: ProcessModules = defaultProcessModules,
 ): ProjectedInstance {
   if (!isRecord(view.state)) return projectUnclassifiedState(view, reader, policy)
   const state: Record<string, unknown> = {}
   const masked: Array<MaskedField> = []
   const shownFields: Array<{ field: string; level: ConfidentialityLevel }> = []
-  const unclassified = compileProjection({ value: unclassifiedField }, reader, policy)
+  const module = processModules[view.process]
+  const workflowField =
+    module === undefined ? unclassifiedField : { level: moduleDefaultLevel[module], module }
+  const unclassified = compileProjection({ value: workflowField }, reader, policy)
   for (const [key, value] of Object.entries(view.state)) {
     const form = stateForms[key]
     if (form !== undefined && isRecord(value)) {
@@ -100,7 +120,7 @@ export function projectInstance(
       const projected = unclassified.project({ value })
       state[key] = projected.values.value
       if (projected.masked.length > 0) masked.push({ ...projected.masked[0]!, field: key })
-      else shownFields.push({ field: key, level: unclassifiedField.level })
+      else shownFields.push({ field: key, level: workflowField.level })
     }
   }
   return { view: { ...view, state }, masked, shownFields }
@@ -194,13 +214,14 @@ export const withReadAccess = (
   )
   const policy = options.accessPolicy ?? defaultAccessPolicy
   const stateForms = options.stateForms ?? defaultStateForms
+  const processModules = options.processModules ?? defaultProcessModules
   return {
     inspectAs: (personId, process, instanceId) =>
       Effect.gen(function* () {
         const caller = yield* resolveReader(directory, organisation, personId)
         const view = yield* runtime.inspect(process, instanceId)
         if (view === undefined) return undefined
-        const projected = projectInstance(view, caller.reader, policy, stateForms)
+        const projected = projectInstance(view, caller.reader, policy, stateForms, processModules)
         yield* trail.recordRead(
           { personId: caller.personId, post: caller.post },
           { process, instanceId, shownFields: projected.shownFields },

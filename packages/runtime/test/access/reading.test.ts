@@ -8,6 +8,7 @@ import {
   makeInMemoryDirectory,
   masked,
   maskReason,
+  moduleDefaultLevel,
   PortFailure,
   projectForm,
   Unavailable,
@@ -148,27 +149,40 @@ describe("projectInstance over random registrations", () => {
   const fieldKeys = Object.keys(registrationForm.fields)
   const registrations = fc.dictionary(fc.constantFrom(...fieldKeys), fc.string(), { minKeys: 1 })
 
-  it("for every post, the registration shown equals projectForm and any other state key is 机密", () => {
+  it("for every post, the registration shown equals projectForm, a complaint's other keys are its workflow at 内部, and an unknown process's are 机密", () => {
+    const processes = ["complaint", "a-process-tixi-does-not-know"] as const
     fc.assert(
-      fc.property(registrations, fc.constantFrom(...readers), fc.string(), (registration, { post }, note) => {
-        const view: InstanceView = {
-          process: "complaint",
-          instanceId: "P-1",
-          state: { registration, note },
-          status: "registered",
-          finished: false,
-          turns: 1,
-          parked: false,
-        }
-        const reader = readerOf(post)
-        const projected = projectInstance(view, reader, defaultAccessPolicy, stateForms)
-        const expected = projectForm(registrationForm, registration as never, reader, defaultAccessPolicy)
-        const state = projected.view.state as { registration: unknown; note: unknown }
-        expect(state.registration).toEqual(expected.values)
-        const noteShown = maskReason(unclassifiedField, reader, defaultAccessPolicy) === undefined
-        expect(state.note === note).toBe(noteShown)
-        expect(projected.masked.some((entry) => entry.field === "note")).toBe(!noteShown)
-      }),
+      fc.property(
+        registrations,
+        fc.constantFrom(...readers),
+        fc.string(),
+        fc.constantFrom(...processes),
+        (registration, { post }, note, process) => {
+          const view: InstanceView = {
+            process,
+            instanceId: "P-1",
+            state: { registration, note },
+            status: "registered",
+            finished: false,
+            turns: 1,
+            parked: false,
+          }
+          const reader = readerOf(post)
+          const projected = projectInstance(view, reader, defaultAccessPolicy, stateForms)
+          const expected = projectForm(registrationForm, registration as never, reader, defaultAccessPolicy)
+          const state = projected.view.state as { registration: unknown; note: unknown }
+          expect(state.registration).toEqual(expected.values)
+          const noteField =
+            process === "complaint"
+              ? { level: moduleDefaultLevel.complaints, module: "complaints" as const }
+              : unclassifiedField
+          const noteShown = maskReason(noteField, reader, defaultAccessPolicy) === undefined
+          expect(state.note === note).toBe(noteShown)
+          expect(projected.masked.some((entry) => entry.field === "note")).toBe(!noteShown)
+          // Every post that works complaints reads a complaint's stage and notes.
+          if (process === "complaint" && post === "complaintOfficer") expect(noteShown).toBe(true)
+        },
+      ),
       { numRuns: 40 },
     )
   })
