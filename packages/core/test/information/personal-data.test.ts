@@ -234,3 +234,43 @@ describe("confidentiality levels and personal marks of the information forms", (
     }
   })
 })
+
+describe("a complainant's data in the complaint process's events (PIPL)", () => {
+  const registration = {
+    customerId: "person-wei",
+    customerName: "魏兰",
+    phone: "137 0000 0001",
+    email: "wei@example.cn",
+    organization: "某公司",
+  }
+  const stored = [
+    {
+      process: "complaint",
+      instanceId: "C-1",
+      sequence: 0,
+      event: { type: "ComplaintRegistered", registration },
+    },
+    {
+      process: "complaint",
+      instanceId: "C-2",
+      sequence: 0,
+      event: { type: "ComplaintRegistered", registration: { ...registration, customerId: "someone-else" } },
+    },
+  ]
+
+  it("finds the registration's name, telephone and e-mail of the person named by customerId, and no one else's", () => {
+    const found = Information.findPersonalData("person-wei", stored, Information.hostedPersonalLocations)
+    expect(found.map((value) => [value.instanceId, value.kind, value.value])).toEqual([
+      ["C-1", "name", "魏兰"],
+      ["C-1", "phone", "137 0000 0001"],
+      ["C-1", "email", "wei@example.cn"],
+      ["C-1", "personId", "person-wei"],
+    ])
+    expect(found[0]?.label["zh-CN"]).toBe("投诉客户姓名")
+  })
+
+  it("lists a location for every hosted process with personal fields: information and complaints", () => {
+    const processes = new Set(Information.hostedPersonalLocations.map((location) => location.process))
+    expect([...processes].sort()).toEqual(["complaint", Information.informationConfidentialityName].sort())
+  })
+})

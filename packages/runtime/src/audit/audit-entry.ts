@@ -1,7 +1,7 @@
 import type { ConfidentialityLevel } from "@tixi/core"
 
-/** What an audit entry is about: a command, an approver's decision, or a read of a marked field. */
-export type AuditKind = "command" | "approval" | "read"
+/** What an audit entry is about: a command, an approver's decision, a read of a marked field, or an erasure of a person's data. */
+export type AuditKind = "command" | "approval" | "read" | "erasure"
 
 /**
  * What became of it: `accepted` (a command a turn applied or found nothing to do for, a field

@@ -12,6 +12,7 @@ import { printProgress, printStatus, retry, serve } from "./commands.ts"
 import { runDemo } from "./demo.ts"
 import { runHandbook } from "./handbook.ts"
 import { loadConfig } from "./load-config.ts"
+import { runPersonalData } from "./personal-data.ts"
 
 const usage = `usage: tixi <command> [options]
 
@@ -25,6 +26,10 @@ commands:
         [--outcome accepted|refused|failed] [--format table|json|csv] [--output FILE]
                         the audit trail (writes, approvals, refusals, reads of 秘密/机密 fields)
                         and a summary line by outcome and post
+  personal-data export <person> [--output FILE]
+                        what tixi's database holds about a natural person (PIPL), zh/en labels
+  personal-data erase <person> --reason TEXT [--requested-by ID] [--dry-run]
+                        erases the person's values (audited); a dry run prints counts, not values
   demo [--lang en]      ninety days of complaints on the durable runtime over PGlite (a simulation)
   handbook [words…] [--lang en]
                         handbook items matching the words (e.g. 登记表) and the coverage table
@@ -38,6 +43,11 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   if (argv[0] === "demo") return runDemo(argv.slice(1))
   if (argv[0] === "audit")
     return runAudit(argv.slice(1), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    })
+  if (argv[0] === "personal-data")
+    return runPersonalData(argv.slice(1), {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     })

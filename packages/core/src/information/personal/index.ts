@@ -1,4 +1,6 @@
+export * from "./complaint-locations.ts"
 export * from "./erased.ts"
+export * from "./hosted-locations.ts"
 export * from "./information-locations.ts"
 export * from "./personal-data.ts"
 export * from "./personal-fields-elsewhere.ts"
