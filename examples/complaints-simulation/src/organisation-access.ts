@@ -231,7 +231,10 @@ export function renderOrganisationAccess(report: OrganisationAccessReport, local
         view.masked.length === 0
           ? "—"
           : view.masked
-              .map((masked) => `${masked.field}（${ConfidentialityLevel.label(masked.level, locale)}）`)
+              .map((masked) => {
+                const level = ConfidentialityLevel.label(masked.level, locale)
+                return zh ? `${masked.field}（${level}）` : `${masked.field} (${level})`
+              })
               .join(zh ? "、" : ", "),
       ]),
     ),
