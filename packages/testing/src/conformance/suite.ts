@@ -28,9 +28,11 @@ export function conformanceCase<Case extends string, Services>(
 ): void {
   const reason = options.skip?.[caseName]
   if (reason !== undefined) {
-    // The reason is written where the implementation's suite is declared (`Skips` requires it),
-    // and shown in the test's title: the in-memory host takes any field (simulations run without
-    // an install); WeCom's API has no withdrawal (covered by the adapter's own withdrawal tests).
+    // The reason is written beside the skip where each implementation declares its suite (`Skips`
+    // requires one) and shown in the test's title, so the report says why the case does not apply:
+    // today the in-memory host takes any field (simulations run without an install), WeCom's API
+    // has no withdrawal (the adapter's own tests cover it), and the in-memory directory has no
+    // host names or departments to map posts from.
     it.skip(`${caseName} (skipped: ${reason})`, () => {})
     return
   }
