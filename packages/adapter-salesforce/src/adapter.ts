@@ -2,6 +2,8 @@ import {
   type ApprovalOutcomeEvent,
   Approvals,
   type ApprovalsService,
+  Directory,
+  type DirectoryService,
   type FieldSpec,
   HostCrm,
   type HostCrmService,
@@ -16,6 +18,7 @@ import { makeSalesforceClient, type SalesforceClient } from "./client/salesforce
 import { type CrmContext, makeCrmContext } from "./crm/crm-context.ts"
 import { updateCustomerFields } from "./crm/customers.ts"
 import { makeSalesforceHostCrm } from "./crm/salesforce-host-crm.ts"
+import { makeSalesforceDirectory } from "./directory/salesforce-directory.ts"
 import { type InstallPlan, install } from "./install/install.ts"
 import {
   type PubSubOptions,
@@ -34,10 +37,12 @@ import {
 } from "./writes/record-writes.ts"
 import { chooseWritePath, estimateWrite, type WriteEstimate, type WritePath } from "./writes/write-plan.ts"
 
-/** Everything the Salesforce adapter offers: the two ports and what only Salesforce has. */
+/** Everything the Salesforce adapter offers: the three ports and what only Salesforce has. */
 export interface SalesforceAdapterService {
   readonly hostCrm: HostCrmService
   readonly approvals: ApprovalsService
+  /** Users, roles and permission sets as tixi's people, posts and departments (`settings.directory`). */
+  readonly directory: DirectoryService
   readonly client: SalesforceClient
   /** Installs tixi's own fields and the fields of `specs`; `dryRun` returns the plan only. */
   readonly install: (
@@ -93,6 +98,7 @@ const build = (context: CrmContext): SalesforceAdapterService => {
   return {
     hostCrm: makeSalesforceHostCrm(context),
     approvals,
+    directory: makeSalesforceDirectory(context),
     client: context.client,
     install: (specs, options) => install(context, specs, options),
     writeRecords: (write, options = {}) =>
@@ -152,18 +158,22 @@ const provide = (adapter: SalesforceAdapterService) =>
   Context.make(SalesforceAdapter, adapter).pipe(
     Context.add(HostCrm, adapter.hostCrm),
     Context.add(Approvals, adapter.approvals),
+    Context.add(Directory, adapter.directory),
   )
 
-/** A layer providing `HostCrm`, `Approvals` and `SalesforceAdapter`. */
+/** A layer providing `HostCrm`, `Approvals`, `Directory` and `SalesforceAdapter`. */
 export const layer = (
   settings: SalesforceSettings,
-): Layer.Layer<SalesforceAdapter | HostCrm | Approvals, ValidationError> =>
+): Layer.Layer<SalesforceAdapter | HostCrm | Approvals | Directory, ValidationError> =>
   Layer.effectContext(Effect.map(make(settings), provide))
 
 /** The layer with settings from the environment (see `settingsFromEnvironment`); `extra` adds the rest. */
 export const layerConfig = (
   extra: Omit<SalesforceSettings, "credentials" | "loginUrl" | "apiVersion"> = {},
-): Layer.Layer<SalesforceAdapter | HostCrm | Approvals, ValidationError | SalesforceConfigError> =>
+): Layer.Layer<
+  SalesforceAdapter | HostCrm | Approvals | Directory,
+  ValidationError | SalesforceConfigError
+> =>
   Layer.effectContext(
     Effect.flatMap(settingsFromEnvironment(extra), (settings) => Effect.map(make(settings), provide)),
   )
@@ -183,6 +193,11 @@ export interface SalesforceAdapterClient {
     readonly [K in Exclude<keyof ApprovalsService, "host">]: (
       ...args: Parameters<ApprovalsService[K]>
     ) => Promise<Effect.Success<ReturnType<ApprovalsService[K]>>>
+  }
+  readonly directory: {
+    readonly [K in Exclude<keyof DirectoryService, "host">]: (
+      ...args: Parameters<DirectoryService[K]>
+    ) => Promise<Effect.Success<ReturnType<DirectoryService[K]>>>
   }
   readonly writeCustomerFields: (
     ...args: Parameters<SalesforceAdapterService["writeCustomerFields"]>
@@ -216,6 +231,7 @@ export function createSalesforceAdapter(settings: SalesforceSettings): Salesforc
     install: (specs, options) => Effect.runPromise(service.install(specs, options)),
     hostCrm: promised(service.hostCrm) as unknown as SalesforceAdapterClient["hostCrm"],
     approvals: promised(service.approvals) as unknown as SalesforceAdapterClient["approvals"],
+    directory: promised(service.directory) as unknown as SalesforceAdapterClient["directory"],
     writeCustomerFields: (updates, path) => Effect.runPromise(service.writeCustomerFields(updates, path)),
     planWrite: service.planWrite,
     pollApprovalOutcomes: (cursor) => Effect.runPromise(service.pollApprovalOutcomes(cursor)),

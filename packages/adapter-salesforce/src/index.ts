@@ -1,6 +1,6 @@
 /**
  * @tixi/adapter-salesforce — tixi inside a Salesforce org: `HostCrm` on Accounts, Contacts and
- * Cases, `Approvals` on Approval Processes, an idempotent installer for tixi's custom fields,
+ * Cases, `Approvals` on Approval Processes, `Directory` on users, roles and permission sets, an idempotent installer for tixi's custom fields,
  * bulk write-back that picks the cheapest path (sObject Collections or Bulk API 2.0), the org's
  * API allocation guarded, and changes from polling or Change Data Capture.
  */
@@ -19,6 +19,8 @@ export { overlapMillis } from "./changes/poll-changes.ts"
 export { parseLimitInfo } from "./client/limit-info.ts"
 export type { SalesforceCall, SalesforceClient } from "./client/salesforce-client.ts"
 export { isComplaintCase } from "./crm/complaint-cases.ts"
+export { unassignedDepartment } from "./directory/person-of-user.ts"
+export { makeSalesforceDirectory } from "./directory/salesforce-directory.ts"
 export { reasonForSalesforceError } from "./errors/map-salesforce-error.ts"
 export {
   type ApprovalOutcomeFeedOptions,
@@ -47,6 +49,7 @@ export {
   settingsFromEnvironment,
 } from "./settings/layer-config.ts"
 export * from "./settings/settings.ts"
+export type * from "./vendor/directory.ts"
 export type * from "./vendor/rest.ts"
 export type * from "./vendor/tooling.ts"
 export type { RecordOutcome, RecordWrite, WriteReport } from "./writes/record-writes.ts"

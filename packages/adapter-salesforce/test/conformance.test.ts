@@ -1,7 +1,8 @@
 import { defineBoundApprovalProcesses } from "@tixi/adapter-salesforce/fake"
 import { hostRecordId } from "@tixi/core"
-import { approvalsSuite, hostCrmSuite } from "@tixi/testing"
+import { approvalsSuite, directorySuite, hostCrmSuite, sampleCompany } from "@tixi/testing"
 import { Effect } from "effect"
+import { companyDirectoryLayer } from "./support/company-org.ts"
 import { CurrentFakeOrg, fakeOrgLayer, suiteFields, useMsw } from "./support/fake-org-harness.ts"
 
 useMsw()
@@ -42,3 +43,12 @@ approvalsSuite("Salesforce Approval Processes (fake org)", {
       fake.staff.decide(id, `${approver}@tixi.example`, outcome === "approved" ? "Approve" : "Reject"),
     ),
 })
+
+directorySuite(
+  "Salesforce users, roles and permission sets (fake org)",
+  {
+    layer: (company) => companyDirectoryLayer(company),
+    mapped: (mapping) => companyDirectoryLayer(sampleCompany, mapping),
+  },
+  sampleCompany,
+)

@@ -70,11 +70,14 @@ export const postsNamed = (
   return Organisation.Post.values.filter((post) => found.has(post))
 }
 
-/** A department and every department below it, from parent links (cycles are harmless). */
-export function subtreeOf(
-  root: number,
-  departments: ReadonlyArray<{ readonly id: number; readonly parentId: number | undefined }>,
-): ReadonlySet<number> {
+/**
+ * A department and every department below it, from parent links (cycles are harmless). Ids are
+ * whatever the host uses: DingTalk's and WeCom's numbers, Salesforce's UserRole ids.
+ */
+export function subtreeOf<Id extends string | number>(
+  root: Id,
+  departments: ReadonlyArray<{ readonly id: Id; readonly parentId: Id | undefined }>,
+): ReadonlySet<Id> {
   const within = new Set([root])
   for (let grew = true; grew; ) {
     grew = false

@@ -13,7 +13,7 @@ import type { RawRestError } from "../vendor/rest.ts"
 
 /** Names the port call a failure belongs to. */
 export interface FailureSite {
-  readonly port: "HostCrm" | "Approvals"
+  readonly port: "HostCrm" | "Approvals" | "Directory"
   readonly operation: string
   /** The record kind and id, for `NotFound`. */
   readonly resource?: string

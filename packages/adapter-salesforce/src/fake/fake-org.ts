@@ -205,8 +205,7 @@ export class FakeSalesforceOrg {
     const users = options.users ?? [{ username: "integration@tixi.example", name: "tixi Integration" }]
     let integration = ""
     for (const user of users) {
-      const id = this.systemInsert("User", { Username: user.username, Name: user.name, IsActive: true })
-      this.usersByName.set(user.username, id)
+      const id = this.addUser(user.username, { Name: user.name })
       if (integration === "") integration = id
     }
     this.integrationUserId = integration
@@ -232,7 +231,11 @@ export class FakeSalesforceOrg {
         IsPersonType: true,
       })
     }
-    this.systemInsert("PermissionSet", { Name: "Admin_Profile_Set", Label: "System Administrator" })
+    this.systemInsert("PermissionSet", {
+      Name: "Admin_Profile_Set",
+      Label: "System Administrator",
+      IsOwnedByProfile: true,
+    })
   }
 
   /** A new id for an object. */
@@ -366,6 +369,27 @@ export class FakeSalesforceOrg {
     store.records.set(id, record)
     this.remember(store.definition.name, record)
     this.index(store.definition.name, undefined, record)
+    return id
+  }
+
+  /**
+   * Adds a user as an administrator does in Setup, where the licence (`UserType`, default
+   * `Standard`), role, title and language are set; later calls find it by username.
+   */
+  addUser(username: string, values: FakeRecord = {}): string {
+    const id = this.systemInsert("User", {
+      Username: username,
+      Name: username,
+      IsActive: true,
+      UserType: "Standard",
+      LanguageLocaleKey: "en_US",
+      UserRoleId: null,
+      ManagerId: null,
+      Department: null,
+      Title: null,
+      ...values,
+    })
+    this.usersByName.set(username, id)
     return id
   }
 
@@ -597,6 +621,7 @@ export class FakeSalesforceOrg {
         throw new FakeRecordError("REQUIRED_FIELD_MISSING", "Required fields are missing: [Name]", ["Name"])
       }
     }
+    if (object === "PermissionSet") record.IsOwnedByProfile ??= false
     if (record.OwnerId === undefined && this.fieldOf(object, "OwnerId")) record.OwnerId = record.CreatedById
   }
 

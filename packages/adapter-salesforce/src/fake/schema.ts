@@ -189,11 +189,36 @@ export function standardObjects(options: { readonly personAccounts: boolean }): 
       field("IsDefault", "boolean"),
       field("SortOrder", "int"),
     ]),
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_user.htm
     object("User", "005", [
       field("Username", "string"),
       field("Name", "string"),
+      field("Email", "email", { length: 128 }),
       field("IsActive", "boolean"),
+      reference("UserRoleId", ["UserRole"], "UserRole"),
       reference("ManagerId", ["User"], "Manager"),
+      field("Department", "string", { length: 80 }),
+      field("Title", "string", { length: 80 }),
+      picklist("LanguageLocaleKey", ["en_US", "zh_CN"]),
+      picklist(
+        "UserType",
+        [
+          "Standard",
+          "PowerPartner",
+          "CspLitePortal",
+          "CustomerSuccess",
+          "PowerCustomerSuccess",
+          "CsnOnly",
+          "Guest",
+        ],
+        { readOnly: true },
+      ),
+    ]),
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_role.htm
+    object("UserRole", "00E", [
+      field("Name", "string", { length: 80, required: true }),
+      field("DeveloperName", "string", { length: 80 }),
+      reference("ParentRoleId", ["UserRole"], "ParentRole"),
     ]),
     object("RecordType", "012", [
       field("DeveloperName", "string"),
@@ -232,7 +257,16 @@ export function standardObjects(options: { readonly personAccounts: boolean }): 
       reference("OriginalActorId", ["User"], "OriginalActor"),
       field("Comments", "textarea"),
     ]),
-    object("PermissionSet", "0PS", [field("Name", "string"), field("Label", "string")]),
+    object("PermissionSet", "0PS", [
+      field("Name", "string"),
+      field("Label", "string"),
+      field("IsOwnedByProfile", "boolean", { readOnly: true }),
+    ]),
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_permissionsetassignment.htm
+    object("PermissionSetAssignment", "0Pa", [
+      reference("AssigneeId", ["User"], "Assignee", { required: true }),
+      reference("PermissionSetId", ["PermissionSet"], "PermissionSet", { required: true }),
+    ]),
     object("FieldPermissions", "01k", [
       reference("ParentId", ["PermissionSet"], "Parent"),
       field("SobjectType", "string"),

@@ -1,8 +1,15 @@
-import { defaultHostAudience, type HostAudience, hostAudienceProblem } from "@tixi/adapter-kit"
+import {
+  defaultHostAudience,
+  type HostAudience,
+  type HostNameMapping,
+  hostAudienceProblem,
+  hostNameMappingProblems,
+} from "@tixi/adapter-kit"
 import {
   type AccessPolicy,
   Complaints,
   defaultAccessPolicy,
+  isWellFormedId,
   type Locale,
   type PersonId,
   ValidationError,
@@ -69,6 +76,37 @@ export interface ApprovalProcessBinding {
   readonly recordKeyField?: string
   /** Skip the process's entry criteria (tixi has already decided an approval is needed). */
   readonly skipEntryCriteria?: boolean
+}
+
+/**
+ * The org's users, roles and permission sets as tixi's `Directory`, and how the company maps them
+ * to tixi roles and posts. Host names are a user's role DeveloperName, the Names of the permission
+ * sets assigned to them (profiles' own sets excluded) and their Title; a role or post without
+ * configured names is known by its Chinese label, which only a Title can hold (API names are
+ * letters, digits and underscores), so companies that grant posts by permission set name them here.
+ */
+export interface SalesforceDirectorySettings extends HostNameMapping {
+  /**
+   * Where departments come from: `roleHierarchy` (default), each UserRole a department whose
+   * parent is its ParentRoleId, since the hierarchy is what the org keeps current for sharing; or
+   * `departmentField`, the User's free-text Department, for orgs whose roles follow sales
+   * territories rather than the organisation chart (those departments have no parent and no head).
+   */
+  readonly departmentsFrom?: "roleHierarchy" | "departmentField"
+  /**
+   * tixi department id → the role's DeveloperName (or the Department text); unmapped departments
+   * are known by that name itself.
+   */
+  readonly departments?: Readonly<Record<string, string>>
+  /** How long the listing of users, roles and assignments is reused, in seconds (default 300). */
+  readonly cacheSeconds?: number
+}
+
+/** The directory settings with their defaults. */
+export interface ResolvedDirectorySettings extends HostNameMapping {
+  readonly departmentsFrom: "roleHierarchy" | "departmentField"
+  readonly departments: Readonly<Record<string, string>>
+  readonly cacheSeconds: number
 }
 
 /** Everything the adapter needs; `parseSalesforceSettings` validates it. */
@@ -138,6 +176,8 @@ export interface SalesforceSettings {
   readonly audience?: HostAudience
   /** The company's access rules (levels it reclassifies, need-to-know); default the handbook's. */
   readonly accessPolicy?: AccessPolicy
+  /** Users, roles and permission sets as tixi's `Directory` (see `SalesforceDirectorySettings`). */
+  readonly directory?: SalesforceDirectorySettings
 }
 
 /** Settings with every default filled in. */
@@ -167,6 +207,7 @@ export interface ResolvedSettings {
   readonly sessionSeconds: number
   readonly audience: HostAudience
   readonly accessPolicy: AccessPolicy
+  readonly directory: ResolvedDirectorySettings
 }
 
 const apiNamePattern = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
@@ -261,6 +302,30 @@ export function parseSalesforceSettings(
   const audience = input.audience ?? defaultHostAudience
   const audienceProblem = hostAudienceProblem(audience)
   if (audienceProblem !== undefined) problem(audienceProblem.field.split("."), audienceProblem.message)
+  const directory = input.directory ?? {}
+  for (const mappingProblem of hostNameMappingProblems(directory, "directory"))
+    problem(mappingProblem.field.split("."), mappingProblem.message)
+  const departmentsFrom = directory.departmentsFrom ?? "roleHierarchy"
+  if (departmentsFrom !== "roleHierarchy" && departmentsFrom !== "departmentField")
+    problem(["directory", "departmentsFrom"], 'must be "roleHierarchy" or "departmentField"')
+  const departmentNames = new Map<string, string>()
+  for (const [department, name] of Object.entries(directory.departments ?? {})) {
+    if (!isWellFormedId(department))
+      problem(
+        ["directory", "departments", department],
+        "is not a usable tixi department id (letters, digits, . _ : @ / -)",
+      )
+    else if (typeof name !== "string" || name.trim() === "")
+      problem(["directory", "departments", department], "must name a role DeveloperName or Department")
+    else if (departmentNames.has(name))
+      problem(
+        ["directory", "departments", department],
+        `maps to "${name}" as ${departmentNames.get(name)} does`,
+      )
+    else departmentNames.set(name, department)
+  }
+  if (directory.cacheSeconds !== undefined && !(directory.cacheSeconds >= 0))
+    problem(["directory", "cacheSeconds"], "must be 0 or more seconds")
   if (issues.length > 0) return Result.fail(new ValidationError({ subject: "salesforce.settings", issues }))
   const initialMillis = input.bulkPolling?.initialMillis ?? 1_000
   return Result.succeed({
@@ -292,6 +357,12 @@ export function parseSalesforceSettings(
     sessionSeconds: input.sessionSeconds ?? 7_200,
     audience,
     accessPolicy: input.accessPolicy ?? defaultAccessPolicy,
+    directory: {
+      ...directory,
+      departmentsFrom,
+      departments: directory.departments ?? {},
+      cacheSeconds: directory.cacheSeconds ?? 300,
+    },
   })
 }
 
