@@ -6,7 +6,7 @@ import { conformanceCase, failureOf, type SuiteOptions } from "./suite.ts"
 
 /**
  * How a company maps host names and departments to posts, as DingTalk's and WeCom's settings
- * take it (`postNames`, `departmentPosts`).
+ * take it (`postNames`, `departmentPosts`), and Salesforce's `directory` setting.
  */
 export interface PostMapping {
   readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
@@ -39,7 +39,7 @@ export type DirectoryCase =
   | "people within a department include its sub-departments"
   | "departments are listed with their parents"
 
-/** The Directory conformance suite: in-memory, DingTalk and WeCom directories run it. */
+/** The Directory conformance suite: in-memory, DingTalk, WeCom and Salesforce directories run it. */
 export function directorySuite<Extra = never>(
   name: string,
   harness: DirectoryHarness<Extra>,
