@@ -1,5 +1,6 @@
 import {
   checkApproverAudience,
+  checkHostNameMapping,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
@@ -118,6 +119,7 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
     )
   }
   checkApproverAudience("DingTalk", settings.approverAudience)
+  checkHostNameMapping("DingTalk", settings)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import { DingTalk, type DingTalkAdapter, layerConfig, make } from "../src/adapter.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import { sendWorkNotice, workNoticeMaxBytes } from "../src/operations/send-work-notice.ts"
+import { resolveSettings } from "../src/settings.ts"
 import type { DingTalkFake } from "../src/testing/dingtalk-fake.ts"
 import {
   appKey,
@@ -511,5 +512,25 @@ describe("configuration", () => {
       ),
     )
     expect(Result.isFailure(result) && String(result.failure)).toContain("TIXI_DINGTALK_CALLBACK_OWNER")
+  })
+})
+
+describe("settings", () => {
+  it("refuses a mapping that names a post or role tixi does not have, naming the setting", () => {
+    expect(() =>
+      resolveSettings(
+        settingsFor("http://127.0.0.1:9", { postNames: { complaintOfficr: ["投诉受理员"] } as never }),
+      ),
+    ).toThrow("DingTalk postNames.complaintOfficr is not a post of the catalogue")
+    expect(() =>
+      resolveSettings(
+        settingsFor("http://127.0.0.1:9", { departmentPosts: { finance: ["cashier" as never] } }),
+      ),
+    ).toThrow("DingTalk departmentPosts.finance.0")
+    expect(
+      resolveSettings(settingsFor("http://127.0.0.1:9", { roleNames: { officer: ["客服专员"] } })).roleNames,
+    ).toEqual({
+      officer: ["客服专员"],
+    })
   })
 })

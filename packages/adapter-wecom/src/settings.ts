@@ -1,5 +1,6 @@
 import {
   checkApproverAudience,
+  checkHostNameMapping,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
@@ -95,6 +96,7 @@ export function resolveSettings(settings: WeComSettings): ResolvedWeComSettings 
   if (settings.corpId.trim().length === 0) throw new TypeError("WeCom corpId must not be empty")
   if (reveal(settings.corpSecret).length === 0) throw new TypeError("WeCom corpSecret must not be empty")
   checkApproverAudience("WeCom", settings.approverAudience)
+  checkHostNameMapping("WeCom", settings)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

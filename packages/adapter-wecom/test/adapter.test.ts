@@ -17,6 +17,7 @@ import { isApprovalEvent } from "../src/events/wecom-event.ts"
 import { renderTemplate, TemplateRenderError } from "../src/forms/render-template.ts"
 import { applyEvent } from "../src/operations/apply-event.ts"
 import { createTemplate } from "../src/operations/create-template.ts"
+import { resolveSettings } from "../src/settings.ts"
 import type { WeComFake } from "../src/testing/wecom-fake.ts"
 import { corpId, settingsFor, startCompanyFake } from "./support.ts"
 
@@ -414,5 +415,25 @@ describe("errcodes and configuration", () => {
       ),
     )
     expect(Result.isFailure(missing) && String(missing.failure)).toContain("TIXI_WECOM_CORP_SECRET")
+  })
+})
+
+describe("settings", () => {
+  it("refuses a mapping that names a post or role tixi does not have, naming the setting", () => {
+    expect(() =>
+      resolveSettings(
+        settingsFor("http://127.0.0.1:9", { postNames: { complaintOfficr: ["投诉受理员"] } as never }),
+      ),
+    ).toThrow("WeCom postNames.complaintOfficr is not a post of the catalogue")
+    expect(() =>
+      resolveSettings(
+        settingsFor("http://127.0.0.1:9", { departmentPosts: { finance: ["cashier" as never] } }),
+      ),
+    ).toThrow("WeCom departmentPosts.finance.0")
+    expect(
+      resolveSettings(settingsFor("http://127.0.0.1:9", { roleNames: { officer: ["客服专员"] } })).roleNames,
+    ).toEqual({
+      officer: ["客服专员"],
+    })
   })
 })

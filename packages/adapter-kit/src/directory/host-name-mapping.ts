@@ -18,14 +18,16 @@ export interface HostNameMapping {
 }
 
 /**
- * What is wrong with a company's mapping, each problem with the setting's path (`directory.postNames.complaintOfficr`):
- * a misspelt post or role would otherwise map nobody and refuse every command claiming it, silently.
+ * What is wrong with a company's mapping, each problem with its path below `setting`
+ * (`directory.postNames.complaintOfficr`): a misspelt post or role would otherwise map nobody and
+ * refuse every command claiming it, silently.
  */
 export function hostNameMappingProblems(
   mapping: HostNameMapping,
-  setting: string,
+  setting?: string,
 ): ReadonlyArray<{ readonly field: string; readonly message: string }> {
   const problems: Array<{ field: string; message: string }> = []
+  const at = (path: string) => (setting === undefined ? path : `${setting}.${path}`)
   const names = (field: string, value: unknown) => {
     if (!Array.isArray(value)) return problems.push({ field, message: "must be a list of host names" })
     value.forEach((name, index) => {
@@ -36,18 +38,18 @@ export function hostNameMappingProblems(
   for (const [role, value] of Object.entries(mapping.roleNames ?? {})) {
     if (!Role.is(role))
       problems.push({
-        field: `${setting}.roleNames.${role}`,
+        field: at(`roleNames.${role}`),
         message: `is not a role: ${Role.values.join(", ")}`,
       })
-    else names(`${setting}.roleNames.${role}`, value)
+    else names(at(`roleNames.${role}`), value)
   }
   for (const [post, value] of Object.entries(mapping.postNames ?? {})) {
     if (!Organisation.Post.is(post))
-      problems.push({ field: `${setting}.postNames.${post}`, message: "is not a post of the catalogue" })
-    else names(`${setting}.postNames.${post}`, value)
+      problems.push({ field: at(`postNames.${post}`), message: "is not a post of the catalogue" })
+    else names(at(`postNames.${post}`), value)
   }
   for (const [department, posts] of Object.entries(mapping.departmentPosts ?? {})) {
-    const field = `${setting}.departmentPosts.${department}`
+    const field = at(`departmentPosts.${department}`)
     if (!Array.isArray(posts)) problems.push({ field, message: "must be a list of posts" })
     else
       posts.forEach((post, index) => {
@@ -59,4 +61,13 @@ export function hostNameMappingProblems(
       })
   }
   return problems
+}
+
+/**
+ * Checks a mapping the way the approval adapters check their settings (a `TypeError` naming the
+ * host and the setting), for DingTalk and WeCom, whose settings take the mapping at the top level.
+ */
+export function checkHostNameMapping(host: string, mapping: HostNameMapping): void {
+  const problem = hostNameMappingProblems(mapping)[0]
+  if (problem !== undefined) throw new TypeError(`${host} ${problem.field} ${problem.message}`)
 }
