@@ -1,4 +1,4 @@
-import type { SalesforceAdapterService } from "@tixi/adapter-salesforce"
+import { createSalesforceAdapter, type SalesforceAdapterService } from "@tixi/adapter-salesforce"
 import { type Actor, Directory, departmentId, type PortFailure, personId, resolveActor } from "@tixi/core"
 import { sampleCompany } from "@tixi/testing"
 import { Effect, Fiber, Random } from "effect"
@@ -241,6 +241,17 @@ describe("Salesforce directory: users, roles and permission sets", () => {
       resolvedBy(adapter, { personId: personId("officer-wu"), role: "director" }),
     )
     expect(claimsDirector).toMatchObject({ _tag: "PostNotHeld", claimed: "director", held: ["officer"] })
+  })
+
+  it("answers callers without Effect through the plain factory", async () => {
+    const { settings } = await companyOrg(sampleCompany)
+    const salesforce = createSalesforceAdapter(settings)
+    const manager = await salesforce.directory.person(personId("manager-qian"))
+    expect(manager).toMatchObject({
+      roles: ["manager"],
+      posts: ["serviceManager"],
+      departmentId: "customer-service",
+    })
   })
 
   it("refuses a mapping that names no post or role, naming the setting", async () => {

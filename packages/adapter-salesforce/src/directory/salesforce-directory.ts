@@ -76,11 +76,15 @@ export function makeSalesforceDirectory(context: CrmContext): DirectoryService {
       }))
     }
     const byId = new Map(loaded.roles.map((role) => [shortId(role.Id), role]))
+    const holdersByRole = new Map<string, Array<RawUser>>()
+    for (const user of loaded.users) {
+      if (!user.IsActive || user.UserRoleId === null) continue
+      const role = shortId(user.UserRoleId)
+      holdersByRole.set(role, [...(holdersByRole.get(role) ?? []), user])
+    }
     return loaded.roles.map((role) => {
       const parent = role.ParentRoleId === null ? undefined : byId.get(shortId(role.ParentRoleId))
-      const holders = loaded.users.filter(
-        (user) => user.IsActive && user.UserRoleId !== null && shortId(user.UserRoleId) === shortId(role.Id),
-      )
+      const holders = holdersByRole.get(shortId(role.Id)) ?? []
       return {
         id: mapping.departmentIdOf(roleKey(role)),
         name: role.Name ?? roleKey(role),

@@ -101,10 +101,9 @@ export async function companyOrg(
   server.resetHandlers(...fake.handlers)
   const seeded = seedCompany(fake, company)
   options.setup?.(fake)
-  const adapter = await Effect.runPromise(
-    make(settingsFor(fake, { ...seeded, directory: { ...seeded.directory, ...options.directory } })),
-  )
-  return { fake, adapter }
+  const settings = settingsFor(fake, { ...seeded, directory: { ...seeded.directory, ...options.directory } })
+  const adapter = await Effect.runPromise(make(settings))
+  return { fake, adapter, settings }
 }
 
 /** A layer with the `Directory` of a fake org holding `company`. */
