@@ -17,7 +17,7 @@ import { gateRefused } from "../../process/gate-refused.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
-import { decidesAloneInPost, notWithinAuthority } from "../../roles/authority.ts"
+import { notWithinAuthority } from "../../roles/authority.ts"
 import { hourMillis, type Instant } from "../../time/instant.ts"
 import type { CreditControl } from "../labels/credit-control.ts"
 import type { CreditGrade } from "../labels/credit-grade.ts"
@@ -25,8 +25,8 @@ import type { ExposureStatus } from "../labels/exposure-status.ts"
 import { checkOrder, orderCheckInputSchema, requireCredit } from "../models/check-order.ts"
 import { compileCreditPolicy } from "../models/compiled-credit-policy.ts"
 import type { CreditLimitExceeded } from "../models/credit-limit-exceeded.ts"
-import { type CreditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
-import { type CreditPolicy, termsOfGrade } from "../policy/credit-policy.ts"
+import { type CreditApprovalRoute, creditDecisions, overrideWithinOwnPost } from "../policy/approval-chain.ts"
+import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { creditOverrideForm } from "../schema/limit-override-form.ts"
 import {
   overrideApprovalValues,
@@ -177,15 +177,7 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
         const requested = { ...command, customerId, check, policyVersion: policy.version }
         // ◇ 权责内: a credit post the authority policy names releases the excess on its own authority
         const atStake = excess.minor > 0 ? excess : order
-        const floor = termsOfGrade(policy, grade).overLimit.minimumApprover
-        const own = decidesAloneInPost(
-          policy.authority,
-          creditDecisions.override,
-          command.requestedBy,
-          atStake,
-          floor,
-        )
-        if (status !== "approval" || own)
+        if (status !== "approval" || overrideWithinOwnPost(policy, command.requestedBy, grade, atStake))
           return decision.accept({ ...requested, type: "ReleasedWithoutApproval" })
         const { orderNumber, reason } = command
         const facts = { customerId, orderNumber, grade, order, limit, exposureBefore, exposureAfter, excess }
