@@ -24,6 +24,8 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
 export class NotWithinAuthority extends Schema.TaggedError<NotWithinAuthority>()("NotWithinAuthority", {
   decision: Schema.String,
   role: Schema.String,
+  /** The post (岗位) the actor acted in, when it did: authority is per post, so the refusal names it. */
+  post: Schema.optional(Schema.String),
   /** The limit in minor units of `currency`, or null where the role may not decide at all. */
   limitMinor: Schema.NullOr(Schema.Number),
   requestedMinor: Schema.Number,
@@ -31,7 +33,8 @@ export class NotWithinAuthority extends Schema.TaggedError<NotWithinAuthority>()
 }) {
   override get message(): string {
     const limit = this.limitMinor === null ? "no authority" : `limit ${this.limitMinor} ${this.currency}`
-    return `${this.role} may not decide ${this.decision} of ${this.requestedMinor} ${this.currency} (${limit})`
+    const who = this.post === undefined ? this.role : `${this.post} (${this.role})`
+    return `${who} may not decide ${this.decision} of ${this.requestedMinor} ${this.currency} (${limit})`
   }
 }
 

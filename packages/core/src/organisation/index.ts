@@ -1,4 +1,5 @@
 export * from "./appraisal/index.ts"
+export * from "./chart-authority.ts"
 export * from "./department.ts"
 export * from "./department-catalogue.ts"
 export * from "./design/index.ts"

@@ -4,7 +4,12 @@ import { type ConfidentialityLevel, stricterLevel } from "../access/confidential
 import { ValidationError, type ValidationIssue } from "../errors/validation-error.ts"
 import type { Label } from "../labels/label.ts"
 import type { Money } from "../money/money.ts"
-import { type AuthorityPolicy, covers, defaultAuthorityPolicy } from "../roles/authority.ts"
+import {
+  type AuthorityPolicy,
+  authorityLimitsOf,
+  covers,
+  defaultAuthorityPolicy,
+} from "../roles/authority.ts"
 import type { Role } from "../roles/role.ts"
 import type { Department } from "./department.ts"
 import type { OrganisationPolicy } from "./organisation-policy.ts"
@@ -12,7 +17,7 @@ import { Post } from "./post.ts"
 import { postCatalogue } from "./post-catalogue.ts"
 import type { ProcessPart } from "./post-description.ts"
 import { smallEnterpriseMerges } from "./presets/small-enterprise.ts"
-import { authorityOfRank, type PostAuthority, widerAuthority } from "./rank-authority.ts"
+import { type PostAuthority, widerAuthority } from "./rank-authority.ts"
 
 /** A post as one company has it: the handbook's description after renaming, merging and overrides. */
 export interface ResolvedPost {
@@ -48,7 +53,11 @@ export interface Organisation {
   readonly mayFill: (id: string, formId: string) => boolean
   /** Whether the post acts in the process of that name (as the process definition names itself). */
   readonly actsIn: (id: string, processName: string) => boolean
-  /** What the post may decide alone; empty for an unknown post. */
+  /**
+   * What the post may decide alone: its row of the authority policy (the post's own where the
+   * policy names it, else its rank's), widened by the posts it absorbs and replaced decision by
+   * decision by the organisation policy's `authority`; empty for an unknown post.
+   */
   readonly authorityOf: (id: string) => PostAuthority
   /**
    * Whether the post may decide the amount alone (权责内), and if not, the nearest post up its
@@ -110,7 +119,7 @@ export function resolveOrganisation(
       processes: description.processes,
       clearance: description.clearance,
       needToKnow: description.needToKnow,
-      authority: authorityOfRank(authorityPolicy, description.rank),
+      authority: authorityLimitsOf(authorityPolicy, { role: description.rank, post: description.post }),
       absorbs: [],
     })
   }
@@ -119,7 +128,8 @@ export function resolveOrganisation(
       issues.push({ path: ["added", id], message: "is already a post", code: "duplicate" })
       continue
     }
-    drafts.set(id, { id, ...added, authority: authorityOfRank(authorityPolicy, added.rank), absorbs: [] })
+    const authority = authorityLimitsOf(authorityPolicy, { role: added.rank, post: id })
+    drafts.set(id, { id, ...added, authority, absorbs: [] })
   }
   for (const [id, added] of Object.entries(policy.added)) {
     if (!drafts.has(added.reportsTo))

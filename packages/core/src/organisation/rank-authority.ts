@@ -1,17 +1,21 @@
-import type { AuthorityLimit, AuthorityPolicy } from "../roles/authority.ts"
+import {
+  type AuthorityLimit,
+  type AuthorityPolicy,
+  type PostLimits,
+  rankLimitsOf,
+} from "../roles/authority.ts"
 import type { Role } from "../roles/role.ts"
 
 /** Decision kind → limit in minor units: what one post may decide alone (权责内). */
-export type PostAuthority = Readonly<Record<string, AuthorityLimit>>
+export type PostAuthority = PostLimits
 
-/** What a rank may decide under the rank-based table: the default authority of every post of that rank. */
+/**
+ * What a rank may decide under the rank-based table: the authority of every post of that rank
+ * the authority policy does not name. Kept for callers of the organisation module; the same as
+ * `rankLimitsOf`.
+ */
 export function authorityOfRank(policy: AuthorityPolicy, rank: Role): PostAuthority {
-  const out: Record<string, AuthorityLimit> = {}
-  for (const [decision, limits] of Object.entries(policy.limits)) {
-    const limit = limits[rank]
-    if (limit !== undefined) out[decision] = limit
-  }
-  return out
+  return rankLimitsOf(policy, rank)
 }
 
 /** The larger of two limits, absent counting as no authority: a post that absorbs another keeps the wider. */

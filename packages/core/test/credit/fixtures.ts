@@ -24,6 +24,17 @@ export const wholesaler = {
   bankruptcySigns: [],
 }
 
+/** The wholesaler's exposure against a ¥200,000 limit: ¥190,000 taken before the next order. */
+export const wholesalerPosition = {
+  customerId: wholesaler.customerId,
+  limit: yuan("200000"),
+  openReceivables: wholesaler.openReceivables,
+  openOrders: wholesaler.openOrders,
+  oldestOverdueDays: 0,
+  bouncedPayments: 0,
+  bankruptcySigns: [],
+}
+
 /** Answers to every question of 客户信用分析表 in a part, all the same. */
 export function answerPart(
   part: string,

@@ -5,6 +5,9 @@ import { exportedForms, moduleExport, processSources } from "../support/core-exp
 const { Post, postCatalogue, departmentCatalogue, Department } = Organisation
 
 const largeChart = Organisation.organisationOf(Organisation.largeEnterpriseOrganisation)
+/** Today's table without its per-post rows: every post has its rank's authority. */
+const rankOnlyPolicy = { ...defaultAuthorityPolicy, posts: {} }
+const rankOnlyChart = Organisation.organisationOf(Organisation.largeEnterpriseOrganisation, rankOnlyPolicy)
 
 describe("post catalogue", () => {
   it("describes every post with duties in both languages, a rank, a department and a source", () => {
@@ -75,7 +78,7 @@ describe("post catalogue", () => {
     for (const value of Department.values) expect(departmentCatalogue[value].duties.length).toBeGreaterThan(0)
   })
 
-  it("gives every post its rank's row of today's authority table, decided the same way as by rank", () => {
+  it("gives every post its rank's row when the authority policy names no post, decided the same way as by rank", () => {
     for (const post of Post.values) {
       const rank = postCatalogue[post].rank
       const expected = Object.fromEntries(
@@ -84,19 +87,44 @@ describe("post catalogue", () => {
         ),
       )
       expect(Organisation.authorityOfRank(defaultAuthorityPolicy, rank), post).toEqual(expected)
-      expect(largeChart.authorityOf(post), post).toEqual(expected)
+      expect(rankOnlyChart.authorityOf(post), post).toEqual(expected)
       for (const [decision, limit] of Object.entries(expected)) {
         if (limit === "unlimited") continue
         // The rank-based check and the per-post check agree at the limit and one unit above it.
         for (const minor of [limit, limit + 1]) {
-          const byRank = checkAuthority(defaultAuthorityPolicy, decision, rank, Money.ofMinor(minor, "CNY"))
-          const byPost = largeChart.checkAuthority(post, decision, Money.ofMinor(minor, "CNY"))
+          const byRank = checkAuthority(rankOnlyPolicy, decision, rank, Money.ofMinor(minor, "CNY"))
+          const byPost = rankOnlyChart.checkAuthority(post, decision, Money.ofMinor(minor, "CNY"))
           expect(byPost.within, `${post} ${decision} ${minor}`).toBe(byRank.within)
         }
       }
     }
     expect(Organisation.authorityOfRank(defaultAuthorityPolicy, "officer")).toEqual({
       "complaint.remedy": 500_00,
+    })
+  })
+
+  it("gives the posts the authority policy names their own row, and every other post its rank's", () => {
+    const named = defaultAuthorityPolicy.posts ?? {}
+    expect(Object.keys(named).sort()).toEqual(["complaintOfficer", "creditOfficer", "creditSupervisor"])
+    for (const post of Post.values) {
+      const own = Object.hasOwn(named, post) ? named[post] : undefined
+      const expected = own ?? Organisation.authorityOfRank(defaultAuthorityPolicy, postCatalogue[post].rank)
+      expect(largeChart.authorityOf(post), post).toEqual(expected)
+    }
+    const cny = (yuan: number) => Money.ofMinor(yuan * 100, "CNY")
+    // 客户信用主管 decides a 150,000 limit alone; the 客户投诉主管 (same rank) sends it up.
+    expect(largeChart.checkAuthority("creditSupervisor", "credit.limit", cny(150_000))).toEqual({
+      within: true,
+    })
+    expect(largeChart.checkAuthority("complaintSupervisor", "credit.limit", cny(150_000))).toMatchObject({
+      within: false,
+      limitMinor: 100_000_00,
+    })
+    // and settles no complaint remedy, which every other supervisor may up to 2,000.
+    expect(largeChart.checkAuthority("creditSupervisor", "complaint.remedy", cny(100))).toEqual({
+      within: false,
+      limitMinor: null,
+      lowestAuthorised: "serviceManager",
     })
   })
 

@@ -78,7 +78,8 @@ function holds(
       }
       if (condition.kind === "amountAbove") return Result.succeed(amount.minor > condition.minor)
       if (condition.kind === "amountAtMost") return Result.succeed(amount.minor <= condition.minor)
-      const check = checkAuthority(policy.authority, condition.decision, condition.role, amount)
+      const { role, post } = condition
+      const check = checkAuthority(policy.authority, condition.decision, { role, post }, amount)
       return Result.succeed(condition.kind === "withinAuthority" ? check.within : !check.within)
     }
   }

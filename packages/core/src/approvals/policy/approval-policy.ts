@@ -3,7 +3,8 @@ import { z } from "zod"
 import { fromZodIssues, ValidationError, type ValidationIssue } from "../../errors/validation-error.ts"
 import { type Label, labelSchema } from "../../labels/label.ts"
 import { isKnownCurrency } from "../../money/currency.ts"
-import { type AuthorityPolicy, parseAuthorityPolicy } from "../../roles/authority.ts"
+import { Post } from "../../organisation/post.ts"
+import { type AuthorityPolicy, parseAuthorityPolicy, postLimitsOf } from "../../roles/authority.ts"
 import { Role } from "../../roles/role.ts"
 import { ChainDriver, ExpiryAction, StepMode } from "../labels/approval-labels.ts"
 import { RequestType } from "../labels/request-type.ts"
@@ -22,11 +23,23 @@ export type ApproverRef =
 
 /**
  * When a step applies. Amount conditions reuse the authority ladder: "beyond the manager's
- * authority" is how 004's hospitality flow sends a large meal on to the general manager.
+ * authority" is how 004's hospitality flow sends a large meal on to the general manager. With a
+ * `post` the condition reads that post's authority (its own row where the authority policy names
+ * it, else its rank's): "beyond the credit supervisor's authority", not any supervisor's.
  */
 export type StepCondition =
-  | { readonly kind: "beyondAuthority"; readonly decision: string; readonly role: Role }
-  | { readonly kind: "withinAuthority"; readonly decision: string; readonly role: Role }
+  | {
+      readonly kind: "beyondAuthority"
+      readonly decision: string
+      readonly role: Role
+      readonly post?: string | undefined
+    }
+  | {
+      readonly kind: "withinAuthority"
+      readonly decision: string
+      readonly role: Role
+      readonly post?: string | undefined
+    }
   | { readonly kind: "amountAbove"; readonly minor: number }
   | { readonly kind: "amountAtMost"; readonly minor: number }
   | { readonly kind: "fieldEquals"; readonly field: string; readonly value: string | number | boolean }
@@ -110,8 +123,18 @@ const approverSchema = z.union([
 ])
 const minorSchema = z.number().int().min(0).refine(Number.isSafeInteger, "amount too large")
 const conditionSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("beyondAuthority"), decision: z.string().min(1), role: roleSchema }),
-  z.strictObject({ kind: z.literal("withinAuthority"), decision: z.string().min(1), role: roleSchema }),
+  z.strictObject({
+    kind: z.literal("beyondAuthority"),
+    decision: z.string().min(1),
+    role: roleSchema,
+    post: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("withinAuthority"),
+    decision: z.string().min(1),
+    role: roleSchema,
+    post: z.string().min(1).optional(),
+  }),
   z.strictObject({ kind: z.literal("amountAbove"), minor: minorSchema }),
   z.strictObject({ kind: z.literal("amountAtMost"), minor: minorSchema }),
   z.strictObject({
@@ -197,6 +220,16 @@ export function parseApprovalPolicy(input: unknown): Result.Result<ApprovalPolic
         if ("post" in ref && parsed.data.posts[ref.post] === undefined) {
           issues.push({ path: [...at, "approvers"], message: `unknown post ${ref.post}`, code: "rule" })
         }
+      }
+      const when = step.when
+      if (
+        when !== undefined &&
+        "post" in when &&
+        when.post !== undefined &&
+        !Post.is(when.post) &&
+        !(Result.isSuccess(authority) && postLimitsOf(authority.success, when.post) !== undefined)
+      ) {
+        issues.push({ path: [...at, "when", "post"], message: "is not a post", code: "unknown_post" })
       }
       if (seen.has(step.id))
         issues.push({ path: [...at, "id"], message: "step ids must be unique", code: "rule" })

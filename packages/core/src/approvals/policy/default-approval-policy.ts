@@ -55,6 +55,7 @@ export const defaultApprovalPolicy: ApprovalPolicy = {
         generalManager: "unlimited",
       },
     },
+    posts: defaultAuthorityPolicy.posts,
   },
   chains: {
     "complaint.remedy": {

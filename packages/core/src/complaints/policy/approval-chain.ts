@@ -1,14 +1,14 @@
 import { Result } from "effect"
 import { planChain } from "../../approvals/chain/plan-chain.ts"
 import type { ApprovalPolicy } from "../../approvals/policy/approval-policy.ts"
-import { NotWithinAuthority, type PolicyRefusal } from "../../errors/refusals.ts"
+import type { NotWithinAuthority, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { Label } from "../../labels/label.ts"
 import { label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import type { ApprovalStepMode } from "../../ports/approvals.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import { checkAuthority } from "../../roles/authority.ts"
+import { type AuthorityHolder, checkAuthority, notWithinAuthority } from "../../roles/authority.ts"
 import { managementLadder, type Role, rankOf } from "../../roles/role.ts"
 import type { ComplaintPolicy } from "./complaint-policy.ts"
 
@@ -41,8 +41,9 @@ export type RemedyApprovalRoute =
 export type RemedyRouteRefusal = NotWithinAuthority | PolicyRefusal | ValidationError
 
 /**
- * Routes a remedy of `total` proposed by `role` (客户投诉接待流程 ⑤ 权责内? / 客户投诉处理流程 ⑤
- * 审批). Within the role's authority (the complaints policy's limits) no approval is needed. Above
+ * Routes a remedy of `total` proposed by `actor` (客户投诉接待流程 ⑤ 权责内? / 客户投诉处理流程 ⑤
+ * 审批). Within the actor's authority (the complaints policy's limits: its post's row when the
+ * policy names the post, else its rank's) no approval is needed. Above
  * it, the chain comes from the company's approval policy when one is given (`Approval.planChain`
  * for `complaint.remedy`: its steps, people, posts and form), else from the complaints policy: the
  * lowest post that may grant it (and, with `chain: "ladder"`, every post in between), then finance
@@ -52,24 +53,17 @@ export type RemedyRouteRefusal = NotWithinAuthority | PolicyRefusal | Validation
  */
 export function remedyApprovalRoute(
   policy: ComplaintPolicy,
-  role: Role,
+  actor: Role | AuthorityHolder,
   total: Money,
   approvalPolicy?: ApprovalPolicy,
 ): Result.Result<RemedyApprovalRoute, RemedyRouteRefusal> {
-  const check = checkAuthority(policy.authority, remedyDecision, role, total)
+  const holder = typeof actor === "string" ? { role: actor } : actor
+  const { role } = holder
+  const check = checkAuthority(policy.authority, remedyDecision, holder, total)
   if (check.within) return Result.succeed({ required: false })
   const deciding = check.lowestAuthorised
-  if (deciding === undefined) {
-    return Result.fail(
-      new NotWithinAuthority({
-        decision: remedyDecision,
-        role,
-        limitMinor: check.limitMinor,
-        requestedMinor: total.minor,
-        currency: total.currency,
-      }),
-    )
-  }
+  if (deciding === undefined)
+    return Result.fail(notWithinAuthority(remedyDecision, holder, check.limitMinor, total))
   if (approvalPolicy !== undefined) {
     const planned = planChain(approvalPolicy, remedyDecision, { amount: total })
     if (Result.isFailure(planned)) return Result.fail(planned.failure)

@@ -128,7 +128,7 @@ export function decideProposeRemedy(
   } catch {
     return invalidInput("ProposeRemedy", ["remedies"], "the total is too large")
   }
-  const route = remedyApprovalRoute(context.policy, command.actor.role, total, context.approvalPolicy)
+  const route = remedyApprovalRoute(context.policy, command.actor, total, context.approvalPolicy)
   if (Result.isFailure(route)) return Result.fail(route.failure)
   return emit({
     type: "RemedyProposed",

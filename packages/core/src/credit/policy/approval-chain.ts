@@ -5,9 +5,10 @@ import { NotWithinAuthority } from "../../errors/refusals.ts"
 import type { Money } from "../../money/money.ts"
 import type { ApprovalStepMode } from "../../ports/approvals.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import { lowestAuthorisedRole } from "../../roles/authority.ts"
+import { type AuthorityHolder, decidesAloneInPost, lowestAuthorisedRole } from "../../roles/authority.ts"
 import { managementLadder, type Role, rankOf } from "../../roles/role.ts"
-import type { CreditPolicy } from "./credit-policy.ts"
+import type { CreditGrade } from "../labels/credit-grade.ts"
+import { type CreditPolicy, termsOfGrade } from "./credit-policy.ts"
 
 /** The credit decisions of the authority policy. */
 export const creditDecisions = {
@@ -72,6 +73,22 @@ export function creditApprovalRoute(
     steps: roles.map((role) => ({ mode: policy.approval.stepMode, approvers: [{ role }] })),
     formId,
   })
+}
+
+/**
+ * Whether an override requested by `requester` is released on the requester's own authority
+ * (◇ 权责内): a post the authority policy names (the 客户信用主管) whose `credit.limitOverride`
+ * limit covers the amount, and not below the grade's minimum approver. Every other requester
+ * (sales, a supervisor by rank) goes to approval as before.
+ */
+export function overrideWithinOwnPost(
+  policy: CreditPolicy,
+  requester: AuthorityHolder,
+  grade: CreditGrade,
+  amount: Money,
+): boolean {
+  const floor = termsOfGrade(policy, grade).overLimit.minimumApprover
+  return decidesAloneInPost(policy.authority, creditDecisions.override, requester, amount, floor)
 }
 
 /** The request types of the company-wide approval policy that credit flows can be routed by. */

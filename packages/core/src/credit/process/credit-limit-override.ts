@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import type { z } from "zod"
-import { type InvalidTransition, NotWithinAuthority, type PolicyRefusal } from "../../errors/refusals.ts"
+import type { InvalidTransition, NotWithinAuthority, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { type Label, label } from "../../labels/label.ts"
@@ -17,6 +17,7 @@ import { gateRefused } from "../../process/gate-refused.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
+import { notWithinAuthority } from "../../roles/authority.ts"
 import { hourMillis, type Instant } from "../../time/instant.ts"
 import type { CreditControl } from "../labels/credit-control.ts"
 import type { CreditGrade } from "../labels/credit-grade.ts"
@@ -24,7 +25,7 @@ import type { ExposureStatus } from "../labels/exposure-status.ts"
 import { checkOrder, orderCheckInputSchema, requireCredit } from "../models/check-order.ts"
 import { compileCreditPolicy } from "../models/compiled-credit-policy.ts"
 import type { CreditLimitExceeded } from "../models/credit-limit-exceeded.ts"
-import { type CreditApprovalRoute, creditDecisions } from "../policy/approval-chain.ts"
+import { type CreditApprovalRoute, creditDecisions, overrideWithinOwnPost } from "../policy/approval-chain.ts"
 import type { CreditPolicy } from "../policy/credit-policy.ts"
 import { creditOverrideForm } from "../schema/limit-override-form.ts"
 import {
@@ -146,6 +147,9 @@ const initialState: CreditOverrideState = {
  * A credit-limit override for one order (资信控制). The order is checked against the controls
  * exactly as `checkOrder` does: within the limit or tolerance it is released at once (the warning
  * is recorded); blocked by the grade or a danger signal it is refused with `CreditLimitExceeded`;
+ * requested by a post the authority policy names (the 客户信用主管) within that post's
+ * `credit.limitOverride` limit, and not below the grade's minimum approver, it is released on the
+ * post's authority;
  * otherwise it goes for approval (✓ by the lowest post whose `credit.limitOverride` authority
  * covers the excess, at least the grade's minimum approver) and waits until the policy's expiry,
  * after which it lapses and the approval is withdrawn.
@@ -171,24 +175,25 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
         const { oldestOverdueDays } = position as { readonly oldestOverdueDays: number }
         const check = { status, grade, limit, order, exposureAfter, excess, controls, oldestOverdueDays }
         const requested = { ...command, customerId, check, policyVersion: policy.version }
-        if (status !== "approval") return decision.accept({ ...requested, type: "ReleasedWithoutApproval" })
+        // ◇ 权责内: a credit post the authority policy names releases the excess on its own authority
+        const atStake = excess.minor > 0 ? excess : order
+        if (status !== "approval" || overrideWithinOwnPost(policy, command.requestedBy, grade, atStake))
+          return decision.accept({ ...requested, type: "ReleasedWithoutApproval" })
         const { orderNumber, reason } = command
         const facts = { customerId, orderNumber, grade, order, limit, exposureBefore, exposureAfter, excess }
         const approval = routeCreditApproval(
           options,
           {
             type: "credit.limitOverride",
-            amount: excess.minor > 0 ? excess : order,
+            amount: atStake,
             ownFormId: creditOverrideForm.id,
             valuesFor: (formId) => overrideApprovalValues(formId, { ...facts, oldestOverdueDays, reason }),
           },
           // No post's `credit.limitOverride` authority covers the excess.
           () =>
-            Result.fromNullishOr(checked.success.approval, () => {
-              const { minor: requestedMinor, currency } = excess
-              const decided = { decision: creditDecisions.override, role: command.requestedBy.role }
-              return new NotWithinAuthority({ ...decided, limitMinor: null, requestedMinor, currency })
-            }),
+            Result.fromNullishOr(checked.success.approval, () =>
+              notWithinAuthority(creditDecisions.override, command.requestedBy, null, excess),
+            ),
         )
         if (Result.isFailure(approval)) return Result.fail(approval.failure)
         const approvalKey = decision.keyAt(0, "approval.submit", command.requestId)
