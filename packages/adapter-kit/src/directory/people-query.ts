@@ -71,10 +71,10 @@ export const postsNamed = (
 }
 
 /** A department and every department below it, from parent links (cycles are harmless). */
-export function subtreeOf(
-  root: number,
-  departments: ReadonlyArray<{ readonly id: number; readonly parentId: number | undefined }>,
-): ReadonlySet<number> {
+export function subtreeOf<Id extends string | number>(
+  root: Id,
+  departments: ReadonlyArray<{ readonly id: Id; readonly parentId: Id | undefined }>,
+): ReadonlySet<Id> {
   const within = new Set([root])
   for (let grew = true; grew; ) {
     grew = false
