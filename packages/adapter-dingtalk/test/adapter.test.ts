@@ -513,3 +513,12 @@ describe("configuration", () => {
     expect(Result.isFailure(result) && String(result.failure)).toContain("TIXI_DINGTALK_CALLBACK_OWNER")
   })
 })
+
+describe("the directory mapping in DingTalk's settings", () => {
+  it("refuses a post that does not exist, naming the setting, before any request", () =>
+    expect(() =>
+      Effect.runSync(
+        make({ appKey: "ding-app", appSecret: "secret", postNames: { creditBoss: ["信用组"] } as never }),
+      ),
+    ).toThrow(/DingTalk postNames\.creditBoss/))
+})

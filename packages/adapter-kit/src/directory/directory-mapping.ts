@@ -68,3 +68,12 @@ export function directoryMappingProblem(mapping: DirectoryMapping): SettingProbl
   }
   return undefined
 }
+
+/**
+ * Throws naming the setting when a company's directory mapping is wrong, for adapters whose
+ * settings check throws (DingTalk, WeCom); `directoryMappingProblem` for those that return failures.
+ */
+export function checkDirectoryMapping(host: string, mapping: DirectoryMapping): void {
+  const problem = directoryMappingProblem(mapping)
+  if (problem !== undefined) throw new TypeError(`${host} ${problem.field} ${problem.message}`)
+}
