@@ -16,8 +16,9 @@ import { departmentIdOfTeam, departmentOfTeam, noTeamDepartment } from "./team-d
  * `GET /crm/v3/owners` (queues are not people; archived owners are inactive), departments the
  * teams of `GET /settings/v3/users/teams`. HubSpot's API has no parent team, team lead or
  * manager, so `headId` and `managerId` are undefined and a team's parent is the company's
- * `teamParents` (a department query reaches the teams below it through them). Roles and posts come from the company's mapping over team names and
- * owner emails (`roleNames`, `postNames`, `departmentPosts`). Ids go through `settings.ids`
+ * `teamParents` (a department query reaches the teams below it through them). Roles and posts
+ * come from the company's mapping over team names and owner emails (`roleNames`, `postNames`,
+ * `departmentPosts`). Ids go through `settings.ids`
  * (tixi person ↔ owner id, tixi department ↔ team id). Listings are reused for
  * `directoryCacheSeconds`; `person` always asks HubSpot. Every failure is the port's
  * `PortFailure`: 429 and 5xx retryable after the gateway's own retries, so an outage fails a
