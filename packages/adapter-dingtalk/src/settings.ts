@@ -1,13 +1,14 @@
 import {
   checkApproverAudience,
-  checkHostNameMapping,
+  checkDirectoryMapping,
+  type DirectoryMapping,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
   reveal,
   type Secret,
 } from "@tixi/adapter-kit"
-import type { AccessPolicy, AnyForm, Locale, Organisation, Role } from "@tixi/core"
+import type { AccessPolicy, AnyForm, Locale } from "@tixi/core"
 import type { DingTalkOwnerKey } from "./events/dingtalk-crypto.ts"
 
 /**
@@ -36,8 +37,12 @@ export interface DingTalkCallbackSettings {
  */
 export type DingTalkIdMapping = HostIdMapping
 
-/** Everything the DingTalk adapter needs; only the app's key and secret are required. */
-export interface DingTalkSettings {
+/**
+ * Everything the DingTalk adapter needs; only the app's key and secret are required. The directory
+ * mapping (`roleNames`, `postNames`, `departmentPosts`) reads a user's DingTalk role names (角色)
+ * and job title (职位) as host names.
+ */
+export interface DingTalkSettings extends DirectoryMapping {
   /** The app's AppKey (Client ID). */
   readonly appKey: string
   /** The app's AppSecret (Client Secret). */
@@ -67,22 +72,6 @@ export interface DingTalkSettings {
   /** Prefix of template names, to keep tixi's templates apart from the company's own. */
   readonly templateNamePrefix?: string
   readonly ids?: DingTalkIdMapping
-  /**
-   * DingTalk role names (角色) or job titles (职位) that mean each tixi role. Default: the
-   * role's Chinese label (专员, 主管, 经理, 总监, 总经理, 财务).
-   */
-  readonly roleNames?: Partial<Record<Role, ReadonlyArray<string>>>
-  /**
-   * DingTalk role names (角色), job titles (职位) that mean each post (岗位), checked when a command claims a post. Default: the
-   * post's Chinese label (客户信用主管, 呼叫中心专员, …).
-   */
-  readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
-  /**
-   * Posts the company gives everyone in a department, by tixi department id (as the id mapping
-   * names it), e.g. `{ "complaints-desk": ["complaintOfficer"] }`: for companies whose departments,
-   * not titles, say the post. None by default.
-   */
-  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
   /** How far back `findByKey` looks for an instance submitted before a crash (default 7 days). */
   readonly idempotencyWindowDays?: number
   /** Requests per second this process sends (default 20; DingTalk bans an IP above 500/s). */
@@ -118,8 +107,8 @@ export function resolveSettings(settings: DingTalkSettings): ResolvedDingTalkSet
       'DingTalk callback.ownerKey must say which id it is: { kind: "appKey" | "corpId" | "suiteKey", value }',
     )
   }
+  checkDirectoryMapping("DingTalk", settings)
   checkApproverAudience("DingTalk", settings.approverAudience)
-  checkHostNameMapping("DingTalk", settings)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

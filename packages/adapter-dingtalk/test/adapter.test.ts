@@ -534,3 +534,12 @@ describe("settings", () => {
     })
   })
 })
+
+describe("the directory mapping in DingTalk's settings", () => {
+  it("refuses a post that does not exist, naming the setting, before any request", () =>
+    expect(() =>
+      Effect.runSync(
+        make({ appKey: "ding-app", appSecret: "secret", postNames: { creditBoss: ["信用组"] } as never }),
+      ),
+    ).toThrow(/DingTalk postNames\.creditBoss/))
+})

@@ -1,5 +1,7 @@
 import { makeHostAudienceFilter } from "@tixi/adapter-kit"
 import {
+  Directory,
+  type DirectoryService,
   PortFailure as Failure,
   type FieldSpec,
   HostCrm,
@@ -12,6 +14,7 @@ import {
 import { Context, Effect, Layer } from "effect"
 import { type PortalCompany, type ReadProgress, readPortalCompanies } from "./bulk/read-portal.ts"
 import { type WriteBackOptions, type WriteBackOutcome, writeBack } from "./bulk/write-back.ts"
+import { makeHubSpotDirectory } from "./directory/make-hubspot-directory.ts"
 import { type Gateway, type GatewayMetrics, makeGateway } from "./gateway/gateway.ts"
 import type { HostCrmContext } from "./host-crm/context.ts"
 import { makeFieldRegistry } from "./host-crm/field-registry.ts"
@@ -37,6 +40,8 @@ export interface HubSpotOptions extends HubSpotSettings {
 export interface HubSpotAdapter {
   /** The HostCrm port on the portal. */
   readonly hostCrm: HostCrmService
+  /** The Directory port on the portal's owners and teams (see `makeHubSpotDirectory`). */
+  readonly directory: DirectoryService
   /** Installs properties and the case pipeline (see `install.ts`); `dryRun` only plans. */
   readonly install: (options: {
     readonly dryRun: boolean
@@ -115,6 +120,7 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
     const seen = options.seenEvents ?? makeInMemorySeenEvents()
     return {
       hostCrm,
+      directory: makeHubSpotDirectory(gateway),
       install: (request) =>
         Effect.gen(function* () {
           const specs = request.fields ?? resolved.fields
@@ -157,10 +163,13 @@ export const make = (options: HubSpotOptions): Effect.Effect<HubSpotAdapter, Por
     }
   })
 
-/** A layer providing `HostCrm` and `HubSpot` from explicit options. */
-export const layer = (options: HubSpotOptions): Layer.Layer<HostCrm | HubSpot, PortFailure> =>
+/** A layer providing `HostCrm`, `Directory` (owners and teams) and `HubSpot` from explicit options. */
+export const layer = (options: HubSpotOptions): Layer.Layer<HostCrm | Directory | HubSpot, PortFailure> =>
   Layer.effectContext(
     Effect.map(make(options), (adapter) =>
-      Context.make(HostCrm, adapter.hostCrm).pipe(Context.add(HubSpot, adapter)),
+      Context.make(HostCrm, adapter.hostCrm).pipe(
+        Context.add(Directory, adapter.directory),
+        Context.add(HubSpot, adapter),
+      ),
     ),
   )

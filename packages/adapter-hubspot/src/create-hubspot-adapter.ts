@@ -1,4 +1,4 @@
-import type { FieldSpec, HostCrmService, HostFields, HostRecordId } from "@tixi/core"
+import type { DirectoryService, FieldSpec, HostCrmService, HostFields, HostRecordId } from "@tixi/core"
 import { Effect } from "effect"
 import { type HubSpotAdapter, type HubSpotOptions, make } from "./adapter.ts"
 import type { PortalCompany } from "./bulk/read-portal.ts"
@@ -8,16 +8,25 @@ import { environmentVariables } from "./settings/layer-config.ts"
 import type { SignedRequest } from "./webhooks/verify-signature.ts"
 import type { WebhookOutcome } from "./webhooks/webhook-handler.ts"
 
-/** The HostCrm port with promises instead of effects, for callers who do not use Effect. */
-export type PromisedHostCrm = {
-  readonly [K in Exclude<keyof HostCrmService, "host">]: (
-    ...args: Parameters<HostCrmService[K]>
-  ) => Promise<Effect.Success<ReturnType<HostCrmService[K]>>>
+/** A port with promises instead of effects, for callers who do not use Effect. */
+export type Promised<Service extends { readonly host: string }> = {
+  readonly [K in Exclude<keyof Service, "host">]: Service[K] extends (
+    ...args: infer Args
+  ) => Effect.Effect<infer Success, infer _Failure, infer _Requirements>
+    ? (...args: Args) => Promise<Success>
+    : never
 }
+
+/** The HostCrm port with promises instead of effects. */
+export type PromisedHostCrm = Promised<HostCrmService>
+
+/** The Directory port (owners and teams) with promises instead of effects. */
+export type PromisedDirectory = Promised<DirectoryService>
 
 /** The adapter for callers who do not use Effect: every method returns a promise. */
 export interface HubSpotClientAdapter {
   readonly hostCrm: PromisedHostCrm
+  readonly directory: PromisedDirectory
   readonly install: (options: {
     readonly dryRun: boolean
     readonly fields?: ReadonlyArray<FieldSpec>
@@ -67,20 +76,24 @@ export function createHubSpotAdapter(
   }
   const run = <A, E>(use: (adapter: HubSpotAdapter) => Effect.Effect<A, E>) =>
     adapter().then((ready) => Effect.runPromise(use(ready)))
-  const hostCrm = new Proxy({} as PromisedHostCrm, {
-    get:
-      (_target, name: string) =>
-      (...args: Array<unknown>) =>
-        run((ready) =>
-          (
-            ready.hostCrm[name as keyof PromisedHostCrm] as (
-              ...input: Array<unknown>
-            ) => Effect.Effect<unknown, unknown>
-          )(...args),
-        ),
-  })
+  const promised = <Service extends { readonly host: string }>(
+    portOf: (ready: HubSpotAdapter) => Service,
+  ): Promised<Service> =>
+    new Proxy({} as Promised<Service>, {
+      get:
+        (_target, name: string) =>
+        (...args: Array<unknown>) =>
+          run((ready) =>
+            (
+              portOf(ready)[name as keyof Service] as (
+                ...input: Array<unknown>
+              ) => Effect.Effect<unknown, unknown>
+            )(...args),
+          ),
+    })
   return {
-    hostCrm,
+    hostCrm: promised((ready) => ready.hostCrm),
+    directory: promised((ready) => ready.directory),
     install: (request) => run((ready) => ready.install(request)),
     writeBack: (updates, writeOptions) =>
       run((ready) =>

@@ -1,7 +1,8 @@
 /**
  * @tixi/adapter-hubspot — tixi inside a HubSpot portal: the HostCrm port on companies, contacts,
  * tickets, tasks, meetings and calls; install of tixi's properties and complaint pipeline; signed
- * webhooks with deduplication and echo suppression; bulk write-back at the rate-limit ceiling.
+ * webhooks with deduplication and echo suppression; bulk write-back at the rate-limit ceiling; the
+ * Directory port on the portal's owners and teams.
  */
 export { HubSpot, type HubSpotAdapter, type HubSpotOptions, layer, make } from "./adapter.ts"
 export type { PortalCompany, ReadProgress } from "./bulk/read-portal.ts"
@@ -9,8 +10,12 @@ export type { WriteBackOptions, WriteBackOutcome, WriteBackProgress } from "./bu
 export {
   createHubSpotAdapter,
   type HubSpotClientAdapter,
+  type Promised,
+  type PromisedDirectory,
   type PromisedHostCrm,
 } from "./create-hubspot-adapter.ts"
+export { makeHubSpotDirectory } from "./directory/make-hubspot-directory.ts"
+export { departmentOfTeam, noTeamDepartment, noTeamDepartmentId } from "./directory/team-department.ts"
 export { failureFromReply, reasonFor } from "./errors/hubspot-errors.ts"
 export { dayInTimeZone, type GatewayMetrics } from "./gateway/gateway.ts"
 export { adoptedCaseKey, customerRecordId, parseCustomerRecordId } from "./host-crm/record-ids.ts"
@@ -34,6 +39,7 @@ export {
 export {
   type CaseStage,
   defaultPipelineLabel,
+  type HubSpotIdMapping,
   type HubSpotSettings,
   type ResolvedSettings,
 } from "./settings/settings.ts"
@@ -41,6 +47,9 @@ export { type HubSpotTier, hubSpotTierLimits, hubSpotTiers } from "./settings/ti
 export type {
   HubSpotAssociationEvent,
   HubSpotObjectEvent,
+  HubSpotOwner,
+  HubSpotOwnerTeam,
+  HubSpotTeam,
   HubSpotWebhookEvent,
   HubSpotWebhookEventCommon,
 } from "./vendor/schemas.ts"

@@ -1,13 +1,14 @@
 import {
   checkApproverAudience,
-  checkHostNameMapping,
+  checkDirectoryMapping,
+  type DirectoryMapping,
   defaultApprovalForms,
   type HostAudience,
   type HostIdMapping,
   reveal,
   type Secret,
 } from "@tixi/adapter-kit"
-import type { AccessPolicy, AnyForm, Locale, Organisation, Role } from "@tixi/core"
+import type { AccessPolicy, AnyForm, Locale } from "@tixi/core"
 import type { WeComReceiveId } from "./events/wecom-crypto.ts"
 
 /**
@@ -25,8 +26,12 @@ export interface WeComCallbackSettings {
   readonly receiveId: WeComReceiveId
 }
 
-/** Everything the WeCom adapter needs; only the corp id and the secret are required. */
-export interface WeComSettings {
+/**
+ * Everything the WeCom adapter needs; only the corp id and the secret are required. The directory
+ * mapping (`roleNames`, `postNames`, `departmentPosts`) reads a member's tag names (标签) and
+ * position (职务) as host names.
+ */
+export interface WeComSettings extends DirectoryMapping {
   readonly corpId: string
   /**
    * The secret of the approval app, or of a self-built app listed under 审批 → API → 可调用接口的应用
@@ -56,19 +61,6 @@ export interface WeComSettings {
   readonly accessPolicy?: AccessPolicy
   readonly templateNamePrefix?: string
   readonly ids?: HostIdMapping
-  /** WeCom tag names (标签) or positions (职务) that mean each tixi role (default: the Chinese labels). */
-  readonly roleNames?: Partial<Record<Role, ReadonlyArray<string>>>
-  /**
-   * WeCom tag names (标签), positions (职务) that mean each post (岗位), checked when a command claims a post. Default: the
-   * post's Chinese label (客户信用主管, 呼叫中心专员, …).
-   */
-  readonly postNames?: Partial<Record<Organisation.Post, ReadonlyArray<string>>>
-  /**
-   * Posts the company gives everyone in a department, by tixi department id (as the id mapping
-   * names it), e.g. `{ "complaints-desk": ["complaintOfficer"] }`: for companies whose departments,
-   * not titles, say the post. None by default.
-   */
-  readonly departmentPosts?: Readonly<Record<string, ReadonlyArray<Organisation.Post>>>
   /** How far back an approval submitted before a crash is searched for (default 7 days). */
   readonly idempotencyWindowDays?: number
   /** Requests per second this process sends (default 20; WeCom allows 10,000 a minute per API). */
@@ -95,8 +87,8 @@ export interface ResolvedWeComSettings extends WeComSettings {
 export function resolveSettings(settings: WeComSettings): ResolvedWeComSettings {
   if (settings.corpId.trim().length === 0) throw new TypeError("WeCom corpId must not be empty")
   if (reveal(settings.corpSecret).length === 0) throw new TypeError("WeCom corpSecret must not be empty")
+  checkDirectoryMapping("WeCom", settings)
   checkApproverAudience("WeCom", settings.approverAudience)
-  checkHostNameMapping("WeCom", settings)
   return {
     ...settings,
     forms: settings.forms ?? defaultApprovalForms,

@@ -296,3 +296,57 @@ describe("the fake HubSpot portal enforces HubSpot's limits", () => {
     expect(portal.webhooks.abandoned).toHaveLength(1)
   })
 })
+
+/** An owners or teams reply, as the vendor's JSON (typed loosely: the tests check its shape). */
+// biome-ignore lint/suspicious/noExplicitAny: the reply's shape is what the test asserts
+const ownerJson = async (reply: Promise<Response>): Promise<any> => (await reply).json()
+
+describe("the fake HubSpot portal serves owners and teams as HubSpot does", () => {
+  it("pages owners with limit and paging.next.after, active and archived apart", async () => {
+    const portal = new FakeHubSpotPortal()
+    const team = portal.users.addTeam("投诉组")
+    for (let index = 0; index < 3; index++)
+      portal.users.addOwner({ email: `o${index}@acme.example`, teamIds: [team.id] })
+    portal.users.removeUser(portal.users.owners[2]!.id)
+    const first = await ownerJson(call(portal, "GET", "/crm/v3/owners/?limit=1"))
+    expect(first.results).toHaveLength(1)
+    expect(first.results[0]).toMatchObject({
+      email: "o0@acme.example",
+      type: "PERSON",
+      archived: false,
+      teams: [{ id: team.id, name: "投诉组", primary: true }],
+    })
+    expect(typeof first.results[0].userId).toBe("number")
+    const second = await ownerJson(
+      call(portal, "GET", `/crm/v3/owners/?limit=1&after=${first.paging.next.after}`),
+    )
+    expect(second.results.map((owner: { email: string }) => owner.email)).toEqual(["o1@acme.example"])
+    expect(second.paging).toBeUndefined()
+    const archived = await ownerJson(call(portal, "GET", "/crm/v3/owners/?archived=true"))
+    // A removed user's owner is archived and keeps its user id only as userIdIncludingInactive.
+    expect(archived.results).toHaveLength(1)
+    expect(archived.results[0].userId).toBeUndefined()
+    expect(typeof archived.results[0].userIdIncludingInactive).toBe("number")
+  })
+
+  it("reads one owner by id, 404 among the active for an archived one, and lists teams with their users", async () => {
+    const portal = new FakeHubSpotPortal()
+    const desk = portal.users.addTeam("投诉组")
+    const credit = portal.users.addTeam("信用组")
+    const li = portal.users.addOwner({ email: "li@acme.example", teamIds: [credit.id, desk.id] })
+    expect((await call(portal, "GET", `/crm/v3/owners/${li.id}`)).status).toBe(200)
+    portal.users.removeUser(li.id)
+    const gone = await call(portal, "GET", `/crm/v3/owners/${li.id}`)
+    expect(gone.status).toBe(404)
+    expect(await gone.json()).toMatchObject({ status: "error", category: "OBJECT_NOT_FOUND" })
+    expect((await call(portal, "GET", `/crm/v3/owners/${li.id}?archived=true`)).status).toBe(200)
+    const active = portal.users.addOwner({ email: "wu@acme.example", teamIds: [credit.id, desk.id] })
+    const teams = await ownerJson(call(portal, "GET", "/settings/v3/users/teams"))
+    expect(teams.results).toEqual([
+      { id: desk.id, name: "投诉组", userIds: [], secondaryUserIds: [String(active.userId)] },
+      { id: credit.id, name: "信用组", userIds: [String(active.userId)], secondaryUserIds: [] },
+    ])
+    const anonymous = await portal.fetch(new Request("https://api.hubapi.com/crm/v3/owners/"))
+    expect(anonymous.status).toBe(401)
+  })
+})

@@ -88,6 +88,8 @@ export const makeGateway = (settings: ResolvedSettings): Effect.Effect<Gateway> 
     void client.crm.associations.v4.basicApi
     void client.crm.associations.v4.batchApi
     void client.oauth.accessTokensApi
+    void client.crm.owners.ownersApi
+    void client.settings.users.teamsApi
     const limiter = yield* makeRateLimiter({
       limit: settings.burstPerTenSeconds,
       windowMillis: 10_000 + settings.safetyMarginMillis,

@@ -1,7 +1,7 @@
 import { type FieldSpec, isLocale, type Label } from "@tixi/core"
 import { Config, Effect, Layer, Option, Redacted } from "effect"
 import { type HubSpotOptions, layer } from "../adapter.ts"
-import type { CaseStage } from "./settings.ts"
+import type { CaseStage, HubSpotSettings } from "./settings.ts"
 import { type HubSpotTier, hubSpotTiers } from "./tiers.ts"
 
 /** The environment variables `layerConfig` reads. */
@@ -19,8 +19,15 @@ export const environmentVariables = {
   baseUrl: "HUBSPOT_BASE_URL",
 } as const
 
-/** What the code supplies beside the environment: tixi's fields and case stages. */
-export interface HubSpotDomain {
+/**
+ * What the code supplies beside the environment: tixi's fields and case stages, and the directory
+ * mapping and ids (which teams and owners hold which posts is the company's data, not a secret).
+ */
+export interface HubSpotDomain
+  extends Pick<
+    HubSpotSettings,
+    "roleNames" | "postNames" | "departmentPosts" | "teamParents" | "ids" | "directoryCacheSeconds"
+  > {
   readonly fields?: ReadonlyArray<FieldSpec>
   readonly stages?: ReadonlyArray<CaseStage>
   readonly pipelineLabel?: Label

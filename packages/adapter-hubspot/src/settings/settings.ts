@@ -1,4 +1,13 @@
-import { defaultHostAudience, type HostAudience, hostAudienceProblem } from "@tixi/adapter-kit"
+import {
+  type DirectoryMapping,
+  defaultHostAudience,
+  directoryMappingProblem,
+  type HostAudience,
+  type HostIdMapping,
+  hostAudienceProblem,
+  type IdMapping,
+  makeIdMapping,
+} from "@tixi/adapter-kit"
 import {
   type AccessPolicy,
   defaultAccessPolicy,
@@ -22,8 +31,19 @@ export interface CaseStage {
   readonly state: "open" | "closed"
 }
 
-/** How tixi runs inside one HubSpot portal. */
-export interface HubSpotSettings {
+/**
+ * How tixi's ids map to HubSpot's: `people` tixi person id → owner id (the `id` of
+ * `/crm/v3/owners`, not the user id), `departments` tixi department id → team id. Unmapped people
+ * are their owner id and unmapped departments their team id.
+ */
+export type HubSpotIdMapping = HostIdMapping
+
+/**
+ * How tixi runs inside one HubSpot portal. The directory mapping (`roleNames`, `postNames`,
+ * `departmentPosts`) reads HubSpot team names and owner emails as host names: a team "投诉组" or an
+ * owner `li@acme.cn` listed under `postNames.creditSupervisor` holds that post.
+ */
+export interface HubSpotSettings extends DirectoryMapping {
   /** A private-app or OAuth access token (`HUBSPOT_ACCESS_TOKEN`). */
   readonly accessToken: Redacted.Redacted<string> | string
   /** The portal's subscription tier, for the burst and daily limits (default `starter`: 100 per 10 s). */
@@ -67,8 +87,21 @@ export interface HubSpotSettings {
   readonly accessPolicy?: AccessPolicy
   /** The label of tixi's ticket pipeline. */
   readonly pipelineLabel?: Label
-  /** Maps a tixi person to a HubSpot owner id, so tickets and tasks show their owner. */
+  /**
+   * Maps a tixi person to a HubSpot owner id, so tickets and tasks show their owner (default: the
+   * person's owner id in `ids.people`, else a numeric person id as it is).
+   */
   readonly ownerIdOf?: (person: PersonId) => string | undefined
+  /** tixi people and departments ↔ HubSpot owners and teams, for the directory and record owners. */
+  readonly ids?: HubSpotIdMapping
+  /**
+   * Each team's parent team, by tixi department id (`{ "complaints-desk": "customer-service" }`).
+   * HubSpot shows parent and child teams on Enterprise portals but its API does not return them,
+   * so a company whose approvers are found by department copies its hierarchy here. Default: flat.
+   */
+  readonly teamParents?: Readonly<Record<string, string>>
+  /** How long the directory's owners and teams are reused before listing them again (default 5 minutes). */
+  readonly directoryCacheSeconds?: number
   /** Milliseconds added to the 10-second window, for HubSpot's clock and window edges (default 100); latency is covered by holding each slot until its reply. */
   readonly safetyMarginMillis?: number
   /** Batch calls in flight at once during bulk work (default 8). */
@@ -98,6 +131,10 @@ export interface ResolvedSettings {
   readonly accessPolicy: AccessPolicy
   readonly pipelineLabel: Label
   readonly ownerIdOf: (person: PersonId) => string | undefined
+  readonly ids: IdMapping
+  readonly mapping: DirectoryMapping
+  readonly teamParents: Readonly<Record<string, string>>
+  readonly directoryCacheSeconds: number
   readonly safetyMarginMillis: number
   readonly concurrency: number
   readonly timeoutMillis: number
@@ -148,6 +185,20 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
   const audience = settings.audience ?? defaultHostAudience
   const audienceProblem = hostAudienceProblem(audience)
   if (audienceProblem !== undefined) return invalid(audienceProblem.field, audienceProblem.message)
+  const mappingProblem = directoryMappingProblem(settings)
+  if (mappingProblem !== undefined) return invalid(mappingProblem.field, mappingProblem.message)
+  for (const [team, parent] of Object.entries(settings.teamParents ?? {})) {
+    if (typeof parent !== "string" || parent.trim() === "" || parent === team)
+      return invalid(`teamParents.${team}`, "must name another department")
+  }
+  const directoryCacheSeconds = settings.directoryCacheSeconds ?? 300
+  if (!(directoryCacheSeconds >= 0)) return invalid("directoryCacheSeconds", "must be zero or more")
+  let ids: IdMapping
+  try {
+    ids = makeIdMapping(settings.ids, "HubSpot")
+  } catch (failure) {
+    return invalid("ids", failure instanceof Error ? failure.message : String(failure))
+  }
   const clientSecret =
     settings.clientSecret === undefined
       ? undefined
@@ -171,7 +222,20 @@ export function resolveSettings(settings: HubSpotSettings): ResolvedSettings | P
     audience,
     accessPolicy: settings.accessPolicy ?? defaultAccessPolicy,
     pipelineLabel: settings.pipelineLabel ?? defaultPipelineLabel,
-    ownerIdOf: settings.ownerIdOf ?? ((person) => (/^\d+$/.test(person) ? person : undefined)),
+    ownerIdOf:
+      settings.ownerIdOf ??
+      ((person) => {
+        const owner = ids.userIdOf(person)
+        return /^\d+$/.test(owner) ? owner : undefined
+      }),
+    ids,
+    mapping: {
+      ...(settings.roleNames === undefined ? {} : { roleNames: settings.roleNames }),
+      ...(settings.postNames === undefined ? {} : { postNames: settings.postNames }),
+      ...(settings.departmentPosts === undefined ? {} : { departmentPosts: settings.departmentPosts }),
+    },
+    teamParents: settings.teamParents ?? {},
+    directoryCacheSeconds,
     safetyMarginMillis: settings.safetyMarginMillis ?? 100,
     concurrency: settings.concurrency ?? 8,
     timeoutMillis: settings.timeoutMillis ?? 30_000,

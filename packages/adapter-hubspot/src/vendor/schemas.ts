@@ -177,3 +177,51 @@ export interface HubSpotTokenInfo {
   readonly hub_id: number
   readonly scopes?: ReadonlyArray<string>
 }
+
+/**
+ * A team as an owner carries it (`PublicTeam` of the CRM owners v3 API): `primary` marks the
+ * owner's main team. https://developers.hubspot.com/docs/api-reference/crm-owners-v3/guide
+ */
+export interface HubSpotOwnerTeam {
+  readonly id: string
+  readonly name: string
+  readonly primary: boolean
+}
+
+/**
+ * An owner (`PublicOwner` of `GET /crm/v3/owners`): `id` is what records are assigned to, `userId`
+ * the HubSpot user behind it (absent for a deactivated user, whose id stays in
+ * `userIdIncludingInactive`); `type` is `PERSON` or `QUEUE`; `archived` owners are listed only
+ * with `archived=true`. HubSpot gives owners no manager, title or locale.
+ */
+export interface HubSpotOwner {
+  readonly id: string
+  readonly email?: string
+  readonly firstName?: string
+  readonly lastName?: string
+  readonly userId?: number
+  readonly userIdIncludingInactive?: number
+  readonly type: "PERSON" | "QUEUE"
+  readonly teams?: ReadonlyArray<HubSpotOwnerTeam>
+  readonly archived: boolean
+  readonly createdAt: Date | string
+  readonly updatedAt: Date | string
+}
+
+/** One page of owners (`CollectionResponsePublicOwnerForwardPaging`): `paging.next.after` when more follow. */
+export interface HubSpotOwnerPage {
+  readonly results: ReadonlyArray<HubSpotOwner>
+  readonly paging?: { readonly next?: { readonly after: string; readonly link?: string } }
+}
+
+/**
+ * A team of `GET /settings/v3/users/teams` (`PublicTeam` of the settings users API): members as
+ * user ids (not owner ids), no parent team and no team lead, and the listing is not paged.
+ * https://developers.hubspot.com/docs/api-reference/settings-user-provisioning-v3/guide
+ */
+export interface HubSpotTeam {
+  readonly id: string
+  readonly name: string
+  readonly userIds: ReadonlyArray<string>
+  readonly secondaryUserIds: ReadonlyArray<string>
+}

@@ -1,9 +1,9 @@
 import {
+  type DirectoryMapping,
   defaultHostAudience,
+  directoryMappingProblems,
   type HostAudience,
-  type HostNameMapping,
   hostAudienceProblem,
-  hostNameMappingProblems,
 } from "@tixi/adapter-kit"
 import {
   type AccessPolicy,
@@ -85,7 +85,7 @@ export interface ApprovalProcessBinding {
  * configured names is known by its Chinese label, which only a Title can hold (API names are
  * letters, digits and underscores), so companies that grant posts by permission set name them here.
  */
-export interface SalesforceDirectorySettings extends HostNameMapping {
+export interface SalesforceDirectorySettings extends DirectoryMapping {
   /**
    * Where departments come from: `roleHierarchy` (default), each UserRole a department whose
    * parent is its ParentRoleId, since the hierarchy is what the org keeps current for sharing; or
@@ -103,7 +103,7 @@ export interface SalesforceDirectorySettings extends HostNameMapping {
 }
 
 /** The directory settings with their defaults. */
-export interface ResolvedDirectorySettings extends HostNameMapping {
+export interface ResolvedDirectorySettings extends DirectoryMapping {
   readonly departmentsFrom: "roleHierarchy" | "departmentField"
   readonly departments: Readonly<Record<string, string>>
   readonly cacheSeconds: number
@@ -303,7 +303,7 @@ export function parseSalesforceSettings(
   const audienceProblem = hostAudienceProblem(audience)
   if (audienceProblem !== undefined) problem(audienceProblem.field.split("."), audienceProblem.message)
   const directory = input.directory ?? {}
-  for (const mappingProblem of hostNameMappingProblems(directory, "directory"))
+  for (const mappingProblem of directoryMappingProblems(directory, "directory"))
     problem(mappingProblem.field.split("."), mappingProblem.message)
   const departmentsFrom = directory.departmentsFrom ?? "roleHierarchy"
   if (departmentsFrom !== "roleHierarchy" && departmentsFrom !== "departmentField")

@@ -39,7 +39,7 @@ export type DirectoryCase =
   | "people within a department include its sub-departments"
   | "departments are listed with their parents"
 
-/** The Directory conformance suite: in-memory, DingTalk, WeCom and Salesforce directories run it. */
+/** The Directory conformance suite: in-memory, DingTalk, WeCom, HubSpot and Salesforce directories run it. */
 export function directorySuite<Extra = never>(
   name: string,
   harness: DirectoryHarness<Extra>,

@@ -1,10 +1,13 @@
 import type { FakeApp, StoredObject, WriteSource } from "./model.ts"
 import type { FakeReply } from "./responses.ts"
 import type { PortalStore } from "./store.ts"
+import type { PortalUsers } from "./users.ts"
 
 /** What a route handler gets: the portal's data, the calling app, the parsed request. */
 export interface RouteContext {
   readonly store: PortalStore
+  /** The portal's owners and teams. */
+  readonly users: PortalUsers
   readonly app: FakeApp
   readonly now: number
   readonly url: URL

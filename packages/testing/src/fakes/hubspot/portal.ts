@@ -4,8 +4,10 @@ import { type HubSpotTier, hubSpotTiers, PortalLimits } from "./rate-limits.ts"
 import { errorReply, type FakeReply, rateLimitBody, validationReply } from "./responses.ts"
 import { associationRoutes } from "./routes-associations.ts"
 import { objectRoutes, renderObject } from "./routes-objects.ts"
+import { ownerRoutes } from "./routes-owners.ts"
 import { settingsRoutes } from "./routes-settings.ts"
 import { PortalStore, type RawValue } from "./store.ts"
+import { PortalUsers } from "./users.ts"
 import { FakeWebhooks } from "./webhooks.ts"
 
 /** How to set up a fake portal. */
@@ -71,11 +73,13 @@ export type StaffProperties = Readonly<Record<string, RawValue>>
  * 10-second rolling window per app and the daily limit per account with HubSpot's 429 bodies and
  * `X-HubSpot-RateLimit-*` headers, 207 partial failures, search with 200 a page and the 10,000
  * cap, unique-value properties, property validation, ticket pipelines with OPEN/CLOSED stages,
- * v4 associations, property history with its source, and signed webhook deliveries with retries
- * and duplicates. `fetch(request)` answers a Fetch API request; serve it with msw or a local server.
+ * v4 associations, property history with its source, owners and teams with paging, and signed
+ * webhook deliveries with retries and duplicates. `fetch(request)` answers a Fetch API request; serve it with msw or a local server.
  */
 export class FakeHubSpotPortal {
   readonly store: PortalStore
+  /** The portal's owners and teams (add them with `users.addTeam` / `users.addOwner`). */
+  readonly users: PortalUsers
   readonly webhooks: FakeWebhooks
   readonly limits: PortalLimits
   readonly apps: ReadonlyArray<FakeApp>
@@ -100,9 +104,16 @@ export class FakeHubSpotPortal {
       enforce: options.enforceRateLimits ?? true,
     })
     this.store = new PortalStore(this.portalId, options.searchIndexDelayMillis ?? 0)
+    this.users = new PortalUsers(this.clock)
     this.webhooks = new FakeWebhooks(this.portalId, this.clock)
     this.store.onEvent((event) => this.webhooks.record(event))
-    this.routes = [...objectRoutes, ...settingsRoutes, ...associationRoutes, this.tokenRoute()]
+    this.routes = [
+      ...objectRoutes,
+      ...settingsRoutes,
+      ...associationRoutes,
+      ...ownerRoutes,
+      this.tokenRoute(),
+    ]
   }
 
   /** The portal's current time. */
@@ -233,6 +244,7 @@ export class FakeHubSpotPortal {
       : { sourceType: "INTEGRATION", sourceId: "", appId: 0 }
     const context: RouteContext = {
       store: this.store,
+      users: this.users,
       app: app ?? this.apps[0]!,
       now,
       url,

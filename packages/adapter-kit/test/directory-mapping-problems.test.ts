@@ -1,10 +1,10 @@
-import { hostNameMappingProblems } from "@tixi/adapter-kit"
+import { directoryMappingProblems } from "@tixi/adapter-kit"
 import { describe, expect, it } from "vitest"
 
-describe("hostNameMappingProblems", () => {
+describe("directoryMappingProblems", () => {
   it("accepts a mapping of known roles and posts to host names", () => {
     expect(
-      hostNameMappingProblems(
+      directoryMappingProblems(
         {
           roleNames: { officer: ["Service_Agent"] },
           postNames: { creditOfficer: ["Credit_Desk", "信用专员"] },
@@ -16,7 +16,7 @@ describe("hostNameMappingProblems", () => {
   })
 
   it("names each misspelt role or post and each empty host name by its path", () => {
-    const problems = hostNameMappingProblems({
+    const problems = directoryMappingProblems({
       roleNames: { officr: ["Agent"], supervisor: ["", "Lead"] } as never,
       postNames: { creditOfficer: "Credit_Desk" } as never,
       departmentPosts: { finance: ["creditOfficer", "cashier"] } as never,
