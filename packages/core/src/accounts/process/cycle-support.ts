@@ -1,11 +1,12 @@
 import type { Label } from "../../labels/label.ts"
 import type { Assignee, NotifyRequest } from "../../process/effect-request.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import type { Actor } from "../../roles/actor.ts"
 
 /** The supervisor who opened a key-account cycle, or the post when none is recorded yet. */
 export const supervisorOf = (supervisor: Actor | undefined): Assignee =>
-  supervisor ? { person: supervisor.personId } : { role: "supervisor" }
+  personOrPost(supervisor?.personId, "supervisor")
 
 /**
  * Tells `recipient` that the approver sent a key-account form back (✓ returned), with the

@@ -4,13 +4,7 @@ import type { FormValue } from "../../forms/form.ts"
 import { type PersonId, personId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -30,6 +24,8 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
+import { gateDecisionStep, gateEventTypes } from "../../process/gate-decision-step.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
@@ -116,21 +112,13 @@ export const keyAccountMaintenanceCommandSchema = commandUnion(
 export type KeyAccountMaintenanceCommand = ShapedCommand<typeof keyAccountMaintenanceCommandSchema>
 
 type Step<Type extends KeyAccountMaintenanceCommand["type"]> = StepFields<KeyAccountMaintenanceCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a maintenance cycle. */
 export type KeyAccountMaintenanceEvent =
-  | FlowEvent<
-      "PlanSubmitted",
-      Step<"SubmitPlan"> & { approvalKey: string; approver: Role; policyVersion: string }
-    >
-  | FlowEvent<"PlanApproved", Decided>
-  | FlowEvent<"PlanReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | ApprovalGateEvents<"Plan", Step<"SubmitPlan"> & { approver: Role; policyVersion: string }>
   | FlowEvent<"MeasureRecorded", Step<"RecordMeasure">>
   | FlowEvent<"ContactLogged", Step<"LogContact">>
-  | FlowEvent<"SummarySubmitted", Step<"SubmitSummary"> & { approvalKey: string; approver: Role }>
-  | FlowEvent<"SummaryApproved", Decided>
-  | FlowEvent<"SummaryReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | ApprovalGateEvents<"Summary", Step<"SubmitSummary"> & { approver: Role }>
   | FlowEvent<"ContactReminded">
   | FlowEvent<"SummaryReminded">
   | FlowEvent<"SummaryEscalated">
@@ -215,15 +203,10 @@ export function keyAccountMaintenanceProcess(
         })
       },
       // ✓ 审批: approved → ② 实施方案, returned → ① again; ✓ 审核 of ⑨: approved → 结束, returned → ⑨ again
-      DecideApproval: (state, command, decision) => {
-        const summary = state.status === "summaryAwaitingReview"
-        return decideAtGate(state, command, summary || state.status === "planAwaitingApproval", decision, {
-          approved: (decided) =>
-            decision.accept({ type: summary ? "SummaryApproved" : "PlanApproved", ...decided }),
-          returned: (decided) =>
-            decision.accept({ type: summary ? "SummaryReturned" : "PlanReturned", ...decided }),
-        })
-      },
+      DecideApproval: gateDecisionStep(
+        (state) => state.status === "planAwaitingApproval" || state.status === "summaryAwaitingReview",
+        (state) => gateEventTypes(state.status === "summaryAwaitingReview" ? "Summary" : "Plan"),
+      ),
       // ③–⑧ a measure of the plan carried out (大客户主管, 大客户专员)
       RecordMeasure: (state, command, decision) => {
         if (state.status !== "implementing")

@@ -5,13 +5,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId } from "../../ids/ids.ts"
 import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -37,6 +31,7 @@ import {
   scheduleLadder,
 } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields, GateReturnedFields } from "../../process/gate-events.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
 import { civilDateSchema } from "../../time/civil-date.ts"
@@ -137,7 +132,6 @@ export const complaintAnalysisCommandSchema = commandUnion(
 export type ComplaintAnalysisCommand = ShapedCommand<typeof complaintAnalysisCommandSchema>
 
 type Step<Type extends ComplaintAnalysisCommand["type"]> = StepFields<ComplaintAnalysisCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 type Assignment = Step<"AssignDepartments">["assignments"][number]
 
 /** The events of the complaint analysis. */
@@ -152,8 +146,8 @@ export type ComplaintAnalysisEvent =
     >
   | FlowEvent<"DepartmentsAssigned", Step<"AssignDepartments">>
   | FlowEvent<"MeasuresProposed", Step<"ProposeMeasures"> & { approvalKey: string }>
-  | FlowEvent<"MeasuresApproved", Decided & { ladders: ReadonlyArray<ScheduledLadder> }>
-  | FlowEvent<"MeasuresReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | FlowEvent<"MeasuresApproved", GateDecidedFields & { ladders: ReadonlyArray<ScheduledLadder> }>
+  | FlowEvent<"MeasuresReturned", GateReturnedFields>
   | FlowEvent<"MeasureReminded", { measureId: string }>
   | FlowEvent<"MeasureEscalated", { measureId: string; level: number; role: Role }>
   | FlowEvent<"MeasureCompleted", Step<"ReportMeasureDone">>
