@@ -21,6 +21,6 @@ export type GateDecisionEvents<Approved extends string, Returned extends string>
  * step's fields and the key of the approval it opens), `${Gate}Approved` and `${Gate}Returned` —
  * `ApprovalGateEvents<"Plan", Step<"SubmitPlan">>` is the plan's submission and its two outcomes.
  */
-export type ApprovalGateEvents<Gate extends string, SubmittedFields extends object> =
+export type ApprovalGateEvents<Gate extends string, SubmittedFields extends object = {}> =
   | FlowEvent<`${Gate}Submitted`, SubmittedFields & { approvalKey: string }>
   | GateDecisionEvents<`${Gate}Approved`, `${Gate}Returned`>

@@ -26,7 +26,7 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
 import { gateDecisionStep } from "../../process/gate-decision-step.ts"
-import type { GateDecisionEvents } from "../../process/gate-events.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
 import { personOrPost } from "../../process/person-or-post.ts"
 import { policyRefused } from "../../process/policy-refused.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
@@ -149,8 +149,7 @@ export type LoyaltySurveyEvent =
         policyVersion: string
       }
     >
-  | FlowEvent<"PlanSubmitted", { approvalKey: string }>
-  | GateDecisionEvents<"PlanApproved", "PlanReturned">
+  | ApprovalGateEvents<"Plan">
   | FlowEvent<"ResponseRecorded", { response: SurveyResponse }>
   | FlowEvent<"CustomersRecorded", Step<"RecordCustomers">>
   | FlowEvent<"CollectionClosed", { responses: number }>

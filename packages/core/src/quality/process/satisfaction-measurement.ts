@@ -26,7 +26,7 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
 import { gateDecisionStep } from "../../process/gate-decision-step.ts"
-import type { GateDecisionEvents } from "../../process/gate-events.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
 import { personOrPost } from "../../process/person-or-post.ts"
 import { policyRefused } from "../../process/policy-refused.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
@@ -93,8 +93,7 @@ export type MeasurementEvent =
       "Measured",
       { results: SurveyResults; figures: ReadonlyArray<MeasuredFigure>; belowMinimum: boolean }
     >
-  | FlowEvent<"ReportSubmitted", Step<"SubmitReport"> & { approvalKey: string }>
-  | GateDecisionEvents<"ReportApproved", "ReportReturned">
+  | ApprovalGateEvents<"Report", Step<"SubmitReport">>
   | FlowEvent<"ReportReminded">
   | CancelledEvent
 
