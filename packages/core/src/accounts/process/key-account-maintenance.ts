@@ -26,6 +26,7 @@ import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
 import { gateDecisionStep, gateEventTypes } from "../../process/gate-decision-step.ts"
 import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
@@ -35,7 +36,7 @@ import { MaintenanceMeasure } from "../labels/maintenance-measure.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 import { maintenancePlanForm } from "../schema/maintenance-plan-form.ts"
 import { maintenanceSummaryForm } from "../schema/maintenance-summary-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account relationship maintenance; part of every idempotency key. */
 export const keyAccountMaintenanceName = "accounts.maintenance"
@@ -363,7 +364,7 @@ export function keyAccountMaintenanceProcess(
         ),
       ],
       PlanReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户关系维护方案被退回", "Key account relationship plan returned"),
@@ -399,7 +400,7 @@ export function keyAccountMaintenanceProcess(
           host.completeTask(`${state.cycleId}/maintain/${row.customer}`, `host.task.complete:${index}`),
         ),
       SummaryReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("成效总结被退回", "Relationship results returned"),

@@ -26,11 +26,12 @@ import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { gateDecisionStep } from "../../process/gate-decision-step.ts"
 import type { GateDecisionEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import { type ScreeningCandidate, type ScreeningResult, screenKeyAccounts } from "../models/screening.ts"
 import type { AccountsPolicy, ScreeningPolicy } from "../policy/accounts-policy.ts"
 import { keyAccountAssessmentForm } from "../schema/key-account-assessment-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account screening; part of every idempotency key. */
 export const keyAccountScreeningName = "accounts.screening"
@@ -278,7 +279,7 @@ export function keyAccountScreeningProcess(
           ),
         ]),
       AssessmentReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户评定表被退回", "Key account assessment returned"),

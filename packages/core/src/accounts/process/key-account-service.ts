@@ -28,6 +28,7 @@ import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
 import { gateDecisionStep, gateEventTypes } from "../../process/gate-decision-step.ts"
 import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
@@ -42,7 +43,7 @@ import { keyAccountMonthlyReportForm } from "../schema/key-account-monthly-repor
 import { keyAccountSupportForm } from "../schema/key-account-support-form.ts"
 import { serviceReviewForm } from "../schema/service-review-form.ts"
 import { serviceStrategyForm } from "../schema/service-strategy-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account service management; part of every idempotency key. */
 export const keyAccountServiceName = "accounts.service-management"
@@ -418,7 +419,7 @@ export function keyAccountServiceProcess(
         ),
       ],
       StrategyReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户管理战略与目标被退回", "Key account strategy returned"),
@@ -468,7 +469,7 @@ export function keyAccountServiceProcess(
         }),
       ],
       MonthlyReportReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户月报表被退回", "Key account monthly report returned"),
