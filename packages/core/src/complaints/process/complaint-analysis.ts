@@ -24,14 +24,10 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import {
-  ladderDeadlines,
-  ladderMarksDue,
-  type ScheduledLadder,
-  scheduleLadder,
-} from "../../process/escalation-ladder.ts"
+import { ladderDeadlines, ladderMarksDue, type ScheduledLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import type { GateDecidedFields, GateReturnedFields } from "../../process/gate-events.ts"
+import { workingDayLadders } from "../../process/working-day-ladders.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
 import { civilDateSchema } from "../../time/civil-date.ts"
@@ -305,14 +301,7 @@ export function complaintAnalysisProcess(
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
           approved: ({ at, ...decided }) => {
-            const ladders = state.measures.map((measure) =>
-              scheduleLadder(
-                calendar,
-                at,
-                measure.workingDays * calendar.standardDayMinutes,
-                policy.followUp,
-              ),
-            )
+            const ladders = workingDayLadders(calendar, at, state.measures, policy.followUp)
             return decision.accept({ type: "MeasuresApproved", at, ...decided, ladders })
           },
           returned: (decided) => decision.accept({ type: "MeasuresReturned", ...decided }),

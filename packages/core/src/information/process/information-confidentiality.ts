@@ -27,7 +27,7 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import { ladderDeadlines, type ScheduledLadder, scheduleLadder } from "../../process/escalation-ladder.ts"
+import { ladderDeadlines, type ScheduledLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import type { GateDecidedFields, GateDecisionEvents, GateReturnedFields } from "../../process/gate-events.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
@@ -38,6 +38,7 @@ import {
 } from "../../process/ladder-marks.ts"
 import { personOrPost } from "../../process/person-or-post.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
+import { workingDayLadders } from "../../process/working-day-ladders.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
 import { classificationForm } from "../forms/classification-form.ts"
@@ -422,14 +423,7 @@ export function informationConfidentialityProcess(
             if (gate === "classification")
               return decision.accept({ type: "ClassificationApproved", at, ...decided })
             if (gate === "report") return decision.accept({ type: "Archived", at, ...decided })
-            const ladders = state.actions.map((action) =>
-              scheduleLadder(
-                calendar,
-                at,
-                action.workingDays * calendar.standardDayMinutes,
-                policy.remedyFollowUp,
-              ),
-            )
+            const ladders = workingDayLadders(calendar, at, state.actions, policy.remedyFollowUp)
             return decision.accept({ type: "RemedyApproved", at, ...decided, ladders })
           },
           returned: (decided) =>
