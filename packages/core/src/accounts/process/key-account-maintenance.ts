@@ -19,6 +19,7 @@ import {
   type StepFields,
   timerCommand,
 } from "../../process/command-shapes.ts"
+import { daysAfter } from "../../process/days-after.ts"
 import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
@@ -30,7 +31,7 @@ import { sentBackNotice } from "../../process/review-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { dayMillis, type Instant } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import { ContactKind } from "../labels/contact-kind.ts"
 import { MaintenanceMeasure } from "../labels/maintenance-measure.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
@@ -314,21 +315,19 @@ export function keyAccountMaintenanceProcess(
       return timers(
         timer(
           "contact",
-          state.lastContactAt === undefined
-            ? undefined
-            : state.lastContactAt + rules.contactIntervalDays * dayMillis,
+          daysAfter(state.lastContactAt, rules.contactIntervalDays),
           { type: "RemindContact" },
           state.contactReminded,
         ),
         timer(
           "summary:remind",
-          due === undefined ? undefined : due - rules.summaryReminderDaysBefore * dayMillis,
+          daysAfter(due, -rules.summaryReminderDaysBefore),
           { type: "RemindSummary" },
           state.summaryReminded,
         ),
         timer(
           "summary:escalate",
-          due === undefined ? undefined : due + rules.summaryEscalateAfterDays * dayMillis,
+          daysAfter(due, rules.summaryEscalateAfterDays),
           { type: "EscalateSummary" },
           state.summaryEscalated,
         ),

@@ -20,6 +20,7 @@ import {
   type StepFields,
   timerCommand,
 } from "../../process/command-shapes.ts"
+import { daysAfter } from "../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
@@ -264,8 +265,7 @@ export function qualityDocumentProcess(
   >({
     key: "acknowledge",
     command: { type: "RemindAcknowledgement" },
-    dueAt: (state) =>
-      state.distributedAt === undefined ? undefined : state.distributedAt + acknowledgeWithinDays * dayMillis,
+    dueAt: (state) => daysAfter(state.distributedAt, acknowledgeWithinDays),
     awaited: (state) =>
       hasVersionInForce(state) && unacknowledged(state).length > 0 && !state.acknowledgementReminded,
     event: (at) => ({ type: "AcknowledgementReminded", at }),

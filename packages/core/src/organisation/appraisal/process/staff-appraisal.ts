@@ -20,6 +20,7 @@ import {
   type StepFields,
   timerCommand,
 } from "../../../process/command-shapes.ts"
+import { daysAfter } from "../../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../../process/definition.ts"
 import type { Assignee } from "../../../process/effect-request.ts"
@@ -232,10 +233,7 @@ export function staffAppraisalProcess(
   >({
     key: "self-assessment",
     command: { type: "RemindSelfAssessment" },
-    dueAt: (state) =>
-      state.objectivesSetAt === undefined
-        ? undefined
-        : state.objectivesSetAt + policy.selfAssessmentDays * dayMillis,
+    dueAt: (state) => daysAfter(state.objectivesSetAt, policy.selfAssessmentDays),
     awaited: (state) => state.status === "selfAssessing" && !state.selfAssessmentReminded,
     event: (at) => ({ type: "SelfAssessmentReminded", at }),
   })

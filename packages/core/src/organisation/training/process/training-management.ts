@@ -18,6 +18,7 @@ import {
   type StepFields,
   timerCommand,
 } from "../../../process/command-shapes.ts"
+import { daysAfter } from "../../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../../process/definition.ts"
 import type { Assignee } from "../../../process/effect-request.ts"
@@ -160,10 +161,7 @@ export function trainingManagementProcess(
   >({
     key: "evaluate",
     command: { type: "RemindEvaluation" },
-    dueAt: (state) =>
-      state.sessionsEndedAt === undefined
-        ? undefined
-        : state.sessionsEndedAt + policy.evaluateWithinDays * dayMillis,
+    dueAt: (state) => daysAfter(state.sessionsEndedAt, policy.evaluateWithinDays),
     awaited: (state) => state.status === "evaluating" && !state.evaluationReminded,
     event: (at) => ({ type: "EvaluationReminded", at }),
   })
