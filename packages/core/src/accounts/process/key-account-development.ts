@@ -19,13 +19,14 @@ import {
   type StepFields,
   timerCommand,
 } from "../../process/command-shapes.ts"
+import { daysAfter } from "../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import { civilDateSchema } from "../../time/civil-date.ts"
-import { dayMillis, type Instant } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import { ContactKind } from "../labels/contact-kind.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 
@@ -212,7 +213,7 @@ export function keyAccountDevelopmentProcess(
         pursuing(state) &&
           timer(
             "contact",
-            state.lastContactAt === undefined ? undefined : state.lastContactAt + interval * dayMillis,
+            daysAfter(state.lastContactAt, interval),
             { type: "RemindContact" },
             state.contactReminded,
           ),

@@ -4,13 +4,7 @@ import type { FormValue } from "../../forms/form.ts"
 import { type PersonId, personId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -25,21 +19,25 @@ import {
   type StepFields,
   timerCommand,
 } from "../../process/command-shapes.ts"
+import { daysAfter } from "../../process/days-after.ts"
 import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
+import { gateDecisionStep, gateEventTypes } from "../../process/gate-decision-step.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { dayMillis, type Instant } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import { ContactKind } from "../labels/contact-kind.ts"
 import { MaintenanceMeasure } from "../labels/maintenance-measure.ts"
 import type { AccountsPolicy } from "../policy/accounts-policy.ts"
 import { maintenancePlanForm } from "../schema/maintenance-plan-form.ts"
 import { maintenanceSummaryForm } from "../schema/maintenance-summary-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account relationship maintenance; part of every idempotency key. */
 export const keyAccountMaintenanceName = "accounts.maintenance"
@@ -116,21 +114,13 @@ export const keyAccountMaintenanceCommandSchema = commandUnion(
 export type KeyAccountMaintenanceCommand = ShapedCommand<typeof keyAccountMaintenanceCommandSchema>
 
 type Step<Type extends KeyAccountMaintenanceCommand["type"]> = StepFields<KeyAccountMaintenanceCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a maintenance cycle. */
 export type KeyAccountMaintenanceEvent =
-  | FlowEvent<
-      "PlanSubmitted",
-      Step<"SubmitPlan"> & { approvalKey: string; approver: Role; policyVersion: string }
-    >
-  | FlowEvent<"PlanApproved", Decided>
-  | FlowEvent<"PlanReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | ApprovalGateEvents<"Plan", Step<"SubmitPlan"> & { approver: Role; policyVersion: string }>
   | FlowEvent<"MeasureRecorded", Step<"RecordMeasure">>
   | FlowEvent<"ContactLogged", Step<"LogContact">>
-  | FlowEvent<"SummarySubmitted", Step<"SubmitSummary"> & { approvalKey: string; approver: Role }>
-  | FlowEvent<"SummaryApproved", Decided>
-  | FlowEvent<"SummaryReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | ApprovalGateEvents<"Summary", Step<"SubmitSummary"> & { approver: Role }>
   | FlowEvent<"ContactReminded">
   | FlowEvent<"SummaryReminded">
   | FlowEvent<"SummaryEscalated">
@@ -215,15 +205,10 @@ export function keyAccountMaintenanceProcess(
         })
       },
       // ✓ 审批: approved → ② 实施方案, returned → ① again; ✓ 审核 of ⑨: approved → 结束, returned → ⑨ again
-      DecideApproval: (state, command, decision) => {
-        const summary = state.status === "summaryAwaitingReview"
-        return decideAtGate(state, command, summary || state.status === "planAwaitingApproval", decision, {
-          approved: (decided) =>
-            decision.accept({ type: summary ? "SummaryApproved" : "PlanApproved", ...decided }),
-          returned: (decided) =>
-            decision.accept({ type: summary ? "SummaryReturned" : "PlanReturned", ...decided }),
-        })
-      },
+      DecideApproval: gateDecisionStep(
+        (state) => state.status === "planAwaitingApproval" || state.status === "summaryAwaitingReview",
+        (state) => gateEventTypes(state.status === "summaryAwaitingReview" ? "Summary" : "Plan"),
+      ),
       // ③–⑧ a measure of the plan carried out (大客户主管, 大客户专员)
       RecordMeasure: (state, command, decision) => {
         if (state.status !== "implementing")
@@ -330,21 +315,19 @@ export function keyAccountMaintenanceProcess(
       return timers(
         timer(
           "contact",
-          state.lastContactAt === undefined
-            ? undefined
-            : state.lastContactAt + rules.contactIntervalDays * dayMillis,
+          daysAfter(state.lastContactAt, rules.contactIntervalDays),
           { type: "RemindContact" },
           state.contactReminded,
         ),
         timer(
           "summary:remind",
-          due === undefined ? undefined : due - rules.summaryReminderDaysBefore * dayMillis,
+          daysAfter(due, -rules.summaryReminderDaysBefore),
           { type: "RemindSummary" },
           state.summaryReminded,
         ),
         timer(
           "summary:escalate",
-          due === undefined ? undefined : due + rules.summaryEscalateAfterDays * dayMillis,
+          daysAfter(due, rules.summaryEscalateAfterDays),
           { type: "EscalateSummary" },
           state.summaryEscalated,
         ),
@@ -380,7 +363,7 @@ export function keyAccountMaintenanceProcess(
         ),
       ],
       PlanReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户关系维护方案被退回", "Key account relationship plan returned"),
@@ -416,7 +399,7 @@ export function keyAccountMaintenanceProcess(
           host.completeTask(`${state.cycleId}/maintain/${row.customer}`, `host.task.complete:${index}`),
         ),
       SummaryReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("成效总结被退回", "Relationship results returned"),

@@ -5,13 +5,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -30,11 +24,14 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import { issuesUnderField } from "../../process/field-issues.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import { type ScreeningCandidate, type ScreeningResult, screenKeyAccounts } from "../models/screening.ts"
 import type { AccountsPolicy, ScreeningPolicy } from "../policy/accounts-policy.ts"
 import { keyAccountAssessmentForm } from "../schema/key-account-assessment-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account screening; part of every idempotency key. */
 export const keyAccountScreeningName = "accounts.screening"
@@ -91,7 +88,6 @@ export const keyAccountScreeningCommandSchema = commandUnion(
 export type KeyAccountScreeningCommand = ShapedCommand<typeof keyAccountScreeningCommandSchema>
 
 type Step<Type extends KeyAccountScreeningCommand["type"]> = StepFields<KeyAccountScreeningCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a screening round. */
 export type KeyAccountScreeningEvent =
@@ -105,8 +101,7 @@ export type KeyAccountScreeningEvent =
         approvalKey: string | undefined
       }
     >
-  | FlowEvent<"KeyAccountsRegistered", Decided>
-  | FlowEvent<"AssessmentReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | GateDecisionEvents<"KeyAccountsRegistered", "AssessmentReturned">
   | CancelledEvent
 
 /** Why a screening command is refused. */
@@ -197,11 +192,10 @@ export function keyAccountScreeningProcess(
         })
       },
       // ✓ 经理批示: approved → ③ key-account records; returned → ② again
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "KeyAccountsRegistered", ...decided }),
-          returned: (decided) => decision.accept({ type: "AssessmentReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "awaitingApproval", {
+        approved: "KeyAccountsRegistered",
+        returned: "AssessmentReturned",
+      }),
       Cancel: cancelStep(
         (state) =>
           state.status === "criteriaSet" || state.status === "awaitingApproval"
@@ -285,7 +279,7 @@ export function keyAccountScreeningProcess(
           ),
         ]),
       AssessmentReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户评定表被退回", "Key account assessment returned"),

@@ -6,13 +6,7 @@ import type { FormValue } from "../../forms/form.ts"
 import { departmentId, type PersonId } from "../../ids/ids.ts"
 import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -32,6 +26,9 @@ import { issuesUnderField } from "../../process/field-issues.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
+import { gateDecisionStep, gateEventTypes } from "../../process/gate-decision-step.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { sentBackNotice } from "../../process/review-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
@@ -46,7 +43,7 @@ import { keyAccountMonthlyReportForm } from "../schema/key-account-monthly-repor
 import { keyAccountSupportForm } from "../schema/key-account-support-form.ts"
 import { serviceReviewForm } from "../schema/service-review-form.ts"
 import { serviceStrategyForm } from "../schema/service-strategy-form.ts"
-import { returnedNotice, supervisorOf } from "./cycle-support.ts"
+import { supervisorOf } from "./cycle-support.ts"
 
 /** The process name of key-account service management; part of every idempotency key. */
 export const keyAccountServiceName = "accounts.service-management"
@@ -143,25 +140,17 @@ export const keyAccountServiceCommandSchema = commandUnion(
 export type KeyAccountServiceCommand = ShapedCommand<typeof keyAccountServiceCommandSchema>
 
 type Step<Type extends KeyAccountServiceCommand["type"]> = StepFields<KeyAccountServiceCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a service-management cycle. */
 export type KeyAccountServiceEvent =
-  | FlowEvent<
-      "StrategySubmitted",
-      Step<"SubmitStrategy"> & { approvalKey: string; approver: Role; policyVersion: string }
-    >
-  | FlowEvent<"StrategyApproved", Decided>
-  | FlowEvent<"StrategyReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | ApprovalGateEvents<"Strategy", Step<"SubmitStrategy"> & { approver: Role; policyVersion: string }>
   | FlowEvent<"SupportRequested", Step<"RequestSupport"> & { dueAt: Instant }>
   | FlowEvent<"SupportAnswered", Step<"AnswerSupport">>
   | FlowEvent<"SupportEscalated", Step<"EscalateSupport">>
-  | FlowEvent<
-      "MonthlyReportSubmitted",
-      Step<"SubmitMonthlyReport"> & { approvalKey: string; approver: Role; summary: MonthlyReportSummary }
+  | ApprovalGateEvents<
+      "MonthlyReport",
+      Step<"SubmitMonthlyReport"> & { approver: Role; summary: MonthlyReportSummary }
     >
-  | FlowEvent<"MonthlyReportApproved", Decided>
-  | FlowEvent<"MonthlyReportReturned", Decided & { outcome: "rejected" | "withdrawn" }>
   | FlowEvent<
       "AccountsClassified",
       { actor: Actor; placements: ReadonlyArray<{ customerId: string; quadrant: ValueQuadrant }> }
@@ -237,16 +226,12 @@ export function keyAccountServiceProcess(
         })
       },
       // ✓ 审批 of ①: approved → ② 实施; returned → ① — ✓ 审核 of ④: the report approved or sent back
-      DecideApproval: (state, command, decision) => {
-        const strategy = state.status === "strategyAwaitingApproval"
-        const waiting = strategy || (state.status === "implementing" && state.reportUnderReview !== undefined)
-        return decideAtGate(state, command, waiting, decision, {
-          approved: (decided) =>
-            decision.accept({ type: strategy ? "StrategyApproved" : "MonthlyReportApproved", ...decided }),
-          returned: (decided) =>
-            decision.accept({ type: strategy ? "StrategyReturned" : "MonthlyReportReturned", ...decided }),
-        })
-      },
+      DecideApproval: gateDecisionStep(
+        (state) =>
+          state.status === "strategyAwaitingApproval" ||
+          (state.status === "implementing" && state.reportUnderReview !== undefined),
+        (state) => gateEventTypes(state.status === "strategyAwaitingApproval" ? "Strategy" : "MonthlyReport"),
+      ),
       // ③ 顾问式的销售行动 (大客户专员): support asked for on 大客户支持表
       RequestSupport: (state, command, decision) => {
         if (state.status !== "implementing")
@@ -434,7 +419,7 @@ export function keyAccountServiceProcess(
         ),
       ],
       StrategyReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户管理战略与目标被退回", "Key account strategy returned"),
@@ -484,7 +469,7 @@ export function keyAccountServiceProcess(
         }),
       ],
       MonthlyReportReturned: (state, event, host) => [
-        returnedNotice(
+        sentBackNotice(
           host,
           supervisorOf(state.supervisor),
           label("大客户月报表被退回", "Key account monthly report returned"),

@@ -5,13 +5,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { FormValue } from "../../forms/form.ts"
 import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -30,6 +24,8 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../process/gate-events.ts"
 import { modelResult } from "../../process/model-result.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
@@ -117,7 +113,6 @@ export const operatingCycleCommandSchema = commandUnion(
 export type OperatingCycleCommand = ShapedCommand<typeof operatingCycleCommandSchema>
 
 type Step<Type extends OperatingCycleCommand["type"]> = StepFields<OperatingCycleCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** A goal of ② the period missed: what was aimed at and what was measured. */
 export interface OperatingShortfall {
@@ -129,8 +124,7 @@ export interface OperatingShortfall {
 /** The events of the operating cycle. */
 export type OperatingCycleEvent =
   | FlowEvent<"DirectionSet", Step<"SetDirection"> & { approvalKey: string; policyVersion: string }>
-  | FlowEvent<"DirectionApproved", Decided>
-  | FlowEvent<"DirectionReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | GateDecisionEvents<"DirectionApproved", "DirectionReturned">
   | FlowEvent<"StaffTrained", Step<"RecordTraining">>
   | FlowEvent<"PeriodEnded">
   | FlowEvent<"ServiceEvaluated", Step<"EvaluateService"> & { shortfalls: ReadonlyArray<OperatingShortfall> }>
@@ -247,11 +241,10 @@ export function operatingCycleProcess(
         })
       },
       // ✓ 审核 (客户服务经理): approved → ④; sent back → ①②③ again
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "DirectionApproved", ...decided }),
-          returned: (decided) => decision.accept({ type: "DirectionReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "awaitingApproval", {
+        approved: "DirectionApproved",
+        returned: "DirectionReturned",
+      }),
       // ④ 培训客户服务人员 (呼叫中心主管), then ⑤ 响应客户呼入 / 发起呼出业务 until the period ends
       RecordTraining: (state, command, decision) => {
         if (state.status !== "training")

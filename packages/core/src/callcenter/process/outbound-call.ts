@@ -19,15 +19,10 @@ import {
 } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
-import {
-  ladderDeadlines,
-  type ScheduledLadder,
-  type ScheduledRung,
-  scheduleLadder,
-} from "../../process/escalation-ladder.ts"
+import { type ScheduledLadder, type ScheduledRung, scheduleLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
-import { ladderMarkEvents } from "../../process/ladder-marks.ts"
+import { ladderTimer } from "../../process/ladder-timer.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
@@ -212,6 +207,18 @@ export function outboundCallProcess(
     state.status === "closed" ||
     state.status === "unreachable" ||
     state.status === "cancelled"
+  const followUpTimer = ladderTimer<OutboundCallState, OutboundCallCommand>({
+    key: "follow-up",
+    command: { type: "CheckFollowUp" },
+    climbing: (state) =>
+      state.status === "followingUp"
+        ? {
+            ladder: state.followUp!,
+            progress: { reminded: state.followUpReminded, level: state.followUpLevel },
+          }
+        : undefined,
+    events: { reminded: "FollowUpReminded", escalated: "FollowUpEscalated" },
+  })
 
   return defineFlow<OutboundCallState, OutboundCallCommand, OutboundCallEvent, never>({
     name: outboundCallName,
@@ -268,16 +275,7 @@ export function outboundCallProcess(
         return decision.accept({ ...command, type: "CallRecorded", followUp })
       },
       // 客户跟踪: a reminder to the agent before it is due, the team lead and manager after
-      CheckFollowUp: (state, command, decision) => {
-        if (state.status !== "followingUp") return decision.accept()
-        const progress = { reminded: state.followUpReminded, level: state.followUpLevel }
-        return decision.accept(
-          ...ladderMarkEvents(state.followUp!, progress, command.at, {
-            reminded: "FollowUpReminded",
-            escalated: "FollowUpEscalated",
-          }),
-        )
-      },
+      CheckFollowUp: followUpTimer.step,
       // 客户跟踪 (呼叫中心专员) → 结束
       RecordFollowUp: (state, command, decision) => {
         if (state.status !== "followingUp") return decision.refuse("only a successful call is followed up")
@@ -330,14 +328,7 @@ export function outboundCallProcess(
     deadlines: (state) =>
       timers(
         state.status === "waitingRetry" && timer("retry", state.retryAt, { type: "RetryDue" }),
-        ...(state.status === "followingUp"
-          ? ladderDeadlines<OutboundCallCommand>(
-              "follow-up",
-              state.followUp!,
-              { reminded: state.followUpReminded, level: state.followUpLevel },
-              { type: "CheckFollowUp" },
-            )
-          : []),
+        ...followUpTimer.deadlines(state),
       ),
     effects: {
       ContactLoaded: (state, _event, host) => [

@@ -21,14 +21,9 @@ import {
 } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
-import {
-  ladderDeadlines,
-  type ScheduledLadder,
-  type ScheduledRung,
-  scheduleLadder,
-} from "../../process/escalation-ladder.ts"
+import { type ScheduledLadder, type ScheduledRung, scheduleLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { ladderMarkEvents } from "../../process/ladder-marks.ts"
+import { ladderTimer } from "../../process/ladder-timer.ts"
 import { modelResult } from "../../process/model-result.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
@@ -211,6 +206,18 @@ export function qualityMonitoringProcess(
       remindBeforeWorkingMinutes: policy.feedbackRemindBeforeWorkingMinutes,
       rungs: policy.feedbackEscalation,
     })
+  const feedbackTimer = ladderTimer<QualityMonitoringState, QualityMonitoringCommand>({
+    key: "feedback",
+    command: { type: "CheckFeedback" },
+    climbing: (state) =>
+      state.status === "scored"
+        ? {
+            ladder: state.feedback!,
+            progress: { reminded: state.feedbackReminded, level: state.feedbackLevel },
+          }
+        : undefined,
+    events: { reminded: "FeedbackReminded", escalated: "FeedbackEscalated" },
+  })
   const closed = (state: QualityMonitoringState) => state.status === "closed" || state.status === "cancelled"
 
   return defineFlow<
@@ -290,16 +297,8 @@ export function qualityMonitoringProcess(
           feedback: feedbackLadder(command.at),
         })
       },
-      CheckFeedback: (state, command, decision) => {
-        if (state.status !== "scored") return decision.accept()
-        const progress = { reminded: state.feedbackReminded, level: state.feedbackLevel }
-        return decision.accept(
-          ...ladderMarkEvents(state.feedback!, progress, command.at, {
-            reminded: "FeedbackReminded",
-            escalated: "FeedbackEscalated",
-          }),
-        )
-      },
+      // ④ 反馈辅导 due: a reminder to the evaluator before it is due, the escalation rungs after
+      CheckFeedback: feedbackTimer.step,
       // ④ 反馈辅导 (evaluator or team lead, with the agent) ◇ 合格？ no: ⑤ 不合格上报
       GiveFeedback: (state, command, decision) => {
         if (state.status !== "scored") return decision.refuse("feedback is given on a scored call")
@@ -368,14 +367,7 @@ export function qualityMonitoringProcess(
     },
     deadlines: (state) =>
       timers<QualityMonitoringCommand>(
-        ...(state.status === "scored"
-          ? ladderDeadlines<QualityMonitoringCommand>(
-              "feedback",
-              state.feedback!,
-              { reminded: state.feedbackReminded, level: state.feedbackLevel },
-              { type: "CheckFeedback" },
-            )
-          : []),
+        ...feedbackTimer.deadlines(state),
         state.status === "improving" &&
           timer(
             "improvement",

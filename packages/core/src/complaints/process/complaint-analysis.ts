@@ -5,13 +5,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId } from "../../ids/ids.ts"
 import { asWritten, label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -30,13 +24,10 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import {
-  ladderDeadlines,
-  ladderMarksDue,
-  type ScheduledLadder,
-  scheduleLadder,
-} from "../../process/escalation-ladder.ts"
+import { ladderDeadlines, ladderMarksDue, type ScheduledLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields, GateReturnedFields } from "../../process/gate-events.ts"
+import { workingDayLadders } from "../../process/working-day-ladders.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
 import { civilDateSchema } from "../../time/civil-date.ts"
@@ -137,7 +128,6 @@ export const complaintAnalysisCommandSchema = commandUnion(
 export type ComplaintAnalysisCommand = ShapedCommand<typeof complaintAnalysisCommandSchema>
 
 type Step<Type extends ComplaintAnalysisCommand["type"]> = StepFields<ComplaintAnalysisCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 type Assignment = Step<"AssignDepartments">["assignments"][number]
 
 /** The events of the complaint analysis. */
@@ -152,8 +142,8 @@ export type ComplaintAnalysisEvent =
     >
   | FlowEvent<"DepartmentsAssigned", Step<"AssignDepartments">>
   | FlowEvent<"MeasuresProposed", Step<"ProposeMeasures"> & { approvalKey: string }>
-  | FlowEvent<"MeasuresApproved", Decided & { ladders: ReadonlyArray<ScheduledLadder> }>
-  | FlowEvent<"MeasuresReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | FlowEvent<"MeasuresApproved", GateDecidedFields & { ladders: ReadonlyArray<ScheduledLadder> }>
+  | FlowEvent<"MeasuresReturned", GateReturnedFields>
   | FlowEvent<"MeasureReminded", { measureId: string }>
   | FlowEvent<"MeasureEscalated", { measureId: string; level: number; role: Role }>
   | FlowEvent<"MeasureCompleted", Step<"ReportMeasureDone">>
@@ -311,14 +301,7 @@ export function complaintAnalysisProcess(
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
           approved: ({ at, ...decided }) => {
-            const ladders = state.measures.map((measure) =>
-              scheduleLadder(
-                calendar,
-                at,
-                measure.workingDays * calendar.standardDayMinutes,
-                policy.followUp,
-              ),
-            )
+            const ladders = workingDayLadders(calendar, at, state.measures, policy.followUp)
             return decision.accept({ type: "MeasuresApproved", at, ...decided, ladders })
           },
           returned: (decided) => decision.accept({ type: "MeasuresReturned", ...decided }),

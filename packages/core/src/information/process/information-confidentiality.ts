@@ -7,14 +7,7 @@ import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { type Label, label } from "../../labels/label.ts"
 import { Post } from "../../organisation/post.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-  type ReturnedDecisionFields,
-} from "../../process/approval-gate.ts"
+import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -34,15 +27,18 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
-import { ladderDeadlines, type ScheduledLadder, scheduleLadder } from "../../process/escalation-ladder.ts"
+import { ladderDeadlines, type ScheduledLadder } from "../../process/escalation-ladder.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields, GateDecisionEvents, GateReturnedFields } from "../../process/gate-events.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import {
   type LadderEscalatedEvent,
   type LadderRemindedEvent,
   ladderMarkEvents,
 } from "../../process/ladder-marks.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
+import { workingDayLadders } from "../../process/working-day-ladders.ts"
 import { type Actor, actorSchema, personIdSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
 import { classificationForm } from "../forms/classification-form.ts"
@@ -170,8 +166,6 @@ type Step<Type extends InformationConfidentialityCommand["type"]> = StepFields<
   InformationConfidentialityCommand,
   Type
 >
-type Decided = Omit<ApprovalDecisionFields, "at">
-type Returned = Omit<ReturnedDecisionFields, "at">
 
 /** One item of classified information. */
 export type ClassifiedItem = Step<"Classify">["items"][number]
@@ -185,22 +179,20 @@ export type RemedyAction = Step<"ProposeRemedy">["actions"][number]
 /** The events of 信息保密管理流程. */
 export type InformationConfidentialityEvent =
   | FlowEvent<"Classified", Step<"Classify"> & { approvalKey: string }>
-  | FlowEvent<"ClassificationApproved", Decided>
-  | FlowEvent<"ClassificationReturned", Returned>
+  | GateDecisionEvents<"ClassificationApproved", "ClassificationReturned">
   | FlowEvent<"CirculationSet", Step<"SetCirculation">>
   | FlowEvent<"CopyTransferred", Step<"TransferCopy">>
   | FlowEvent<"CopySigned", Step<"SignForCopy">>
   | FlowEvent<"CopyReturned", Step<"ReturnCopy">>
   | FlowEvent<"Audited", { roundId: string; auditor: Actor; findings: ReadonlyArray<AuditFinding> }>
   | FlowEvent<"RemedyProposed", Step<"ProposeRemedy"> & { approvalKey: string }>
-  | FlowEvent<"RemedyApproved", Decided & { ladders: ReadonlyArray<ScheduledLadder> }>
-  | FlowEvent<"RemedyReturned", Returned>
+  | FlowEvent<"RemedyApproved", GateDecidedFields & { ladders: ReadonlyArray<ScheduledLadder> }>
+  | FlowEvent<"RemedyReturned", GateReturnedFields>
   | (LadderRemindedEvent<"RemedyReminded"> & { readonly actionId: string })
   | (LadderEscalatedEvent<"RemedyEscalated"> & { readonly actionId: string })
   | FlowEvent<"ActionDone", Step<"ReportActionDone">>
   | FlowEvent<"ReportSubmitted", Step<"SubmitReport"> & { approvalKey: string }>
-  | FlowEvent<"Archived", Decided>
-  | FlowEvent<"ReportReturned", Returned>
+  | GateDecisionEvents<"Archived", "ReportReturned">
   | CancelledEvent
 
 /** A numbered copy as the register keeps it (编号传递登记). */
@@ -379,7 +371,7 @@ export function informationConfidentialityProcess(
       `Confidential information ${state.matterId} ${state.title}`,
     )
   const supervisorOf = (state: InformationConfidentialityState): Assignee =>
-    state.classifier ? { person: state.classifier } : { role: "supervisor" }
+    personOrPost(state.classifier, "supervisor")
   const recipientOf = (recipient: CirculationRecipient): Assignee =>
     recipient.person !== undefined
       ? { person: recipient.person }
@@ -431,14 +423,7 @@ export function informationConfidentialityProcess(
             if (gate === "classification")
               return decision.accept({ type: "ClassificationApproved", at, ...decided })
             if (gate === "report") return decision.accept({ type: "Archived", at, ...decided })
-            const ladders = state.actions.map((action) =>
-              scheduleLadder(
-                calendar,
-                at,
-                action.workingDays * calendar.standardDayMinutes,
-                policy.remedyFollowUp,
-              ),
-            )
+            const ladders = workingDayLadders(calendar, at, state.actions, policy.remedyFollowUp)
             return decision.accept({ type: "RemedyApproved", at, ...decided, ladders })
           },
           returned: (decided) =>

@@ -16,6 +16,7 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { formCommandField } from "../../process/form-command-field.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { recordStep } from "../../process/record-step.ts"
 import { reminderTimer } from "../../process/reminder-timer.ts"
 import { timers } from "../../process/timers.ts"
@@ -154,8 +155,7 @@ export function onSiteCoachingProcess(
   const passScore = options.passScore ?? 3
   const weak = (scores: ReadonlyArray<SkillScore>) =>
     scores.filter((row) => row.score < passScore).map((row) => row.skill)
-  const coachOf = (state: OnSiteCoachingState): Assignee =>
-    state.coach ? { person: state.coach.personId } : { role: "supervisor" }
+  const coachOf = (state: OnSiteCoachingState): Assignee => personOrPost(state.coach?.personId, "supervisor")
   const followUp = reminderTimer<OnSiteCoachingState, OnSiteCoachingCommand, OnSiteCoachingEvent>({
     key: "follow-up",
     command: { type: "FollowUpDue" },

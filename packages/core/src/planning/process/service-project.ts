@@ -6,13 +6,7 @@ import { ValidationError } from "../../errors/validation-error.ts"
 import { label } from "../../labels/label.ts"
 import type { Money } from "../../money/money.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -32,6 +26,9 @@ import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import { submitFormForApproval } from "../../process/form-approval.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../process/gate-events.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { recordStep } from "../../process/record-step.ts"
 import { sentBackNotice } from "../../process/review-step.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -126,15 +123,13 @@ export const serviceProjectCommandSchema = commandUnion(
 export type ServiceProjectCommand = ShapedCommand<typeof serviceProjectCommandSchema>
 
 type Step<Type extends ServiceProjectCommand["type"]> = StepFields<ServiceProjectCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a service project. */
 export type ServiceProjectEvent =
   | FlowEvent<"IdeaProposed", Step<"ProposeIdea">>
   | FlowEvent<"FeasibilityAssessed", Step<"AssessFeasibility"> & { feasible: boolean }>
   | FlowEvent<"ProgrammeDesigned", Step<"DesignProgramme"> & { approvalKey: string }>
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | GateDecisionEvents<"Approved", "Returned">
   | FlowEvent<"PilotEvaluated", Step<"EvaluatePilot"> & { rollOut: boolean }>
   | FlowEvent<"RolledOut", Step<"RollOut">>
   | CancelledEvent
@@ -180,8 +175,7 @@ export function serviceProjectProcess(
   options: ServiceProjectOptions = {},
 ): ProcessDefinition<ServiceProjectState, ServiceProjectCommand, ServiceProjectEvent, ServiceProjectRefusal> {
   const approver = options.approver ?? "manager"
-  const ownerOf = (state: ServiceProjectState): Assignee =>
-    state.owner ? { person: state.owner.personId } : { role: "supervisor" }
+  const ownerOf = (state: ServiceProjectState): Assignee => personOrPost(state.owner?.personId, "supervisor")
 
   return defineFlow<ServiceProjectState, ServiceProjectCommand, ServiceProjectEvent, ValidationError>({
     name: serviceProjectName,
@@ -223,11 +217,10 @@ export function serviceProjectProcess(
             })
           : decision.refuse("the programme is designed once the idea is feasible, or again when sent back"),
       // ④ ✓ approved: ⑤ 试点 — returned: back to ③
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "awaitingApproval", {
+        approved: "Approved",
+        returned: "Returned",
+      }),
       // ⑥ 试点评估 (客户服务部) ◇ target reached: ⑦ — not reached: dropped
       EvaluatePilot: (state, command, decision) =>
         state.status === "piloting"

@@ -1,6 +1,5 @@
-import { Result } from "effect"
 import { z } from "zod"
-import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
@@ -31,6 +30,8 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
+import { policyRefused } from "../../process/policy-refused.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
@@ -139,9 +140,7 @@ const initialState: LoyaltyImprovementState = {
   decidedApprovals: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
-const ownerOf = (state: LoyaltyImprovementState): Assignee =>
-  state.owner ? { person: state.owner } : { role: "supervisor" }
+const ownerOf = (state: LoyaltyImprovementState): Assignee => personOrPost(state.owner, "supervisor")
 const titleOf = (state: LoyaltyImprovementState) =>
   label(`客户忠诚度提升 ${state.id}`, `Customer loyalty improvement ${state.id}`)
 
@@ -183,7 +182,7 @@ export function loyaltyImprovementProcess(
         if (state.status === "drafting" && command.id !== state.id)
           return decision.refuse("the improvement's id cannot change")
         if (command.actions.some((action) => action.dueAt <= command.at))
-          return policyRefusal("loyalty.actionDue", "every action must be due in the future")
+          return policyRefused("loyalty.actionDue", "every action must be due in the future")
         return decision.accept({
           ...command,
           type: "PlanProposed",

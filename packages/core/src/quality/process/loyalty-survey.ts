@@ -1,19 +1,12 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { nonNegativeMoneyInputSchema } from "../../credit/schema/money-input.ts"
-import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-  type ReturnedDecisionFields,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -32,6 +25,10 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
+import { policyRefused } from "../../process/policy-refused.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
@@ -152,9 +149,7 @@ export type LoyaltySurveyEvent =
         policyVersion: string
       }
     >
-  | FlowEvent<"PlanSubmitted", { approvalKey: string }>
-  | FlowEvent<"PlanApproved", ApprovalDecisionFields>
-  | FlowEvent<"PlanReturned", ReturnedDecisionFields>
+  | ApprovalGateEvents<"Plan">
   | FlowEvent<"ResponseRecorded", { response: SurveyResponse }>
   | FlowEvent<"CustomersRecorded", Step<"RecordCustomers">>
   | FlowEvent<"CollectionClosed", { responses: number }>
@@ -200,9 +195,7 @@ const initialState: LoyaltySurveyState = {
   decidedApprovals: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
-const ownerOf = (state: LoyaltySurveyState): Assignee =>
-  state.owner ? { person: state.owner } : { role: "supervisor" }
+const ownerOf = (state: LoyaltySurveyState): Assignee => personOrPost(state.owner, "supervisor")
 const titleOf = (state: LoyaltySurveyState) =>
   state.definition?.title ?? label("客户忠诚度调查", "Customer loyalty survey")
 /** Whose answers a response gives: the customer it names, else the respondent. */
@@ -320,11 +313,11 @@ export function loyaltySurveyProcess(
         const questions = definition.success.questions
         const satisfaction = ratingQuestion(definition.success, command.satisfactionQuestion)
         if (typeof satisfaction === "string")
-          return policyRefusal("loyalty.satisfactionQuestion", satisfaction)
+          return policyRefused("loyalty.satisfactionQuestion", satisfaction)
         if (
           !questions.some((question) => question.id === command.recommendQuestion && question.kind === "nps")
         )
-          return policyRefusal(
+          return policyRefused(
             "loyalty.recommendQuestion",
             `${command.recommendQuestion} is not an NPS question`,
           )
@@ -332,9 +325,9 @@ export function loyaltySurveyProcess(
           command.repurchaseQuestion === undefined
             ? undefined
             : ratingQuestion(definition.success, command.repurchaseQuestion)
-        if (typeof repurchase === "string") return policyRefusal("loyalty.repurchaseQuestion", repurchase)
+        if (typeof repurchase === "string") return policyRefused("loyalty.repurchaseQuestion", repurchase)
         if (command.fieldworkEnd <= command.at)
-          return policyRefusal("loyalty.fieldwork", "fieldwork must end in the future")
+          return policyRefused("loyalty.fieldwork", "fieldwork must end in the future")
         return decision.accept({
           type: "PlanDrafted",
           at: command.at,
@@ -360,11 +353,10 @@ export function loyaltySurveyProcess(
         })
       },
       // ✓ approved: ② collect — rejected or withdrawn: back to ①
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "planSubmitted", decision, {
-          approved: (decided) => decision.accept({ type: "PlanApproved", ...decided }),
-          returned: (decided) => decision.accept({ type: "PlanReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "planSubmitted", {
+        approved: "PlanApproved",
+        returned: "PlanReturned",
+      }),
       // ② 回收问卷: one answer per customer, fitting the questionnaire
       RecordResponse: recordResponseStep("loyalty.oneResponsePerCustomer", "customer", customerOfResponse),
       // ② 收集客户购买记录 (from the CRM): one record per customer
@@ -374,7 +366,7 @@ export function loyaltySurveyProcess(
         const ids = [...state.customers, ...command.records].map((record) => record.customerId)
         const repeated = ids.find((id, index) => ids.indexOf(id) !== index)
         if (repeated !== undefined)
-          return policyRefusal("loyalty.oneRecordPerCustomer", `customer ${repeated} is recorded twice`)
+          return policyRefused("loyalty.oneRecordPerCustomer", `customer ${repeated} is recorded twice`)
         return decision.accept({ ...command, type: "CustomersRecorded" })
       },
       // 回收结束 (by hand, or the fieldwork timer — which may fire after a manual close)

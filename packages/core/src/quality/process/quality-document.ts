@@ -4,13 +4,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -26,11 +20,13 @@ import {
   type StepFields,
   timerCommand,
 } from "../../process/command-shapes.ts"
+import { daysAfter } from "../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields, GateDecisionEvents } from "../../process/gate-events.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
 import { reminderTimer } from "../../process/reminder-timer.ts"
 import {
@@ -147,21 +143,19 @@ export const qualityDocumentCommandSchema = commandUnion(
 export type QualityDocumentCommand = ShapedCommand<typeof qualityDocumentCommandSchema>
 
 type Step<Type extends QualityDocumentCommand["type"]> = StepFields<QualityDocumentCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a quality-system document. */
 export type QualityDocumentEvent =
   | FlowEvent<"Drafted", Step<"Draft"> & { version: number }>
   | ReviewedEvent
   | FlowEvent<"ApprovalRequested", { approvalKey: string; purpose: DocumentApprovalPurpose }>
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | GateDecisionEvents<"Approved", "Returned">
   | FlowEvent<"Distributed", Step<"Distribute">>
   | FlowEvent<"Acknowledged", Step<"Acknowledge">>
   | FlowEvent<"AcknowledgementReminded">
   | FlowEvent<"Revised", Step<"Revise"> & { version: number }>
   | FlowEvent<"WithdrawalRequested", Step<"RequestWithdrawal">>
-  | FlowEvent<"Withdrawn", Decided>
+  | FlowEvent<"Withdrawn", GateDecidedFields>
   | CancelledEvent
 
 /** Why a command of a quality-system document is refused. */
@@ -271,8 +265,7 @@ export function qualityDocumentProcess(
   >({
     key: "acknowledge",
     command: { type: "RemindAcknowledgement" },
-    dueAt: (state) =>
-      state.distributedAt === undefined ? undefined : state.distributedAt + acknowledgeWithinDays * dayMillis,
+    dueAt: (state) => daysAfter(state.distributedAt, acknowledgeWithinDays),
     awaited: (state) =>
       hasVersionInForce(state) && unacknowledged(state).length > 0 && !state.acknowledgementReminded,
     event: (at) => ({ type: "AcknowledgementReminded", at }),

@@ -4,13 +4,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -31,6 +25,8 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../process/gate-events.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { actorSchema } from "../../roles/actor.ts"
 import { civilParts, dayNumberOfParts, fromDayNumber } from "../../time/civil-date.ts"
@@ -104,7 +100,6 @@ export const qualityRecordCommandSchema = commandUnion(
 export type QualityRecordCommand = ShapedCommand<typeof qualityRecordCommandSchema>
 
 type Step<Type extends QualityRecordCommand["type"]> = StepFields<QualityRecordCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a quality record. */
 export type QualityRecordEvent =
@@ -113,8 +108,7 @@ export type QualityRecordEvent =
   | FlowEvent<"RetentionEnded">
   // `approvalKey`: the approval the disposal waits on, none when the policy names no approvers.
   | FlowEvent<"DisposalProposed", Step<"ProposeDisposal"> & { approvalKey: string | undefined }>
-  | FlowEvent<"DisposalApproved", Decided>
-  | FlowEvent<"DisposalReturned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | GateDecisionEvents<"DisposalApproved", "DisposalReturned">
   | FlowEvent<"Disposed", Step<"ConfirmDisposal">>
   | CancelledEvent
 
@@ -208,11 +202,10 @@ export function qualityRecordProcess(
         return decision.accept({ ...command, type: "DisposalProposed", approvalKey })
       },
       // ④ 审核 → 审批 ✓ (经理, 总经理): approved — to ⑤; returned — the record stays due
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "disposalRequested", decision, {
-          approved: (decided) => decision.accept({ type: "DisposalApproved", ...decided }),
-          returned: (decided) => decision.accept({ type: "DisposalReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "disposalRequested", {
+        approved: "DisposalApproved",
+        returned: "DisposalReturned",
+      }),
       // ⑤ 销毁 (保管人) before a witness (监销人) who is not the keeper
       ConfirmDisposal: (state, command, decision) => {
         if (state.status !== "disposalApproved")

@@ -1,12 +1,11 @@
 import { Result } from "effect"
 import { z } from "zod"
-import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import type { ApprovalDecisionFields, ReturnedDecisionFields } from "../../process/approval-gate.ts"
-import { decideAtGate, type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -26,6 +25,10 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
+import { gateDecisionStep } from "../../process/gate-decision-step.ts"
+import type { ApprovalGateEvents } from "../../process/gate-events.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
+import { policyRefused } from "../../process/policy-refused.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
@@ -90,9 +93,7 @@ export type MeasurementEvent =
       "Measured",
       { results: SurveyResults; figures: ReadonlyArray<MeasuredFigure>; belowMinimum: boolean }
     >
-  | FlowEvent<"ReportSubmitted", Step<"SubmitReport"> & { approvalKey: string }>
-  | FlowEvent<"ReportApproved", ApprovalDecisionFields>
-  | FlowEvent<"ReportReturned", ReturnedDecisionFields>
+  | ApprovalGateEvents<"Report", Step<"SubmitReport">>
   | FlowEvent<"ReportReminded">
   | CancelledEvent
 
@@ -143,9 +144,7 @@ const initialState: MeasurementState = {
   decidedApprovals: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
-const ownerOf = (state: MeasurementState): Assignee =>
-  state.owner ? { person: state.owner } : { role: "supervisor" }
+const ownerOf = (state: MeasurementState): Assignee => personOrPost(state.owner, "supervisor")
 const titleOf = (state: MeasurementState) =>
   label(`客户满意度测量 ${state.id}`, `Customer satisfaction measurement ${state.id}`)
 /** A figure in words, with its target and whether it was met. */
@@ -193,9 +192,9 @@ export function satisfactionMeasurementProcess(
         const definition = parseSurveyDefinition(command.definition)
         if (Result.isFailure(definition)) return Result.fail(definition.failure)
         if (command.periodEnd < command.periodStart)
-          return policyRefusal("measurement.period", "the period must end on or after its start")
+          return policyRefused("measurement.period", "the period must end on or after its start")
         if (command.reportDueAt <= command.at)
-          return policyRefusal("measurement.reportDue", "the report must be due in the future")
+          return policyRefused("measurement.reportDue", "the report must be due in the future")
         return decision.accept({
           ...command,
           type: "MeasurementPlanned",
@@ -214,7 +213,7 @@ export function satisfactionMeasurementProcess(
           if (Result.isFailure(response)) return Result.fail(response.failure)
           const who = response.success.respondentId
           if (seen.has(who))
-            return policyRefusal(
+            return policyRefused(
               "measurement.oneResponsePerRespondent",
               `respondent ${who} has already answered`,
             )
@@ -245,11 +244,10 @@ export function satisfactionMeasurementProcess(
         })
       },
       // ✓ approved: ⑤ 发布测量结果 — rejected or withdrawn: back to ④
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "reportSubmitted", decision, {
-          approved: (decided) => decision.accept({ type: "ReportApproved", ...decided }),
-          returned: (decided) => decision.accept({ type: "ReportReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "reportSubmitted", {
+        approved: "ReportApproved",
+        returned: "ReportReturned",
+      }),
       // timer: the report not in by its due date
       RemindReport: (state, command, decision) =>
         decision.acceptIf(

@@ -1,18 +1,10 @@
-import { Result } from "effect"
 import { z } from "zod"
-import { type InvalidTransition, PolicyRefusal } from "../../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../../errors/refusals.ts"
 import type { ValidationError } from "../../../errors/validation-error.ts"
 import type { PersonId } from "../../../ids/ids.ts"
 import { label } from "../../../labels/label.ts"
 import { decideApprovalSchema } from "../../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-  type ReturnedDecisionFields,
-} from "../../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -28,10 +20,15 @@ import {
   type StepFields,
   timerCommand,
 } from "../../../process/command-shapes.ts"
+import { daysAfter } from "../../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../../process/definition.ts"
 import type { Assignee } from "../../../process/effect-request.ts"
 import { defineFlow } from "../../../process/flow.ts"
+import { gateDecisionStep } from "../../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../../process/gate-events.ts"
+import { personOrPost } from "../../../process/person-or-post.ts"
+import { policyRefused } from "../../../process/policy-refused.ts"
 import { reminderTimer } from "../../../process/reminder-timer.ts"
 import { returnedNotice } from "../../../process/returned-notice.ts"
 import { timer, timers } from "../../../process/timers.ts"
@@ -139,8 +136,7 @@ export interface AppraisalResult {
 export type StaffAppraisalEvent =
   | FlowEvent<"ObjectivesSet", Step<"SetObjectives">>
   | FlowEvent<"SelfAssessed", Step<"SelfAssess"> & { approvalKey: string }>
-  | FlowEvent<"ReviewPassed", ApprovalDecisionFields>
-  | FlowEvent<"ReviewReturned", ReturnedDecisionFields>
+  | GateDecisionEvents<"ReviewPassed", "ReviewReturned">
   | FlowEvent<
       "Concluded",
       AppraisalResult & { by: Step<"Conclude">["by"]; followUpDueAt: Instant | undefined }
@@ -197,11 +193,9 @@ const initialState: StaffAppraisalState = {
   decidedApprovals: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
 const employeeOf = (state: StaffAppraisalState): Assignee =>
   state.employee ? { person: state.employee } : { role: "officer" }
-const supervisorOf = (state: StaffAppraisalState): Assignee =>
-  state.supervisor ? { person: state.supervisor } : { role: "supervisor" }
+const supervisorOf = (state: StaffAppraisalState): Assignee => personOrPost(state.supervisor, "supervisor")
 const titleOf = (state: StaffAppraisalState) =>
   label(
     `业绩考核 ${state.appraisalId}（${state.period}）`,
@@ -239,10 +233,7 @@ export function staffAppraisalProcess(
   >({
     key: "self-assessment",
     command: { type: "RemindSelfAssessment" },
-    dueAt: (state) =>
-      state.objectivesSetAt === undefined
-        ? undefined
-        : state.objectivesSetAt + policy.selfAssessmentDays * dayMillis,
+    dueAt: (state) => daysAfter(state.objectivesSetAt, policy.selfAssessmentDays),
     awaited: (state) => state.status === "selfAssessing" && !state.selfAssessmentReminded,
     event: (at) => ({ type: "SelfAssessmentReminded", at }),
   })
@@ -263,7 +254,7 @@ export function staffAppraisalProcess(
       SetObjectives: (state, command, decision) => {
         if (state.status !== "none") return decision.refuse("the objectives are set once, at the start")
         if (command.employee === command.supervisor)
-          return policyRefusal("appraisal.selfReview", "the employee cannot be their own supervisor")
+          return policyRefused("appraisal.selfReview", "the employee cannot be their own supervisor")
         return decision.accept({ ...command, type: "ObjectivesSet" })
       },
       // ② 自我评估 (被考核人): a result for every KPI, then ③ ✓
@@ -271,14 +262,14 @@ export function staffAppraisalProcess(
         if (state.status !== "selfAssessing")
           return decision.refuse("only an appraisal awaiting self-assessment is self-assessed")
         if (command.by.personId !== state.employee)
-          return policyRefusal("appraisal.selfAssessor", `only ${state.employee} assesses this appraisal`)
+          return policyRefused("appraisal.selfAssessor", `only ${state.employee} assesses this appraisal`)
         const ids = state.objectives.map((objective) => objective.id)
         const given = command.results.map((result) => result.objectiveId)
         const unknown = given.find((id) => !ids.includes(id))
-        if (unknown !== undefined) return policyRefusal("appraisal.unknownObjective", `no KPI ${unknown}`)
+        if (unknown !== undefined) return policyRefused("appraisal.unknownObjective", `no KPI ${unknown}`)
         const missing = ids.filter((id) => !given.includes(id))
         if (missing.length > 0 || new Set(given).size !== given.length)
-          return policyRefusal(
+          return policyRefused(
             "appraisal.resultsPerObjective",
             `give one result for each KPI (missing: ${missing.join(", ") || "none"})`,
           )
@@ -291,21 +282,20 @@ export function staffAppraisalProcess(
       // ⏰ 自评期满: one reminder to the employee
       RemindSelfAssessment: selfAssessmentReminder.step,
       // ③ 主管审核 ✓ (客服主管): passed — ④; rejected or withdrawn — back to ②
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "inReview", decision, {
-          approved: (decided) => decision.accept({ type: "ReviewPassed", ...decided }),
-          returned: (decided) => decision.accept({ type: "ReviewReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "inReview", {
+        approved: "ReviewPassed",
+        returned: "ReviewReturned",
+      }),
       // ④ 考核结果 (客服主管): score, grade, quadrant ◇ in A? no — an improvement plan is required
       Conclude: (state, command, decision) => {
         if (state.status !== "concluding") return decision.refuse("only a reviewed appraisal is concluded")
         if (command.by.personId !== state.supervisor)
-          return policyRefusal("appraisal.supervisor", `only ${state.supervisor} concludes this appraisal`)
+          return policyRefused("appraisal.supervisor", `only ${state.supervisor} concludes this appraisal`)
         const scored = scoredLines(state)
         const lines = command.quadrantLines ?? policy.cutOffs
         const quadrant = quadrantOf(command.abilityScore >= lines.ability, scored.total >= lines.performance)
         if (quadrant !== "A" && command.improvementPlan === undefined)
-          return policyRefusal(
+          return policyRefused(
             "appraisal.improvementPlan",
             `quadrant ${quadrant} needs an improvement plan (${AbilityPerformanceQuadrant.labels[quadrant]["zh-CN"]})`,
           )
@@ -336,7 +326,7 @@ export function staffAppraisalProcess(
         if (state.status !== "followingUp")
           return decision.refuse("only an appraisal with an improvement plan is followed up")
         if (command.by.personId !== state.supervisor)
-          return policyRefusal("appraisal.supervisor", `only ${state.supervisor} follows this appraisal up`)
+          return policyRefused("appraisal.supervisor", `only ${state.supervisor} follows this appraisal up`)
         return decision.accept({
           type: "Archived",
           at: command.at,

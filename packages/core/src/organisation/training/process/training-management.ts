@@ -1,17 +1,9 @@
-import { Result } from "effect"
-import { type InvalidTransition, PolicyRefusal } from "../../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../../errors/refusals.ts"
 import type { ValidationError } from "../../../errors/validation-error.ts"
 import type { PersonId } from "../../../ids/ids.ts"
 import { label } from "../../../labels/label.ts"
 import { decideApprovalSchema } from "../../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-  type ReturnedDecisionFields,
-} from "../../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../../process/approval-gate.ts"
 import {
   type CancelledEvent,
   cancelCommandSchema,
@@ -26,12 +18,17 @@ import {
   type StepFields,
   timerCommand,
 } from "../../../process/command-shapes.ts"
+import { daysAfter } from "../../../process/days-after.ts"
 import { commandIdSchema, commandTextSchema } from "../../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../../process/definition.ts"
 import type { Assignee } from "../../../process/effect-request.ts"
 import { defineFlow } from "../../../process/flow.ts"
 import { submitFormForApproval } from "../../../process/form-approval.ts"
 import { formCommandField } from "../../../process/form-command-field.ts"
+import { gateDecisionStep } from "../../../process/gate-decision-step.ts"
+import type { GateDecisionEvents } from "../../../process/gate-events.ts"
+import { personOrPost } from "../../../process/person-or-post.ts"
+import { policyRefused } from "../../../process/policy-refused.ts"
 import { reminderTimer } from "../../../process/reminder-timer.ts"
 import { returnedNotice } from "../../../process/returned-notice.ts"
 import { timers } from "../../../process/timers.ts"
@@ -83,8 +80,7 @@ type Step<Type extends TrainingManagementCommand["type"]> = StepFields<TrainingM
 /** The events of a training plan. */
 export type TrainingManagementEvent =
   | FlowEvent<"PlanProposed", Step<"ProposePlan"> & { approvalKey: string }>
-  | FlowEvent<"PlanApproved", ApprovalDecisionFields>
-  | FlowEvent<"PlanReturned", ReturnedDecisionFields>
+  | GateDecisionEvents<"PlanApproved", "PlanReturned">
   | FlowEvent<"AttendanceRecorded", Step<"RecordAttendance">>
   | FlowEvent<"EvaluationReminded">
   | FlowEvent<"Evaluated", Step<"Evaluate"> & { evaluation: TrainingEvaluation }>
@@ -126,9 +122,7 @@ const initialState: TrainingManagementState = {
   decidedApprovals: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
-const ownerOf = (state: TrainingManagementState): Assignee =>
-  state.owner ? { person: state.owner } : { role: "supervisor" }
+const ownerOf = (state: TrainingManagementState): Assignee => personOrPost(state.owner, "supervisor")
 const titleOf = (state: TrainingManagementState) =>
   label(
     `培训 ${state.planId} ${state.plan?.title ?? ""}`,
@@ -167,10 +161,7 @@ export function trainingManagementProcess(
   >({
     key: "evaluate",
     command: { type: "RemindEvaluation" },
-    dueAt: (state) =>
-      state.sessionsEndedAt === undefined
-        ? undefined
-        : state.sessionsEndedAt + policy.evaluateWithinDays * dayMillis,
+    dueAt: (state) => daysAfter(state.sessionsEndedAt, policy.evaluateWithinDays),
     awaited: (state) => state.status === "evaluating" && !state.evaluationReminded,
     event: (at) => ({ type: "EvaluationReminded", at }),
   })
@@ -200,11 +191,10 @@ export function trainingManagementProcess(
         })
       },
       // ✓ approved: ② the sessions — rejected or withdrawn: back to ①
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "planSubmitted", decision, {
-          approved: (decided) => decision.accept({ type: "PlanApproved", ...decided }),
-          returned: (decided) => decision.accept({ type: "PlanReturned", ...decided }),
-        }),
+      DecideApproval: gateDecisionStep((state) => state.status === "planSubmitted", {
+        approved: "PlanApproved",
+        returned: "PlanReturned",
+      }),
       // ② 组织实施与签到 (培训讲师, or the owner): one sheet per course, the plan's trainees only
       RecordAttendance: (state, command, decision) => {
         if (state.status !== "inSession")
@@ -212,9 +202,9 @@ export function trainingManagementProcess(
         const { sheet } = command
         const course = state.plan!.courses.find((each) => each.id === sheet.courseId)
         if (course === undefined)
-          return policyRefusal("training.unknownCourse", `the plan has no course ${sheet.courseId}`)
+          return policyRefused("training.unknownCourse", `the plan has no course ${sheet.courseId}`)
         if (command.by.personId !== course.trainer && command.by.personId !== state.owner)
-          return policyRefusal(
+          return policyRefused(
             "training.attendanceTaker",
             `the trainer ${course.trainer} or the plan's owner records course ${course.id}`,
           )
@@ -225,7 +215,7 @@ export function trainingManagementProcess(
           sheet.attendance.map((row) => row.trainee),
         )
         if (unknown.length > 0)
-          return policyRefusal("training.unknownTrainee", `not trainees of this plan: ${unknown.join(", ")}`)
+          return policyRefused("training.unknownTrainee", `not trainees of this plan: ${unknown.join(", ")}`)
         return decision.accept({ ...command, type: "AttendanceRecorded" })
       },
       // ⏰ 评估期满: one reminder to the owner
@@ -238,13 +228,13 @@ export function trainingManagementProcess(
         const courseIds = new Set(plan.courses.map((course) => course.id))
         const unrated = command.sheet.courseRatings.find((row) => !courseIds.has(row.courseId))
         if (unrated !== undefined)
-          return policyRefusal("training.unknownCourse", `the plan has no course ${unrated.courseId}`)
+          return policyRefused("training.unknownCourse", `the plan has no course ${unrated.courseId}`)
         const unknown = strangers(
           state,
           command.sheet.assessments.map((row) => row.trainee),
         )
         if (unknown.length > 0)
-          return policyRefusal("training.unknownTrainee", `not trainees of this plan: ${unknown.join(", ")}`)
+          return policyRefused("training.unknownTrainee", `not trainees of this plan: ${unknown.join(", ")}`)
         const evaluation = evaluateTraining(plan, state.attendance, command.sheet, policy)
         return decision.accept({ ...command, type: "Evaluated", evaluation })
       },
