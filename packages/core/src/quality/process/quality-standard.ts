@@ -30,6 +30,10 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import {
+  publishedVersionNotice,
+  publishVersionCommandSchema,
+} from "../../process/policy-version-lifecycle.ts"
+import {
   type ReviewedEvent,
   reviewCommandSchema,
   reviewStep,
@@ -37,8 +41,7 @@ import {
 } from "../../process/review-step.ts"
 import { actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { utcDateOf } from "../../time/civil-date.ts"
-import { type Instant, instantSchema } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import type { StandardStatus } from "../labels/quality-system-labels.ts"
 import { changedPaths } from "../policy/policy-changes.ts"
 import { defaultQualityPolicy, type QualityPolicy, qualityPolicySchema } from "../policy/quality-policy.ts"
@@ -86,7 +89,7 @@ export const qualityStandardCommandSchema = commandUnion(
   /** ③ ✓ the approvers' decision. */
   decideApprovalSchema,
   /** ④ 发布: the new version in force from `effectiveAt` (when published, if not given). */
-  commandShape("Publish", { by: actorSchema, effectiveAt: instantSchema.optional() }),
+  publishVersionCommandSchema,
   cancelCommandSchema,
 )
 
@@ -311,14 +314,12 @@ export function qualityStandardProcess(
       ],
       Published: (state, event, host) => [
         host.completeTask(`${state.standardId}/publish`),
-        host.notify(
-          everyPost.map((role) => ({ role })),
-          "info",
+        publishedVersionNotice(
+          host,
+          everyPost,
           label(`客户服务质量标准发布：${nameOf(state)}`, `Quality standard published: ${nameOf(state)}`),
-          label(
-            `自 ${utcDateOf(event.effectiveAt)} 起实施，替代 ${state.basedOnVersion}`,
-            `In force from ${utcDateOf(event.effectiveAt)}, replacing ${state.basedOnVersion}`,
-          ),
+          event.effectiveAt,
+          state.basedOnVersion,
         ),
       ],
       Cancelled: (_state, event, host) => cancellationEffects(event, host),
