@@ -7,6 +7,13 @@ import { actorSchema } from "../roles/actor.ts"
 import type { Role } from "../roles/role.ts"
 import { utcDateOf } from "../time/civil-date.ts"
 import { type Instant, instantSchema } from "../time/instant.ts"
+import type { DecideApproval } from "./approval-decision.ts"
+import {
+  type ApprovalDecisionFields,
+  decideAtGate,
+  type GatedState,
+  type ReturnedDecisionFields,
+} from "./approval-gate.ts"
 import { commandShape, type FlowEvent, type ShapedCommand, type StepFields } from "./command-shapes.ts"
 import { commandTextSchema } from "./decider-support.ts"
 import type { Unstamped } from "./definition.ts"
@@ -118,6 +125,23 @@ export const withPublishedVersion = <State extends PolicyVersionState<unknown>>(
 
 /** The event that opens the approval ✓ once every department concerned passed the draft. */
 export type PolicyApprovalRequestedEvent = FlowEvent<"ApprovalRequested", { approvalKey: string }>
+
+/** The approvers passed the version (✓): it waits to be published. */
+export type VersionApprovedEvent = FlowEvent<"Approved", Omit<ApprovalDecisionFields, "at">>
+/** The approvers rejected the version, or it was withdrawn on the host: back to its draft. */
+export type VersionReturnedEvent = FlowEvent<"Returned", Omit<ReturnedDecisionFields, "at">>
+
+/** ✓ the approvers' decision on a version, while the flow `waiting`s at the gate: approved, or returned to its draft. */
+export const decideVersionApproval = <Event>(
+  state: GatedState,
+  command: DecideApproval,
+  waiting: boolean,
+  decision: Decision<Event | VersionApprovedEvent | VersionReturnedEvent>,
+) =>
+  decideAtGate(state, command, waiting, decision, {
+    approved: (decided) => decision.accept({ type: "Approved", ...decided }),
+    returned: (decided) => decision.accept({ type: "Returned", ...decided }),
+  })
 
 /** How a flow names its review step's words and its reviewed event. */
 export interface DepartmentReviewStepOptions<Event> {

@@ -6,13 +6,7 @@ import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { draftPolicyVersion } from "../../planning/policy/policy-version-draft.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -35,6 +29,7 @@ import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import {
   decideDepartmentReview,
+  decideVersionApproval,
   departmentReviewTasks,
   departmentVerdictEffects,
   draftedPolicyVersion,
@@ -50,6 +45,8 @@ import {
   publishVersionCommandSchema,
   type ReviewedInForceEvent,
   reviewInForceCommandSchema,
+  type VersionApprovedEvent,
+  type VersionReturnedEvent,
   withDepartmentVerdict,
   withDraftedVersion,
   withPublishedVersion,
@@ -151,7 +148,6 @@ export const organisationDesignCommandSchema = commandUnion(
 export type OrganisationDesignCommand = ShapedCommand<typeof organisationDesignCommandSchema>
 
 type Step<Type extends OrganisationDesignCommand["type"]> = StepFields<OrganisationDesignCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of an organisation design; the drafted and the published organisation travel whole. */
 export type OrganisationDesignEvent =
@@ -169,8 +165,8 @@ export type OrganisationDesignEvent =
   | FlowEvent<"StaffingPlanned", { designer: Actor; staffing: ReadonlyArray<PostStaffing> }>
   | FlowEvent<"DesignReviewed", Step<"ReviewDesign">>
   | PolicyApprovalRequestedEvent
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | VersionApprovedEvent
+  | VersionReturnedEvent
   // Whoever keeps the company's organisation policy takes the new version from here.
   | FlowEvent<
       "Published",
@@ -339,10 +335,7 @@ export function organisationDesignProcess(
         }),
       // ④ 审批 ✓ (经理 → 总经理): approved — to ⑤; returned — back to ②
       DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+        decideVersionApproval(state, command, state.status === "awaitingApproval", decision),
       // ⑤ 发布新组织版本 (客户服务部经理): the organisation and its staffing, carried in the event
       Publish: (state, command, decision) =>
         state.status === "approved"

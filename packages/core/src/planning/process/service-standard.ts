@@ -6,13 +6,7 @@ import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { Post } from "../../organisation/post.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -39,6 +33,7 @@ import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import {
   decideDepartmentReview,
+  decideVersionApproval,
   departmentReviewTasks,
   departmentVerdictEffects,
   draftedPolicyVersion,
@@ -54,6 +49,8 @@ import {
   publishVersionCommandSchema,
   type ReviewedInForceEvent,
   reviewInForceCommandSchema,
+  type VersionApprovedEvent,
+  type VersionReturnedEvent,
   withDepartmentVerdict,
   withDraftedVersion,
   withPublishedVersion,
@@ -159,7 +156,6 @@ export const serviceStandardCommandSchema = commandUnion(
 export type ServiceStandardCommand = ShapedCommand<typeof serviceStandardCommandSchema>
 
 type Step<Type extends ServiceStandardCommand["type"]> = StepFields<ServiceStandardCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a service standard; the drafted and the published policy travel whole. */
 export type ServiceStandardEvent<Policy> =
@@ -178,8 +174,8 @@ export type ServiceStandardEvent<Policy> =
     >
   | FlowEvent<"DraftReviewed", Step<"ReviewDraft">>
   | PolicyApprovalRequestedEvent
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | VersionApprovedEvent
+  | VersionReturnedEvent
   // Whoever keeps the module's policies takes the new version from here.
   | FlowEvent<"Published", { by: Actor; module: string; effectiveAt: Instant; policy: Policy }>
   | FlowEvent<"TrainingRecorded", Step<"RecordTraining">>
@@ -293,10 +289,7 @@ export function serviceStandardProcess<Policy extends { readonly version: string
         }),
       // ⑤ 审批 ✓ (经理 → 总经理): approved — to ⑥; returned — back to ③
       DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+        decideVersionApproval(state, command, state.status === "awaitingApproval", decision),
       // ⑥ 发布 (客户服务部经理): the new version, carried in the event, in force from its date
       Publish: (state, command, decision) => {
         if (state.status !== "approved") return decision.refuse("only an approved standard is published")
