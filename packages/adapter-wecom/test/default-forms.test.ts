@@ -20,7 +20,7 @@ describe("the forms of 信息保密管理流程 in WeCom", () => {
   // (`forms: [...defaultApprovalForms, …]`); each renders like the forms the flow submits.
   for (const locale of ["zh-CN", "en"] as const) {
     it(`render in ${locale}`, () => {
-      for (const { form } of Information.informationMarkedForms) {
+      for (const form of Information.informationForms) {
         expect(() => renderTemplate(form, locale), form.id).not.toThrow()
       }
     })

@@ -41,7 +41,8 @@ export interface FieldCommon {
   readonly required: boolean
   /**
    * The field's confidentiality level (密级). A field built on its own has one only when it says
-   * so; `defineForm` gives every other field its form's default, so every field of a form has one.
+   * so; `defineForm` gives every other field its form's default (a table's column, its table's
+   * level), so every field and every column of a form has one.
    */
   readonly confidentiality: ConfidentialityLevel | undefined
 }

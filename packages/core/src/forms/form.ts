@@ -29,7 +29,10 @@ export interface Form<Fields extends Record<string, AnyField>> {
   readonly title: Label
   /** Where the form comes from in the handbooks, e.g. `004 ch.6 §3`. */
   readonly source: string | undefined
-  /** Every field, each with its confidentiality level resolved (its own, else the form's). */
+  /**
+   * Every field, each with its confidentiality level resolved (its own, else the form's); a
+   * table's columns too (their own, else the table's).
+   */
   readonly fields: Fields
   /** The module whose need-to-know rule governs the form's fields. */
   readonly module: AccessModule
@@ -89,8 +92,9 @@ export function defineForm<const Fields extends Record<string, AnyField>>(
 }
 
 /**
- * The fields with their levels resolved: a field without one gets the form's default. A table is
- * shown or masked whole, so it takes the strictest of its own level and its columns'.
+ * The fields with their levels resolved: a field without one gets the form's default, and a
+ * table's column without one gets its table's own level, so every cell has a level to be judged
+ * by. A table is shown or masked whole, so it takes the strictest of its own level and its columns'.
  */
 function withLevels<Fields extends Record<string, AnyField>>(
   fields: Fields,
@@ -98,15 +102,21 @@ function withLevels<Fields extends Record<string, AnyField>>(
 ): Fields {
   const resolved: Record<string, AnyField> = {}
   for (const [key, field] of Object.entries(fields)) {
-    let level = field.confidentiality ?? formLevel
-    if (field.kind === "table") {
-      for (const column of Object.values(
-        (field as unknown as TableField<Record<string, AnyField>>).columns,
-      )) {
-        if (column.confidentiality !== undefined) level = stricterLevel(level, column.confidentiality)
-      }
+    const ownLevel = field.confidentiality ?? formLevel
+    if (field.kind !== "table") {
+      resolved[key] = field.confidentiality === ownLevel ? field : { ...field, confidentiality: ownLevel }
+      continue
     }
-    resolved[key] = field.confidentiality === level ? field : { ...field, confidentiality: level }
+    const table = field as unknown as TableField<Record<string, AnyField>>
+    let level = ownLevel
+    const columns: Record<string, AnyField> = {}
+    for (const [name, column] of Object.entries(table.columns)) {
+      const columnLevel = column.confidentiality ?? ownLevel
+      level = stricterLevel(level, columnLevel)
+      columns[name] =
+        column.confidentiality === columnLevel ? column : { ...column, confidentiality: columnLevel }
+    }
+    resolved[key] = { ...table, columns, confidentiality: level } as unknown as AnyField
   }
   return resolved as Fields
 }

@@ -1,4 +1,5 @@
 export * from "./book-000.ts"
+export * from "./book-001.ts"
 export * from "./book-002.ts"
 export * from "./book-004.ts"
 export * from "./catalogue.ts"

@@ -175,4 +175,22 @@ export const processPointer = {
     export: "satisfactionSurveyProcess",
     name: "quality.satisfactionSurvey",
   },
+  staffAppraisal: {
+    kind: "process",
+    module: "Organisation",
+    export: "staffAppraisalProcess",
+    name: "organisation.staffAppraisal",
+  },
+  trainingManagement: {
+    kind: "process",
+    module: "Organisation",
+    export: "trainingManagementProcess",
+    name: "organisation.training",
+  },
+  informationConfidentiality: {
+    kind: "process",
+    module: "Information",
+    export: "informationConfidentialityProcess",
+    name: "information.confidentiality",
+  },
 } as const satisfies Record<string, Pointer>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import {
   type AccessPolicy,
   classifyAttributes,
+  confidentialityRank,
   customerAttributes,
   defaultAccessPolicy,
   isMasked,
@@ -16,6 +17,7 @@ import { complaintRemedyRequestForm, creditGradeChangeRequestForm } from "../../
 import { phoneLogForm } from "../../src/callcenter/index.ts"
 import { registrationForm } from "../../src/complaints/index.ts"
 import { analysisFieldKey, creditAnalysisForm } from "../../src/credit/index.ts"
+import type { AnyField, TableField } from "../../src/forms/field.ts"
 import * as Organisation from "../../src/organisation/index.ts"
 import { coreForms } from "../support/core-forms.ts"
 
@@ -26,15 +28,28 @@ const creditOfficer: Reader = { clearance: "secret", modules: new Set(["credit"]
 const financeAnswer = analysisFieldKey("company.finance.1")
 
 describe("the handbooks' confidentiality levels on forms and customer attributes", () => {
-  it("gives every field of every form a level, and no customer form is public by default", () => {
+  it("gives every field and every table column of every form a level, and no customer form is public by default", () => {
     const forms = coreForms()
     expect(forms.length).toBeGreaterThanOrEqual(71)
+    let columns = 0
     for (const form of forms) {
       expect(form.confidentiality, form.id).not.toBe("public")
       for (const [key, field] of Object.entries(form.fields)) {
         expect(field.confidentiality, `${form.id}.${key}`).toBeDefined()
+        if (field.kind !== "table") continue
+        for (const [name, column] of Object.entries(
+          (field as TableField<Record<string, AnyField>>).columns,
+        )) {
+          columns++
+          expect(column.confidentiality, `${form.id}.${key}.${name}`).toBeDefined()
+          // A table is shown or masked whole, so it is never less strict than one of its columns.
+          expect(confidentialityRank(field.confidentiality!), `${form.id}.${key}`).toBeGreaterThanOrEqual(
+            confidentialityRank(column.confidentiality!),
+          )
+        }
       }
     }
+    expect(columns).toBeGreaterThan(50)
   })
 
   it("puts every core form in the module its id names, none left to the fallback", () => {

@@ -92,4 +92,36 @@ describe("forms", () => {
       expect(definition.label.en.length).toBeGreaterThan(0)
     }
   })
+
+  it("resolves each table column's level: its own where it names one, else its table's, and the table takes the strictest", () => {
+    const contacts = defineForm({
+      id: "complaint.testContacts",
+      title: label("联系人", "Contacts"),
+      fields: {
+        note: field.text({ label: label("备注", "Note") }),
+        people: field.table({
+          label: label("联系人", "People"),
+          confidentiality: "public",
+          columns: {
+            role: field.text({ label: label("角色", "Role") }),
+            phone: field.phone({ label: label("电话", "Telephone"), confidentiality: "secret" }),
+          },
+        }),
+        plain: field.table({
+          label: label("明细", "Lines"),
+          columns: { item: field.text({ label: label("项目", "Item") }) },
+        }),
+      },
+    })
+    expect(contacts.fields.note.confidentiality).toBe("internal")
+    expect(contacts.fields.people.columns.role.confidentiality).toBe("public")
+    expect(contacts.fields.people.columns.phone.confidentiality).toBe("secret")
+    expect(contacts.fields.people.confidentiality).toBe("secret")
+    expect(contacts.fields.plain.columns.item.confidentiality).toBe("internal")
+    expect(contacts.fields.plain.confidentiality).toBe("internal")
+    expect(
+      contacts.parse({ note: "n", people: [{ role: "r", phone: "13800138000" }], plain: [{ item: "i" }] })
+        ._tag,
+    ).toBe("Success")
+  })
 })

@@ -28,6 +28,25 @@ describe("handbook catalogue", () => {
     expect(Handbook.search(["RATER"]).map(Handbook.citationOf)).toEqual(["000 ch.10 10.5.6"])
   })
 
+  it("has the roles, tools, systems and plans of 001, the 客服主管's handbook, the quadrant among them", () => {
+    expect([
+      count("001", "role"),
+      count("001", "tool"),
+      count("001", "system"),
+      count("001", "plan"),
+    ]).toEqual([6, 24, 13, 10])
+    const quadrant = Handbook.search(["象限"]).filter((entry) => entry.book === "001")
+    expect(quadrant.map(Handbook.citationOf)).toEqual(["001 ch.1 1.1.4"])
+    expect(quadrant[0]).toMatchObject({
+      status: "implemented",
+      pointers: expect.arrayContaining([
+        { kind: "model", module: "Organisation", export: "placeOnQuadrant" },
+      ]),
+    })
+    const pay = Handbook.search(["薪酬"]).find((entry) => entry.book === "001")
+    expect(pay).toMatchObject({ status: "delegated" })
+  })
+
   it("gives a delegated entry its reason", () => {
     const payroll = Handbook.search(["薪酬"]).find((entry) => entry.book === "002")
     expect(payroll).toMatchObject({ status: "delegated" })

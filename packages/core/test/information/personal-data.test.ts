@@ -164,7 +164,7 @@ describe("a natural person's data (PIPL)", () => {
   })
 })
 
-describe("confidentiality levels and personal marks of the information forms", () => {
+describe("confidentiality levels and personal fields of the information forms", () => {
   const forms = [
     Information.classificationForm,
     Information.circulationForm,
@@ -174,46 +174,57 @@ describe("confidentiality levels and personal marks of the information forms", (
     Information.reportForm,
   ]
 
-  it("marks every field and every column of every form, and nothing else", () => {
-    expect(Information.informationMarkedForms.map((marked) => marked.form.id)).toEqual(
-      forms.map((form) => form.id),
-    )
-    for (const [index, form] of forms.entries()) {
-      const marks = Information.informationMarkedForms[index]!.marks
-      expect(Object.keys(marks).sort(), form.id).toEqual(Object.keys(form.fields).sort())
-      for (const [name, field] of Object.entries(form.fields))
-        if ("columns" in field)
-          expect(Object.keys(marks[name]?.columns ?? {}).sort(), `${form.id}.${name}`).toEqual(
-            Object.keys(field.columns as object).sort(),
-          )
+  /** A form field's or a table column's (`table.column`) resolved level. */
+  const levelOf = (form: (typeof forms)[number], path: string) => {
+    const [name = "", column] = path.split(".")
+    const field = form.fields[name as keyof typeof form.fields] as {
+      confidentiality?: string
+      columns?: Record<string, { confidentiality?: string }>
     }
+    return column === undefined ? field.confidentiality : field.columns?.[column]?.confidentiality
+  }
+
+  it("lists the flow's six forms, each field and column with its level on the form itself", () => {
+    expect(Information.informationForms.map((form) => form.id)).toEqual(forms.map((form) => form.id))
+    expect(levelOf(Information.circulationForm, "matterId")).toBe("internal")
+    expect(levelOf(Information.circulationForm, "recipients.clearance")).toBe("internal")
+    expect(levelOf(Information.circulationForm, "recipients.phone")).toBe("secret")
+    expect(levelOf(Information.auditFindingsForm, "findings.kind")).toBe("internal")
+    expect(levelOf(Information.auditFindingsForm, "findings.description")).toBe("secret")
+    expect(levelOf(Information.reportForm, "summary")).toBe("secret")
+    // A table shows or masks whole: the circulation list is as secret as a named person's phone on it.
+    expect(levelOf(Information.circulationForm, "recipients")).toBe("secret")
   })
 
   it("keeps 自然人 personal data at least 秘密, as the handbooks require", () => {
-    const personal = Information.informationMarkedForms
-      .flatMap((marked) =>
-        Object.values(marked.marks).flatMap((mark) => [mark, ...Object.values(mark.columns ?? {})]),
+    expect(Information.informationPersonalFields.length).toBeGreaterThanOrEqual(4)
+    for (const entry of Information.informationPersonalFields) {
+      const form = forms.find((candidate) => candidate.id === entry.form.id)
+      expect(form, entry.form.id).toBeDefined()
+      expect(["secret", "confidential"], `${entry.form.id}.${entry.field}`).toContain(
+        levelOf(form!, entry.field),
       )
-      .filter((mark) => mark.personal !== undefined)
-    expect(personal.length).toBeGreaterThanOrEqual(4)
-    for (const mark of personal) expect(["secret", "confidential"]).toContain(mark.level)
+    }
   })
 
-  it("marks every telephone field personal by its kind: a phone number is always someone's", () => {
-    const phones = Information.informationMarkedForms.flatMap(({ form, marks }) =>
+  it("lists every telephone field personal by its kind: a phone number is always someone's", () => {
+    const phones = forms.flatMap((form) =>
       Object.entries(form.fields).flatMap(([name, field]) => {
         const columns =
           "columns" in field ? Object.entries(field.columns as Record<string, { kind: string }>) : []
         return [
-          ...(field.kind === "phone" ? [marks[name]] : []),
+          ...(field.kind === "phone" ? [`${form.id} ${name}`] : []),
           ...columns
             .filter(([, column]) => column.kind === "phone")
-            .map(([column]) => marks[name]?.columns?.[column]),
+            .map(([column]) => `${form.id} ${name}.${column}`),
         ]
       }),
     )
     expect(phones.length).toBeGreaterThan(0)
-    for (const mark of phones) expect(mark?.personal).toBe("phone")
+    const listed = Information.informationPersonalFields
+      .filter((entry) => entry.kind === "phone")
+      .map((entry) => `${entry.form.id} ${entry.field}`)
+    expect(listed.sort()).toEqual(phones.sort())
   })
 
   it("labels every field in zh-CN and en", () => {

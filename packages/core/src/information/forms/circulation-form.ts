@@ -3,7 +3,6 @@ import { field } from "../../forms/field.ts"
 import { defineForm } from "../../forms/form.ts"
 import { label } from "../../labels/label.ts"
 import { Post } from "../../organisation/post.ts"
-import type { FieldMarks } from "./field-marks.ts"
 
 /**
  * 传阅范围 of 信息保密管理流程 (004 ch.7 §17): who may receive the classified items — a post, or a
@@ -13,6 +12,8 @@ export const circulationForm = defineForm({
   id: "information.circulation",
   title: label("传阅范围", "Circulation list"),
   source: "004 ch.7 §17 信息保密管理流程 传阅范围",
+  /** The list is internal; a named person's contact is personal data (see `informationPersonalFields`), so secret. */
+  confidentiality: "internal",
   fields: {
     matterId: field.text({ label: label("编号", "Number"), maxLength: 200 }),
     recipients: field.table({
@@ -21,9 +22,18 @@ export const circulationForm = defineForm({
       columns: {
         recipientId: field.text({ label: label("对象编号", "Recipient number"), maxLength: 200 }),
         post: field.choice(Post, { label: label("岗位", "Post"), required: false }),
-        person: field.person({ label: label("人员", "Person"), required: false }),
-        name: field.text({ label: label("姓名", "Name"), maxLength: 100, required: false }),
-        phone: field.phone({ label: label("联系电话", "Telephone"), required: false }),
+        person: field.person({ label: label("人员", "Person"), required: false, confidentiality: "secret" }),
+        name: field.text({
+          label: label("姓名", "Name"),
+          maxLength: 100,
+          required: false,
+          confidentiality: "secret",
+        }),
+        phone: field.phone({
+          label: label("联系电话", "Telephone"),
+          required: false,
+          confidentiality: "secret",
+        }),
         department: field.department({ label: label("部门", "Department"), required: false }),
         clearance: field.choice(ConfidentialityLevel, { label: label("可阅密级", "Cleared up to") }),
         itemIds: field.text({ label: label("可阅项目", "Items cleared for"), maxLength: 2000 }),
@@ -31,21 +41,3 @@ export const circulationForm = defineForm({
     }),
   },
 })
-
-/** The levels of the circulation list's fields; a named person's contact is personal data. */
-export const circulationMarks: FieldMarks<typeof circulationForm.fields> = {
-  matterId: { level: "internal" },
-  recipients: {
-    level: "internal",
-    columns: {
-      recipientId: { level: "internal" },
-      post: { level: "internal" },
-      person: { level: "secret", personal: "personId" },
-      name: { level: "secret", personal: "name" },
-      phone: { level: "secret", personal: "phone" },
-      department: { level: "internal" },
-      clearance: { level: "internal" },
-      itemIds: { level: "internal" },
-    },
-  },
-}

@@ -1,7 +1,6 @@
 export * from "./audit-findings-form.ts"
 export * from "./circulation-form.ts"
 export * from "./classification-form.ts"
-export * from "./field-marks.ts"
 export * from "./information-forms.ts"
 export * from "./remedy-form.ts"
 export * from "./report-form.ts"

@@ -1,7 +1,6 @@
 import { field } from "../../forms/field.ts"
 import { defineForm } from "../../forms/form.ts"
 import { label } from "../../labels/label.ts"
-import type { FieldMarks } from "./field-marks.ts"
 
 /**
  * ② 编号传递 of 信息保密管理流程 (004 ch.7 §17): every copy numbered, handed over, signed for
@@ -11,6 +10,8 @@ export const transferRegisterForm = defineForm({
   id: "information.transferRegister",
   title: label("编号传递登记", "Numbered transfer register"),
   source: "004 ch.7 §17 信息保密管理流程 ② 编号传递",
+  /** The register is internal; who signed for a copy is personal data, so secret. */
+  confidentiality: "internal",
   fields: {
     matterId: field.text({ label: label("编号", "Number"), maxLength: 200 }),
     copies: field.table({
@@ -23,28 +24,14 @@ export const transferRegisterForm = defineForm({
         recipientId: field.text({ label: label("传阅对象", "Recipient"), maxLength: 200 }),
         handedOverBy: field.person({ label: label("传递人", "Handed over by") }),
         handedOverAt: field.dateTime({ label: label("传递时间", "Handed over at") }),
-        signedBy: field.person({ label: label("签收人", "Signed for by"), required: false }),
+        signedBy: field.person({
+          label: label("签收人", "Signed for by"),
+          required: false,
+          confidentiality: "secret",
+        }),
         signedAt: field.dateTime({ label: label("签收时间", "Signed for at"), required: false }),
         returnedAt: field.dateTime({ label: label("归还时间", "Returned at"), required: false }),
       },
     }),
   },
 })
-
-/** The levels of the register's fields; who signed is a person's data. */
-export const transferRegisterMarks: FieldMarks<typeof transferRegisterForm.fields> = {
-  matterId: { level: "internal" },
-  copies: {
-    level: "internal",
-    columns: {
-      copyNumber: { level: "internal" },
-      itemId: { level: "internal" },
-      recipientId: { level: "internal" },
-      handedOverBy: { level: "internal" },
-      handedOverAt: { level: "internal" },
-      signedBy: { level: "secret", personal: "personId" },
-      signedAt: { level: "internal" },
-      returnedAt: { level: "internal" },
-    },
-  },
-}

@@ -1,10 +1,12 @@
-import { circulationForm, circulationMarks } from "../forms/circulation-form.ts"
-import { transferRegisterForm, transferRegisterMarks } from "../forms/transfer-register-form.ts"
+import type { AnyForm } from "../../forms/form.ts"
+import { circulationForm } from "../forms/circulation-form.ts"
+import { transferRegisterForm } from "../forms/transfer-register-form.ts"
 import { informationConfidentialityName } from "../process/information-confidentiality.ts"
+import { informationPersonalFields } from "./information-personal-fields.ts"
 import { type PersonalRecordLocation, personalColumnsOf } from "./personal-locations.ts"
 
 /**
- * Where 信息保密管理流程's events hold a person's data, from the forms' `personal` marks: a named
+ * Where 信息保密管理流程's events hold a person's data, from `informationPersonalFields`: a named
  * recipient's id, name and telephone on the circulation list, and who signed for a copy.
  */
 export const informationPersonalLocations: ReadonlyArray<PersonalRecordLocation> = [
@@ -13,13 +15,17 @@ export const informationPersonalLocations: ReadonlyArray<PersonalRecordLocation>
     eventType: "CirculationSet",
     records: ["recipients", "*"],
     subjectField: "person",
-    fields: personalColumnsOf(circulationForm.fields.recipients, circulationMarks.recipients.columns),
+    fields: personalColumnsOf(circulationForm as unknown as AnyForm, "recipients", informationPersonalFields),
   },
   {
     process: informationConfidentialityName,
     eventType: "CopySigned",
     records: [],
     subjectField: "signedBy",
-    fields: personalColumnsOf(transferRegisterForm.fields.copies, transferRegisterMarks.copies.columns),
+    fields: personalColumnsOf(
+      transferRegisterForm as unknown as AnyForm,
+      "copies",
+      informationPersonalFields,
+    ),
   },
 ]

@@ -2,10 +2,10 @@ import { inboundCallForm } from "../../callcenter/schema/inbound-call-form.ts"
 import { handlingRecordForm } from "../../complaints/schema/handling-record-form.ts"
 import { registrationForm } from "../../complaints/schema/registration-form.ts"
 import type { AnyForm } from "../../forms/form.ts"
-import { type Label, label } from "../../labels/label.ts"
+import { label } from "../../labels/label.ts"
 import { keyAccountOpinionForm } from "../../quality/schema/key-account-opinion-form.ts"
 import { serviceQualitySurveyForm } from "../../quality/schema/service-quality-survey-form.ts"
-import type { PersonalFormField } from "./personal-locations.ts"
+import { type PersonalFormField, personalFormField } from "./personal-locations.ts"
 
 const complainant = label(
   "自然人客户（投诉者）本人的联系信息",
@@ -17,17 +17,7 @@ const respondent = label(
   "whoever fills in the survey answers as a natural person",
 )
 
-const entry = (
-  form: AnyForm,
-  field: string,
-  kind: PersonalFormField["kind"],
-  why: Label,
-): PersonalFormField => ({
-  form,
-  field,
-  kind,
-  why,
-})
+const entry = personalFormField
 
 /**
  * The personal fields (自然人 data under the PIPL) of forms outside customer information, in one

@@ -1,7 +1,6 @@
 import type { AnyField, TableField } from "../../forms/field.ts"
-import type { Form } from "../../forms/form.ts"
+import type { AnyForm, Form } from "../../forms/form.ts"
 import type { Label } from "../../labels/label.ts"
-import type { FieldMark } from "../forms/field-marks.ts"
 import type { PersonalDataKind } from "../labels/information-labels.ts"
 
 /** A personal field of a record: its kind and the form's label for it. */
@@ -24,17 +23,22 @@ export interface PersonalRecordLocation {
 }
 
 /**
- * The personal fields of a table of a form, read from its marks: the columns marked `personal`
- * with the form's labels, so a location never restates what the form already says.
+ * The personal fields of one table of a form, read from a list of personal form fields
+ * (`table.column` entries): each column with its kind and the form's label, so a location never
+ * restates what the form and the list already say.
  */
-export function personalColumnsOf<Columns extends Record<string, AnyField>>(
-  table: TableField<Columns>,
-  marks: { readonly [Name in keyof Columns]: FieldMark },
+export function personalColumnsOf(
+  form: AnyForm,
+  table: string,
+  personal: ReadonlyArray<PersonalFormField>,
 ): Readonly<Record<string, PersonalField>> {
+  const columns = (form.fields[table] as TableField<Record<string, AnyField>> | undefined)?.columns ?? {}
   const fields: Record<string, PersonalField> = {}
-  for (const [name, mark] of Object.entries<FieldMark>(marks)) {
-    if (mark.personal === undefined) continue
-    fields[name] = { kind: mark.personal, label: table.columns[name]!.label }
+  for (const entry of personal) {
+    if (entry.form.id !== form.id || !entry.field.startsWith(`${table}.`)) continue
+    const column = entry.field.slice(table.length + 1)
+    const found = columns[column]
+    if (found !== undefined) fields[column] = { kind: entry.kind, label: found.label }
   }
   return fields
 }
@@ -48,3 +52,11 @@ export interface PersonalFormField {
   /** Why it is a natural person's data (PIPL), so a reviewer can check the list. */
   readonly why: Label
 }
+
+/** A personal form field, written in one line per field in the lists of them. */
+export const personalFormField = (
+  form: AnyForm,
+  field: string,
+  kind: PersonalDataKind,
+  why: Label,
+): PersonalFormField => ({ form, field, kind, why })

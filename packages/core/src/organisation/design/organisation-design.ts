@@ -6,13 +6,7 @@ import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { draftPolicyVersion } from "../../planning/policy/policy-version-draft.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -30,23 +24,38 @@ import {
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
-import {
-  completesRound,
-  departmentReviewFields,
-  departmentReviewRefusal,
-  type DepartmentReview as ProcessDepartmentReview,
-  reviewLines,
-  withVerdict,
-} from "../../process/department-review-round.ts"
+import { departmentReviewFields, reviewLines } from "../../process/department-review-round.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { reminderTimer } from "../../process/reminder-timer.ts"
+import {
+  decideDepartmentReview,
+  decideVersionApproval,
+  departmentReviewTasks,
+  departmentVerdictEffects,
+  draftedPolicyVersion,
+  initialPolicyVersionState,
+  type PolicyApprovalRequestedEvent,
+  type PolicyVersionState,
+  type PostReviewRemindedEvent,
+  postReviewDone,
+  postReviewDueCommandSchema,
+  postReviewReminder,
+  postReviewTask,
+  publishedVersionNotice,
+  publishVersionCommandSchema,
+  type ReviewedInForceEvent,
+  reviewInForceCommandSchema,
+  type VersionApprovedEvent,
+  type VersionReturnedEvent,
+  withDepartmentVerdict,
+  withDraftedVersion,
+  withPublishedVersion,
+} from "../../process/policy-version-lifecycle.ts"
 import { sentBackNotice } from "../../process/review-step.ts"
 import { timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { utcDateOf } from "../../time/civil-date.ts"
-import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
+import { dayMillis, type Instant } from "../../time/instant.ts"
 import { organisationOf } from "../organisation-chart.ts"
 import type { OrganisationPolicy, OrganisationPreset } from "../organisation-policy.ts"
 import { organisationDesignForm } from "./organisation-design-form.ts"
@@ -79,27 +88,19 @@ export interface OrganisationAnalysis {
 }
 
 /** The state of one organisation design: a new version of the organisation on its way into force. */
-export interface OrganisationDesignState extends FlowState, GatedState {
+export interface OrganisationDesignState
+  extends FlowState,
+    GatedState,
+    PolicyVersionState<OrganisationPolicy> {
   readonly status: OrganisationDesignStatus
   readonly sequence: number
   readonly designId: string
   readonly owner: Actor | undefined
   readonly analysis: OrganisationAnalysis | undefined
+  /** ② who designed the chart (the chart itself, validated by `parseOrganisationPolicy`, is the lifecycle's `policy`). */
   readonly designer: PersonId | undefined
-  readonly basedOnVersion: string
-  /** ② the drafted chart, validated by `parseOrganisationPolicy` and kept in the events for replay. */
-  readonly policy: OrganisationPolicy | undefined
-  readonly changes: ReadonlyArray<string>
   /** ③ headcount per post of the drafted chart. */
   readonly staffing: ReadonlyArray<PostStaffing>
-  readonly departments: ReadonlyArray<DepartmentId>
-  readonly reviews: ReadonlyArray<ProcessDepartmentReview>
-  readonly round: number
-  readonly effectiveAt: Instant | undefined
-  readonly reviewDueAt: Instant | undefined
-  readonly reviewReminded: boolean
-  /** ⑥ whether the organisation works as designed; `false` means a new design to start. */
-  readonly effective: boolean | undefined
 }
 
 const channelSchema = z.strictObject({
@@ -135,15 +136,11 @@ export const organisationDesignCommandSchema = commandUnion(
   /** ④ ✓ the approvers' decision. */
   decideApprovalSchema,
   /** ⑤ 发布: the new organisation in force from `effectiveAt` (when published, if not given). */
-  commandShape("Publish", { by: actorSchema, effectiveAt: instantSchema.optional() }),
+  publishVersionCommandSchema,
   /** ⑥ the reminder that the organisation's review is due (timer). */
-  commandShape("PostReviewDue", {}),
+  postReviewDueCommandSchema,
   /** ⑥ 运行评估: does the organisation work as designed? */
-  commandShape("ReviewInForce", {
-    reviewer: actorSchema,
-    effective: z.boolean(),
-    findings: commandTextSchema(4000),
-  }),
+  reviewInForceCommandSchema,
   cancelCommandSchema,
 )
 
@@ -151,7 +148,6 @@ export const organisationDesignCommandSchema = commandUnion(
 export type OrganisationDesignCommand = ShapedCommand<typeof organisationDesignCommandSchema>
 
 type Step<Type extends OrganisationDesignCommand["type"]> = StepFields<OrganisationDesignCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of an organisation design; the drafted and the published organisation travel whole. */
 export type OrganisationDesignEvent =
@@ -168,16 +164,16 @@ export type OrganisationDesignEvent =
     >
   | FlowEvent<"StaffingPlanned", { designer: Actor; staffing: ReadonlyArray<PostStaffing> }>
   | FlowEvent<"DesignReviewed", Step<"ReviewDesign">>
-  | FlowEvent<"ApprovalRequested", { approvalKey: string }>
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | PolicyApprovalRequestedEvent
+  | VersionApprovedEvent
+  | VersionReturnedEvent
   // Whoever keeps the company's organisation policy takes the new version from here.
   | FlowEvent<
       "Published",
       { by: Actor; effectiveAt: Instant; policy: OrganisationPolicy; staffing: ReadonlyArray<PostStaffing> }
     >
-  | FlowEvent<"PostReviewReminded", Record<never, never>>
-  | FlowEvent<"ReviewedInForce", Step<"ReviewInForce">>
+  | PostReviewRemindedEvent
+  | ReviewedInForceEvent
   | CancelledEvent
 
 /** Why a command of an organisation design is refused. */
@@ -239,17 +235,8 @@ export function organisationDesignProcess(
     owner: undefined,
     analysis: undefined,
     designer: undefined,
-    basedOnVersion: current.version,
-    policy: undefined,
-    changes: [],
     staffing: [],
-    departments: [],
-    reviews: [],
-    round: 0,
-    effectiveAt: undefined,
-    reviewDueAt: undefined,
-    reviewReminded: false,
-    effective: undefined,
+    ...initialPolicyVersionState<OrganisationPolicy>(current.version),
     approval: undefined,
     decidedApprovals: [],
   }
@@ -260,13 +247,9 @@ export function organisationDesignProcess(
     state.designer ? { person: state.designer } : ownerOf(state)
   const reviewTask = (state: State, department: string) =>
     `${state.designId}/review/${state.round}/${department}`
-  const postReview = reminderTimer<State, OrganisationDesignCommand, Event>({
-    key: "post-review",
-    command: { type: "PostReviewDue" },
-    dueAt: (state) => state.reviewDueAt,
-    awaited: (state) => state.status === "published" && !state.reviewReminded,
-    event: (at) => ({ type: "PostReviewReminded", at }),
-  })
+  const postReview = postReviewReminder<State, OrganisationDesignCommand, Event>(
+    (state) => state.status === "published",
+  )
   const staffingLines = (state: State) =>
     state.staffing.map((row) => `${row.post}: ${row.headcount}（${row.reason}）`).join("\n")
 
@@ -294,16 +277,17 @@ export function organisationDesignProcess(
       DesignChart: (state, command, decision) => {
         if (state.status !== "designing")
           return decision.refuse("a chart is designed after the analysis, or redesigned when sent back")
-        const drafted = draftPolicyVersion(organisationPolicyModule, current, command.policy, subject)
+        const drafted = draftedPolicyVersion(
+          draftPolicyVersion(organisationPolicyModule, current, command.policy, subject),
+          current.version,
+          command.departments,
+        )
         if (Result.isFailure(drafted)) return Result.fail(drafted.failure)
         return decision.accept({
           type: "ChartDesigned",
           at: command.at,
           designer: command.designer,
-          policy: drafted.success.policy,
-          basedOnVersion: current.version,
-          changes: drafted.success.changes,
-          departments: [...new Set(command.departments)],
+          ...drafted.success,
         })
       },
       // ③ 定岗定编 (客户服务部经理): headcount per post of the drafted chart, from its workload
@@ -341,24 +325,17 @@ export function organisationDesignProcess(
         })
       },
       // ④ 相关部门会审 (各相关部门; not the designer) ◇ all passed: ✓ — one not passed: back to ②
-      ReviewDesign: (state, command, decision) => {
-        if (state.status !== "inReview") return decision.refuse("only a staffed design is reviewed")
-        const refusal = departmentReviewRefusal(state, command, state.designer, {
-          what: "design",
-          author: "designer",
-        })
-        if (refusal !== undefined) return decision.refuse(refusal)
-        const reviewed: Event = { ...command, type: "DesignReviewed" }
-        if (!completesRound(state, command)) return decision.accept(reviewed)
-        const approvalKey = decision.keyAt(1, "approval.submit")
-        return decision.accept(reviewed, { type: "ApprovalRequested", at: command.at, approvalKey })
-      },
+      ReviewDesign: (state, command, decision) =>
+        decideDepartmentReview(state, command, decision, {
+          open: state.status === "inReview",
+          notOpen: "only a staffed design is reviewed",
+          author: state.designer,
+          names: { what: "design", author: "designer" },
+          reviewed: { ...command, type: "DesignReviewed" },
+        }),
       // ④ 审批 ✓ (经理 → 总经理): approved — to ⑤; returned — back to ②
       DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+        decideVersionApproval(state, command, state.status === "awaitingApproval", decision),
       // ⑤ 发布新组织版本 (客户服务部经理): the organisation and its staffing, carried in the event
       Publish: (state, command, decision) =>
         state.status === "approved"
@@ -392,23 +369,14 @@ export function organisationDesignProcess(
         owner,
         analysis: { employees, businessLines, channels, fittingPreset },
       }),
-      ChartDesigned: (state, { designer, policy, changes, departments }) => ({
-        ...state,
+      ChartDesigned: (state, event) => ({
+        ...withDraftedVersion(state, event),
         status: "staffing",
-        designer: designer.personId,
-        policy,
-        changes,
-        departments,
+        designer: event.designer.personId,
         staffing: [],
-        reviews: [],
-        round: state.round + 1,
       }),
       StaffingPlanned: (state, { staffing }) => ({ ...state, status: "inReview", staffing }),
-      DesignReviewed: (state, { department, reviewer, passed, comments }) => ({
-        ...state,
-        status: passed ? state.status : "designing",
-        reviews: withVerdict(state, { department, reviewer, passed, comments }),
-      }),
+      DesignReviewed: (state, verdict) => withDepartmentVerdict(state, verdict, "designing"),
       ApprovalRequested: (state, { approvalKey: key }) => ({
         ...state,
         status: "awaitingApproval",
@@ -417,10 +385,8 @@ export function organisationDesignProcess(
       Approved: (state) => ({ ...gatePassed(state), status: "approved" }),
       Returned: (state) => ({ ...gateReturned(state), status: "designing" }),
       Published: (state, { effectiveAt }) => ({
-        ...state,
+        ...withPublishedVersion(state, effectiveAt, reviewAfter),
         status: "published",
-        effectiveAt,
-        reviewDueAt: effectiveAt + reviewAfter,
       }),
       PostReviewReminded: (state) => ({ ...state, reviewReminded: true }),
       ReviewedInForce: (state, { effective }) => ({ ...state, status: "closed", effective }),
@@ -429,33 +395,22 @@ export function organisationDesignProcess(
     deadlines: (state) => timers(postReview.deadline(state)),
     effects: {
       StaffingPlanned: (state, _event, host) =>
-        state.departments.map((department) =>
-          host.task(
-            { role: "supervisor", departmentId: department },
-            {
-              externalKey: reviewTask(state, department),
-              subject: `④ 会审组织结构设计 Review organisation ${versionOf(state)}`,
-              body: `变更 Changes: ${state.changes.join(", ")}\n${staffingLines(state)}`,
-            },
-            `host.task.create:${department}`,
+        departmentReviewTasks(host, state.departments, {
+          taskKey: (department) => reviewTask(state, department),
+          subject: `④ 会审组织结构设计 Review organisation ${versionOf(state)}`,
+          body: `变更 Changes: ${state.changes.join(", ")}\n${staffingLines(state)}`,
+        }),
+      DesignReviewed: (state, event, host) =>
+        departmentVerdictEffects(
+          host,
+          event,
+          reviewTask(state, event.department),
+          designerOf(state),
+          label(
+            `组织结构设计会审未通过：${versionOf(state)}`,
+            `Organisation review not passed: ${versionOf(state)}`,
           ),
         ),
-      DesignReviewed: (state, event, host) => [
-        host.completeTask(reviewTask(state, event.department)),
-        ...(event.passed
-          ? []
-          : [
-              sentBackNotice(
-                host,
-                designerOf(state),
-                label(
-                  `组织结构设计会审未通过：${versionOf(state)}`,
-                  `Organisation review not passed: ${versionOf(state)}`,
-                ),
-                event.comments,
-              ),
-            ]),
-      ],
       ApprovalRequested: (state, event, host) => [
         host.submitApproval(event.approvalKey, {
           requestType: organisationDesignName,
@@ -493,28 +448,23 @@ export function organisationDesignProcess(
         ),
       ],
       Published: (state, event, host) => [
-        host.notify(
-          everyRank.map((role) => ({ role })),
-          "info",
+        publishedVersionNotice(
+          host,
+          everyRank,
           label(`新组织结构发布：${versionOf(state)}`, `New organisation published: ${versionOf(state)}`),
-          label(
-            `自 ${utcDateOf(event.effectiveAt)} 起实施，替代 ${state.basedOnVersion}`,
-            `In force from ${utcDateOf(event.effectiveAt)}, replacing ${state.basedOnVersion}`,
-          ),
+          event.effectiveAt,
+          state.basedOnVersion,
         ),
       ],
       PostReviewReminded: (state, _event, host) => [
-        host.task(
-          { role: "manager" },
-          {
-            externalKey: `${state.designId}/post-review`,
-            subject: `⑥ 组织运行评估 Review organisation ${versionOf(state)}`,
-            body: "The organisation has run for its review period: does it work as designed?",
-          },
+        postReviewTask(
+          host,
+          state.designId,
+          `⑥ 组织运行评估 Review organisation ${versionOf(state)}`,
+          "The organisation has run for its review period: does it work as designed?",
         ),
       ],
-      ReviewedInForce: (state, _event, host) =>
-        state.reviewReminded ? [host.completeTask(`${state.designId}/post-review`)] : [],
+      ReviewedInForce: (state, _event, host) => postReviewDone(host, state, state.designId),
       Cancelled: (_state, event, host) => cancellationEffects(event, host),
     },
   })

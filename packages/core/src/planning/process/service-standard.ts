@@ -6,13 +6,7 @@ import type { DepartmentId, PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { Post } from "../../organisation/post.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -31,22 +25,41 @@ import { commandIdSchema, commandTextSchema } from "../../process/decider-suppor
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import {
-  completesRound,
   departmentReviewFields,
-  departmentReviewRefusal,
   type DepartmentReview as ProcessDepartmentReview,
   reviewLines,
-  withVerdict,
 } from "../../process/department-review-round.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
-import { reminderTimer } from "../../process/reminder-timer.ts"
+import {
+  decideDepartmentReview,
+  decideVersionApproval,
+  departmentReviewTasks,
+  departmentVerdictEffects,
+  draftedPolicyVersion,
+  initialPolicyVersionState,
+  type PolicyApprovalRequestedEvent,
+  type PolicyVersionState,
+  type PostReviewRemindedEvent,
+  postReviewDone,
+  postReviewDueCommandSchema,
+  postReviewReminder,
+  postReviewTask,
+  publishedVersionNotice,
+  publishVersionCommandSchema,
+  type ReviewedInForceEvent,
+  reviewInForceCommandSchema,
+  type VersionApprovedEvent,
+  type VersionReturnedEvent,
+  withDepartmentVerdict,
+  withDraftedVersion,
+  withPublishedVersion,
+} from "../../process/policy-version-lifecycle.ts"
 import { sentBackNotice } from "../../process/review-step.ts"
 import { timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { utcDateOf } from "../../time/civil-date.ts"
-import { dayMillis, type Instant, instantSchema } from "../../time/instant.ts"
+import { dayMillis, type Instant } from "../../time/instant.ts"
 import { NeedSource } from "../labels/need-source.ts"
 import type { PolicyModule } from "../policy/policy-module.ts"
 import { draftPolicyVersion } from "../policy/policy-version-draft.ts"
@@ -75,7 +88,7 @@ export type ServiceStandardStatus =
 export type DepartmentReview = ProcessDepartmentReview
 
 /** The state of one service standard: a new version of one module's policy on its way into force. */
-export interface ServiceStandardState<Policy> extends FlowState, GatedState {
+export interface ServiceStandardState<Policy> extends FlowState, GatedState, PolicyVersionState<Policy> {
   readonly status: ServiceStandardStatus
   readonly sequence: number
   readonly standardId: string
@@ -85,23 +98,8 @@ export interface ServiceStandardState<Policy> extends FlowState, GatedState {
   readonly need: string
   /** ② the research findings, one line per part (current standard, competitors, expectations). */
   readonly research: string
+  /** ③ who drafted the new version (its policy, changes and ④ review round are the lifecycle's). */
   readonly author: PersonId | undefined
-  /** The version in force when the standard was drafted, the one it replaces. */
-  readonly basedOnVersion: string
-  /** ③ the new version, validated by its module and kept in the events, so replay never depends on today's policy. */
-  readonly policy: Policy | undefined
-  readonly changes: ReadonlyArray<string>
-  /** ④ the departments concerned and their verdicts in this round. */
-  readonly departments: ReadonlyArray<DepartmentId>
-  readonly reviews: ReadonlyArray<ProcessDepartmentReview>
-  /** Each draft is one round; each round's review tasks have their own keys. */
-  readonly round: number
-  readonly effectiveAt: Instant | undefined
-  /** ⑧ when the standard in force is reviewed, and whether the reminder went out. */
-  readonly reviewDueAt: Instant | undefined
-  readonly reviewReminded: boolean
-  /** ⑧ whether the standard did what it was for; `false` means a new need to raise. */
-  readonly effective: boolean | undefined
 }
 
 const competitorSchema = z.strictObject({
@@ -139,7 +137,7 @@ export const serviceStandardCommandSchema = commandUnion(
   /** ⑤ ✓ the approvers' decision. */
   decideApprovalSchema,
   /** ⑥ 发布: in force from `effectiveAt` (when published, if not given). */
-  commandShape("Publish", { by: actorSchema, effectiveAt: instantSchema.optional() }),
+  publishVersionCommandSchema,
   /** ⑦ 培训与宣贯: who was trained, how. */
   commandShape("RecordTraining", {
     actor: actorSchema,
@@ -148,13 +146,9 @@ export const serviceStandardCommandSchema = commandUnion(
     attendees: z.number().int().min(1).max(100_000),
   }),
   /** ⑧ the reminder that the review of the standard in force is due (timer). */
-  commandShape("PostReviewDue", {}),
+  postReviewDueCommandSchema,
   /** ⑧ 执行评估: did the standard do what it was for? */
-  commandShape("ReviewInForce", {
-    reviewer: actorSchema,
-    effective: z.boolean(),
-    findings: commandTextSchema(4000),
-  }),
+  reviewInForceCommandSchema,
   cancelCommandSchema,
 )
 
@@ -162,7 +156,6 @@ export const serviceStandardCommandSchema = commandUnion(
 export type ServiceStandardCommand = ShapedCommand<typeof serviceStandardCommandSchema>
 
 type Step<Type extends ServiceStandardCommand["type"]> = StepFields<ServiceStandardCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a service standard; the drafted and the published policy travel whole. */
 export type ServiceStandardEvent<Policy> =
@@ -180,14 +173,14 @@ export type ServiceStandardEvent<Policy> =
       }
     >
   | FlowEvent<"DraftReviewed", Step<"ReviewDraft">>
-  | FlowEvent<"ApprovalRequested", { approvalKey: string }>
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | PolicyApprovalRequestedEvent
+  | VersionApprovedEvent
+  | VersionReturnedEvent
   // Whoever keeps the module's policies takes the new version from here.
   | FlowEvent<"Published", { by: Actor; module: string; effectiveAt: Instant; policy: Policy }>
   | FlowEvent<"TrainingRecorded", Step<"RecordTraining">>
-  | FlowEvent<"PostReviewReminded", Record<never, never>>
-  | FlowEvent<"ReviewedInForce", Step<"ReviewInForce">>
+  | PostReviewRemindedEvent
+  | ReviewedInForceEvent
   | CancelledEvent
 
 /** Why a command of a service standard is refused. */
@@ -235,16 +228,7 @@ export function serviceStandardProcess<Policy extends { readonly version: string
     need: "",
     research: "",
     author: undefined,
-    basedOnVersion: current.version,
-    policy: undefined,
-    changes: [],
-    departments: [],
-    reviews: [],
-    round: 0,
-    effectiveAt: undefined,
-    reviewDueAt: undefined,
-    reviewReminded: false,
-    effective: undefined,
+    ...initialPolicyVersionState<Policy>(current.version),
     approval: undefined,
     decidedApprovals: [],
   }
@@ -255,13 +239,9 @@ export function serviceStandardProcess<Policy extends { readonly version: string
   const authorOf = (state: State): Assignee => (state.author ? { person: state.author } : ownerOf(state))
   const reviewTask = (state: State, department: string) =>
     `${state.standardId}/review/${state.round}/${department}`
-  const postReview = reminderTimer<State, ServiceStandardCommand, Event>({
-    key: "post-review",
-    command: { type: "PostReviewDue" },
-    dueAt: (state) => state.reviewDueAt,
-    awaited: (state) => state.status === "inForce" && !state.reviewReminded,
-    event: (at) => ({ type: "PostReviewReminded", at }),
-  })
+  const postReview = postReviewReminder<State, ServiceStandardCommand, Event>(
+    (state) => state.status === "inForce",
+  )
 
   return defineFlow<State, ServiceStandardCommand, Event, ValidationError>({
     name,
@@ -284,38 +264,32 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       DraftStandard: (state, command, decision) => {
         if (state.status !== "drafting")
           return decision.refuse("a standard is drafted after the research, or redrafted when sent back")
-        const drafted = draftPolicyVersion(module, current, command.policy, `${name}.command`)
+        const drafted = draftedPolicyVersion(
+          draftPolicyVersion(module, current, command.policy, `${name}.command`),
+          current.version,
+          command.departments,
+        )
         if (Result.isFailure(drafted)) return Result.fail(drafted.failure)
         return decision.accept({
           type: "StandardDrafted",
           at: command.at,
           author: command.author,
-          policy: drafted.success.policy,
-          basedOnVersion: current.version,
-          changes: drafted.success.changes,
-          departments: [...new Set(command.departments)],
+          ...drafted.success,
           notes: command.notes,
         })
       },
       // ④ 相关部门会审 (各相关部门; not the author) ◇ all passed: ⑤ ✓ — one not passed: back to ③
-      ReviewDraft: (state, command, decision) => {
-        if (state.status !== "inReview") return decision.refuse("only a drafted standard is reviewed")
-        const refusal = departmentReviewRefusal(state, command, state.author, {
-          what: "draft",
-          author: "author",
-        })
-        if (refusal !== undefined) return decision.refuse(refusal)
-        const reviewed: Event = { ...command, type: "DraftReviewed" }
-        if (!completesRound(state, command)) return decision.accept(reviewed)
-        const approvalKey = decision.keyAt(1, "approval.submit")
-        return decision.accept(reviewed, { type: "ApprovalRequested", at: command.at, approvalKey })
-      },
+      ReviewDraft: (state, command, decision) =>
+        decideDepartmentReview(state, command, decision, {
+          open: state.status === "inReview",
+          notOpen: "only a drafted standard is reviewed",
+          author: state.author,
+          names: { what: "draft", author: "author" },
+          reviewed: { ...command, type: "DraftReviewed" },
+        }),
       // ⑤ 审批 ✓ (经理 → 总经理): approved — to ⑥; returned — back to ③
       DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+        decideVersionApproval(state, command, state.status === "awaitingApproval", decision),
       // ⑥ 发布 (客户服务部经理): the new version, carried in the event, in force from its date
       Publish: (state, command, decision) => {
         if (state.status !== "approved") return decision.refuse("only an approved standard is published")
@@ -364,21 +338,12 @@ export function serviceStandardProcess<Policy extends { readonly version: string
           `客户期望 Expectations: ${customerExpectations}`,
         ].join("\n"),
       }),
-      StandardDrafted: (state, { author, policy, changes, departments }) => ({
-        ...state,
+      StandardDrafted: (state, event) => ({
+        ...withDraftedVersion(state, event),
         status: "inReview",
-        author: author.personId,
-        policy,
-        changes,
-        departments,
-        reviews: [],
-        round: state.round + 1,
+        author: event.author.personId,
       }),
-      DraftReviewed: (state, { department, reviewer, passed, comments }) => ({
-        ...state,
-        status: passed ? state.status : "drafting",
-        reviews: withVerdict(state, { department, reviewer, passed, comments }),
-      }),
+      DraftReviewed: (state, verdict) => withDepartmentVerdict(state, verdict, "drafting"),
       ApprovalRequested: (state, { approvalKey: key }) => ({
         ...state,
         status: "awaitingApproval",
@@ -387,10 +352,8 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       Approved: (state) => ({ ...gatePassed(state), status: "approved" }),
       Returned: (state) => ({ ...gateReturned(state), status: "drafting" }),
       Published: (state, { effectiveAt }) => ({
-        ...state,
+        ...withPublishedVersion(state, effectiveAt, reviewAfter),
         status: "published",
-        effectiveAt,
-        reviewDueAt: effectiveAt + reviewAfter,
       }),
       TrainingRecorded: (state) => ({ ...state, status: "inForce" }),
       PostReviewReminded: (state) => ({ ...state, reviewReminded: true }),
@@ -419,31 +382,20 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       ],
       StandardDrafted: (state, _event, host) => [
         ...(state.round === 1 ? [host.completeTask(`${state.standardId}/draft`)] : []),
-        ...state.departments.map((department) =>
-          host.task(
-            { role: "supervisor", departmentId: department },
-            {
-              externalKey: reviewTask(state, department),
-              subject: `④ 会审客户服务标准 Review ${nameEn(state)}`,
-              body: `变更 Changes: ${state.changes.join(", ")}`,
-            },
-            `host.task.create:${department}`,
-          ),
+        ...departmentReviewTasks(host, state.departments, {
+          taskKey: (department) => reviewTask(state, department),
+          subject: `④ 会审客户服务标准 Review ${nameEn(state)}`,
+          body: `变更 Changes: ${state.changes.join(", ")}`,
+        }),
+      ],
+      DraftReviewed: (state, event, host) =>
+        departmentVerdictEffects(
+          host,
+          event,
+          reviewTask(state, event.department),
+          authorOf(state),
+          label(`标准会审未通过：${nameOf(state)}`, `Standard review not passed: ${nameEn(state)}`),
         ),
-      ],
-      DraftReviewed: (state, event, host) => [
-        host.completeTask(reviewTask(state, event.department)),
-        ...(event.passed
-          ? []
-          : [
-              sentBackNotice(
-                host,
-                authorOf(state),
-                label(`标准会审未通过：${nameOf(state)}`, `Standard review not passed: ${nameEn(state)}`),
-                event.comments,
-              ),
-            ]),
-      ],
       ApprovalRequested: (state, event, host) => [
         host.submitApproval(event.approvalKey, {
           requestType: name,
@@ -483,14 +435,12 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       ],
       Published: (state, event, host) => [
         host.completeTask(`${state.standardId}/publish`),
-        host.notify(
-          everyPost.map((role) => ({ role })),
-          "info",
+        publishedVersionNotice(
+          host,
+          everyPost,
           label(`客户服务标准发布：${nameOf(state)}`, `Service standard published: ${nameEn(state)}`),
-          label(
-            `自 ${utcDateOf(event.effectiveAt)} 起实施，替代 ${state.basedOnVersion}`,
-            `In force from ${utcDateOf(event.effectiveAt)}, replacing ${state.basedOnVersion}`,
-          ),
+          event.effectiveAt,
+          state.basedOnVersion,
         ),
         host.task(ownerOf(state), {
           externalKey: `${state.standardId}/training`,
@@ -500,17 +450,15 @@ export function serviceStandardProcess<Policy extends { readonly version: string
       ],
       TrainingRecorded: (state, _event, host) => [host.completeTask(`${state.standardId}/training`)],
       PostReviewReminded: (state, _event, host) => [
-        host.task(
-          { role: "manager" },
-          {
-            externalKey: `${state.standardId}/post-review`,
-            subject: `⑧ 标准执行评估 Review ${nameEn(state)} in force`,
-            body: "The standard has been in force for its review period: is it doing what it was for?",
-          },
+        postReviewTask(
+          host,
+          state.standardId,
+          `⑧ 标准执行评估 Review ${nameEn(state)} in force`,
+          "The standard has been in force for its review period: is it doing what it was for?",
         ),
       ],
       ReviewedInForce: (state, event, host) => [
-        ...(state.reviewReminded ? [host.completeTask(`${state.standardId}/post-review`)] : []),
+        ...postReviewDone(host, state, state.standardId),
         ...(event.effective
           ? []
           : [

@@ -4,13 +4,7 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { decideApprovalSchema } from "../../process/approval-decision.ts"
-import {
-  type ApprovalDecisionFields,
-  decideAtGate,
-  type GatedState,
-  gatePassed,
-  gateReturned,
-} from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed, gateReturned } from "../../process/approval-gate.ts"
 import { approvalStepsOf } from "../../process/approval-steps.ts"
 import {
   type CancelledEvent,
@@ -30,6 +24,13 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import {
+  decideVersionApproval,
+  publishedVersionNotice,
+  publishVersionCommandSchema,
+  type VersionApprovedEvent,
+  type VersionReturnedEvent,
+} from "../../process/policy-version-lifecycle.ts"
+import {
   type ReviewedEvent,
   reviewCommandSchema,
   reviewStep,
@@ -37,8 +38,7 @@ import {
 } from "../../process/review-step.ts"
 import { actorSchema } from "../../roles/actor.ts"
 import type { Role } from "../../roles/role.ts"
-import { utcDateOf } from "../../time/civil-date.ts"
-import { type Instant, instantSchema } from "../../time/instant.ts"
+import type { Instant } from "../../time/instant.ts"
 import type { StandardStatus } from "../labels/quality-system-labels.ts"
 import { changedPaths } from "../policy/policy-changes.ts"
 import { defaultQualityPolicy, type QualityPolicy, qualityPolicySchema } from "../policy/quality-policy.ts"
@@ -86,7 +86,7 @@ export const qualityStandardCommandSchema = commandUnion(
   /** ③ ✓ the approvers' decision. */
   decideApprovalSchema,
   /** ④ 发布: the new version in force from `effectiveAt` (when published, if not given). */
-  commandShape("Publish", { by: actorSchema, effectiveAt: instantSchema.optional() }),
+  publishVersionCommandSchema,
   cancelCommandSchema,
 )
 
@@ -94,15 +94,14 @@ export const qualityStandardCommandSchema = commandUnion(
 export type QualityStandardCommand = ShapedCommand<typeof qualityStandardCommandSchema>
 
 type Step<Type extends QualityStandardCommand["type"]> = StepFields<QualityStandardCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a quality standard. */
 export type QualityStandardEvent =
   | FlowEvent<"Drafted", Step<"Draft"> & { basedOnVersion: string; changes: ReadonlyArray<string> }>
   | ReviewedEvent
   | FlowEvent<"ApprovalRequested", { approvalKey: string }>
-  | FlowEvent<"Approved", Decided>
-  | FlowEvent<"Returned", Decided & { outcome: "rejected" | "withdrawn" }>
+  | VersionApprovedEvent
+  | VersionReturnedEvent
   // The published policy travels in the event: whoever keeps policies takes it from here.
   | FlowEvent<"Published", { by: Step<"Publish">["by"]; effectiveAt: Instant; policy: QualityPolicy }>
   | CancelledEvent
@@ -187,10 +186,7 @@ export function qualityStandardProcess(
       }),
       // ③ 审批 ✓ (经理 → 总经理): approved — to ④; returned — back to ①
       DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => decision.accept({ type: "Approved", ...decided }),
-          returned: (decided) => decision.accept({ type: "Returned", ...decided }),
-        }),
+        decideVersionApproval(state, command, state.status === "awaitingApproval", decision),
       // ④ 发布实施 (服务质量主管): the new policy version, carried in the event
       Publish: (state, command, decision) => {
         if (state.status !== "approved") return decision.refuse("only an approved standard is published")
@@ -311,14 +307,12 @@ export function qualityStandardProcess(
       ],
       Published: (state, event, host) => [
         host.completeTask(`${state.standardId}/publish`),
-        host.notify(
-          everyPost.map((role) => ({ role })),
-          "info",
+        publishedVersionNotice(
+          host,
+          everyPost,
           label(`客户服务质量标准发布：${nameOf(state)}`, `Quality standard published: ${nameOf(state)}`),
-          label(
-            `自 ${utcDateOf(event.effectiveAt)} 起实施，替代 ${state.basedOnVersion}`,
-            `In force from ${utcDateOf(event.effectiveAt)}, replacing ${state.basedOnVersion}`,
-          ),
+          event.effectiveAt,
+          state.basedOnVersion,
         ),
       ],
       Cancelled: (_state, event, host) => cancellationEffects(event, host),
