@@ -4,8 +4,10 @@
  * intake; the `tixi` CLI.
  */
 
+export * from "./access/instance-projection.ts"
 export * from "./access/instance-reader.ts"
 export * from "./access/reading.ts"
+export * from "./access/workflow-field.ts"
 export * from "./admin/admin-listen.ts"
 export * from "./admin/admin-server.ts"
 export * from "./audit/audit-entry.ts"
@@ -49,4 +51,5 @@ export * from "./status/disk-space.ts"
 export * from "./status/format-status.ts"
 export * from "./status/open-items.ts"
 export * from "./status/runtime-status.ts"
+export * from "./status/status-projection.ts"
 export { ensureSchema } from "./storage/schema.ts"

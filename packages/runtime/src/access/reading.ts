@@ -1,21 +1,12 @@
 import {
-  type AccessModule,
   type AccessPolicy,
-  type AnyForm,
-  Complaints,
-  type ConfidentialityLevel,
-  classifyForm,
-  compileProjection,
   type DirectoryService,
   defaultAccessPolicy,
-  type MaskedField,
-  moduleDefaultLevel,
   Organisation,
   type PortFailure,
   type Reader,
   stricterLevel,
   UnknownActor,
-  unclassifiedField,
 } from "@tixi/core"
 import { Effect } from "effect"
 
@@ -25,29 +16,10 @@ type ResolvedOrganisation = Organisation.Organisation
 import type { AuditTrailService } from "../audit/audit-trail.ts"
 import type { RuntimeStorageFailure, UnknownProcess } from "../engine/errors.ts"
 import type { InstanceView, ProcessRuntimeService } from "../engine/process-runtime.ts"
-
-/**
- * Which form's values an instance state carries under each key, so the projection classifies
- * them field by field. Keys of a state not named here are customer data tixi cannot classify and
- * are withheld as 机密.
- */
-export type StateForms = Readonly<Record<string, AnyForm>>
-
-/** The forms the shipped processes keep in their state: a complaint's `registration`. */
-export const defaultStateForms: StateForms = {
-  registration: Complaints.registrationForm as unknown as AnyForm,
-}
-
-/**
- * The module whose workflow each process's state belongs to: the keys of its state that are not a
- * form (stage, deadlines, the handler, remedy amounts) are that module's own records, read at its
- * default level (a complaint's at 内部), so an officer reads the case they work on. A process not
- * named here keeps every such key at 机密.
- */
-export type ProcessModules = Readonly<Record<string, AccessModule>>
-
-/** The shipped processes' modules: the complaint process's workflow is the complaints module's. */
-export const defaultProcessModules: ProcessModules = { complaint: "complaints" }
+import type { RuntimeStatus } from "../status/runtime-status.ts"
+import { type ProjectedStatus, projectStatus } from "../status/status-projection.ts"
+import { defaultStateForms, instanceProjectionCache, type StateForms } from "./instance-projection.ts"
+import { defaultProcessModules, type ProcessModules } from "./workflow-field.ts"
 
 /** The company's rules for reading instance data; every field defaults to the handbook's. */
 export interface ReadingOptions {
@@ -67,80 +39,6 @@ export interface ResolvedReader {
   /** The posts they hold, joined with `+` when more than one, as the audit trail records them. */
   readonly post: string
   readonly reader: Reader
-}
-
-/** An instance view as one reader may see it, and what the read withheld or showed at 秘密/机密. */
-export interface ProjectedInstance {
-  readonly view: InstanceView
-  readonly masked: ReadonlyArray<MaskedField>
-  readonly shownFields: ReadonlyArray<{ readonly field: string; readonly level: ConfidentialityLevel }>
-}
-
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-/**
- * The one place a read path decides what of an instance's state a reader sees: each form value
- * the state carries through its form's classification (fields named `key.field`), every other
- * key as its process's workflow record (`processModules`) or, for a process not named there, as
- * unclassified 机密. Status, turns and the other view fields are not customer data and pass
- * unchanged.
- */
-export function projectInstance(
-  view: InstanceView,
-  reader: Reader,
-  policy: AccessPolicy,
-  stateForms: StateForms,
-  processModules: ProcessModules = defaultProcessModules,
-): ProjectedInstance {
-  if (!isRecord(view.state)) return projectUnclassifiedState(view, reader, policy)
-  const state: Record<string, unknown> = {}
-  const masked: Array<MaskedField> = []
-  const shownFields: Array<{ field: string; level: ConfidentialityLevel }> = []
-  const module = processModules[view.process]
-  const workflowField =
-    module === undefined ? unclassifiedField : { level: moduleDefaultLevel[module], module }
-  const unclassified = compileProjection({ value: workflowField }, reader, policy)
-  for (const [key, value] of Object.entries(view.state)) {
-    const form = stateForms[key]
-    if (form !== undefined && isRecord(value)) {
-      const classification = classifyForm(form, policy)
-      const projected = compileProjection(classification, reader, policy).project(value)
-      state[key] = projected.values
-      for (const entry of projected.masked) masked.push({ ...entry, field: `${key}.${entry.field}` })
-      const withheld = new Set(projected.masked.map((entry) => entry.field))
-      for (const field of Object.keys(value)) {
-        if (withheld.has(field)) continue
-        shownFields.push({
-          field: `${key}.${field}`,
-          level: classification[field]?.level ?? unclassifiedField.level,
-        })
-      }
-    } else {
-      const projected = unclassified.project({ value })
-      state[key] = projected.values.value
-      if (projected.masked.length > 0) masked.push({ ...projected.masked[0]!, field: key })
-      else shownFields.push({ field: key, level: workflowField.level })
-    }
-  }
-  return { view: { ...view, state }, masked, shownFields }
-}
-
-/** A state that is not a record of keys (a bare value) is unclassified as a whole. */
-function projectUnclassifiedState(
-  view: InstanceView,
-  reader: Reader,
-  policy: AccessPolicy,
-): ProjectedInstance {
-  if (view.state === undefined) return { view, masked: [], shownFields: [] }
-  const projected = compileProjection({ state: unclassifiedField }, reader, policy).project({
-    state: view.state,
-  })
-  return {
-    view: { ...view, state: projected.values.state },
-    masked: projected.masked,
-    shownFields: projected.masked.length > 0 ? [] : [{ field: "state", level: unclassifiedField.level }],
-  }
 }
 
 /**
@@ -182,8 +80,20 @@ export const resolveReader = (
     }),
   )
 
+/** Reading the runtime's status on behalf of a named person (`tixi status --as`). */
+export interface StatusReading {
+  /**
+   * The status as `personId` may see it (`projectStatus`), the read recorded in the audit trail
+   * in one statement (masked values refused, shown 秘密/机密 values accepted).
+   */
+  readonly statusAs: (
+    personId: string,
+    status: RuntimeStatus,
+  ) => Effect.Effect<ProjectedStatus, UnknownActor | PortFailure | RuntimeStorageFailure>
+}
+
 /** Reading instances on behalf of a named person: the runtime's inspect as callers get it. */
-export interface InstanceReading {
+export interface InstanceReading extends StatusReading {
   /**
    * The instance as `personId` may see it, with the read recorded in the audit trail (masked
    * fields refused, shown 秘密/机密 accepted) once; undefined when it was never started.
@@ -198,30 +108,57 @@ export interface InstanceReading {
   >
 }
 
+/** A company's reading options with the handbook's defaults filled in, resolved once per read path. */
+const readingRules = (options: ReadingOptions) => ({
+  organisation: Organisation.organisationOf(options.organisation ?? Organisation.largeEnterpriseOrganisation),
+  policy: options.accessPolicy ?? defaultAccessPolicy,
+  stateForms: options.stateForms ?? defaultStateForms,
+  processModules: options.processModules ?? defaultProcessModules,
+})
+
 /**
- * The runtime's inspect for callers outside it (admin, CLI, embedders): the caller resolved
- * through the directory, the state projected for their posts, the read audited. The engines keep
- * using the runtime's own unprojected inspect.
+ * The status for a named caller where no runtime runs (`tixi status --as` over the database): the
+ * caller resolved through the directory as `withReadAccess` resolves them, under the same options.
+ */
+export const withStatusAccess = (
+  directory: DirectoryService,
+  trail: Pick<AuditTrailService, "recordReads">,
+  options: ReadingOptions = {},
+): StatusReading => {
+  const { organisation, policy, processModules } = readingRules(options)
+  return {
+    statusAs: (personId, status) =>
+      Effect.gen(function* () {
+        const caller = yield* resolveReader(directory, organisation, personId)
+        const projected = projectStatus(status, caller.reader, policy, processModules)
+        yield* trail.recordReads({ personId: caller.personId, post: caller.post }, projected.reads)
+        return projected.status
+      }),
+  }
+}
+
+/**
+ * The runtime's inspect and status for callers outside it (admin, CLI, embedders): the caller
+ * resolved through the directory, what they read projected for their posts, the read audited.
+ * The engines keep using the runtime's own unprojected inspect.
  */
 export const withReadAccess = (
   runtime: Pick<ProcessRuntimeService, "inspect">,
   directory: DirectoryService,
-  trail: Pick<AuditTrailService, "recordRead">,
+  trail: Pick<AuditTrailService, "recordRead" | "recordReads">,
   options: ReadingOptions = {},
 ): InstanceReading => {
-  const organisation = Organisation.organisationOf(
-    options.organisation ?? Organisation.largeEnterpriseOrganisation,
-  )
-  const policy = options.accessPolicy ?? defaultAccessPolicy
-  const stateForms = options.stateForms ?? defaultStateForms
-  const processModules = options.processModules ?? defaultProcessModules
+  const { organisation, policy, stateForms, processModules } = readingRules(options)
+  // Compiled once per process and kind of reader, not on every read.
+  const projectionFor = instanceProjectionCache(policy, stateForms, processModules)
   return {
+    ...withStatusAccess(directory, trail, options),
     inspectAs: (personId, process, instanceId) =>
       Effect.gen(function* () {
         const caller = yield* resolveReader(directory, organisation, personId)
         const view = yield* runtime.inspect(process, instanceId)
         if (view === undefined) return undefined
-        const projected = projectInstance(view, caller.reader, policy, stateForms, processModules)
+        const projected = projectionFor(process, caller.reader).project(view)
         yield* trail.recordRead(
           { personId: caller.personId, post: caller.post },
           { process, instanceId, shownFields: projected.shownFields },

@@ -52,13 +52,25 @@ const readFailureAnswer = (error: { readonly _tag: string; readonly message: str
   }
 }
 
+/** The answer to a read for a named caller: its value, or its failure as `readFailureAnswer` words it. */
+const answerOfRead = <A>(
+  exit: Exit.Exit<A, { readonly _tag: string; readonly message: string }>,
+  onSuccess: (value: A) => AdminAnswer,
+): AdminAnswer => {
+  if (Exit.isSuccess(exit)) return onSuccess(exit.value)
+  const failure = exit.cause.reasons.find((reason) => reason._tag === "Fail")
+  return failure?._tag === "Fail"
+    ? readFailureAnswer(failure.error)
+    : { status: 503, body: { error: "storage unavailable" } }
+}
+
 /** The running admin listener: its socket path or loopback URL. */
 export interface AdminServerService {
   readonly address: string
 }
 
 /**
- * The admin endpoints (`GET /_tixi/status`, `POST /_tixi/retry/<dead-letter>`,
+ * The admin endpoints (`GET /_tixi/status[?as=<person>]`, `POST /_tixi/retry/<dead-letter>`,
  * `GET /_tixi/audit?personId=…&limit=…`) of a runner.
  */
 export class AdminServer extends Context.Service<AdminServer, AdminServerService>()(
@@ -123,7 +135,15 @@ export const adminServerLayer = (
             const status = yield* Effect.orDie(readStatus)
             const disk =
               options.diskWatermark === undefined ? {} : { disk: yield* readDiskSpace(options.diskWatermark) }
-            return { status: 200, body: { ...status, ...disk } }
+            const caller = url.searchParams.get("as")
+            // Without `as` the token holder reads it whole: the operator (see `status` in the CLI).
+            if (caller === null) return { status: 200, body: { ...status, ...disk } }
+            if (caller === "")
+              return { status: 400, body: { error: "as: the person reading must be named (?as=<person>)" } }
+            if (Option.isNone(reading))
+              return { status: 503, body: { error: "no directory to resolve the caller" } }
+            const projected = yield* Effect.exit(reading.value.statusAs(caller, { ...status, ...disk }))
+            return answerOfRead(projected, (value) => ({ status: 200, body: value }))
           }
           if (url.pathname === "/_tixi/audit" && incoming.method === "GET") {
             const entries = yield* Effect.exit(trail.query(auditQueryOfSearch(url.searchParams)))
@@ -143,14 +163,11 @@ export const adminServerLayer = (
             const view = yield* Effect.exit(
               reading.value.inspectAs(caller, instance[1]!, decodeURIComponent(instance[2]!)),
             )
-            if (Exit.isSuccess(view))
-              return view.value === undefined
+            return answerOfRead(view, (value) =>
+              value === undefined
                 ? { status: 404, body: { error: "no such instance" } }
-                : { status: 200, body: view.value }
-            const failure = view.cause.reasons.find((reason) => reason._tag === "Fail")
-            return failure?._tag === "Fail"
-              ? readFailureAnswer(failure.error)
-              : { status: 503, body: { error: "storage unavailable" } }
+                : { status: 200, body: value },
+            )
           }
           const retry = /^\/_tixi\/retry\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname)
           if (retry && incoming.method === "POST") {

@@ -43,12 +43,21 @@ export interface AuditReader {
   readonly post: string
 }
 
-/** The record read: whose instance, and the fields shown with their levels. */
+/**
+ * The record read: whose instance, and the fields shown with their levels. A status row not yet
+ * routed to a process (a refused intake event) names neither.
+ */
 export interface AuditedRecord {
-  readonly process: string
-  readonly instanceId: string
+  readonly process: string | undefined
+  readonly instanceId: string | undefined
   /** The fields the reader was shown; those at 秘密 or 机密 are recorded. */
   readonly shownFields?: ReadonlyArray<{ readonly field: string; readonly level: ConfidentialityLevel }>
+}
+
+/** One record of a read that shows several (a status): the record and what of it was masked. */
+export interface AuditedRead {
+  readonly record: AuditedRecord
+  readonly maskedFields: ReadonlyArray<MaskedField>
 }
 
 /** A field the projection masked, as it reports it: always recorded as a refused read. */

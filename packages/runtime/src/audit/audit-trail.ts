@@ -4,6 +4,7 @@ import { SqlClient } from "effect/sql"
 import { RuntimeStorageFailure } from "../engine/errors.ts"
 import type {
   AuditEntry,
+  AuditedRead,
   AuditedRecord,
   AuditKind,
   AuditOutcome,
@@ -43,6 +44,14 @@ export interface AuditTrailService {
     reader: AuditReader,
     record: AuditedRecord,
     maskedFields: ReadonlyArray<MaskedField>,
+  ) => Effect.Effect<void, RuntimeStorageFailure>
+  /**
+   * Records a read that showed several records at once (`tixi status --as`) as `recordRead`
+   * records each, all rows in one statement: the trail never holds half a read.
+   */
+  readonly recordReads: (
+    reader: AuditReader,
+    reads: ReadonlyArray<AuditedRead>,
   ) => Effect.Effect<void, RuntimeStorageFailure>
   /**
    * Entries matching the query, oldest first, after `after`. On PostgreSQL with several runners a
@@ -116,6 +125,39 @@ const validated = (query: AuditQuery): Effect.Effect<AuditQuery, InvalidAuditQue
   return Effect.succeed(query)
 }
 
+/**
+ * The rows one record's read leaves: one per shown field at 秘密 or 机密 (accepted) and one per
+ * masked field, whatever its level (refused, with the projection's reason).
+ */
+const readRecords = (
+  reader: AuditReader,
+  record: AuditedRecord,
+  maskedFields: ReadonlyArray<MaskedField>,
+): ReadonlyArray<AuditRecord> => {
+  const base = {
+    kind: "read" as const,
+    personId: reader.personId,
+    post: reader.post,
+    process: record.process,
+    instanceId: record.instanceId,
+    commandType: undefined,
+  }
+  const shown = (record.shownFields ?? [])
+    .filter((field) => isSecret(field.level))
+    .map((field): AuditRecord => ({ ...base, outcome: "accepted", field: field.field, level: field.level }))
+  const masked = maskedFields.map(
+    (field): AuditRecord => ({
+      ...base,
+      outcome: "refused",
+      field: field.field,
+      level: field.level,
+      refusal: "Masked",
+      reason: field.reason,
+    }),
+  )
+  return [...shown, ...masked]
+}
+
 /** The audit trail over the runner's database (tixi's tables must exist: `ensureSchema`). */
 export const makeAuditTrail: Effect.Effect<AuditTrailService, never, SqlClient.SqlClient> = Effect.gen(
   function* () {
@@ -150,37 +192,9 @@ export const makeAuditTrail: Effect.Effect<AuditTrailService, never, SqlClient.S
 
     return {
       record: (entry) => insert([entry]),
-      recordRead: (reader, record, maskedFields) => {
-        const base = {
-          kind: "read" as const,
-          personId: reader.personId,
-          post: reader.post,
-          process: record.process,
-          instanceId: record.instanceId,
-          commandType: undefined,
-        }
-        const shown = (record.shownFields ?? [])
-          .filter((field) => isSecret(field.level))
-          .map(
-            (field): AuditRecord => ({
-              ...base,
-              outcome: "accepted",
-              field: field.field,
-              level: field.level,
-            }),
-          )
-        const masked = maskedFields.map(
-          (field): AuditRecord => ({
-            ...base,
-            outcome: "refused",
-            field: field.field,
-            level: field.level,
-            refusal: "Masked",
-            reason: field.reason,
-          }),
-        )
-        return insert([...shown, ...masked])
-      },
+      recordRead: (reader, record, maskedFields) => insert(readRecords(reader, record, maskedFields)),
+      recordReads: (reader, reads) =>
+        insert(reads.flatMap((read) => readRecords(reader, read.record, read.maskedFields))),
       query: (query) =>
         Effect.flatMap(validated(query), (valid) => {
           const clauses = [

@@ -1,3 +1,4 @@
+import { isRefusal } from "@tixi/core"
 import { Effect } from "effect"
 import type { CommandInput, ProcessRuntimeService } from "../engine/process-runtime.ts"
 import type { AuditRecord } from "./audit-entry.ts"
@@ -16,8 +17,12 @@ const claimedActor = (
   return { personId: typeof command.decidedBy === "string" ? command.decidedBy : undefined, post: undefined }
 }
 
-/** Failures that are refusals (the caller was told no), as opposed to the runtime failing. */
-const refusals = new Set(["UnknownActor", "PostNotHeld", "UnknownProcess", "UnknownInstance"])
+/**
+ * How a command's failure is filed: `refused` when the error says it is a refusal (the caller was
+ * told no: `isRefusal`), `failed` for everything else (storage, a directory outage).
+ */
+export const auditOutcomeOf = (error: unknown): "refused" | "failed" =>
+  isRefusal(error) ? "refused" : "failed"
 
 /**
  * The runtime with every command that fails before it is stored recorded in the audit trail:
@@ -46,7 +51,7 @@ export const withAuditTrail = (
       const actor = claimedActor(command)
       const entry: AuditRecord = {
         kind: typeof command.approvalKey === "string" ? "approval" : "command",
-        outcome: refusals.has(error._tag) ? "refused" : "failed",
+        outcome: auditOutcomeOf(error),
         personId: actor.personId,
         post: actor.post,
         process,

@@ -8,7 +8,7 @@ import type { AuditEntry, AuditQuery } from "../audit/audit-entry.ts"
 import { auditQuerySearch } from "../audit/audit-query-parameters.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { type DataFolderHolder, dataFolderHolder } from "../sql/data-folder-lock.ts"
-import type { RuntimeStatus } from "../status/runtime-status.ts"
+import type { ProjectedStatus } from "../status/status-projection.ts"
 
 /** Where the serving runner writes its admin token when the configuration names none. */
 export const adminTokenFile = (folder: string) => join(folder, "admin.token")
@@ -66,11 +66,12 @@ const adminRequest = (config: TixiConfig, method: "GET" | "POST", path: string) 
     },
   )
 
-/** Asks a running runner for its status over its admin endpoint. */
-export async function remoteStatus(config: TixiConfig): Promise<RuntimeStatus> {
-  const { status, body, where } = await adminRequest(config, "GET", "/_tixi/status")
+/** Asks a running runner for its status over its admin endpoint, whole or as `as` may read it. */
+export async function remoteStatus(config: TixiConfig, as?: string): Promise<ProjectedStatus> {
+  const path = as === undefined ? "/_tixi/status" : `/_tixi/status?as=${encodeURIComponent(as)}`
+  const { status, body, where } = await adminRequest(config, "GET", path)
   if (status !== 200) throw new Error(`the runner at ${where} answered ${status}: ${JSON.stringify(body)}`)
-  return body as RuntimeStatus
+  return body as ProjectedStatus
 }
 
 /** Asks a running runner to retry a dead letter. */

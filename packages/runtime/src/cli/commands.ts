@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto"
-import { chinaMainlandCalendar, Planning } from "@tixi/core"
+import { chinaMainlandCalendar, Directory, Planning } from "@tixi/core"
 import { Effect, Fiber, Layer, Redacted, Result } from "effect"
 import { SqlClient } from "effect/sql"
+import { withStatusAccess } from "../access/reading.ts"
 import { AdminServer } from "../admin/admin-server.ts"
+import { makeAuditTrail } from "../audit/audit-trail.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { IntakeServer } from "../intake/intake-server.ts"
 import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
@@ -11,7 +13,8 @@ import { readDiskSpace } from "../status/disk-space.ts"
 import { formatProgress } from "../status/format-progress.ts"
 import { formatStatus } from "../status/format-status.ts"
 import { readOpenItems } from "../status/open-items.ts"
-import { type RuntimeStatus, readStatus } from "../status/runtime-status.ts"
+import { readStatus } from "../status/runtime-status.ts"
+import type { ProjectedStatus } from "../status/status-projection.ts"
 import { ensureSchema } from "../storage/schema.ts"
 import { adminTokenFile, embeddedHolder, remoteRetry, remoteStatus } from "./admin-client.ts"
 
@@ -74,28 +77,56 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
   })
 }
 
-const localStatus = (config: TixiConfig) =>
-  Effect.runPromise(
+/**
+ * The status from the database; for a named reader projected and audited, the reader resolved
+ * through the configuration's own `Directory` (its host adapters).
+ */
+const localStatus = (config: TixiConfig, as: string | undefined): Promise<ProjectedStatus> => {
+  const current = Effect.gen(function* () {
+    yield* ensureSchema
+    const whole = yield* readStatus
+    const watermark = diskWatermark(config)
+    return watermark === undefined ? whole : { ...whole, disk: yield* readDiskSpace(watermark) }
+  })
+  const database = Layer.orDie(databaseLayer(config))
+  if (as === undefined) return Effect.runPromise(current.pipe(Effect.provide(database)))
+  return Effect.runPromise(
     Effect.gen(function* () {
-      yield* ensureSchema
-      const current = yield* readStatus
-      const watermark = diskWatermark(config)
-      return watermark === undefined ? current : { ...current, disk: yield* readDiskSpace(watermark) }
-    }).pipe(Effect.provide(Layer.orDie(databaseLayer(config)))),
+      const reading = withStatusAccess(yield* Directory, yield* makeAuditTrail)
+      return yield* reading.statusAs(as, yield* current)
+    }).pipe(Effect.provide(Layer.orDie(config.host)), Effect.provide(database)),
   )
+}
 
 /** Whether a runner on this machine holds the embedded database, so commands go through its admin endpoints. */
 export const usesRunningEmbedded = (config: TixiConfig) =>
   config.database.kind === "pglite" && embeddedHolder(config.database.folder) !== undefined
 
-/** `tixi status`: from the database, or from the runner holding the embedded database. */
-export async function status(config: TixiConfig): Promise<RuntimeStatus> {
-  return usesRunningEmbedded(config) ? remoteStatus(config) : localStatus(config)
+/**
+ * `tixi status [--as <person>]`: from the database, or from the runner holding the embedded
+ * database. With `as`, what that person's posts may read (`projectStatus`: instance ids, error
+ * texts and intake reasons above their level or outside their need-to-know masked, every count
+ * kept), the read recorded in the audit trail.
+ *
+ * Without `as`, the whole status, as before: whoever runs it holds the database's credentials or
+ * the admin token (the 0600 token file in the data folder, or `TIXI_ADMIN_TOKEN`), so they can read
+ * the same rows with `psql`, `tixi audit` (which prints refusal reasons whole) or
+ * `tixi personal-data export`; masking for them would protect nothing and would hide the error
+ * text an operator needs to repair a dead letter before `tixi retry`. Staff never run the CLI:
+ * they read through their hosts and the staff API, which name them, as `--as` does.
+ */
+export async function status(config: TixiConfig, as?: string): Promise<ProjectedStatus> {
+  return usesRunningEmbedded(config) ? remoteStatus(config, as) : localStatus(config, as)
 }
 
-/** `tixi status` as printed. */
-export async function printStatus(config: TixiConfig, json: boolean, log: (line: string) => void) {
-  const current = await status(config)
+/** `tixi status` as printed: a table, or JSON with masked values as the access model's marker. */
+export async function printStatus(
+  config: TixiConfig,
+  json: boolean,
+  log: (line: string) => void,
+  as?: string,
+) {
+  const current = await status(config, as)
   log(json ? JSON.stringify(current, null, 2) : formatStatus(current))
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `tixi` command: `serve` runs a runner, `status` shows instances, overdue deadlines, dead
- * letters and retries, `progress` the open items per department, `retry <id>` resumes a dead
+ * The `tixi` command: `serve` runs a runner, `status [--as <person>]` shows instances, overdue
+ * deadlines, dead letters and retries (as that person may read them), `progress` the open items per department, `retry <id>` resumes a dead
  * letter, `audit` reads the audit trail, `demo` runs the ninety-day complaints
  * simulation on the durable runtime, `handbook [words…]` finds handbook items and prints the
  * coverage table.
@@ -18,7 +18,11 @@ const usage = `usage: tixi <command> [options]
 
 commands:
   serve                 run a runner: the hosted processes, their timers and the intake
-  status [--json]       instances by status, overdue deadlines, dead letters, retry counts
+  status [--json] [--as <person>]
+                        instances by status, overdue deadlines, dead letters, retry counts;
+                        --as shows what that person's posts may read (instance ids, error texts
+                        and intake reasons above their level or outside their module masked,
+                        counts kept) and records the read in the audit trail
   progress [--department D] [--json]
                         open items per department and owner, overdue and due soon first (工作进度控制)
   retry <dead-letter>   retry a parked side effect (ids are listed by tixi status)
@@ -59,6 +63,7 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       config: { type: "string" },
       json: { type: "boolean" },
       department: { type: "string" },
+      as: { type: "string" },
       help: { type: "boolean" },
     },
   })
@@ -73,7 +78,11 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
       await serve(await loadConfig(values.config), log)
       return 0
     case "status":
-      await printStatus(await loadConfig(values.config), values.json === true, log)
+      if (values.as !== undefined && values.as.trim() === "") {
+        log("tixi status: --as names the person reading, e.g. --as officer-wu")
+        return 1
+      }
+      await printStatus(await loadConfig(values.config), values.json === true, log, values.as)
       return 0
     case "progress":
       await printProgress(await loadConfig(values.config), values.department, values.json === true, log)

@@ -1,4 +1,5 @@
-import type { RuntimeStatus } from "./runtime-status.ts"
+import { ConfidentialityLevel, isMasked } from "@tixi/core"
+import type { ProjectedStatus, ShownOrMasked } from "./status-projection.ts"
 
 /** Lays rows out as a plain-text table with a header rule, columns padded to their widest cell. */
 export function table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string {
@@ -38,8 +39,12 @@ export function humanBytes(bytes: number): string {
 
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text)
 
-/** What `tixi status` prints. */
-export function formatStatus(status: RuntimeStatus): string {
+/** A value as printed: itself, or `[withheld: 秘密]` where the reader may not see it. */
+export const shownText = (value: ShownOrMasked<string>): string =>
+  isMasked(value) ? `[withheld: ${ConfidentialityLevel.label(value.level, "zh-CN")}]` : value
+
+/** What `tixi status` prints, whole or as projected for a reader (`tixi status --as`). */
+export function formatStatus(status: ProjectedStatus): string {
   const sections: Array<string> = []
   const total = status.instances.reduce((sum, row) => sum + row.count, 0)
   sections.push(
@@ -65,7 +70,7 @@ export function formatStatus(status: RuntimeStatus): string {
           ["process", "instance", "deadline", "due", "overdue by"],
           status.overdue.map((row) => [
             row.process,
-            row.instanceId,
+            shownText(row.instanceId),
             row.key,
             new Date(row.dueAt).toISOString().replace("T", " ").slice(0, 19),
             humanDuration(row.overdueMillis),
@@ -81,11 +86,11 @@ export function formatStatus(status: RuntimeStatus): string {
           ["id", "process/instance", "effect", "tries", "status", "error"],
           status.deadLetters.map((row) => [
             row.id,
-            `${row.process}/${row.instanceId}`,
+            `${row.process}/${shownText(row.instanceId)}`,
             row.kind,
             String(row.attempts),
             row.status,
-            clip(row.error, 60),
+            clip(shownText(row.error), 60),
           ]),
         ),
   )
@@ -109,10 +114,10 @@ export function formatStatus(status: RuntimeStatus): string {
         ["source", "event", "type", "times", "reason"],
         status.refusedIntake.map((row) => [
           row.source,
-          clip(row.eventId, 40),
+          clip(shownText(row.eventId), 40),
           row.type,
           String(row.refusals),
-          clip(row.reason, 80),
+          clip(shownText(row.reason), 80),
         ]),
       ),
     )

@@ -5,8 +5,12 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
+import { Effect } from "effect"
+import { SqlClient } from "effect/sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { hmacHeaders, signHmac } from "../../src/intake/hmac-source.ts"
+import { pgliteLayer } from "../../src/sql/pglite-client.ts"
+import { ensureSchema } from "../../src/storage/schema.ts"
 import { cliTestSecret } from "../fixtures/cli-config.ts"
 import { mountSmallDisk } from "../fixtures/small-disk.ts"
 
@@ -93,6 +97,66 @@ describe("the tixi CLI", () => {
     expect(text.stdout).toContain("No open items 无未结事项")
     const json = await tixi("progress", "--json", "--department", "complaints", "--config", config)
     expect(JSON.parse(json.stdout)).toMatchObject({ departments: [], owners: [] })
+  })
+
+  it("status --as shows a named person what their posts may read of the database, audited; an unknown person is named", {
+    timeout: 240_000,
+  }, async () => {
+    const telephone = "13800138000"
+    const onDatabase = (statement: Effect.Effect<unknown, unknown, SqlClient.SqlClient>) =>
+      Effect.runPromise(
+        Effect.gen(function* () {
+          yield* ensureSchema
+          yield* statement
+        }).pipe(Effect.provide(pgliteLayer({ folder }))),
+      )
+    await onDatabase(
+      Effect.flatMap(
+        SqlClient.SqlClient,
+        (sql) =>
+          sql`INSERT INTO tixi_dead_letters ${sql.insert({
+            id: "dl-cli-1",
+            process: "ticket",
+            instance_id: "T-CLI",
+            turn: 1,
+            round: 0,
+            effect_key: "dl-cli-1-key",
+            kind: "host.updateRecord",
+            request: "{}",
+            error: `HubSpot 400: ${telephone} is not a valid phone`,
+            attempts: 5,
+            status: "parked",
+            parked_at: 1_000,
+          })}`,
+      ),
+    )
+    try {
+      const officer = await tixi("status", "--json", "--as", "officer-wu", "--config", config)
+      expect(officer.code).toBe(0)
+      const projected = JSON.parse(officer.stdout) as { deadLetters: Array<{ id: string; error: unknown }> }
+      expect(projected.deadLetters).toEqual([
+        expect.objectContaining({
+          id: "dl-cli-1",
+          error: { _tag: "Masked", level: "confidential", reason: "clearance" },
+        }),
+      ])
+      expect(officer.stdout).not.toContain(telephone)
+      const manager = await tixi("status", "--as", "gm-zhao", "--config", config)
+      expect(manager.stdout).toContain(telephone)
+      const audit = await tixi("audit", "--person", "officer-wu", "--format", "json", "--config", config)
+      expect(audit.stdout).toContain("deadLetter.dl-cli-1.error")
+      const unknown = await tixi("status", "--as", "nobody", "--config", config)
+      expect(unknown.code).toBe(1)
+      expect(unknown.stderr).toContain("nobody may not act")
+      expect((await tixi("--help")).stdout).toContain("status [--json] [--as <person>]")
+    } finally {
+      await onDatabase(
+        Effect.flatMap(
+          SqlClient.SqlClient,
+          (sql) => sql`DELETE FROM tixi_dead_letters WHERE id = 'dl-cli-1'`,
+        ),
+      )
+    }
   })
 
   it("serves, and answers status and retry through the serving runner", { timeout: 180_000 }, async () => {
