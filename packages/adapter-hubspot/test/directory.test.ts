@@ -157,10 +157,10 @@ describe("HubSpot directory: posts and roles come from the company's mapping", (
       fields: [{ field: "postNames.creditBoss" }],
     })
     expect(await bad({ roleNames: { officer: [""] } })).toMatchObject({
-      fields: [{ field: "roleNames.officer[0]" }],
+      fields: [{ field: "roleNames.officer.0" }],
     })
     expect(await bad({ departmentPosts: { finance: ["accountant" as never] } })).toMatchObject({
-      fields: [{ field: "departmentPosts.finance[0]" }],
+      fields: [{ field: "departmentPosts.finance.0" }],
     })
     expect(await bad({ teamParents: { finance: "finance" } })).toMatchObject({
       fields: [{ field: "teamParents.finance" }],
