@@ -127,13 +127,15 @@ describe("install", () => {
 })
 
 describe("approvals", () => {
-  it("never sends a value above the approvers' level: a required money control WeCom cannot mark makes it refuse the request", async () => {
+  it("never sends a value above the approvers' level: install gives the withheld amount a Text control that says （保密）", async () => {
     const clerks = await installed({ approverAudience: { clearance: "public" } })
-    const before = fake!.approvals().length
-    const failure = await run(Effect.flip(clerks.approvals.submit(submission("k-withheld"))))
-    expect(failure.reason._tag).toBe("InvalidRequest")
-    expect(failure.detail).toContain("Money-02")
-    expect(fake!.approvals()).toHaveLength(before)
+    const record = await run(clerks.approvals.submit(submission("k-withheld")))
+    const approval = fake!.approvals().find((candidate) => candidate.spNo === record.id)!
+    expect(approval.contents.slice(0, 2).map((content) => [content.control, content.value])).toEqual([
+      ["Text", { text: "（保密）" }],
+      ["Text", { text: "（保密）" }],
+    ])
+    expect(JSON.stringify(approval)).not.toContain("3000")
   })
 
   it("sends the chain as approver nodes: 或签 apv_rel 2, 会签 apv_rel 1 (WeCom's numbering, not the legacy attr's)", async () => {

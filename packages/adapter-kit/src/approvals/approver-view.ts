@@ -2,6 +2,8 @@ import {
   AccessModule,
   type AccessPolicy,
   type AnyForm,
+  classifyForm,
+  compileProjection,
   defaultAccessPolicy,
   type Label,
   label,
@@ -43,4 +45,20 @@ export function withheldFromApprovers(
 export function checkApproverAudience(host: string, audience: HostAudience | undefined): void {
   const problem = audience === undefined ? undefined : hostAudienceProblem(audience, "approverAudience")
   if (problem !== undefined) throw new TypeError(`${host} ${problem.field} ${problem.message}`)
+}
+
+/**
+ * The fields of a form the approvers may never read, whatever the values: what an install needs
+ * to shape a template whose control types are fixed before any request is sent (WeCom), so a
+ * withheld number, date or contact still has a control that can say "（保密）".
+ */
+export function fieldsAboveApprovers(
+  form: AnyForm,
+  audience: HostAudience = defaultApproverAudience,
+  policy: AccessPolicy = defaultAccessPolicy,
+): ReadonlySet<string> {
+  const reader = { clearance: audience.clearance, modules: new Set(audience.modules ?? []) }
+  return new Set(
+    compileProjection(classifyForm(form, policy), reader, policy).withheld.map((entry) => entry.field),
+  )
 }

@@ -131,12 +131,40 @@ function control(
 }
 
 /**
- * A tixi form as WeCom template controls: one per field in the form's order (titles in `locale`),
- * then tixi's reference controls. Throws `TemplateRenderError` naming the field WeCom cannot take.
+ * The control of a field the approvers may never read: an optional Text control under the field's
+ * title. A template fixes each control's type, and WeCom's Number, Money, Date, Selector, Contact
+ * and Table controls only take values of their type, so only a Text control can carry "（保密）".
+ * `require` is per control, 0 or 1 (create_template,
+ * https://developer.work.weixin.qq.com/document/path/97437).
  */
-export function renderTemplate(form: AnyForm, locale: Locale): ReadonlyArray<RawControl> {
+function withheldControl(
+  key: string,
+  field: AnyField,
+  locale: Locale,
+  number: number,
+  formId: string,
+): RawControl {
+  const rendered = control(formId, key, { ...field, kind: "text" } as AnyField, locale, number, false)
+  return { property: { ...rendered.property, require: 0 as const } }
+}
+
+/**
+ * A tixi form as WeCom template controls: one per field in the form's order (titles in `locale`),
+ * then tixi's reference controls. The fields in `withheld` (above the approvers' level,
+ * `fieldsAboveApprovers`) get a Text control whatever their kind, so a request never needs their
+ * value. Throws `TemplateRenderError` naming the field WeCom cannot take.
+ */
+export function renderTemplate(
+  form: AnyForm,
+  locale: Locale,
+  withheld: ReadonlySet<string> = new Set(),
+): ReadonlyArray<RawControl> {
   const fields = Object.entries(form.fields)
-  const controls = fields.map(([key, field], index) => control(form.id, key, field, locale, index + 1, false))
+  const controls = fields.map(([key, field], index) =>
+    withheld.has(key)
+      ? withheldControl(key, field, locale, index + 1, form.id)
+      : control(form.id, key, field, locale, index + 1, false),
+  )
   const markers = [approvalReferenceControls.businessKey, approvalReferenceControls.reference]
   markers.forEach((marker, index) => {
     controls.push({

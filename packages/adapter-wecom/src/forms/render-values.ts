@@ -108,9 +108,11 @@ function contentValue(
  * it (`gettemplatedetail`): each field goes to the control whose title is the field's label, and
  * a field the template lacks is refused with its path ("run install"), as is a choice the
  * template has no option for. The form validates the values first. A field in `withheld` (the
- * approvers may not read it) goes as "（保密）" in a Text or Textarea control; WeCom's number,
- * money, date, selector and contact controls cannot hold that text, so there it is left out (a
- * required one then makes WeCom refuse the request, rather than show the value).
+ * approvers may not read it) goes as "（保密）" in its Text or Textarea control (install renders
+ * such fields as Text controls). A template installed before the field was withheld may still
+ * have a Number, Money, Date, Selector, Contact or Table control, which cannot hold that text:
+ * an optional one is left out, and a required one is refused here with the field's path ("run
+ * install"), so the value never reaches WeCom in any control type.
  */
 export function renderContents(
   form: AnyForm,
@@ -148,6 +150,12 @@ export function renderContents(
       const kind = control.property.control
       if (kind === "Text" || kind === "Textarea")
         contents.push({ control: kind, id: control.property.id, value: { text: withheldMarker[locale] } })
+      else if (control.property.require === 1)
+        issues.push({
+          path: [key],
+          message: `the approvers may not read this field and the template's required ${kind} control cannot say "${withheldMarker[locale]}": run install`,
+          code: "template_mismatch",
+        })
       continue
     }
     const rendered = contentValue(field, value, control, locale, ids, [key], issues)

@@ -1,4 +1,4 @@
-import { approvalReferenceControls } from "@tixi/adapter-kit"
+import { approvalReferenceControls, fieldsAboveApprovers } from "@tixi/adapter-kit"
 import { InvalidRequest, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { WeComTemplates } from "../approvals/template-registry.ts"
@@ -54,7 +54,12 @@ export const installTemplates = (
       }
       const name = label[settings.locale].slice(0, 40)
       const controls = yield* Effect.try({
-        try: () => renderTemplate(form, settings.locale),
+        try: () =>
+          renderTemplate(
+            form,
+            settings.locale,
+            fieldsAboveApprovers(form, settings.approverAudience, settings.accessPolicy),
+          ),
         catch: (error) =>
           new PortFailure({
             port: "Install",

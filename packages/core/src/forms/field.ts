@@ -6,6 +6,7 @@ import { isKnownCurrency, minorDigits } from "../money/currency.ts"
 import type { Money } from "../money/money.ts"
 import { type CivilDate, civilDateSchema } from "../time/civil-date.ts"
 import { type Instant, instantSchema } from "../time/instant.ts"
+import { erasable } from "./erasable.ts"
 import { refuseUnsafeCharacters } from "./safe-text.ts"
 
 /**
@@ -103,7 +104,7 @@ export function text<const Required extends boolean = true>(
     z.string().trim().min(1, "must not be empty").max(maxLength, `at most ${maxLength} characters`),
   )
   if (options.pattern) schema = schema.regex(options.pattern, "has the wrong format")
-  return { ...common("text", options), maxLength, schema }
+  return { ...common("text", options), maxLength, schema: erasable(schema) }
 }
 
 /** A paragraph: the complaint's content (投诉缘由), an investigation's findings. */
@@ -303,7 +304,7 @@ export interface PersonField extends Field<string, "person"> {}
 export function person<const Required extends boolean = true>(
   options: FieldOptions<Required>,
 ): PersonField & RequiredFlag<NoInfer<Required>> {
-  return { ...common("person", options), schema: idSchema }
+  return { ...common("person", options), schema: erasable(idSchema) }
 }
 
 /** A department (责任部门, 问题发生部门). */
@@ -323,7 +324,7 @@ export interface CustomerField extends Field<string, "customer"> {}
 export function customer<const Required extends boolean = true>(
   options: FieldOptions<Required>,
 ): CustomerField & RequiredFlag<NoInfer<Required>> {
-  return { ...common("customer", options), schema: idSchema }
+  return { ...common("customer", options), schema: erasable(idSchema) }
 }
 
 /** A telephone number as the customer gives it (digits, spaces, +, -, parentheses, extension). */
@@ -337,7 +338,7 @@ export function phone<const Required extends boolean = true>(
     .string()
     .trim()
     .regex(/^\+?[0-9][0-9 ()-]{4,30}(?:\s*(?:ext\.?|转|x)\s*[0-9]{1,6})?$/, "must be a telephone number")
-  return { ...common("phone", options), schema }
+  return { ...common("phone", options), schema: erasable(schema) }
 }
 
 /** The row value of a table's columns. */

@@ -1,4 +1,4 @@
-import { Information, replay } from "@tixi/core"
+import { type AnyField, Information, replay } from "@tixi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -237,7 +237,10 @@ describe("confidentiality levels and personal fields of the information forms", 
 
   it("lists other forms' 自然人 fields where they really are, each with why", () => {
     for (const entry of Information.personalFieldsElsewhere) {
-      const field = entry.form.fields[entry.field]
+      // `table.column` names a column of a table field.
+      const [name, column] = entry.field.split(".")
+      const top = entry.form.fields[name!] as { readonly columns?: Record<string, AnyField> } | undefined
+      const field = column === undefined ? (top as AnyField | undefined) : top?.columns?.[column]
       expect(field, `${entry.form.id}.${entry.field}`).toBeDefined()
       if (entry.kind === "phone") expect(field?.kind).toBe("phone")
       else expect(field?.kind).toBe("text")

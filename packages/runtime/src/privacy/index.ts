@@ -1,1 +1,3 @@
+export * from "./personal-data-columns.ts"
 export * from "./personal-data-store.ts"
+export * from "./personal-data-sweep.ts"

@@ -6,8 +6,8 @@ import {
   InMemoryNotifier,
   inMemoryDirectoryLayer,
 } from "@tixi/core"
-import { sampleCompany, scriptedCustomer, scriptedRegistration } from "@tixi/testing"
-import { Clock, Effect, Layer } from "effect"
+import { sampleCompany, scriptedCustomer } from "@tixi/testing"
+import { Effect, Layer } from "effect"
 import { SqlClient } from "effect/sql"
 import { expect } from "vitest"
 import { AuditTrail } from "../../src/audit/audit-trail.ts"
@@ -16,30 +16,11 @@ import { eraseStoredPersonalData, exportStoredPersonalData } from "../../src/pri
 import { pgliteLayer } from "../../src/sql/pglite-client.ts"
 import { acceptLate } from "../fixtures/complaint-commands.ts"
 import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
+import { registerNaturalPerson } from "../fixtures/natural-person.ts"
 import { temporaryFolderPerTest } from "../fixtures/temporary-folder.ts"
 
 const person = "person-li-lei"
 const personal = { customerName: "李雷", phone: "139 0000 1234", address: "上海市徐汇区漕溪北路 88 号" }
-
-/** A complaint from a natural person, registered an hour ago. */
-const registerNaturalPerson = (complaintId: string) =>
-  Effect.gen(function* () {
-    const runtime = yield* ProcessRuntime
-    const now = yield* Clock.currentTimeMillis
-    const command = scriptedRegistration(complaintId, "approval", now - 3_600_000) as {
-      readonly type: string
-      readonly registration: object
-    }
-    return yield* runtime.dispatch("complaint", complaintId, {
-      ...command,
-      registration: {
-        ...command.registration,
-        customerId: person,
-        customerKind: "person",
-        ...personal,
-      },
-    })
-  })
 
 /** The in-memory host, knowing the natural person as a customer of the CRM. */
 const host = Layer.mergeAll(
@@ -71,7 +52,9 @@ describe("a natural person's data in the runtime's database (PIPL)", () => {
     () =>
       Effect.gen(function* () {
         const exported = yield* Effect.gen(function* () {
-          expect((yield* registerNaturalPerson("PIPL-1")).outcome).toBe("applied")
+          expect((yield* registerNaturalPerson("PIPL-1", { customerId: person, ...personal })).outcome).toBe(
+            "applied",
+          )
           return yield* exportStoredPersonalData(person)
         }).pipe(Effect.provide(runner(folder())), Effect.scoped)
         const registered = exported.values.filter((value) => value.eventType === "ComplaintRegistered")

@@ -1,3 +1,4 @@
+import { erasedPattern } from "../../forms/erasable.ts"
 import type { PersonalDataKind } from "../labels/information-labels.ts"
 
 declare const erasedBrand: unique symbol
@@ -8,8 +9,6 @@ declare const erasedBrand: unique symbol
  * readers can tell an erased value from data.
  */
 export type Erased = string & { readonly [erasedBrand]: PersonalDataKind }
-
-const erasedPattern = /^⟦erased:([A-Za-z]+)⟧$/
 
 /** The marker that replaces a value of `kind`: it carries the kind, never the value. */
 export const erasedValue = (kind: PersonalDataKind): Erased => `⟦erased:${kind}⟧` as Erased
