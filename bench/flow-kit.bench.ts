@@ -2,13 +2,23 @@
 // lifecycle (start → steps → approval → finished) through the decider as the in-memory runner
 // drives it — decide, evolve, effects and deadlines for every command — 100,000 instances a flow.
 // The baseline is the same commands through a bare switch over plain objects, measured in the same
-// run; the issue allows the ratio to drop by at most 10 % across the rewrite.
+// run; the issue allows the ratio to drop by at most 10 % across the rewrite. The code before the
+// rewrite is not in this tree: `details.beforeRewrite` carries the paired comparison measured
+// against it, and TIXI_BENCH_BASELINE_TREE=<a checkout of 187c196, set up> measures it again.
+import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import { defineBenchmark, median } from "./harness.ts"
+import { measuredBeforeRewrite } from "./support/flow-kit-before-rewrite.ts"
+import * as thisTree from "./support/flow-lifecycles.ts"
 import { flowLifecycles, runBaselineLifecycle, runLifecycle } from "./support/flow-lifecycles.ts"
+import { comparePaired, type LifecycleModule } from "./support/paired-comparison.ts"
 
 // 100,000 instances a flow; TIXI_BENCH_LIFECYCLES=5000 npm run bench -- flow-kit for a quick look.
 const lifecycles = Number(process.env.TIXI_BENCH_LIFECYCLES ?? 100_000)
 const rounds = Number(process.env.TIXI_BENCH_ROUNDS ?? 5)
+const baselineTree = process.env.TIXI_BENCH_BASELINE_TREE
+/** The issue's bound: each flow keeps at least this share of its speed before the rewrite. */
+const keptSpeed = 0.9
 
 const timed = (work: () => unknown) => {
   const started = performance.now()
@@ -72,7 +82,26 @@ export default defineBenchmark({
       (sum, flow) => sum + 1000 / flow.baselineLifecyclesPerSecond,
       0,
     )
+    const measuredNow =
+      baselineTree === undefined
+        ? undefined
+        : comparePaired(
+            thisTree,
+            (await import(
+              pathToFileURL(join(baselineTree, "bench/support/flow-lifecycles.ts")).href
+            )) as LifecycleModule,
+            { lifecycles: Math.min(lifecycles, 20_000), rounds: Math.max(rounds, 7) },
+          )
+    for (const flow of measuredNow ?? [])
+      process.stdout.write(
+        `  ${flow.flow.padEnd(28)} now/before the rewrite ${flow.speedNewOverOld.toFixed(3)} (${flow.newMicroseconds} µs / ${flow.oldMicroseconds} µs)\n`,
+      )
+    const speeds = measuredNow ?? measuredBeforeRewrite.perFlow
     return {
+      target: {
+        description: `each flow at least ${keptSpeed} of its lifecycles per second before the rewrite (${measuredNow ? `measured now against ${baselineTree}` : "as recorded by the paired comparison in details.beforeRewrite"})`,
+        met: speeds.every((flow) => flow.speedNewOverOld >= keptSpeed),
+      },
       figure: {
         label: "lifecycles of all eight flows",
         value: 1000 / tixiMillisecondsPerInstance,
@@ -88,7 +117,15 @@ export default defineBenchmark({
       ratio: median(perFlow.map((flow) => flow.ratio)),
       ratioMeaning:
         "median over the eight flows of tixi's lifecycles per second as a share of the bare switch's",
-      details: { lifecycles, rounds, perFlow },
+      details: {
+        lifecycles,
+        rounds,
+        perFlow,
+        beforeRewrite: {
+          ...measuredBeforeRewrite,
+          ...(measuredNow ? { measuredNow: { baselineTree, perFlow: measuredNow } } : {}),
+        },
+      },
     }
   },
 })

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import type { Instant } from "../time/instant.ts"
 import { commandInstantSchema } from "./decider-support.ts"
+import { rememberKnownFields } from "./known-field-parsing.ts"
 
 /** A value and everything inside it read-only, as commands and events are once decided. */
 export type DeepReadonly<T> = T extends string | number | boolean | bigint | symbol | null | undefined
@@ -48,10 +49,12 @@ export type ShapedCommand<Shape extends z.ZodType> = DeepReadonly<z.output<Shape
 export function commandUnion<const Shapes extends readonly [z.ZodType, ...Array<z.ZodType>]>(
   ...shapes: Shapes
 ): z.ZodType<ShapedCommand<Shapes[number]>> {
-  return z.discriminatedUnion(
+  const union = z.discriminatedUnion(
     "type",
     shapes as unknown as readonly [z.ZodObject<{ type: z.ZodLiteral<string> }>],
   ) as unknown as z.ZodType<ShapedCommand<Shapes[number]>>
+  rememberKnownFields(union, shapes)
+  return union
 }
 
 /**

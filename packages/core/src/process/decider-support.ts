@@ -10,6 +10,7 @@ import type { NotificationSeverity } from "../ports/notifier.ts"
 import { type Instant, instantSchema } from "../time/instant.ts"
 import type { DecideApproval } from "./approval-decision.ts"
 import type { Assignee, EffectRequest } from "./effect-request.ts"
+import { parseKnownFields } from "./known-field-parsing.ts"
 
 /** Refuses a command the state does not allow, naming the process, the instance and why. */
 export function refuseTransition(
@@ -31,7 +32,7 @@ export function parseProcessCommand<Command>(
   schema: z.ZodType<Command>,
   command: unknown,
 ): Result.Result<Command, ValidationError> {
-  const parsed = schema.safeParse(command)
+  const parsed = parseKnownFields(schema, command)
   return parsed.success
     ? Result.succeed(parsed.data)
     : Result.fail(fromZodIssues(subject, parsed.error.issues))

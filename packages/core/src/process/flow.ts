@@ -7,6 +7,7 @@ import { parseProcessCommand } from "./decider-support.ts"
 import type { Deadline, ProcessCommand, ProcessDefinition, ProcessEvent, StepContext } from "./definition.ts"
 import type { EffectRequest } from "./effect-request.ts"
 import { type HostEffects, hostEffects } from "./host-effects.ts"
+import { noTimers } from "./timers.ts"
 
 /**
  * What the kit reads of a flow's state: the step it stands at, and — when the flow counts its
@@ -143,6 +144,9 @@ class StepDecisionContext<Event> implements Decision<Event> {
   }
 }
 
+/** What an event without effects asks of the world: one shared, frozen empty list rather than a new one per event. */
+const noEffects: ReadonlyArray<never> = Object.freeze([])
+
 /**
  * Builds a `ProcessDefinition` from a flow's steps: validation of every command, refusals named
  * the same way in every flow, the event counter, keyed host effects. Both runtime engines, the
@@ -188,10 +192,12 @@ export function defineFlow<
       ;(next as { sequence: number }).sequence = sequence
       return next
     },
-    deadlines: (state) => spec.deadlines?.(state) ?? [],
+    deadlines: (state) => spec.deadlines?.(state) ?? noTimers,
     effects(state, event, step: StepContext) {
       const build = effects[event.type]
-      return build === undefined ? [] : build(state, event, hostEffects(spec.name, step, spec.idOf(state)))
+      return build === undefined
+        ? noEffects
+        : build(state, event, hostEffects(spec.name, step, spec.idOf(state)))
     },
     isFinished: (state) => finished.has(state.status),
     statusOf: spec.statusOf ?? ((state) => state.status),

@@ -11,8 +11,19 @@ export type MaybeDeadline<Command> = Deadline<Command> | false | undefined
 export function timers<Command>(
   ...entries: ReadonlyArray<MaybeDeadline<Command>>
 ): ReadonlyArray<Deadline<Command>> {
-  return entries.filter((entry): entry is Deadline<Command> => entry !== false && entry !== undefined)
+  // A loop rather than `filter`: runners ask every instance for its timers after every command,
+  // and most of the time none applies, so no array nor predicate closure is built for nothing.
+  let due: Array<Deadline<Command>> | undefined
+  for (const entry of entries) {
+    if (!entry) continue
+    if (due === undefined) due = [entry]
+    else due.push(entry)
+  }
+  return due ?? noTimers
 }
+
+/** The one empty list of timers, shared: a read-only array that nobody can add to. */
+export const noTimers: ReadonlyArray<never> = Object.freeze([])
 
 /** A timer under `key` firing `command` at `dueAt`, when the instant is known and the mark not yet passed. */
 export function timer<Command>(

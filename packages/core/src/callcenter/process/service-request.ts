@@ -171,12 +171,10 @@ export function serviceRequestProcess(
       },
     },
     folds: {
-      Received: (_state, { type: _, at, ...call }) => ({
-        ...initialState,
-        ...call,
-        status: "received",
-        receivedAt: at,
-      }),
+      Received: (_state, { at, id, callId, agentId, customerKey, need, policyVersion }) => {
+        const call = { id, callId, agentId, customerKey, need, policyVersion }
+        return { ...initialState, ...call, status: "received", receivedAt: at }
+      },
       ResolvedOnCall: (state, event) => ({ ...state, solution: event.solution, resolvedBy: "agent" }),
       Transferred: (state, event) => ({
         ...state,
@@ -191,10 +189,10 @@ export function serviceRequestProcess(
         resolvedBy: "department",
       }),
       AnswerOverdue: (state) => ({ ...state, overdue: true }),
-      FeedbackGiven: (state, { customerSatisfied }) => ({
+      FeedbackGiven: (state, event) => ({
         ...state,
         status: "followingUp",
-        customerSatisfied,
+        customerSatisfied: event.customerSatisfied,
       }),
       Closed: (state, event) => ({ ...state, status: "closed", closedAt: event.at }),
     },

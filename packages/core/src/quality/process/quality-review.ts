@@ -335,8 +335,8 @@ export function qualityReviewProcess(
         nonconformities: nonconformities.map(openedNonconformity),
       }),
       CorrectiveActionProposed: findingFold(
-        ({ type: _, at: __, nonconformityId: ___, needsApproval, ...action }, finding) => ({
-          ...action,
+        ({ rootCause, correction, correctiveAction, responsible, dueAt, needsApproval }, finding) => ({
+          ...{ rootCause, correction, correctiveAction, responsible, dueAt },
           ...untriedAction,
           status: needsApproval ? "actionSubmitted" : "implementing",
           attempts: finding.attempts + 1,
