@@ -1,11 +1,4 @@
-import {
-  type Department,
-  departmentId,
-  type Organisation,
-  type Person,
-  personId,
-  type Role,
-} from "@tixi/core"
+import { type Department, departmentId, Organisation, type Person, personId, type Role } from "@tixi/core"
 
 const department = (id: string, name: string, parent?: string, head?: string): Department => ({
   id: departmentId(id),
@@ -109,3 +102,17 @@ export const departmentEnglish: Readonly<Record<string, string>> = {
   sales: "Sales",
   finance: "Finance",
 }
+
+/**
+ * The company's organisation: the 中小型企业 chart (one 客服经理, no 客服总监, credit and quality
+ * duties merged into the information and complaint posts) under the company's own version. One
+ * policy for the flows' authority (`Organisation.withChartAuthority`), the runtime's read paths and
+ * the organisation section, as a `tixi.config.ts` would name it (`organisation`).
+ */
+export const companyOrganisation: Organisation.OrganisationPolicy = {
+  ...Organisation.smallEnterpriseOrganisation,
+  version: "huadong-2026.1",
+}
+
+/** `companyOrganisation` resolved once. */
+export const companyChart = Organisation.organisationOf(companyOrganisation)

@@ -12,7 +12,7 @@ import {
   summarizeAudit,
 } from "@tixi/runtime"
 import { Effect } from "effect"
-import { company, nameOf } from "./company.ts"
+import { company, companyChart, nameOf } from "./company.ts"
 import { table } from "./text-table.ts"
 
 /** One post of the company's chart, with the people the directory gives it. */
@@ -89,7 +89,7 @@ export const observeOrganisationAndAccess = (complaint: {
   readonly handler: string
 }) =>
   Effect.gen(function* () {
-    const organisation = Organisation.organisationOf(Organisation.smallEnterpriseOrganisation)
+    const organisation = companyChart
     const chart = organisation.posts.map(
       (post): ChartRow => ({
         post: post.id,

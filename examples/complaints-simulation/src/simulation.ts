@@ -1,4 +1,5 @@
 import {
+  Access,
   type ApprovalId,
   type ApprovalRecord,
   Approvals,
@@ -15,6 +16,7 @@ import {
   type Instant,
   inMemoryDirectoryLayer,
   Money,
+  Organisation,
   type PersonId,
   type RunnerStatistics,
   Unavailable,
@@ -34,7 +36,7 @@ import {
 import { Clock, Effect, Layer, Result } from "effect"
 import type { SqlClient } from "effect/sql"
 import { Agenda } from "./agenda.ts"
-import { company, holderOf, inspectors, officers } from "./company.ts"
+import { company, companyChart, holderOf, inspectors, officers } from "./company.ts"
 import { customerDrafts, generateCustomers, type SimulatedCustomer } from "./customers.ts"
 import { makeDurableRunner } from "./durable-runner.ts"
 import { type OrganisationAccessReport, observeOrganisationAndAccess } from "./organisation-access.ts"
@@ -103,6 +105,8 @@ export interface SimulationOutcome {
 }
 
 const hour = 60 * 60_000
+/** The handbook's complaints policy with the authority of the company's chart (its version says so). */
+const complaintPolicy = Organisation.withChartAuthority(companyChart, Complaints.defaultComplaintPolicy)
 /** How much faster staff handle urgent complaints (investigation, execution). */
 const urgencyScale: Readonly<Record<Complaints.Urgency, number>> = { critical: 0.08, urgent: 0.35, normal: 1 }
 const hourWeights = [
@@ -157,7 +161,7 @@ export function simulate(options: SimulationOptions = defaultSimulationOptions) 
   const random = new Random(options.seed)
   const customers = generateCustomers(random, options.customers)
   const calendar = chinaMainlandCalendar()
-  const policy = Complaints.defaultComplaintPolicy
+  const policy = complaintPolicy
   const definition = Complaints.complaintProcess({ calendar, policy })
   const clock = makeSimulatedClock(calendar.startOfDay(options.start))
   const ports = Layer.mergeAll(
@@ -168,6 +172,8 @@ export function simulate(options: SimulationOptions = defaultSimulationOptions) 
   )
   const runtime = runtimeLayer({
     processes: [hostProcess(definition)],
+    // Reads are projected for the same chart the flows decide by.
+    reading: { organisation: companyChart, accessPolicy: Access.defaultAccessPolicy },
     // Host outages are retried at once: the simulation's clock stands still while a turn runs.
     retryPolicy: { attempts: 3, initialDelayMillis: 1, maxDelayMillis: 1, factor: 1 },
   }).pipe(
@@ -192,7 +198,7 @@ function run(
 ) {
   return Effect.gen(function* () {
     const calendar = chinaMainlandCalendar()
-    const policy = Complaints.defaultComplaintPolicy
+    const policy = complaintPolicy
     const runner = yield* makeDurableRunner(definition, clock)
     const approvals = yield* InMemoryApprovals
     const approvalsPort = yield* Approvals
@@ -210,7 +216,12 @@ function run(
 
     const manager = { personId: holderOf("manager").id, role: "manager" as const }
     const supervisors = company.people.filter((member) => member.roles.includes("supervisor"))
-    const officerActor = (id: PersonId) => ({ personId: id, role: "officer" as const })
+    // Officers act in their post, so the complaint flow asks the chart's 客户投诉专员 row what they settle alone.
+    const officerActor = (id: PersonId) => ({
+      personId: id,
+      role: "officer" as const,
+      post: "complaintOfficer" as const,
+    })
     const now = () => Clock.currentTimeMillis
     const stateOf = runner.stateOf
     /** `minutes` of working time after `from` (staff work office hours). */

@@ -1,6 +1,7 @@
-import type { CivilDate } from "@tixi/core"
+import { type CivilDate, Complaints } from "@tixi/core"
 import { Effect } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
+import { companyOrganisation } from "../src/company.ts"
 import { renderReport } from "../src/render.ts"
 import { buildReport, type SimulationReport } from "../src/report.ts"
 import { type SimulationOptions, simulate } from "../src/simulation.ts"
@@ -77,6 +78,10 @@ describe("the survey round and the call-centre day in the demo's report", () => 
     )
     expect(section.audit.entries).toBe(
       section.audit.byOutcome.accepted + section.audit.byOutcome.refused + section.audit.byOutcome.failed,
+    )
+    // The complaint flow decided under the same chart the section shows (its version is in the policy's).
+    expect(report.policy.version).toBe(
+      `${Complaints.defaultComplaintPolicy.version}+${companyOrganisation.version}`,
     )
     const text = renderReport(report, "en", 1, "out.json")
     expect(text).toContain("Organisation and access")

@@ -1,5 +1,6 @@
 export * from "./appraisal/index.ts"
 export * from "./chart-authority.ts"
+export * from "./chart-policy.ts"
 export * from "./department.ts"
 export * from "./department-catalogue.ts"
 export * from "./design/index.ts"

@@ -54,6 +54,18 @@ export const registration = (overrides: Record<string, unknown> = {}) => ({
 
 export const cny = (major: string) => Money.ofMajor(major, "CNY")
 
+/** ④ 调查: a serious batch defect on our side, production 100 %, as `actor` records it. */
+export const seriousDefectFound = <A>(actor: A) =>
+  ({
+    type: "RecordInvestigation",
+    actor,
+    cause: "serious",
+    ownSide: true,
+    responsibility: [{ departmentId: "production", sharePercent: 100 }],
+    severity: "serious",
+    findings: "批次缺陷",
+  }) as const
+
 /** A complaint driven command by command, checking at every step that replay rebuilds the state. */
 export class Story {
   state: ComplaintState = definition.initialState

@@ -9,7 +9,16 @@ import {
 import { Effect, Layer, Result } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import { at, cny, definition, officer, registration, serviceDepartment, staffMember } from "./fixtures.ts"
+import {
+  at,
+  cny,
+  definition,
+  officer,
+  registration,
+  seriousDefectFound,
+  serviceDepartment,
+  staffMember,
+} from "./fixtures.ts"
 
 const people = [
   staffMember("officer-wu", ["officer"]),
@@ -56,15 +65,7 @@ describe("a complaint on the in-memory runner and hosts", () => {
             category: "quality",
             departmentId: "quality",
           })
-          yield* runner.dispatch("TS-1", {
-            type: "RecordInvestigation",
-            actor: officer,
-            cause: "serious",
-            ownSide: true,
-            responsibility: [{ departmentId: "production", sharePercent: 100 }],
-            severity: "serious",
-            findings: "批次缺陷",
-          })
+          yield* runner.dispatch("TS-1", seriousDefectFound(officer))
           yield* runner.dispatch("TS-1", {
             type: "ProposeRemedy",
             actor: officer,

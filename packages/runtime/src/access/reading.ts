@@ -23,8 +23,11 @@ import { defaultProcessModules, type ProcessModules } from "./workflow-field.ts"
 
 /** The company's rules for reading instance data; every field defaults to the handbook's. */
 export interface ReadingOptions {
-  /** Default: the 大型企业 preset. */
-  readonly organisation?: OrganisationPolicy | undefined
+  /**
+   * The company's organisation, as its policy or already resolved (`TixiConfig.chart`, resolved
+   * once at load). Default: the 大型企业 preset; `tixi.config.ts` has its own default.
+   */
+  readonly organisation?: OrganisationPolicy | ResolvedOrganisation | undefined
   /** Default: `defaultAccessPolicy`. */
   readonly accessPolicy?: AccessPolicy | undefined
   /** Default: `defaultStateForms`. */
@@ -110,7 +113,10 @@ export interface InstanceReading extends StatusReading {
 
 /** A company's reading options with the handbook's defaults filled in, resolved once per read path. */
 const readingRules = (options: ReadingOptions) => ({
-  organisation: Organisation.organisationOf(options.organisation ?? Organisation.largeEnterpriseOrganisation),
+  organisation:
+    options.organisation !== undefined && "holderOf" in options.organisation
+      ? options.organisation
+      : Organisation.organisationOf(options.organisation ?? Organisation.largeEnterpriseOrganisation),
   policy: options.accessPolicy ?? defaultAccessPolicy,
   stateForms: options.stateForms ?? defaultStateForms,
   processModules: options.processModules ?? defaultProcessModules,

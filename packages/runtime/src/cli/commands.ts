@@ -7,7 +7,7 @@ import { AdminServer } from "../admin/admin-server.ts"
 import { makeAuditTrail } from "../audit/audit-trail.ts"
 import type { TixiConfig } from "../config/define-config.ts"
 import { IntakeServer } from "../intake/intake-server.ts"
-import { databaseLayer, diskWatermark, runnerLayer } from "../runner/runner-layer.ts"
+import { databaseLayer, diskWatermark, readingOptions, runnerLayer } from "../runner/runner-layer.ts"
 import type { DatabaseUnusable } from "../sql/database-unusable.ts"
 import { readDiskSpace } from "../status/disk-space.ts"
 import { formatProgress } from "../status/format-progress.ts"
@@ -79,7 +79,7 @@ export async function serve(config: TixiConfig, log: (line: string) => void): Pr
 
 /**
  * The status from the database; for a named reader projected and audited, the reader resolved
- * through the configuration's own `Directory` (its host adapters).
+ * through the configuration's own `Directory` (its host adapters) in its organisation and access rules.
  */
 const localStatus = (config: TixiConfig, as: string | undefined): Promise<ProjectedStatus> => {
   const current = Effect.gen(function* () {
@@ -92,7 +92,7 @@ const localStatus = (config: TixiConfig, as: string | undefined): Promise<Projec
   if (as === undefined) return Effect.runPromise(current.pipe(Effect.provide(database)))
   return Effect.runPromise(
     Effect.gen(function* () {
-      const reading = withStatusAccess(yield* Directory, yield* makeAuditTrail)
+      const reading = withStatusAccess(yield* Directory, yield* makeAuditTrail, readingOptions(config))
       return yield* reading.statusAs(as, yield* current)
     }).pipe(Effect.provide(Layer.orDie(config.host)), Effect.provide(database)),
   )

@@ -1,4 +1,13 @@
-import { type EffectPorts, fromZodIssues, type ValidationError } from "@tixi/core"
+import {
+  type AccessPolicy,
+  defaultAccessPolicy,
+  type EffectPorts,
+  fromZodIssues,
+  Organisation,
+  parseAccessPolicy,
+  ValidationError,
+  type ValidationIssue,
+} from "@tixi/core"
 import { type Layer, Redacted, Result } from "effect"
 import { z } from "zod"
 import { minAdminTokenLength } from "../admin/admin-server.ts"
@@ -6,6 +15,17 @@ import type { HostedProcess } from "../engine/hosted-process.ts"
 import type { RetryPolicy } from "../engine/retry-policy.ts"
 import { defaultRetainDeliveredMillis } from "../intake/intake-pruning.ts"
 import type { ChangeFeed, IntakeSource } from "../intake/intake-source.ts"
+
+type OrganisationPolicy = Organisation.OrganisationPolicy
+
+/**
+ * The organisation a configuration without one reads under: the 中小型企业 chart (004 ch.1 §2),
+ * the one the demo's simulated company runs on. A company that has not described its own chart
+ * is most likely the small service department tixi is first installed in; the 大型企业 chart
+ * would give it posts (客服总监, 客户信用主管) nobody holds. A company with the full chart sets
+ * `organisation: Organisation.largeEnterpriseOrganisation`.
+ */
+export const defaultConfigOrganisation: OrganisationPolicy = Organisation.smallEnterpriseOrganisation
 
 /** What `tixi.config.ts` exports: the processes to host, the host adapters, and how to run them. */
 export interface TixiConfigInput {
@@ -84,6 +104,16 @@ export interface TixiConfigInput {
     /** A loopback port to listen on instead of the socket (127.0.0.1 only). */
     readonly port?: number
   }
+  /**
+   * The company's organisation (its chart: preset, renamed, merged and added posts, per-post
+   * authority): who a person the directory names is when they read through `tixi status --as`,
+   * the admin instance read and the audit trail. Default: `defaultConfigOrganisation` (the
+   * 中小型企业 chart). To make the hosted processes' authority follow the same chart, build their
+   * policies with `Organisation.withChartAuthority(Organisation.organisationOf(organisation), policy)`.
+   */
+  readonly organisation?: OrganisationPolicy
+  /** The company's access rules (levels it sets on fields, need-to-know). Default: `defaultAccessPolicy`. */
+  readonly access?: AccessPolicy
 }
 
 /**
@@ -127,6 +157,10 @@ export interface TixiConfig {
     readonly socket: string | undefined
     readonly port: number | undefined
   }
+  readonly organisation: OrganisationPolicy
+  /** `organisation` resolved once at load, for every read path and embedder that asks the chart. */
+  readonly chart: Organisation.Organisation
+  readonly access: AccessPolicy
 }
 
 const positiveInt = z.number().int().positive()
@@ -277,29 +311,41 @@ export function resolveConfig(
   // Chosen up front rather than by a union: zod reports a union's failure as one "Invalid input"
   // on `intake`, without naming the setting at fault.
   const parsed = (candidate.intake === false ? disabledSchema : enabledSchema).safeParse(candidate)
-  if (!parsed.success) {
-    return Result.fail(
-      fromZodIssues(
-        "tixi.config",
-        parsed.error.issues.map((issue) => {
-          const path = issue.path.join(".")
-          if (
-            path === "database.url" &&
-            candidate.database?.kind === "postgres" &&
-            candidate.database.url === undefined
-          ) {
-            return { ...issue, message: "missing: set TIXI_DATABASE_URL (postgres://…) or database.url" }
-          }
-          if (path === "runner.id" && candidate.runner.id === undefined) {
-            return {
-              ...issue,
-              message:
-                "missing: several runners on one PostgreSQL need a name each; set TIXI_RUNNER_ID or runner.id",
+  const organisation = Organisation.parseOrganisationPolicy(input.organisation ?? defaultConfigOrganisation)
+  const access = parseAccessPolicy(input.access ?? defaultAccessPolicy)
+  if (!parsed.success || Result.isFailure(organisation) || Result.isFailure(access)) {
+    const settingIssues = parsed.success
+      ? []
+      : fromZodIssues(
+          "tixi.config",
+          parsed.error.issues.map((issue) => {
+            const path = issue.path.join(".")
+            if (
+              path === "database.url" &&
+              candidate.database?.kind === "postgres" &&
+              candidate.database.url === undefined
+            ) {
+              return { ...issue, message: "missing: set TIXI_DATABASE_URL (postgres://…) or database.url" }
             }
-          }
-          return issue
-        }),
-      ),
+            if (path === "runner.id" && candidate.runner.id === undefined) {
+              return {
+                ...issue,
+                message:
+                  "missing: several runners on one PostgreSQL need a name each; set TIXI_RUNNER_ID or runner.id",
+              }
+            }
+            return issue
+          }),
+        ).issues
+    return Result.fail(
+      new ValidationError({
+        subject: "tixi.config",
+        issues: [
+          ...settingIssues,
+          ...issuesUnder("organisation", organisation),
+          ...issuesUnder("access", access),
+        ],
+      }),
     )
   }
   const value = parsed.data
@@ -326,5 +372,17 @@ export function resolveConfig(
           },
     retry: value.retry,
     admin: { token: value.admin.token, socket: value.admin.socket, port: value.admin.port },
+    organisation: organisation.success,
+    chart: Organisation.organisationOf(organisation.success),
+    access: access.success,
   })
 }
+
+/** A policy's own issues as the configuration's, under the setting that holds it (`organisation.merges.x`). */
+const issuesUnder = (
+  setting: string,
+  parsed: Result.Result<unknown, ValidationError>,
+): ReadonlyArray<ValidationIssue> =>
+  Result.isFailure(parsed)
+    ? parsed.failure.issues.map((issue) => ({ ...issue, path: [setting, ...issue.path] }))
+    : []

@@ -1,5 +1,6 @@
 import { Layer } from "effect"
 import type { SqlClient } from "effect/sql"
+import type { ReadingOptions } from "../access/reading.ts"
 import { adminListen } from "../admin/admin-listen.ts"
 import { adminServerLayer } from "../admin/admin-server.ts"
 import type { TixiConfig } from "../config/define-config.ts"
@@ -36,7 +37,13 @@ export const diskWatermark = (config: TixiConfig): DiskWatermark | undefined =>
     ? { folder: config.database.folder, minFreeBytes: config.database.minFreeDiskBytes }
     : undefined
 
-/** The runtime options a configuration names (its engine and that engine's tuning). */
+/** What every read path of a configuration reads under: its organisation (resolved once) and access rules. */
+export const readingOptions = (config: TixiConfig): ReadingOptions => ({
+  organisation: config.chart,
+  accessPolicy: config.access,
+})
+
+/** The runtime options a configuration names (its engine and that engine's tuning, its read rules). */
 export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
   config.runner.engine === "cluster"
     ? {
@@ -49,8 +56,14 @@ export const runtimeOptions = (config: TixiConfig): RuntimeOptions =>
           shardLeaseMillis: config.runner.shardLeaseMillis,
         },
         retryPolicy: config.retry,
+        reading: readingOptions(config),
       }
-    : { engine: "embedded", processes: config.processes, retryPolicy: config.retry }
+    : {
+        engine: "embedded",
+        processes: config.processes,
+        retryPolicy: config.retry,
+        reading: readingOptions(config),
+      }
 
 /**
  * Everything `tixi serve` runs, from a resolved configuration: the database, the engine (the

@@ -22,31 +22,12 @@ import { type RuntimeStatus, readStatus } from "../../src/status/runtime-status.
 import { projectStatus, statusFreeTextLevel } from "../../src/status/status-projection.ts"
 import { ensureSchema } from "../../src/storage/schema.ts"
 import { hostedComplaintProcess } from "../fixtures/complaint-process.ts"
+import { parkDeadLetter } from "../fixtures/dead-letters.ts"
 import { inMemoryHostLayer } from "../fixtures/in-memory-host.ts"
 import { readerOf, readingCompany, readingDirectory } from "../fixtures/readers.ts"
 
 /** A customer's telephone, as a host's validation error quotes it. */
 const telephone = "13800138000"
-
-/** Parks a dead letter whose error quotes a customer's value, as an adapter's failure would. */
-const parkDeadLetter = (id: string, process: string, instanceId: string, error: string) =>
-  Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    yield* sql`INSERT INTO tixi_dead_letters ${sql.insert({
-      id,
-      process,
-      instance_id: instanceId,
-      turn: 1,
-      round: 0,
-      effect_key: `${id}-key`,
-      kind: "host.updateRecord",
-      request: "{}",
-      error,
-      attempts: 5,
-      status: "parked",
-      parked_at: 1_000,
-    })}`
-  })
 
 const refuseIntake = (eventId: string, reason: string) =>
   Effect.gen(function* () {

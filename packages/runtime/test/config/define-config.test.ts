@@ -1,3 +1,4 @@
+import { defaultAccessPolicy, Organisation } from "@tixi/core"
 import { Layer, Redacted, Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { defineConfig, resolveConfig } from "../../src/config/define-config.ts"
@@ -145,5 +146,34 @@ describe("defineConfig and resolveConfig", () => {
       {},
     )
     expect(problems(nameless)[0]).toMatch(/^intake\.feeds\.0\.name: /)
+  })
+
+  it("reads under the 中小型企业 chart and the handbook's access rules when the file names neither", () => {
+    const resolved = resolveConfig(base, {})
+    if (Result.isFailure(resolved)) throw resolved.failure
+    expect(resolved.success.organisation).toEqual(Organisation.smallEnterpriseOrganisation)
+    expect(resolved.success.access).toEqual(defaultAccessPolicy)
+    // Resolved once: the 客户信用专员 of a small company is its 信息专员.
+    expect(resolved.success.chart.holderOf("creditOfficer")?.id).toBe("informationOfficer")
+  })
+
+  it("refuses a company organisation or access policy that does not resolve, naming organisation.merges.x and access.needToKnow.y beside the other settings", () => {
+    const resolved = resolveConfig(
+      defineConfig({
+        ...base,
+        retry: { attempts: 0 },
+        organisation: {
+          ...Organisation.largeEnterpriseOrganisation,
+          version: "acme-1",
+          merges: { noSuchPost: "complaintOfficer" },
+        },
+        access: { ...defaultAccessPolicy, needToKnow: { astrology: "secret" } as never },
+      }),
+      {},
+    )
+    const paths = problems(resolved).map((problem) => problem.split(":")[0])
+    expect(paths).toContain("retry.attempts")
+    expect(paths).toContain("organisation.merges.noSuchPost")
+    expect(paths.some((path) => path?.startsWith("access.needToKnow"))).toBe(true)
   })
 })
