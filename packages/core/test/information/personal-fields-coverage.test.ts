@@ -25,16 +25,12 @@ function lookAlikes(): ReadonlyArray<string> {
   return found
 }
 
-/** What the personal-data model marks personal: the listed fields and the information forms' `personal` marks. */
-const personal = new Set([
-  ...Information.personalFieldsElsewhere.map((entry) => `${entry.form.id} ${entry.field}`),
-  ...Object.keys(
-    Information.personalColumnsOf(
-      Information.circulationForm.fields.recipients,
-      Information.circulationMarks.recipients.columns,
-    ),
-  ).map((column) => `${Information.circulationForm.id} recipients.${column}`),
-])
+/** What the personal-data model marks personal: the information forms' list and every other form's. */
+const personal = new Set(
+  [...Information.personalFieldsElsewhere, ...Information.informationPersonalFields].map(
+    (entry) => `${entry.form.id} ${entry.field}`,
+  ),
+)
 
 describe("personal fields of every form (PIPL)", () => {
   it("marks every field whose name or label marks a person personal, or says why it is not", () => {
