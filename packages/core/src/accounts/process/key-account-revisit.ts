@@ -193,9 +193,11 @@ export function keyAccountRevisitProcess(
         return decision.accept({ ...command, type: "Assigned" })
       },
       // ③ 上门回访 ④ 资料整理 ⑤ 服务质量资料 (key-account officer)
-      RecordVisit: (state, { type: _, at, officer, ...findings }, decision) => {
+      RecordVisit: (state, command, decision) => {
         if (state.status !== "assigned") return decision.refuse("the assigned officer records the visit")
-        return decision.accept({ type: "VisitRecorded", at, officer, findings })
+        const { at, officer, visitedOn, metWith, findings, qualityData, requests } = command
+        const visit = { visitedOn, metWith, findings, qualityData, requests }
+        return decision.accept({ type: "VisitRecorded", at, officer, findings: visit })
       },
       // ⑥ 书面回访报告 (officer), sent for ✓ 审核 by the post the policy names
       SubmitReport: (state, command, decision) => {
@@ -222,11 +224,11 @@ export function keyAccountRevisitProcess(
       ),
     },
     folds: {
-      NoticeIssued: (state, { type: _, at: __, purpose: ___, ...notice }) => ({
-        ...state,
-        status: "noticed",
-        ...notice,
-      }),
+      NoticeIssued: (state, event) => {
+        const { issuedBy, revisitId, customerId, customerName, dueAt, remindAt, escalateAt } = event
+        const notice = { issuedBy, revisitId, customerId, customerName, dueAt, remindAt, escalateAt }
+        return { ...state, status: "noticed", ...notice, policyVersion: event.policyVersion }
+      },
       Assigned: (state, event) => ({ ...state, status: "assigned", officer: event.officer }),
       VisitRecorded: (state, event) => ({ ...state, status: "visited", findings: event.findings }),
       ReportSubmitted: (state, event) => ({

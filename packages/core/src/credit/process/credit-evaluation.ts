@@ -6,7 +6,6 @@ import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { format, type Money } from "../../money/money.ts"
 import {
-  type ApprovalDecisionFields,
   type CancelledEvent,
   cancellationEffects,
   cancelStep,
@@ -15,11 +14,12 @@ import {
   commandTextSchema,
   commandUnion,
   type Decision,
-  decideAtGate,
   defineFlow,
   type FlowEvent,
   type FlowState,
+  type GateDecidedFields,
   type GatedState,
+  type GateReturnedFields,
   gatePassed,
   gateReturned,
   type ProcessDefinition,
@@ -38,10 +38,10 @@ import { creditFindingsSchema } from "../schema/credit-findings.ts"
 import { creditRatingForm, creditRatingValues } from "../schema/credit-rating-form.ts"
 import { creditHostFields } from "../schema/host-fields.ts"
 import { moneyInputSchema } from "../schema/money-input.ts"
+import { approvedNoticeStep } from "./approved-notice-step.ts"
 import {
   approvedNoticeCommandSchemas,
   creditCustomerFields,
-  customerNoticeDueAt,
   customerNoticeTimer,
   customerNotifiedEffects,
 } from "./process-support.ts"
@@ -121,7 +121,6 @@ export const creditEvaluationCommandSchema = commandUnion(
 export type CreditEvaluationCommand = ShapedCommand<typeof creditEvaluationCommandSchema>
 
 type Step<Type extends CreditEvaluationCommand["type"]> = StepFields<CreditEvaluationCommand, Type>
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of the credit evaluation. */
 export type CreditEvaluationEvent =
@@ -133,8 +132,8 @@ export type CreditEvaluationEvent =
     >
   | FlowEvent<"MeasuresRecorded", Step<"RecordMeasures">>
   | FlowEvent<"ApprovalRequested", CreditApprovalRoute & { approvalKey: string }>
-  | FlowEvent<"Approved", Decided & { noticeDueAt: Instant }>
-  | FlowEvent<"Rejected", Decided & { outcome: "rejected" | "withdrawn" }>
+  | FlowEvent<"Approved", GateDecidedFields & { noticeDueAt: Instant }>
+  | FlowEvent<"Rejected", GateReturnedFields>
   | FlowEvent<"CustomerNotified", Step<"ConfirmCustomerNotified">>
   | FlowEvent<"CustomerNoticeReminded">
   | CancelledEvent
@@ -244,14 +243,7 @@ export function creditEvaluationProcess(
         return withApproval({ ...command, type: "MeasuresRecorded" }, state.proposal!, decision)
       },
       // ✓ approved: ⑦ 通知客户 within the policy's hours — rejected: back to ④ investigation
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) => {
-            const noticeDueAt = customerNoticeDueAt(policy, command.at)
-            return decision.accept({ type: "Approved", ...decided, noticeDueAt })
-          },
-          returned: (decided) => decision.accept({ type: "Rejected", ...decided }),
-        }),
+      DecideApproval: approvedNoticeStep(policy, { approved: "Approved", returned: "Rejected" }),
       // ⑦ 通知客户
       ConfirmCustomerNotified: (state, command, decision) => {
         if (state.status !== "approved")

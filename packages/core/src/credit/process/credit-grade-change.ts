@@ -6,19 +6,16 @@ import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import { type Money, ofMinor, toMajorString } from "../../money/money.ts"
 import type { NotificationSeverity } from "../../ports/notifier.ts"
-import type {
-  ApprovalDecisionFields,
-  GatedState,
-  ReturnedDecisionFields,
-} from "../../process/approval-gate.ts"
-import { decideAtGate, gatePassed } from "../../process/approval-gate.ts"
+import { type GatedState, gatePassed } from "../../process/approval-gate.ts"
 import { type CancelledEvent, cancellationEffects, cancelStep } from "../../process/cancellation.ts"
 import type { FlowEvent, ShapedCommand, StepFields } from "../../process/command-shapes.ts"
 import { commandShape, commandUnion } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields, GateReturnedFields } from "../../process/gate-events.ts"
 import { gateRefused } from "../../process/gate-refused.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
 import type { Instant } from "../../time/instant.ts"
 import { CreditGrade } from "../labels/credit-grade.ts"
@@ -37,11 +34,11 @@ import {
   routeCreditApproval,
   submitCreditApproval,
 } from "./approval-values.ts"
+import { approvedNoticeStep } from "./approved-notice-step.ts"
 import {
   approvedNoticeCommandSchemas,
   type CreditFlowOptions,
   creditCustomerFields,
-  customerNoticeDueAt,
   customerNoticeTimer,
   customerNotifiedEffects,
 } from "./process-support.ts"
@@ -135,8 +132,8 @@ export type CreditGradeChangeEvent =
       "ChangeProposed",
       RoutedCreditApproval & { investigator: Actor; change: CreditChange; approvalKey: string }
     >
-  | FlowEvent<"GradeChanged", Omit<ApprovalDecisionFields, "at"> & { noticeDueAt: Instant }>
-  | FlowEvent<"ChangeRejected", Omit<ReturnedDecisionFields, "at">>
+  | FlowEvent<"GradeChanged", GateDecidedFields & { noticeDueAt: Instant }>
+  | FlowEvent<"ChangeRejected", GateReturnedFields>
   | FlowEvent<"CustomerNotified", Step<"ConfirmCustomerNotified">>
   | FlowEvent<"CustomerNoticeReminded">
   | CancelledEvent
@@ -243,16 +240,7 @@ export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFl
         return decision.accept({ type: "ChangeProposed", at, investigator, change, approvalKey, ...routed })
       },
       // ✓ approved: ⑤ 修改信用等级, 变更登记 and ⑥ within the policy's hours — rejected: the grade stays
-      DecideApproval: (state, command, decision) =>
-        decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: (decided) =>
-            decision.accept({
-              type: "GradeChanged",
-              ...decided,
-              noticeDueAt: customerNoticeDueAt(policy, command.at),
-            }),
-          returned: (decided) => decision.accept({ type: "ChangeRejected", ...decided }),
-        }),
+      DecideApproval: approvedNoticeStep(policy, { approved: "GradeChanged", returned: "ChangeRejected" }),
       // ⑥ 通知客户 (客户信息主管)
       ConfirmCustomerNotified: (state, command, decision) =>
         state.status === "changed"
@@ -362,7 +350,7 @@ export function creditGradeChangeProcess(policy: CreditPolicy, options: CreditFl
 
 const customerOf = (state: CreditGradeChangeState) => state.customerName ?? state.customerId
 const investigatorOf = (state: CreditGradeChangeState) =>
-  state.investigator ? { person: state.investigator.personId } : { role: "supervisor" as const }
+  personOrPost(state.investigator?.personId, "supervisor")
 
 /** A notification to the investigator: a title, and a body after the customer's name, in zh-CN and en. */
 const tellInvestigator = (

@@ -165,8 +165,9 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
     finished: ["released", "approved", "rejected", "expired", "cancelled"],
     steps: {
       // 超额发货申请 (sales) ◇ within the tolerance: released — blocked: refused — over it: ✓
-      RequestOverride: (state, { position, ...command }, decision) => {
+      RequestOverride: (state, command, decision) => {
         if (state.status !== "none") return decision.refuse("the request was already made")
+        const { at, requestId, orderNumber, requestedBy, reason, position } = command
         const checked = Result.flatMap(checkOrder(position, policy, compiled), requireCredit)
         if (Result.isFailure(checked)) return Result.fail(checked.failure)
         const { customerId, status, grade, limit, order, exposureBefore, exposureAfter, excess } =
@@ -174,12 +175,12 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
         const { controls } = checked.success
         const { oldestOverdueDays } = position as { readonly oldestOverdueDays: number }
         const check = { status, grade, limit, order, exposureAfter, excess, controls, oldestOverdueDays }
-        const requested = { ...command, customerId, check, policyVersion: policy.version }
+        const policyVersion = policy.version
+        const request = { at, requestId, orderNumber, requestedBy, reason, customerId, check, policyVersion }
         // ◇ 权责内: a credit post the authority policy names releases the excess on its own authority
         const atStake = excess.minor > 0 ? excess : order
         if (status !== "approval" || overrideWithinOwnPost(policy, command.requestedBy, grade, atStake))
-          return decision.accept({ ...requested, type: "ReleasedWithoutApproval" })
-        const { orderNumber, reason } = command
+          return decision.accept({ ...request, type: "ReleasedWithoutApproval" })
         const facts = { customerId, orderNumber, grade, order, limit, exposureBefore, exposureAfter, excess }
         const approval = routeCreditApproval(
           options,
@@ -199,13 +200,15 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
         const approvalKey = decision.keyAt(0, "approval.submit", command.requestId)
         const expiresAt = command.at + policy.approval.overrideExpiryHours * hourMillis
         const routed = approval.success
-        return decision.accept({ ...requested, type: "OverrideRequested", approvalKey, ...routed, expiresAt })
+        return decision.accept({ ...request, type: "OverrideRequested", approvalKey, ...routed, expiresAt })
       },
       // ✓ approved: the order released — rejected or withdrawn on the host: the order stays held
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
-          approved: ({ approvalKey: _, ...rest }) => decision.accept({ type: "OverrideApproved", ...rest }),
-          returned: ({ approvalKey: _, ...rest }) => decision.accept({ type: "OverrideRejected", ...rest }),
+          approved: ({ at, decidedBy, comment }) =>
+            decision.accept({ type: "OverrideApproved", at, decidedBy, comment }),
+          returned: ({ at, decidedBy, comment, outcome }) =>
+            decision.accept({ type: "OverrideRejected", at, decidedBy, comment, outcome }),
         }),
       // the approval unanswered by the expiry: the request lapses
       Expire: (state, { at }, decision) =>
@@ -221,9 +224,11 @@ export function creditOverrideProcess(policy: CreditPolicy, options: CreditFlowO
         ...request,
         status: "released",
       }),
-      OverrideRequested: (state, { type: _, at: __, formId: ___, values: ____, ...request }) => {
-        const { approvalKey: key, decidingRole, steps, expiresAt, ...requested } = request
+      OverrideRequested: (state, event) => {
+        const { requestId, orderNumber, requestedBy, reason, customerId, check, policyVersion } = event
+        const { approvalKey: key, decidingRole, steps, expiresAt } = event
         const approval = { key, decidingRole, steps, expiresAt }
+        const requested = { requestId, orderNumber, requestedBy, reason, customerId, check, policyVersion }
         return { ...state, ...requested, status: "awaitingApproval", approval }
       },
       OverrideApproved: (state, { decidedBy }) => ({ ...gatePassed(state), status: "approved", decidedBy }),

@@ -3,7 +3,6 @@ import type { ValidationError } from "../../errors/validation-error.ts"
 import type { PersonId } from "../../ids/ids.ts"
 import { label } from "../../labels/label.ts"
 import {
-  type ApprovalDecisionFields,
   commandDateSchema,
   commandIdSchema,
   commandShape,
@@ -14,10 +13,12 @@ import {
   defineFlow,
   type FlowEvent,
   type FlowState,
+  type GateDecidedFields,
   type GatedState,
   gatePassed,
   gateReturned,
   type ProcessDefinition,
+  personOrPost,
   reminderTimer,
   type ShapedCommand,
   type StepFields,
@@ -105,7 +106,6 @@ type Step<Type extends RelationshipMaintenanceCommand["type"]> = StepFields<
   RelationshipMaintenanceCommand,
   Type
 >
-type Decided = Omit<ApprovalDecisionFields, "at">
 
 /** The events of a maintenance cycle. */
 export type RelationshipMaintenanceEvent =
@@ -113,8 +113,8 @@ export type RelationshipMaintenanceEvent =
   | FlowEvent<"GradingRecorded", Step<"RecordGrading">>
   | FlowEvent<"RosterRegistered", Step<"RegisterRoster">>
   | FlowEvent<"ServicePlanSubmitted", Step<"SubmitServicePlan"> & { approvalKey: string; approverRole: Role }>
-  | FlowEvent<"ServicePlanApproved", Decided & { reviewDueAt: Instant }>
-  | FlowEvent<"ServicePlanReturned", Decided>
+  | FlowEvent<"ServicePlanApproved", GateDecidedFields & { reviewDueAt: Instant }>
+  | FlowEvent<"ServicePlanReturned", GateDecidedFields>
   | FlowEvent<"ExecutionRecorded", Step<"RecordExecution">>
   | FlowEvent<"ReviewReminded">
   | FlowEvent<"CycleClosed", Step<"RecordImprovement">>
@@ -305,5 +305,4 @@ export function relationshipMaintenanceProcess(
 }
 
 const periodOf = (state: RelationshipMaintenanceState) => `${state.periodFrom} – ${state.periodTo}`
-const ownerOf = (state: RelationshipMaintenanceState) =>
-  state.owner ? { person: state.owner.personId } : { role: "supervisor" as const }
+const ownerOf = (state: RelationshipMaintenanceState) => personOrPost(state.owner?.personId, "supervisor")

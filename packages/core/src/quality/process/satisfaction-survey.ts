@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { z } from "zod"
-import { type InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
+import type { InvalidTransition, PolicyRefusal } from "../../errors/refusals.ts"
 import type { ValidationError } from "../../errors/validation-error.ts"
 import { type Locale, label } from "../../labels/label.ts"
 import {
@@ -13,9 +13,10 @@ import {
 } from "../../process/command-shapes.ts"
 import { commandIdSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
-import type { Assignee } from "../../process/effect-request.ts"
 import { defineFlow } from "../../process/flow.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
+import { policyRefused } from "../../process/policy-refused.ts"
 import { recordStep } from "../../process/record-step.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
@@ -184,15 +185,13 @@ const initialState: SurveyState = {
   rejections: [],
 }
 
-const policyRefusal = (rule: string, detail: string) => Result.fail(new PolicyRefusal({ rule, detail }))
 /** The state once a plan is sent back: to `status`, the rejection kept for the record. */
 const returned = (state: SurveyState, status: SurveyStatus, rejection: SurveyRejection): SurveyState => ({
   ...state,
   status,
   rejections: [...state.rejections, rejection],
 })
-const ownerOf = (state: SurveyState): Assignee =>
-  state.plan ? { person: state.plan.owner } : { role: "supervisor" }
+const ownerOf = (state: SurveyState) => personOrPost(state.plan?.owner, "supervisor")
 const titleOf = (state: SurveyState) => state.definition?.title ?? label("满意度调查", "Satisfaction survey")
 
 /** The effects of an event that tells the plan's owner, under the questionnaire's title, in both languages. */
@@ -270,7 +269,7 @@ export function satisfactionSurveyProcess(
         const { fieldworkStart } = command.plan
         const fieldworkEnd = command.plan.fieldworkEnd ?? fieldworkStart + survey.fieldworkDays * dayMillis
         if (fieldworkEnd <= fieldworkStart)
-          return policyRefusal("survey.fieldwork", "fieldwork must end after it starts")
+          return policyRefused("survey.fieldwork", "fieldwork must end after it starts")
         return decision.accept({
           type: "PlanDrafted",
           at: command.at,
@@ -320,7 +319,7 @@ export function satisfactionSurveyProcess(
       ProposeImprovementPlan: (state, command, decision) => {
         if (state.status !== "evaluated") return decision.refuse("an improvement plan follows the evaluation")
         if (command.actions.some((action) => action.dueAt <= command.at))
-          return policyRefusal("survey.actionDue", "every action must be due in the future")
+          return policyRefused("survey.actionDue", "every action must be due in the future")
         return decision.accept({
           type: "ImprovementPlanSubmitted",
           at: command.at,
