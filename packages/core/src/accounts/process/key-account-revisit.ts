@@ -22,6 +22,7 @@ import {
 import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { type Actor, actorSchema } from "../../roles/actor.ts"
@@ -326,8 +327,10 @@ export function keyAccountRevisitProcess(
 
 const customerOf = (state: KeyAccountRevisitState) => state.customerName ?? state.customerId
 const taskKeyOf = (state: KeyAccountRevisitState) => `${state.revisitId}/revisit`
-const officerOf = (state: KeyAccountRevisitState) =>
-  state.officer ? { person: state.officer.personId } : { role: "officer" as const }
+const officerOf = (state: KeyAccountRevisitState) => personOrPost(state.officer?.personId, "officer")
 /** The report's form values: a field left empty is absent, not `undefined`, for every host. */
-const definedOnly = (values: Readonly<Record<string, string | undefined>>) =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined))
+const definedOnly = (values: Readonly<Record<string, string | undefined>>) => {
+  const defined: Record<string, string> = {}
+  for (const name in values) if (values[name] !== undefined) defined[name] = values[name]!
+  return defined
+}

@@ -17,6 +17,7 @@ import type { ProcessDefinition } from "../../process/definition.ts"
 import { departmentIdSchema } from "../../process/department-id-schema.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
 import type { HostEffects } from "../../process/host-effects.ts"
+import { personOrPost } from "../../process/person-or-post.ts"
 import { timer, timers } from "../../process/timers.ts"
 import { personIdSchema } from "../../roles/actor.ts"
 import { hourMillis, type Instant } from "../../time/instant.ts"
@@ -221,7 +222,7 @@ export function serviceRequestProcess(
       ],
       DepartmentAnswered: (state, event, host) => [
         host.completeTask(`${state.id}/transfer`),
-        host.task(state.agentId ? { person: state.agentId } : { role: "officer" }, {
+        host.task(personOrPost(state.agentId, "officer"), {
           externalKey: `${state.id}/feedback`,
           subject: `回复客户：${state.callId}`,
           body: event.answer,
