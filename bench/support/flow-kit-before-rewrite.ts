@@ -56,5 +56,5 @@ export const measuredBeforeRewrite = {
    */
   firstRound: { commitMeasured: "18118f5", total: 0.907 },
   /** The eight flow files' lines now and at 187c196: the issue asks for 40 % fewer (at most 2,883). */
-  flowFileLines: { now: 2879, before: 4805 },
+  flowFileLines: { now: 2880, before: 4805 },
 } as const

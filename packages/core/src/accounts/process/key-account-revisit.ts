@@ -22,6 +22,7 @@ import {
 import { commandIdSchema, commandInstantSchema, commandTextSchema } from "../../process/decider-support.ts"
 import type { ProcessDefinition } from "../../process/definition.ts"
 import { defineFlow, type FlowState } from "../../process/flow.ts"
+import type { GateDecidedFields } from "../../process/gate-events.ts"
 import { personOrPost } from "../../process/person-or-post.ts"
 import { returnedNotice } from "../../process/returned-notice.ts"
 import { timer, timers } from "../../process/timers.ts"
@@ -81,7 +82,6 @@ export const keyAccountRevisitCommandSchema = commandUnion(
 export type KeyAccountRevisitCommand = ShapedCommand<typeof keyAccountRevisitCommandSchema>
 
 type Step<Type extends KeyAccountRevisitCommand["type"]> = StepFields<KeyAccountRevisitCommand, Type>
-type Decided = Omit<Step<"DecideApproval">, "outcome">
 
 /** What the officer found on the visit (③ 上门回访, ④ 资料整理, ⑤ 服务质量资料). */
 export type RevisitFindings = Omit<Step<"RecordVisit">, "officer">
@@ -95,8 +95,8 @@ export type KeyAccountRevisitEvent =
   | FlowEvent<"Assigned", Step<"Assign">>
   | FlowEvent<"VisitRecorded", { officer: Actor; findings: RevisitFindings }>
   | FlowEvent<"ReportSubmitted", Step<"SubmitReport"> & { approvalKey: string; approverRole: Role }>
-  | FlowEvent<"ReportArchived", Decided>
-  | FlowEvent<"ReportReturned", Decided>
+  | FlowEvent<"ReportArchived", GateDecidedFields>
+  | FlowEvent<"ReportReturned", GateDecidedFields>
   | FlowEvent<"RevisitReminded">
   | FlowEvent<"RevisitEscalated">
   | CancelledEvent
@@ -210,7 +210,8 @@ export function keyAccountRevisitProcess(
       DecideApproval: (state, command, decision) =>
         decideAtGate(state, command, state.status === "awaitingApproval", decision, {
           approved: (decided) => decision.accept({ type: "ReportArchived", ...decided }),
-          returned: ({ outcome: _, ...decided }) => decision.accept({ type: "ReportReturned", ...decided }),
+          returned: ({ at, approvalKey, decidedBy, comment }) =>
+            decision.accept({ type: "ReportReturned", at, approvalKey, decidedBy, comment }),
         }),
       // reminder before the due day, while not yet visited (officer)
       RemindRevisit: (state, { at }, decision) =>

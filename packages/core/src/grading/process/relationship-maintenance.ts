@@ -213,8 +213,8 @@ export function relationshipMaintenanceProcess(
             const reviewDueAt = command.at + reviewAfterDays * dayMillis
             return decision.accept({ type: "ServicePlanApproved", ...decided, reviewDueAt })
           },
-          returned: ({ outcome: _, ...decided }) =>
-            decision.accept({ type: "ServicePlanReturned", ...decided }),
+          returned: ({ at, approvalKey, decidedBy, comment }) =>
+            decision.accept({ type: "ServicePlanReturned", at, approvalKey, decidedBy, comment }),
         }),
       // ⑧ 实施《客户服务计划》 (owner)
       RecordExecution: (state, command, decision) => {
