@@ -29,10 +29,13 @@ export const untriedAction = {
   rejection: undefined,
 }
 
-/** A non-conformity as found, before any corrective action. */
+/** A non-conformity as found, before any corrective action (its fields named: a second spread costs more). */
 export const openedNonconformity = (finding: NonconformityFinding): Nonconformity => ({
-  ...finding,
   ...untriedAction,
+  id: finding.id,
+  description: finding.description,
+  standard: finding.standard,
+  severity: finding.severity,
   status: "open",
   attempts: 0,
   rootCause: undefined,

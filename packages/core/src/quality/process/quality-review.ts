@@ -327,7 +327,6 @@ export function qualityReviewProcess(
       },
     },
     folds: {
-      // Fields named, not `...rest`: an object rest pattern costs four times as much on this hot path.
       Planned: (_state, { id, kind, departmentId, scope, criteria, plannedFor, lead, policyVersion }) => ({
         ...{ ...initialState, id, kind, departmentId, scope, criteria, plannedFor, lead, policyVersion },
         status: "planned",
@@ -340,10 +339,14 @@ export function qualityReviewProcess(
       }),
       CorrectiveActionProposed: findingFold(
         ({ rootCause, correction, correctiveAction, responsible, dueAt, needsApproval }, finding) => ({
-          ...{ rootCause, correction, correctiveAction, responsible, dueAt },
           ...untriedAction,
           status: needsApproval ? "actionSubmitted" : "implementing",
           attempts: finding.attempts + 1,
+          rootCause,
+          correction,
+          correctiveAction,
+          responsible,
+          dueAt,
         }),
       ),
       CorrectiveActionApproved: findingFold(() => ({ status: "implementing" })),
