@@ -1,4 +1,4 @@
-import { selectPeople, subtreeOf } from "@tixi/adapter-kit"
+import { reusedListing, selectPeople, subtreeOf } from "@tixi/adapter-kit"
 import type { DepartmentId, DirectoryService, Person, PersonId, PortFailure } from "@tixi/core"
 import { Effect } from "effect"
 import type { Gateway } from "../gateway/gateway.ts"
@@ -8,7 +8,6 @@ import type { HubSpotOwner } from "../vendor/schemas.ts"
 import { asDirectoryFailure, directoryNotFound } from "./directory-failure.ts"
 import { listAllOwners } from "./list-all-owners.ts"
 import { makeOwnerPerson } from "./owner-person.ts"
-import { reusedListing } from "./reused-listing.ts"
 import { departmentIdOfTeam, departmentOfTeam, noTeamDepartment } from "./team-department.ts"
 
 /**

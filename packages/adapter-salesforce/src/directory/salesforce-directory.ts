@@ -1,6 +1,6 @@
-import { selectPeople, subtreeOf } from "@tixi/adapter-kit"
+import { reusedListing, selectPeople, subtreeOf } from "@tixi/adapter-kit"
 import { type Department, type DirectoryService, NotFound, type PersonId, PortFailure } from "@tixi/core"
-import { Clock, Effect } from "effect"
+import { Effect } from "effect"
 import type { CrmContext } from "../crm/crm-context.ts"
 import { isRecordId, keyPrefix, shortId } from "../mapping/record-ids.ts"
 import type { RawUser, RawUserRole } from "../vendor/directory.ts"
@@ -9,7 +9,6 @@ import { makeUserMapping } from "./person-of-user.ts"
 
 /** The org's users, roles and assignments at one moment, reused for `directory.cacheSeconds`. */
 interface Snapshot {
-  readonly at: number
   readonly users: ReadonlyArray<RawUser>
   readonly roles: ReadonlyArray<RawUserRole>
   /** User Id (15 characters) → Names of the permission sets assigned to them on purpose. */
@@ -47,20 +46,19 @@ export function makeSalesforceDirectory(context: CrmContext): DirectoryService {
       assignment.PermissionSet?.Name ? [assignment.PermissionSet.Name] : [],
     )
 
-  let snapshot: Snapshot | undefined
-  const load: Effect.Effect<Snapshot, PortFailure> = Effect.gen(function* () {
-    const now = yield* Clock.currentTimeMillis
-    if (snapshot !== undefined && now - snapshot.at < directory.cacheSeconds * 1000) return snapshot
-    const users = yield* listUsers(client)
-    const roles = directory.departmentsFrom === "roleHierarchy" ? yield* listRoles(client) : []
-    const permissionSets = new Map<string, Array<string>>()
-    for (const assignment of yield* listAssignments(client)) {
-      const user = shortId(assignment.AssigneeId)
-      permissionSets.set(user, [...(permissionSets.get(user) ?? []), ...namesOf([assignment])])
-    }
-    snapshot = { at: now, users, roles, permissionSets }
-    return snapshot
-  })
+  const load: Effect.Effect<Snapshot, PortFailure> = reusedListing(
+    directory.cacheSeconds,
+    Effect.gen(function* () {
+      const users = yield* listUsers(client)
+      const roles = directory.departmentsFrom === "roleHierarchy" ? yield* listRoles(client) : []
+      const permissionSets = new Map<string, Array<string>>()
+      for (const assignment of yield* listAssignments(client)) {
+        const user = shortId(assignment.AssigneeId)
+        permissionSets.set(user, [...(permissionSets.get(user) ?? []), ...namesOf([assignment])])
+      }
+      return { users, roles, permissionSets }
+    }),
+  )
   const personIn = (loaded: Snapshot, user: RawUser) =>
     mapping.personOf(user, loaded.permissionSets.get(shortId(user.Id)) ?? [])
 

@@ -3,7 +3,7 @@ import { Clock, Effect } from "effect"
 
 /**
  * A listing read once and reused for `seconds` (read again after that, or after a failure), so
- * resolving every command's actor does not page through the portal each time.
+ * resolving every command's actor does not page through the host's directory each time.
  */
 export function reusedListing<A>(
   seconds: number,
